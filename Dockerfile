@@ -1,0 +1,20 @@
+# Build stage: install everything, compile TypeScript.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+# Runtime stage: compiled code, production dependencies, migrations and static assets only.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/core/db/migrations ./core/db/migrations
+RUN mkdir -p var/files && chown -R node:node var
+USER node
+EXPOSE 3978
+CMD ["node", "dist/server/main.js", "--role", "web"]

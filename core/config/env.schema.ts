@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the system reads, with its rule. Messages never echo the value
+ * (it may be a secret); they say what is expected. `.env.example` documents the same list.
+ */
+
+function integer(min: number, max: number, what = 'a whole number') {
+  const error = `expected ${what} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+const port = () => integer(1, 65535, 'a port number');
+
+function urlWithScheme(schemes: string[]) {
+  const pattern = new RegExp(`^(${schemes.join('|')})://[^\\s]+$`);
+  return z.string().regex(pattern, { error: `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
+}
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'expected development, test or production' }).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port().default(3978),
+    PUBLIC_URL: urlWithScheme(['http', 'https']).optional(),
+    TRUST_PROXY_HOPS: integer(0, 10).default(0),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' })
+      .default('info'),
+
+    DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
+    DATABASE_POOL_SIZE: integer(1, 200).default(10),
+    EMBEDDED_DB_DIR: z.string().min(1).default('var/db'),
+
+    REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'expected 1 to 32 letters, digits, - or _' }).default('mk'),
+
+    CLAMD_SOCKET: z.string().min(1).optional(),
+    CLAMD_HOST: z.string().min(1).default('127.0.0.1'),
+    CLAMD_PORT: port().default(3310),
+    CLAMD_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+
+    SESSION_IDLE_TIMEOUT_SECONDS: integer(60, 86_400).default(1800),
+    SESSION_ABSOLUTE_TIMEOUT_SECONDS: integer(300, 7 * 86_400).default(12 * 3600),
+    LOGIN_MAX_FAILURES: integer(1, 100).default(5),
+    LOGIN_LOCKOUT_SECONDS: integer(10, 86_400).default(900),
+    LOGIN_RATE_LIMIT_PER_IP: integer(1, 10_000).default(30),
+
+    METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
+    SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production (the embedded database is for a single-process demo only)' });
+    }
+    if (env.SESSION_ABSOLUTE_TIMEOUT_SECONDS < env.SESSION_IDLE_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_ABSOLUTE_TIMEOUT_SECONDS'], message: 'must not be shorter than SESSION_IDLE_TIMEOUT_SECONDS' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

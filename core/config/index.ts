@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { envSchema, type Env } from './env.schema.js';
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  http: { host: string; port: number; publicUrl: string; trustProxyHops: number };
+  log: { level: Env['LOG_LEVEL'] };
+  database: { url: string | undefined; poolSize: number; embeddedDir: string };
+  redis: { url: string; prefix: string };
+  clamd: { socket: string | undefined; host: string; port: number; timeoutMs: number };
+  auth: {
+    sessionIdleTimeoutMs: number;
+    sessionAbsoluteTimeoutMs: number;
+    maxLoginFailures: number;
+    lockoutMs: number;
+    loginAttemptsPerIpPer15Min: number;
+  };
+  metricsToken: string | undefined;
+  shutdownTimeoutMs: number;
+}
+
+/** Thrown when the environment is invalid; `problems` names every bad field. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/** Parses an environment object. Empty strings count as unset, as in most .env files. */
+export function parseConfig(raw: RawEnv): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+    },
+    log: { level: e.LOG_LEVEL },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, embeddedDir: path.resolve(e.EMBEDDED_DB_DIR) },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    clamd: { socket: e.CLAMD_SOCKET, host: e.CLAMD_HOST, port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS },
+    auth: {
+      sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_SECONDS * 1000,
+      sessionAbsoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_SECONDS * 1000,
+      maxLoginFailures: e.LOGIN_MAX_FAILURES,
+      lockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000,
+      loginAttemptsPerIpPer15Min: e.LOGIN_RATE_LIMIT_PER_IP,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+  };
+}
+
+/**
+ * The one place that reads `process.env`. A `.env` file in the working directory is loaded
+ * first when present; variables already set in the environment win.
+ */
+export function loadConfig(): AppConfig {
+  const envFile = path.resolve('.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}
+

@@ -1,0 +1,61 @@
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-case; unique. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: staffRole('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  failedLoginCount: integer('failed_login_count').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  ...timestamps,
+});
+
+/** Server-side staff sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    idleExpiresAt: timestamp('idle_expires_at', { withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId), index('staff_sessions_idle_expiry_idx').on(t.idleExpiresAt)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null for actions by the system or an unknown user (e.g. a failed login). */
+    actorUserId: uuid('actor_user_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Who acted, as known at the time: a username, "cli" or "system". */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['success', 'failure', 'denied'] }).notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action)],
+);

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * Every queue of the system and the payload its jobs carry. Payloads hold ids and small
+ * instructions only; the state lives in PostgreSQL. Workers validate each payload against
+ * this map before a handler sees it, so a malformed job fails visibly instead of half-running.
+ */
+export const jobSchemas = {
+  housekeeping: z.object({
+    task: z.enum(['purge-expired-sessions']),
+  }),
+} as const;
+
+export type QueueName = keyof typeof jobSchemas;
+export type JobPayload<Q extends QueueName> = z.infer<(typeof jobSchemas)[Q]>;
+
+export const QUEUE_NAMES = Object.keys(jobSchemas) as QueueName[];

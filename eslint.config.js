@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'core/db/migrations/**', '**/vendor/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through core/config only.' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The configuration module is the one reader of the environment; tests set up child environments.
+    files: ['core/config/**', 'tests/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['tests/**'],
+    languageOptions: { globals: { ...globals.mocha } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what the system and its tests need on a Debian machine, skipping what is present:
+# Debian packages (ClamAV's daemon and test files; Redis only when none answers) and the npm
+# packages of the lock file. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+[ -x /usr/sbin/clamd ] || command -v clamd >/dev/null 2>&1 || packages+=(clamav-daemon)
+[ -d /usr/share/clamav-testfiles ] || packages+=(clamav-testfiles)
+if ! command -v redis-server >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+  packages+=(redis-server)
+fi
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${packages[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+# npm packages: install when missing or when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,59 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { authRoutes } from '../core/auth/auth.routes.js';
+import { loadStaffSession, requireCsrfToken, sessionCookieName } from '../core/auth/session.middleware.js';
+import { staffUsersRoutes } from '../core/auth/staff-users.routes.js';
+import { UnauthenticatedError } from '../core/errors/index.js';
+import { healthRoutes } from '../core/health/health.routes.js';
+import { errorHandler, notFoundHandler } from '../core/http/error-handler.js';
+import { measureRequests } from '../core/http/metrics.js';
+import { requestLogging } from '../core/http/request-logging.js';
+import { securityHeaders } from '../core/http/security.js';
+import { secureEquals } from '../core/secure-compare.js';
+import type { Core } from './container.js';
+
+/** Prometheus scrape endpoint; guarded by a bearer token when METRICS_TOKEN is set. */
+function metricsEndpoint(core: Core): RequestHandler {
+  return async (req, res) => {
+    const token = core.config.metricsToken;
+    if (token && !secureEquals(req.get('authorization') ?? '', `Bearer ${token}`)) throw new UnauthenticatedError();
+    res.type(core.metrics.registry.contentType).send(await core.metrics.registry.metrics());
+  };
+}
+
+/** The HTTP application. Everything it uses comes in through `core`, so tests build it for real. */
+export function createApp(core: Core): Express {
+  const { config } = core;
+  const app = express();
+  if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
+
+  app.use(requestLogging(core.logger));
+  app.use(securityHeaders(config.isProduction));
+  app.use(measureRequests(core.metrics));
+  app.use(healthRoutes(core.readiness, core.logger));
+  app.get('/metrics', metricsEndpoint(core));
+
+  const cookieName = sessionCookieName(config.isProduction);
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(loadStaffSession(core.sessions, cookieName, core.clock));
+  api.use(requireCsrfToken(['/auth/login']));
+  api.use(
+    '/auth',
+    authRoutes({
+      login: core.login,
+      sessions: core.sessions,
+      redis: core.redis.command,
+      redisPrefix: config.redis.prefix,
+      cookieName,
+      secureCookies: config.isProduction,
+      attemptsPerIpPer15Min: config.auth.loginAttemptsPerIpPer15Min,
+      logger: core.logger,
+    }),
+  );
+  api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
+  app.use('/api', api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,84 @@
+/**
+ * Operator commands: `npm run cli -- <command>`. Later parts add their commands here
+ * (members:import, channel:add).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { pino } from 'pino';
+import { AuditRepository } from '../../core/audit/audit.repository.js';
+import { StaffUsersRepository } from '../../core/auth/staff-users.repository.js';
+import { describeStaffUser, newStaffUserSchema, StaffUsersService } from '../../core/auth/staff-users.service.js';
+import { systemClock } from '../../core/clock.js';
+import { ConfigError, loadConfig } from '../../core/config/index.js';
+import { openDatabase } from '../../core/db/client.js';
+import { STAFF_ROLES, type StaffRole } from '../../core/db/schema.js';
+import { HttpError, ValidationError } from '../../core/errors/index.js';
+import { parseInput } from '../../core/http/validate.js';
+import { createLogger } from '../../core/logging/logger.js';
+import { readPassword } from './read-password.js';
+
+const CLI_ACTOR = { label: 'cli' };
+
+async function withStaffUsers<T>(work: (service: StaffUsersService) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger('error', pino.destination(2));
+  const database = await openDatabase(config.database, logger);
+  try {
+    return await work(new StaffUsersService(new StaffUsersRepository(database.db), new AuditRepository(database.db), systemClock));
+  } finally {
+    await database.close();
+  }
+}
+
+function parseRole(value: string): StaffRole {
+  if (!(STAFF_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${STAFF_ROLES.join(', ')}`);
+  return value as StaffRole;
+}
+
+const program = new Command('cli').description('Musterkasse service: operator commands').showHelpAfterError();
+
+program
+  .command('user:add')
+  .description('create a staff user; the password is read from standard input')
+  .argument('<username>')
+  .requiredOption('--role <role>', `one of ${STAFF_ROLES.join(', ')}`, parseRole)
+  .option('--display-name <name>', 'name shown to members and colleagues (no surname needed)')
+  .action(async (username: string, options: { role: StaffRole; displayName?: string }) => {
+    const password = await readPassword();
+    const input = parseInput(newStaffUserSchema, { username, role: options.role, displayName: options.displayName, password });
+    const user = await withStaffUsers((service) => service.create(input, CLI_ACTOR));
+    console.log(`Created ${user.role} "${user.username}".`);
+  });
+
+program
+  .command('user:disable')
+  .description('disable a staff user and end all their sessions')
+  .argument('<username>')
+  .action(async (username: string) => {
+    const user = await withStaffUsers((service) => service.disable(username, CLI_ACTOR));
+    console.log(`Disabled "${user.username}"; their sessions have ended.`);
+  });
+
+program
+  .command('user:list')
+  .description('list staff users')
+  .action(async () => {
+    const users = await withStaffUsers((service) => service.list());
+    if (users.length === 0) console.log('No staff users yet. Create one with: npm run cli -- user:add <username> --role admin');
+    for (const user of users.map(describeStaffUser)) {
+      console.log([user.username.padEnd(24), user.role.padEnd(6), user.disabled ? 'disabled' : 'active  ', user.displayName].join('  '));
+    }
+  });
+
+function describeFailure(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof ValidationError) return err.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
+  if (err instanceof HttpError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  console.error(describeFailure(err));
+  process.exitCode = 1;
+}

@@ -1,0 +1,65 @@
+/**
+ * The one program. `--role web` serves HTTP, `--role worker` consumes queues, `--role all`
+ * (the default) does both in one process, as the quick start runs it.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type AppConfig } from '../core/config/index.js';
+import { EmbeddedDatabaseInUseError } from '../core/db/embedded-lock.js';
+import { buildCore } from './container.js';
+import { exitGracefullyOnSignal } from './shutdown.js';
+import { startWeb } from './web.js';
+import { startWorker } from './worker.js';
+
+const ROLES = ['web', 'worker', 'all'] as const;
+type Role = (typeof ROLES)[number];
+
+function parseRole(): Role {
+  const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } }, strict: true });
+  const role = values.role as Role;
+  if (!ROLES.includes(role)) {
+    console.error(`Unknown role "${values.role}". Use --role web, --role worker or --role all.`);
+    process.exit(2);
+  }
+  return role;
+}
+
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main() {
+  const role = parseRole();
+  const config = configOrExit();
+  const core = await buildCore(config);
+  const stops: Array<() => Promise<void>> = [];
+
+  // Register the handler first, so a signal during start-up still shuts down cleanly.
+  exitGracefullyOnSignal(core.logger, config.shutdownTimeoutMs, async () => {
+    for (const stop of stops.reverse()) await stop();
+    await core.close();
+  });
+
+  if (role === 'worker' || role === 'all') {
+    const workers = await startWorker(core);
+    stops.push(() => workers.close());
+  }
+  if (role === 'web' || role === 'all') {
+    const web = await startWeb(core);
+    stops.push(() => web.close());
+  }
+  core.logger.info({ role, database: core.database.kind }, 'Started');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EmbeddedDatabaseInUseError) console.error(err.message);
+  else console.error('Start-up failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
+import { createLogger } from '../../core/logging/logger.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+describe('database migrations', () => {
+  let empty: TestDatabase;
+  const handles: DatabaseHandle[] = [];
+  const logger = createLogger('silent');
+
+  before(async () => {
+    empty = await createTestDatabase('migrate');
+  });
+  after(async () => {
+    await Promise.all(handles.map((h) => h.close()));
+    await empty.drop();
+  });
+
+  async function query<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: empty.url });
+    await client.connect();
+    try {
+      return (await client.query<T>(text)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function tables(): Promise<string[]> {
+    const rows = await query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
+    return rows.map((r) => r.table_name);
+  }
+
+  it('creates the schema on an empty database at start', async () => {
+    const handle = await openDatabase({ url: empty.url, poolSize: 2, embeddedDir: '' }, logger);
+    handles.push(handle);
+    assert.deepEqual(await tables(), ['audit_log', 'staff_sessions', 'staff_users']);
+  });
+
+  it('applies nothing twice when several processes start at once', async () => {
+    const opened = await Promise.all([1, 2, 3].map(() => openDatabase({ url: empty.url, poolSize: 2, embeddedDir: '' }, logger)));
+    handles.push(...opened);
+    const applied = await query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+    assert.equal(applied[0]!.n, 1);
+    assert.deepEqual(await tables(), ['audit_log', 'staff_sessions', 'staff_users']);
+  });
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+
+describe('the program', () => {
+  it('refuses to start on a bad PORT and names it', async () => {
+    const run = runTs('server/main.ts', [], childEnv({ PORT: 'abc' }));
+    assert.notEqual(await run.exited, 0);
+    assert.match(run.stderr(), /Invalid configuration:\n\s+- PORT: expected a port number from 1 to 65535/);
+  });
+
+  it('refuses an unknown role', async () => {
+    const run = runTs('server/main.ts', ['--role', 'everything'], childEnv({}));
+    assert.equal(await run.exited, 2);
+    assert.match(run.stderr(), /Unknown role "everything"/);
+  });
+
+  describe('on the embedded database (no DATABASE_URL)', function () {
+    this.timeout(90_000);
+    let dataDir: string;
+
+    before(() => {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'mk-embedded-'));
+    });
+    after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+    it('comes up healthy and ready, keeps a second process off its data, and stops cleanly', async () => {
+      const port = String(40_000 + Math.floor(Math.random() * 10_000));
+      const env = childEnv({ PORT: port, LOG_LEVEL: 'info', EMBEDDED_DB_DIR: path.join(dataDir, 'db'), REDIS_PREFIX: `mkt${port}` });
+      const server = runTs('server/main.ts', [], env);
+      try {
+        await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 60_000, `readiness: ${server.stderr()}`);
+        assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+
+        const cli = runTs('server/cli/main.ts', ['user:list'], env);
+        assert.equal(await cli.exited, 1);
+        assert.match(cli.stderr(), /embedded database in .* is in use by another process/);
+        assert.match(cli.stderr(), /set DATABASE_URL/);
+      } finally {
+        server.child.kill('SIGTERM');
+      }
+      assert.equal(await server.exited, 0, server.stdout());
+      assert.match(server.stdout(), /Shutdown complete/);
+    });
+
+    it('lets the next process in once the first has stopped', async () => {
+      const env = childEnv({ EMBEDDED_DB_DIR: path.join(dataDir, 'db') });
+      const add = runTs('server/cli/main.ts', ['user:add', 'embedded-admin', '--role', 'admin'], env, 'a long embedded password\n');
+      assert.equal(await add.exited, 0, add.stderr());
+      const list = runTs('server/cli/main.ts', ['user:list'], env);
+      assert.equal(await list.exited, 0, list.stderr());
+      assert.match(list.stdout(), /embedded-admin\s+admin\s+active/);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { JobQueues } from '../../core/queue/queues.js';
+import { createRedis, closeRedis } from '../../core/queue/redis.js';
+import { createLogger } from '../../core/logging/logger.js';
+import type { Core } from '../../server/container.js';
+import { startWorker } from '../../server/worker.js';
+import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+import { createStaff } from '../helpers/staff.js';
+import { ManualClock, startTestCore, uniqueName } from '../helpers/system.js';
+
+describe('job queues', () => {
+  describe('graceful shutdown', () => {
+    it('finishes the job in flight before the worker process exits on SIGTERM', async () => {
+      const prefix = uniqueName('mkt');
+      const logger = createLogger('silent');
+      const redis = createRedis('redis://127.0.0.1:6379', 'queue', logger);
+      const queues = new JobQueues(redis, prefix, logger);
+      const worker = runTs('tests/fixtures/slow-worker.ts', [], childEnv({ REDIS_PREFIX: prefix, LOG_LEVEL: 'info' }));
+      try {
+        await waitUntil(() => worker.stdout().includes('worker ready'), 20_000, 'the worker to start');
+        const job = await queues.add('housekeeping', { task: 'purge-expired-sessions' });
+        await waitUntil(async () => (await job.getState()) === 'active', 10_000, 'the job to become active');
+        assert.equal(await redis.get(`${prefix}:finished:${job.id}`), null, 'not finished yet when the signal arrives');
+
+        worker.child.kill('SIGTERM');
+        assert.equal(await worker.exited, 0, worker.stdout() + worker.stderr());
+        assert.equal(await redis.get(`${prefix}:finished:${job.id}`), 'yes');
+        assert.equal(await job.getState(), 'completed');
+      } finally {
+        worker.child.kill('SIGKILL');
+        await queues.close();
+        await closeRedis(redis);
+      }
+    });
+  });
+
+  describe('the worker role', () => {
+    let core: Core;
+    const clock = new ManualClock();
+    beforeEach(async () => {
+      core = await startTestCore({ clock });
+    });
+    afterEach(() => core.close());
+
+    it('purges expired staff sessions in the housekeeping job', async () => {
+      const { username } = await createStaff(core, 'agent');
+      const user = (await core.staffUsers.list()).find((u) => u.username === username)!;
+      await core.sessions.create(user.id, clock.now());
+      clock.advance(13 * 3600_000);
+      const workers = await startWorker(core);
+      try {
+        const job = await core.queues.add('housekeeping', { task: 'purge-expired-sessions' });
+        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the housekeeping job');
+        assert.equal(await core.sessions.countForUser(user.id), 0);
+      } finally {
+        await workers.close();
+      }
+    });
+
+    it('fails a job whose payload does not match the job map, without retrying it', async () => {
+      const seen: unknown[] = [];
+      const workers = await startWorker(core, { housekeeping: async (payload) => void seen.push(payload) });
+      try {
+        const job = await core.queues.queue('housekeeping').add('housekeeping', { task: 'drop-all-tables' }, { attempts: 3 });
+        await waitUntil(async () => (await job.getState()) === 'failed', 10_000, 'the job to fail');
+        await sleep(200);
+        const failed = await core.queues.queue('housekeeping').getJob(job.id!);
+        assert.equal(failed!.attemptsMade, 1);
+        assert.match(failed!.failedReason, /Invalid housekeeping payload: task/);
+        assert.ok(!seen.some((p) => JSON.stringify(p).includes('drop-all-tables')), 'the handler never saw the bad payload');
+      } finally {
+        await workers.close();
+      }
+    });
+
+    it('refuses to enqueue a payload that does not match the job map', async () => {
+      await assert.rejects(core.queues.add('housekeeping', { task: 'nope' } as never));
+    });
+  });
+});

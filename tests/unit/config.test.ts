@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { ConfigError, parseConfig } from '../../core/config/index.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, 'expected a ConfigError');
+    return err.problems;
+  }
+  assert.fail('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('starts from sensible defaults on an empty environment', () => {
+    const config = parseConfig({});
+    assert.equal(config.http.port, 3978);
+    assert.equal(config.database.url, undefined, 'no DATABASE_URL means the embedded database');
+    assert.match(config.database.embeddedDir, /var\/db$/);
+    assert.equal(config.redis.url, 'redis://127.0.0.1:6379');
+    assert.equal(config.auth.sessionIdleTimeoutMs, 30 * 60 * 1000);
+    assert.equal(config.http.publicUrl, 'http://localhost:3978');
+  });
+
+  it('names PORT when it is not a number', () => {
+    const problems = problemsOf({ PORT: 'abc' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^PORT: expected a port number/);
+  });
+
+  it('names every bad field at once', () => {
+    const problems = problemsOf({ PORT: '70000', REDIS_URL: 'localhost:6379', LOG_LEVEL: 'loud', SESSION_IDLE_TIMEOUT_SECONDS: '1.5' });
+    const fields = problems.map((p) => p.split(':')[0]).sort();
+    assert.deepEqual(fields, ['LOG_LEVEL', 'PORT', 'REDIS_URL', 'SESSION_IDLE_TIMEOUT_SECONDS']);
+  });
+
+  it('requires a database server in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    assert.ok(problems.some((p) => p.startsWith('DATABASE_URL:')), problems.join('\n'));
+  });
+
+  it('never repeats a rejected value, which may be a secret', () => {
+    const secret = 'tooShortSecret';
+    const err = (() => {
+      try {
+        parseConfig({ METRICS_TOKEN: secret, DATABASE_URL: 'mysql://user:hunter2@db/x' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    assert.ok(err instanceof ConfigError);
+    assert.match(err.message, /METRICS_TOKEN/);
+    assert.match(err.message, /DATABASE_URL/);
+    assert.doesNotMatch(err.message, /tooShortSecret|hunter2/);
+  });
+
+  it('treats empty values as unset, as .env files write them', () => {
+    assert.equal(parseConfig({ PORT: '', DATABASE_URL: '  ' }).http.port, 3978);
+  });
+
+  it('rejects an absolute session lifetime shorter than the idle timeout', () => {
+    const problems = problemsOf({ SESSION_IDLE_TIMEOUT_SECONDS: '3600', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '600' });
+    assert.match(problems.join('\n'), /SESSION_ABSOLUTE_TIMEOUT_SECONDS: must not be shorter/);
+  });
+});
