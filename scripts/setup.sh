@@ -23,5 +23,7 @@ fi
 # npm packages: install when missing or when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install`, not `npm ci`: the registry reachable here lacks some other platforms'
+  # optional binaries (msgpackr-extract for macOS/Windows), which `npm ci` insists on.
+  npm install --no-audit --no-fund --loglevel=error
 fi
