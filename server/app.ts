@@ -9,7 +9,19 @@ import { measureRequests } from '../core/http/metrics.js';
 import { requestLogging } from '../core/http/request-logging.js';
 import { securityHeaders } from '../core/http/security.js';
 import { secureEquals } from '../core/secure-compare.js';
+import { botRoutes } from '../bot/bot.routes.js';
+import { connectorRoutes } from '../channel/connector.routes.js';
+import { directLineRoutes } from '../channel/directline.routes.js';
+import { newConversationId, newUserId, type DirectLineTokens } from '../channel/tokens.service.js';
+import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
+
+/** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
+async function issueWidgetToken(tokens: DirectLineTokens) {
+  const conversationId = newConversationId();
+  const { token, expiresIn } = await tokens.issue({ conversationId, userId: newUserId() });
+  return { conversationId, token, expiresIn };
+}
 
 /** Prometheus scrape endpoint; guarded by a bearer token when METRICS_TOKEN is set. */
 function metricsEndpoint(core: Core): RequestHandler {
@@ -31,6 +43,34 @@ export function createApp(core: Core): Express {
   app.use(measureRequests(core.metrics));
   app.use(healthRoutes(core.readiness, core.logger));
   app.get('/metrics', metricsEndpoint(core));
+
+  const { chat } = core;
+  const rateLimit = { redis: core.redis.command, logger: core.logger, prefix: config.redis.prefix };
+  app.use(
+    widgetRoutes({
+      issueToken: () => issueWidgetToken(chat.tokens),
+      allowedOrigins: config.chat.widgetAllowedOrigins,
+      tokensPerIpPer15Min: config.chat.widgetTokensPerIpPer15Min,
+      rateLimit,
+    }),
+  );
+  app.use(
+    '/v3/directline',
+    directLineRoutes({
+      service: chat.directLine,
+      tokens: chat.tokens,
+      secret: chat.secret,
+      storage: core.storage,
+      files: core.storedFiles,
+      attachmentUrls: chat.attachmentUrls,
+      uploadLimits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
+      messagesPerMinute: config.chat.messagesPerMinute,
+      rateLimit,
+      clock: core.clock,
+    }),
+  );
+  app.use('/botconnector', connectorRoutes(chat.directLine, chat.hopKey));
+  app.use(botRoutes({ adapter: chat.adapter, bot: chat.bot, hopKey: chat.hopKey, channelServiceUrl: config.chat.channelServiceUrl }));
 
   const cookieName = sessionCookieName(config.isProduction);
   const api = express.Router();

@@ -1,5 +1,16 @@
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
+import { createAdapter } from '../bot/adapter.js';
+import { MusterkasseBot } from '../bot/musterkasse.bot.js';
+import { PostgresStorage } from '../bot/postgres-storage.js';
+import { ActivityFanout } from '../channel/activity-fanout.js';
+import { AttachmentUrls } from '../channel/attachment-urls.js';
+import { BotClient } from '../channel/bot-client.js';
+import { ConversationsRepository } from '../channel/conversations.repository.js';
+import { DirectLineService } from '../channel/directline.service.js';
+import { DirectLineTokens } from '../channel/tokens.service.js';
 import { AuditRepository } from '../core/audit/audit.repository.js';
 import { LoginService } from '../core/auth/login.service.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
@@ -11,9 +22,25 @@ import { openDatabase, type DatabaseHandle } from '../core/db/client.js';
 import type { ReadinessCheck } from '../core/health/readiness.js';
 import { createMetrics, type Metrics } from '../core/http/metrics.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
+import { projectRoot } from '../core/paths.js';
 import { JobQueues } from '../core/queue/queues.js';
 import { closeRedis, createRedis, pingRedis } from '../core/queue/redis.js';
 import { ClamdClient } from '../core/scan/clamd.js';
+import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
+import { FileStorage } from '../core/storage/file-storage.js';
+import { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
+
+export interface ChatServices {
+  secret: string;
+  tokens: DirectLineTokens;
+  conversations: ConversationsRepository;
+  fanout: ActivityFanout;
+  directLine: DirectLineService;
+  attachmentUrls: AttachmentUrls;
+  hopKey: string;
+  bot: MusterkasseBot;
+  adapter: CloudAdapter;
+}
 
 /** Everything a process role needs, built once from the configuration. */
 export interface Core {
@@ -22,7 +49,7 @@ export interface Core {
   clock: Clock;
   metrics: Metrics;
   database: DatabaseHandle;
-  redis: { queue: Redis; command: Redis; probe: Redis };
+  redis: { queue: Redis; command: Redis; probe: Redis; subscriber: Redis };
   queues: JobQueues;
   clamd: ClamdClient;
   readiness: ReadinessCheck[];
@@ -30,6 +57,9 @@ export interface Core {
   sessions: SessionsRepository;
   login: LoginService;
   staffUsers: StaffUsersService;
+  storage: FileStorage;
+  storedFiles: StoredFilesRepository;
+  chat: ChatServices;
   close(): Promise<void>;
 }
 
@@ -37,6 +67,33 @@ export interface CoreOptions {
   logDestination?: DestinationStream;
   logger?: Logger;
   clock?: Clock;
+}
+
+function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], logger: Logger, clock: Clock): ChatServices {
+  const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
+  const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
+  const conversations = new ConversationsRepository(database.db);
+  const fanout = new ActivityFanout(redis.command, redis.subscriber, config.redis.prefix, logger);
+  const directLine = new DirectLineService({
+    conversations,
+    fanout,
+    bot: new BotClient(config.chat.botEndpoint, hopKey, config.chat.botTimeoutMs),
+    serviceUrl: config.chat.channelServiceUrl,
+    logger,
+    clock,
+  });
+  const bot = new MusterkasseBot(new PostgresStorage(database.db));
+  return {
+    secret,
+    tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
+    conversations,
+    fanout,
+    directLine,
+    attachmentUrls: new AttachmentUrls(deriveKey(secret, 'attachment-url')),
+    hopKey,
+    bot,
+    adapter: createAdapter(hopKey, logger, (context) => bot.resetDialog(context)),
+  };
 }
 
 export async function buildCore(config: AppConfig, options: CoreOptions = {}): Promise<Core> {
@@ -49,6 +106,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     queue: createRedis(config.redis.url, 'queue', logger),
     command: createRedis(config.redis.url, 'command', logger),
     probe: createRedis(config.redis.url, 'probe', logger),
+    subscriber: createRedis(config.redis.url, 'subscriber', logger),
   };
   const queues = new JobQueues(redis.queue, config.redis.prefix, logger);
   const clamd = new ClamdClient(config.clamd);
@@ -60,6 +118,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     absoluteTimeoutMs: config.auth.sessionAbsoluteTimeoutMs,
   });
 
+  let closing: Promise<void> | undefined;
   return {
     config,
     logger,
@@ -78,10 +137,16 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     sessions,
     login: new LoginService(users, sessions, audit, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }, clock),
     staffUsers: new StaffUsersService(users, audit, clock),
-    async close() {
-      await queues.close();
-      await Promise.all(Object.values(redis).map(closeRedis));
-      await database.close();
+    storage: new FileStorage(config.storage.dir),
+    storedFiles: new StoredFilesRepository(db),
+    chat: buildChat(config, database, redis, logger, clock),
+    close() {
+      closing ??= (async () => {
+        await queues.close();
+        await Promise.all(Object.values(redis).map(closeRedis));
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

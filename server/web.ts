@@ -1,17 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DirectLineStreams } from '../channel/directline.stream.js';
+import { assertWidgetAssets } from '../webchat-widget/widget.routes.js';
 import { createApp } from './app.js';
 import type { Core } from './container.js';
 
 export interface WebRole {
   server: Server;
   port: number;
+  streams: DirectLineStreams;
   close(): Promise<void>;
 }
 
 /** Serves HTTP (and, with later parts, WebSockets) until closed. */
 export async function startWeb(core: Core, port = core.config.http.port): Promise<WebRole> {
+  assertWidgetAssets();
   const server = createServer(createApp(core));
+  const streams = new DirectLineStreams(core.chat.directLine, core.chat.fanout, core.chat.tokens, core.logger);
+  server.on('upgrade', (req, socket, head) => {
+    if (!streams.handleUpgrade(req, socket, head)) socket.destroy();
+  });
   server.keepAliveTimeout = 65_000; // longer than common load balancer idle timeouts
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -22,11 +30,15 @@ export async function startWeb(core: Core, port = core.config.http.port): Promis
   return {
     server,
     port: actualPort,
-    close: () =>
-      new Promise<void>((resolve) => {
+    streams,
+    close: async () => {
+      // Members' sockets are told to reconnect (to another node); then HTTP drains.
+      await streams.close();
+      await new Promise<void>((resolve) => {
         // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -2,6 +2,7 @@ import { startWorkers, type JobHandlers, type WorkerGroup } from '../core/queue/
 import type { Core } from './container.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
+const DAY = 24 * 3600 * 1000;
 
 /** The job handlers of this system, by queue. Later parts add their stages here. */
 export function jobHandlers(core: Core): JobHandlers {
@@ -10,6 +11,10 @@ export function jobHandlers(core: Core): JobHandlers {
       if (task === 'purge-expired-sessions') {
         const purged = await core.sessions.purgeExpired(core.clock());
         core.logger.info({ purged }, 'Expired staff sessions purged');
+      } else if (task === 'purge-old-transcripts') {
+        const cutoff = new Date(core.clock().getTime() - core.config.chat.transcriptRetentionDays * DAY);
+        const purged = await core.chat.conversations.purgeIdleSince(cutoff);
+        core.logger.info({ purged }, 'Chat transcripts past their retention purged');
       }
     },
   };
@@ -17,9 +22,9 @@ export function jobHandlers(core: Core): JobHandlers {
 
 /** Starts the queue consumers and the recurring maintenance jobs. */
 export async function startWorker(core: Core, handlers: JobHandlers = jobHandlers(core)): Promise<WorkerGroup> {
-  await core.queues
-    .queue('housekeeping')
-    .upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
+  const housekeeping = core.queues.queue('housekeeping');
+  await housekeeping.upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
+  await housekeeping.upsertJobScheduler('purge-old-transcripts', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-old-transcripts' } });
   const workers = startWorkers(handlers, { connection: core.redis.queue, prefix: core.config.redis.prefix, logger: core.logger });
   core.logger.info({ queues: workers.size }, 'Worker role consuming');
   return workers;

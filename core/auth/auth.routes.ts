@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { z } from 'zod';
 import { HttpError, TooManyRequestsError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
+import { redisRateLimit } from '../http/rate-limit.js';
 import { parseInput } from '../http/validate.js';
 import type { LoginService } from './login.service.js';
 import { ANY_STAFF_ROLE, authorize, readSessionToken } from './session.middleware.js';
@@ -38,23 +37,13 @@ function requestContext(req: Request) {
 export function authRoutes(options: AuthRoutesOptions): Router {
   const router = Router();
 
-  const loginLimiter = rateLimit({
+  const loginLimiter = redisRateLimit({
+    redis: options.redis,
+    prefix: `${options.redisPrefix}:ratelimit:login:`,
     windowMs: 15 * 60 * 1000,
     limit: options.attemptsPerIpPer15Min,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Redis keeps the count across web nodes; if Redis is away the account lockout still holds.
-    passOnStoreError: true,
-    logger: {
-      error: (...args: unknown[]) => options.logger.warn({ args }, 'Login rate limiter store error'),
-      warn: (...args: unknown[]) => options.logger.warn({ args }, 'Login rate limiter warning'),
-    },
-    store: new RedisStore({
-      prefix: `${options.redisPrefix}:ratelimit:login:`,
-      sendCommand: (command: string, ...args: string[]) => options.redis.call(command, ...args) as Promise<RedisReply>,
-    }),
-    handler: (_req, _res, next, limiterOptions) =>
-      next(new TooManyRequestsError('too_many_attempts', 'Zu viele Anmeldeversuche von dieser Adresse. Bitte warten Sie einige Minuten.', limiterOptions.windowMs / 1000)),
+    logger: options.logger,
+    onLimit: (retryAfter) => new TooManyRequestsError('too_many_attempts', 'Zu viele Anmeldeversuche von dieser Adresse. Bitte warten Sie einige Minuten.', retryAfter),
   });
 
   router.post('/login', loginLimiter, async (req: Request, res: Response) => {

@@ -46,12 +46,33 @@ export const envSchema = z
     LOGIN_LOCKOUT_SECONDS: integer(10, 86_400).default(900),
     LOGIN_RATE_LIMIT_PER_IP: integer(1, 10_000).default(30),
 
+    DIRECTLINE_SECRET: z.string().min(32, { error: 'expected at least 32 characters' }).optional(),
+    DIRECTLINE_TOKEN_TTL_SECONDS: integer(60, 86_400).default(1800),
+    BOT_ENDPOINT: urlWithScheme(['http', 'https']).optional(),
+    CHANNEL_SERVICE_URL: urlWithScheme(['http', 'https']).optional(),
+    BOT_TIMEOUT_MS: integer(1000, 120_000).default(15_000),
+    TRANSCRIPT_RETENTION_DAYS: integer(1, 3650).default(90),
+    CHAT_MESSAGES_PER_MINUTE: integer(1, 10_000).default(60),
+    WIDGET_TOKENS_PER_IP_PER_15MIN: integer(1, 100_000).default(100),
+    WIDGET_ALLOWED_ORIGINS: z
+      .string()
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, { error: 'expected a comma-separated list of origins such as https://www.example.de' })))
+      .default([]),
+
+    STORAGE_DIR: z.string().min(1).default('var/files'),
+    UPLOAD_MAX_FILE_BYTES: integer(1024, 100 * 1024 * 1024).default(15 * 1024 * 1024),
+    UPLOAD_MAX_FILES: integer(1, 50).default(15),
+
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
     SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production (the embedded database is for a single-process demo only)' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DIRECTLINE_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DIRECTLINE_SECRET'], message: 'required in production (at least 32 random characters)' });
     }
     if (env.SESSION_ABSOLUTE_TIMEOUT_SECONDS < env.SESSION_IDLE_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_ABSOLUTE_TIMEOUT_SECONDS'], message: 'must not be shorter than SESSION_IDLE_TIMEOUT_SECONDS' });

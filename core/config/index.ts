@@ -17,6 +17,21 @@ export interface AppConfig {
     lockoutMs: number;
     loginAttemptsPerIpPer15Min: number;
   };
+  chat: {
+    /** Unset outside production: a secret is generated once and kept in var/. */
+    directLineSecret: string | undefined;
+    tokenTtlSeconds: number;
+    /** Where the channel posts activities for the bot (Bot Connector contract). */
+    botEndpoint: string;
+    /** The channel's own base URL as the bot sees it (activities' serviceUrl). */
+    channelServiceUrl: string;
+    botTimeoutMs: number;
+    transcriptRetentionDays: number;
+    messagesPerMinute: number;
+    widgetTokensPerIpPer15Min: number;
+    widgetAllowedOrigins: string[];
+  };
+  storage: { dir: string; maxFileBytes: number; maxFiles: number };
   metricsToken: string | undefined;
   shutdownTimeoutMs: number;
 }
@@ -60,6 +75,18 @@ export function parseConfig(raw: RawEnv): AppConfig {
       lockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000,
       loginAttemptsPerIpPer15Min: e.LOGIN_RATE_LIMIT_PER_IP,
     },
+    chat: {
+      directLineSecret: e.DIRECTLINE_SECRET,
+      tokenTtlSeconds: e.DIRECTLINE_TOKEN_TTL_SECONDS,
+      botEndpoint: e.BOT_ENDPOINT ?? `http://127.0.0.1:${e.PORT}/api/messages`,
+      channelServiceUrl: (e.CHANNEL_SERVICE_URL ?? `http://127.0.0.1:${e.PORT}/botconnector`).replace(/\/$/, ''),
+      botTimeoutMs: e.BOT_TIMEOUT_MS,
+      transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+      messagesPerMinute: e.CHAT_MESSAGES_PER_MINUTE,
+      widgetTokensPerIpPer15Min: e.WIDGET_TOKENS_PER_IP_PER_15MIN,
+      widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
+    },
+    storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -58,4 +58,58 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action)],
+);
+
+/** A Direct Line conversation. `lastWatermark` is the sequence number of its newest activity. */
+export const chatConversations = pgTable(
+  'chat_conversations',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    lastWatermark: integer('last_watermark').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('chat_conversations_last_activity_idx').on(t.lastActivityAt)],
+);
+
+/** Every persisted activity of a conversation, in order. Typing indicators are never stored. */
+export const chatActivities = pgTable(
+  'chat_activities',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    activityId: text('activity_id').notNull().unique(),
+    type: text('type').notNull(),
+    fromRole: text('from_role', { enum: ['user', 'bot', 'agent'] }).notNull(),
+    activity: jsonb('activity').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.seq] })],
+);
+
+/** botbuilder Storage items (conversation and user state), with optimistic concurrency. */
+export const botState = pgTable('bot_state', {
+  key: text('key').primaryKey(),
+  etag: text('etag').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Files received from members or other channels; the bytes live in the file storage. */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    mediaType: text('media_type').notNull(),
+    originalName: text('original_name').notNull(),
+    conversationId: text('conversation_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stored_files_conversation_idx').on(t.conversationId)],
 );

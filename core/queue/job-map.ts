@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const jobSchemas = {
   housekeeping: z.object({
-    task: z.enum(['purge-expired-sessions']),
+    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts']),
   }),
 } as const;
 

@@ -6,13 +6,15 @@ import type { Logger } from '../logging/logger.js';
  * - `queue`: BullMQ queues and workers wait for Redis to return (BullMQ requires this).
  * - `command`: short commands (rate limits) fail after one retry instead of piling up.
  * - `probe`: readiness checks fail at once while disconnected.
+ * - `subscriber`: pub/sub listening; resubscribes by itself after a reconnect.
  */
-export type RedisPurpose = 'queue' | 'command' | 'probe';
+export type RedisPurpose = 'queue' | 'command' | 'probe' | 'subscriber';
 
 const OPTIONS: Record<RedisPurpose, RedisOptions> = {
   queue: { maxRetriesPerRequest: null },
   command: { maxRetriesPerRequest: 1 },
   probe: { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 1000 },
+  subscriber: { maxRetriesPerRequest: null, autoResubscribe: true },
 };
 
 /** The single connection factory: every Redis connection of the system is made here. */

@@ -211,7 +211,7 @@ describe('staff accounts and sessions', () => {
   describe('in production', () => {
     it('marks the session cookie Secure and pins it to the origin', async () => {
       await core.close();
-      core = await startTestCore({ clock, env: { NODE_ENV: 'production' } });
+      core = await startTestCore({ clock, env: { NODE_ENV: 'production', DIRECTLINE_SECRET: 'a-production-like-secret-of-32-chars!!' } });
       app = createApp(core);
       const { username } = await createStaff(core, 'agent');
       const res = await request(app).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);

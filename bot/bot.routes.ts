@@ -1,0 +1,37 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { CloudAdapter } from 'botbuilder';
+import { HttpError } from '../core/errors/index.js';
+import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
+import { secureEquals } from '../core/secure-compare.js';
+import { REQUEST_ID } from './adapter.js';
+import type { MusterkasseBot } from './musterkasse.bot.js';
+
+export interface BotRoutesOptions {
+  adapter: CloudAdapter;
+  bot: MusterkasseBot;
+  hopKey: string;
+  /** The only serviceUrl the bot will send replies to (no requests to arbitrary hosts). */
+  channelServiceUrl: string;
+}
+
+/** `POST /api/messages`, the bot's end of the Bot Connector contract. */
+export function botRoutes(options: BotRoutesOptions): Router {
+  const router = Router();
+  router.post(
+    '/api/messages',
+    (req: Request, _res: Response, next: NextFunction) => {
+      const presented = req.get(BOT_HOP_KEY_HEADER) ?? '';
+      if (!presented || !secureEquals(presented, options.hopKey)) return next(new HttpError(401, 'Unauthorized', 'Missing or wrong hop key'));
+      next();
+    },
+    express.json({ limit: '512kb' }),
+    async (req: Request, res: Response) => {
+      if (req.body?.serviceUrl !== options.channelServiceUrl) throw new HttpError(403, 'Forbidden', 'Unknown serviceUrl');
+      await options.adapter.process(req, res, async (context) => {
+        context.turnState.set(REQUEST_ID, String(req.id));
+        await options.bot.run(context);
+      });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,44 @@
+import { ActivityHandler, ConversationState, MessageFactory, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { MAIN_DIALOG, MainDialog } from './dialogs/main.dialog.js';
+import { menuActions } from './menu.js';
+import { TEXTS } from './texts.de.js';
+
+/** The bot: greets members who join and runs every message through the dialogs. */
+export class MusterkasseBot extends ActivityHandler {
+  readonly conversationState: ConversationState;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(storage: Storage) {
+    super();
+    this.conversationState = new ConversationState(storage);
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog());
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
+      if (joined.length > 0) await context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.welcome));
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+      await next();
+    });
+  }
+
+  /** State is saved after every turn, also when the turn ended early. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
+  /** After a failed turn: forget the half-done dialog step so the next message starts cleanly. */
+  async resetDialog(context: TurnContext): Promise<void> {
+    await this.dialogState.delete(context);
+    await this.conversationState.saveChanges(context, true);
+  }
+}

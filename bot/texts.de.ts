@@ -1,0 +1,33 @@
+/** Everything the bot says, in one place, so wording can be reviewed and changed without code. */
+export const MENU = {
+  question: 'Frage stellen',
+  document: 'Dokument einreichen',
+  callback: 'Rückruf anfordern',
+  person: 'Mit einer Person sprechen',
+} as const;
+
+export const TEXTS = {
+  welcome:
+    'Guten Tag! Ich bin der digitale Assistent der Musterkasse und rund um die Uhr für Sie da.\n\n' +
+    'Ich beantworte Fragen zu Ihrer Versicherung, nehme Dokumente wie Rechnungen oder Krankmeldungen entgegen, ' +
+    'vereinbare einen Rückruf oder verbinde Sie mit einer Mitarbeiterin oder einem Mitarbeiter.\n\n' +
+    'Bitte geben Sie im Chat keine Gesundheitsdaten an, die für Ihr Anliegen nicht nötig sind. Wie kann ich helfen?',
+  menuPrompt: 'Was möchten Sie tun?',
+  help:
+    'Sie können mir einfach schreiben, worum es geht, zum Beispiel „Wie reiche ich eine Rechnung ein?“. ' +
+    'Mit „abbrechen“ beenden Sie jederzeit den aktuellen Schritt. Oder wählen Sie eine der Möglichkeiten:',
+  cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen. Womit kann ich sonst helfen?',
+  askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
+  documentPlaceholder:
+    'Das Einreichen von Dokumenten im Chat wird gerade eingerichtet. Sie können Ihre Datei schon jetzt hier hochladen (PDF, JPG oder PNG); ' +
+    'die Abfrage der nötigen Angaben folgt in Kürze.',
+  callbackPlaceholder:
+    'Die Rückrufbitte über den Chat wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  personPlaceholder:
+    'Die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  notUnderstood:
+    'Dazu kann ich Ihnen leider noch keine verlässliche Antwort geben. Formulieren Sie Ihre Frage gern anders, oder wählen Sie eine der Möglichkeiten:',
+  filesReceived: (names: string[]) =>
+    names.length === 1 ? `Vielen Dank, ich habe Ihre Datei „${names[0]}“ erhalten.` : `Vielen Dank, ich habe ${names.length} Dateien erhalten: ${names.map((n) => `„${n}“`).join(', ')}.`,
+  turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
+} as const;

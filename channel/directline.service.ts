@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
+import { NotFoundError } from '../core/errors/index.js';
+import type { Logger } from '../core/logging/logger.js';
+import { BOT_ACCOUNT, CHANNEL_ID, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
+import type { ActivityFanout } from './activity-fanout.js';
+import type { BotClient } from './bot-client.js';
+import type { ConversationsRepository, Sender } from './conversations.repository.js';
+
+export interface DirectLineDependencies {
+  conversations: ConversationsRepository;
+  fanout: ActivityFanout;
+  bot: BotClient;
+  /** The channel's base URL for the bot's replies. */
+  serviceUrl: string;
+  logger: Logger;
+  clock: Clock;
+}
+
+function ephemeralId(conversationId: string): string {
+  return `${conversationId}|e-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * The channel's core: every activity is stored before anyone is told about it, then fanned
+ * out to the member's sockets and handed to the bot. Typing indicators are never stored.
+ */
+export class DirectLineService {
+  constructor(private readonly deps: DirectLineDependencies) {}
+
+  /** Creates the conversation on first use and tells the bot that the member joined. */
+  async startConversation(conversationId: string, userId: string): Promise<{ created: boolean }> {
+    const { created } = await this.deps.conversations.ensure(conversationId, userId);
+    if (created) {
+      const update: Activity = {
+        type: 'conversationUpdate',
+        id: ephemeralId(conversationId),
+        timestamp: this.deps.clock().toISOString(),
+        membersAdded: [BOT_ACCOUNT, { id: userId, role: 'user' }],
+        ...this.envelope(conversationId, BOT_ACCOUNT, { id: userId, role: 'user' }),
+      };
+      // The welcome is not worth failing the conversation for; the member can still write.
+      await this.toBot(update).catch((err: unknown) => this.deps.logger.warn({ err, conversationId }, 'Bot did not take the conversation start'));
+    }
+    return { created };
+  }
+
+  async requireConversation(conversationId: string) {
+    const conversation = await this.deps.conversations.find(conversationId);
+    if (!conversation) throw new NotFoundError('Conversation not found');
+    return conversation;
+  }
+
+  /** A member's activity: stored (unless typing), echoed to their sockets, then handed to the bot. */
+  async postFromUser(conversationId: string, user: ChannelAccount, input: Activity): Promise<{ id: string }> {
+    const from = { ...user, role: 'user' };
+    if (input.type === 'typing') {
+      const typing = { ...input, ...this.envelope(conversationId, from, BOT_ACCOUNT), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
+      await this.publish(conversationId, { activities: [typing] });
+      this.toBot(typing).catch(() => undefined);
+      return { id: typing.id };
+    }
+    const stored = await this.store(conversationId, 'user', input, from, BOT_ACCOUNT);
+    await this.toBot(stored);
+    return { id: stored.id! };
+  }
+
+  /** An activity from the bot (or, with handoff, an agent) to the member. */
+  async postToMember(conversationId: string, input: Activity, sender: Exclude<Sender, 'user'> = 'bot'): Promise<{ id: string }> {
+    const conversation = await this.requireConversation(conversationId);
+    const from = sender === 'bot' ? BOT_ACCOUNT : { ...(input.from ?? { id: 'agent' }), role: 'bot' };
+    const recipient = { id: conversation.userId, role: 'user' };
+    if (input.type === 'typing') {
+      const typing = { ...input, ...this.envelope(conversationId, from, recipient), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
+      await this.publish(conversationId, { activities: [typing] });
+      return { id: typing.id };
+    }
+    const stored = await this.store(conversationId, sender, input, from, recipient);
+    return { id: stored.id! };
+  }
+
+  async activitiesAfter(conversationId: string, watermark: number): Promise<ActivitySet> {
+    const rows = await this.deps.conversations.listAfter(conversationId, watermark);
+    const last = rows.at(-1)?.seq ?? watermark;
+    return { activities: rows.map((r) => r.activity), watermark: String(last) };
+  }
+
+  async replaceActivity(conversationId: string, id: string, input: Activity): Promise<{ id: string }> {
+    const existing = await this.deps.conversations.findActivity(id);
+    if (!existing || existing.conversationId !== conversationId) throw new NotFoundError('Activity not found');
+    const updated: Activity = { ...existing.activity, ...input, id, conversation: { id: conversationId }, from: existing.activity.from, timestamp: existing.activity.timestamp };
+    delete updated.serviceUrl;
+    await this.deps.conversations.replaceActivity(id, updated);
+    await this.publish(conversationId, { activities: [updated] });
+    return { id };
+  }
+
+  async deleteActivity(conversationId: string, id: string): Promise<void> {
+    const existing = await this.deps.conversations.findActivity(id);
+    if (!existing || existing.conversationId !== conversationId) throw new NotFoundError('Activity not found');
+    await this.deps.conversations.deleteActivity(id);
+  }
+
+  private envelope(conversationId: string, from: ChannelAccount, recipient: ChannelAccount) {
+    return { channelId: CHANNEL_ID, conversation: { id: conversationId }, from, recipient };
+  }
+
+  private async store(conversationId: string, sender: Sender, input: Activity, from: ChannelAccount, recipient: ChannelAccount): Promise<Activity> {
+    const { activity, seq } = await this.deps.conversations.append(conversationId, sender, (id) => {
+      const built: Activity = { ...input, ...this.envelope(conversationId, from, recipient), id, timestamp: this.deps.clock().toISOString() };
+      delete built.serviceUrl;
+      return built;
+    });
+    await this.publish(conversationId, { activities: [activity], watermark: String(seq) });
+    return activity;
+  }
+
+  /** Live delivery is best effort: a member who misses it gets the activity on the next poll or reconnect. */
+  private async publish(conversationId: string, frame: ActivitySet): Promise<void> {
+    await this.deps.fanout.publish(conversationId, frame).catch((err: unknown) => this.deps.logger.warn({ err, conversationId }, 'Live delivery failed; activity stays stored'));
+  }
+
+  private toBot(activity: Activity): Promise<void> {
+    return this.deps.bot.deliver({ ...activity, serviceUrl: this.deps.serviceUrl });
+  }
+}

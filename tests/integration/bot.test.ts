@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { ActivityTypes, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
+import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
+import { PostgresStorage, StorageConflictError } from '../../bot/postgres-storage.js';
+import { TEXTS } from '../../bot/texts.de.js';
+import type { Core } from '../../server/container.js';
+import { startTestCore, uniqueName } from '../helpers/system.js';
+
+describe('bot', () => {
+  let core: Core;
+  let storage: PostgresStorage;
+  beforeEach(async () => {
+    core = await startTestCore();
+    storage = new PostgresStorage(core.database.db);
+  });
+  afterEach(() => core.close());
+
+  describe('PostgreSQL storage', () => {
+    it('reads back what it wrote, with an eTag', async () => {
+      const key = uniqueName('conv/');
+      await storage.write({ [key]: { step: 2, answers: { kind: 'invoice' } } });
+      const read = (await storage.read([key, 'missing-key'])) as StoreItems;
+      assert.deepEqual(Object.keys(read), [key]);
+      assert.equal(read[key].step, 2);
+      assert.match(read[key].eTag, /^[0-9a-f-]{36}$/);
+    });
+
+    it('refuses a write based on an outdated eTag, accepts "*"', async () => {
+      const key = uniqueName('conv/');
+      await storage.write({ [key]: { n: 1 } });
+      const first = (await storage.read([key]))[key];
+      await storage.write({ [key]: { ...first, n: 2 } });
+      await assert.rejects(storage.write({ [key]: { ...first, n: 3 } }), StorageConflictError);
+      await storage.write({ [key]: { n: 4, eTag: '*' } });
+      assert.equal((await storage.read([key]))[key].n, 4);
+    });
+
+    it('deletes', async () => {
+      const key = uniqueName('conv/');
+      await storage.write({ [key]: { n: 1 } });
+      await storage.delete([key]);
+      assert.deepEqual(await storage.read([key]), {});
+    });
+  });
+
+  describe('dialogs', () => {
+    function conversationUpdate(adapter: TestAdapter): Partial<Activity> {
+      const ref = adapter.conversation;
+      return { type: ActivityTypes.ConversationUpdate, membersAdded: [ref.bot!, ref.user!], recipient: ref.bot, from: ref.user };
+    }
+
+    function testAdapter(bot: MusterkasseBot) {
+      const adapter = new TestAdapter((context) => bot.run(context));
+      adapter.conversation.conversation.id = uniqueName('conversation-');
+      return adapter;
+    }
+
+    it('greets a member who joins in German and offers the four things it can do', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage));
+      await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
+        assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
+        assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
+      });
+    });
+
+    it('routes menu choices, acknowledges files and explains help', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage));
+      await adapter
+        .send('Rückruf anfordern')
+        .assertReply((r) => assert.match(r.text ?? '', /Rückrufbitte/))
+        .send({ type: ActivityTypes.Message, attachments: [{ contentType: 'application/pdf', contentUrl: 'http://127.0.0.1/x', name: 'au.pdf' }] })
+        .assertReply(TEXTS.filesReceived(['au.pdf']))
+        .send('hilfe')
+        .assertReply((r) => assert.equal(r.text, TEXTS.help))
+        .send('abbrechen')
+        .assertReply((r) => assert.equal(r.text, TEXTS.cancelled))
+        .send('Wie hoch ist der Zusatzbeitrag?')
+        .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood));
+    });
+
+    it('keeps the conversation usable after a failed turn and apologises in German', async () => {
+      let failNext = true;
+      const flaky = new PostgresStorage(core.database.db);
+      const read = flaky.read.bind(flaky);
+      flaky.read = async (keys: string[]) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database hiccup');
+        }
+        return read(keys);
+      };
+      const bot = new MusterkasseBot(flaky);
+      const adapter = testAdapter(bot);
+      adapter.onTurnError = async (context) => {
+        await context.sendActivity(TEXTS.turnError);
+        await bot.resetDialog(context);
+      };
+      await adapter
+        .send('Dokument einreichen')
+        .assertReply(TEXTS.turnError)
+        .send('Dokument einreichen')
+        .assertReply((r) => assert.match(r.text ?? '', /Dokumenten/));
+    });
+  });
+});
