@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The configuration module is the one reader of the environment; tests set up child environments.
-    files: ['core/config/**', 'tests/**'],
+    files: ['core/config/**', 'tests/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

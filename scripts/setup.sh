@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the system and its tests need on a Debian machine, skipping what is present:
-# Debian packages (ClamAV's daemon and test files; Redis only when none answers) and the npm
-# packages of the lock file. Safe to run again.
+# Installs what the system needs on a Debian machine, skipping what is present: Debian
+# packages (ClamAV's daemon and test files; Redis only when none answers; with --tests also
+# Chromium for the browser tests) and the npm packages of the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=()
 [ -x /usr/sbin/clamd ] || command -v clamd >/dev/null 2>&1 || packages+=(clamav-daemon)
 [ -d /usr/share/clamav-testfiles ] || packages+=(clamav-testfiles)
+# Browser tests drive Debian's Chromium (no browser downloads at run time).
+if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
 if ! command -v redis-server >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   packages+=(redis-server)
 fi

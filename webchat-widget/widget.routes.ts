@@ -82,7 +82,8 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
         // inline styles are allowed in this frame only. Scripts stay strictly same-origin.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        "connect-src 'self'",
+        // blob: lets the Direct Line client read the files a member picked before uploading them.
+        "connect-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench:chat`: round-trip time of the chat (member message posted → bot reply received
+ * over the WebSocket) with N concurrent conversations, N = 1, 50, 200.
+ *
+ * Starts the web role as its own process on a fresh PostgreSQL database (as in production) and
+ * drives it from this process over the Direct Line API, on loopback only.
+ * Settings: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/test),
+ * BENCH_MESSAGES (per conversation, default 5), BENCH_SIZES (default 1,50,200), BENCH_NODE_ARGS
+ * (extra flags for the server process, e.g. --cpu-prof to profile it).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import WebSocket from 'ws';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '1,50,200').split(',').map(Number);
+const SECRET = randomBytes(24).toString('base64url');
+const REPLY_TIMEOUT_MS = 10_000;
+
+interface Activity {
+  id: string;
+  type: string;
+  replyToId?: string;
+  from: { role: string };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** One member: a conversation with its socket, sending messages one after another. */
+class Member {
+  private socket!: WebSocket;
+  private waiting = new Map<string, (at: number) => void>();
+  private early = new Map<string, number>();
+  private conversationId = '';
+  private token = '';
+
+  constructor(private readonly base: string) {}
+
+  async connect(): Promise<void> {
+    const generated = await this.call('/tokens/generate', SECRET);
+    const started = await this.call('/conversations', generated.token as string);
+    this.conversationId = started.conversationId as string;
+    this.token = started.token as string;
+    this.socket = new WebSocket(started.streamUrl as string);
+    this.socket.on('message', (data) => {
+      const text = data.toString();
+      if (!text) return;
+      const now = performance.now();
+      for (const activity of (JSON.parse(text) as { activities: Activity[] }).activities) {
+        if (activity.from.role !== 'bot' || !activity.replyToId) continue;
+        const resolve = this.waiting.get(activity.replyToId);
+        if (resolve) resolve(now);
+        else this.early.set(activity.replyToId, now);
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+  }
+
+  private async call(route: string, auth: string, body?: unknown): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.base}/v3/directline${route}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  /** Milliseconds from posting a message until the bot's reply to it arrives on the socket. */
+  async roundTrip(text: string): Promise<number> {
+    const started = performance.now();
+    const { id } = await this.call(`/conversations/${this.conversationId}/activities`, this.token, { type: 'message', text, from: { id: 'bench' } });
+    const arrived = this.early.get(id as string) ?? (await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('reply timeout')), REPLY_TIMEOUT_MS);
+      this.waiting.set(id as string, (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      });
+    }));
+    return arrived - started;
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
+}
+
+async function run(base: string, conversations: number) {
+  const members = Array.from({ length: conversations }, () => new Member(base));
+  await Promise.all(members.map((m) => m.connect()));
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    members.map(async (member) => {
+      for (let i = 0; i < MESSAGES; i++) {
+        try {
+          latencies.push(await member.roundTrip('Rückruf anfordern'));
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  members.forEach((m) => m.close());
+  latencies.sort((a, b) => a - b);
+  return { conversations, messages: latencies.length + errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, errors, perSecond: latencies.length / seconds };
+}
+
+async function main() {
+  const database = `mk_bench_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const port = await freePort();
+  const root = path.resolve(import.meta.dirname, '..');
+  const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', path.join(root, 'server/main.ts'), '--role', 'web'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', DIRECTLINE_SECRET: SECRET, LOG_LEVEL: 'warn', REDIS_PREFIX: `bench${port}`, CHAT_MESSAGES_PER_MINUTE: '10000', NODE_ENV: 'development' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) break;
+      if (i > 100) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await run(base, 5); // warm-up: JIT, connection pools, prepared plans
+    console.log(`chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation`);
+    console.log('conversations  messages  p50 ms  p95 ms  p99 ms  max ms  msg/s  errors');
+    for (const size of SIZES) {
+      const r = await run(base, size);
+      console.log(
+        [String(r.conversations).padStart(13), String(r.messages).padStart(9), r.p50.toFixed(1).padStart(7), r.p95.toFixed(1).padStart(7), r.p99.toFixed(1).padStart(7), r.max.toFixed(1).padStart(7), r.perSecond.toFixed(0).padStart(6), String(r.errors).padStart(7)].join(' '),
+      );
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await admin(`drop database if exists ${database} with (force)`);
+  }
+}
+
+await main();

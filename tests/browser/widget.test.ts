@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { eq } from 'drizzle-orm';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { storedFiles } from '../../core/db/schema.js';
+import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { makePdf } from '../helpers/files.js';
+import { startTestServer, TEST_DIRECTLINE_SECRET, type TestServer } from '../helpers/server.js';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SEND_BOX = 'input[data-id="webchat-sendbox-input"]';
+
+/** A message bubble's text in the transcript (Web Chat also repeats it in screen-reader labels). */
+function bubble(chat: FrameLocator, text: string | RegExp) {
+  return chat.locator('.webchat__text-content', { hasText: text });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown }>;
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in a page or frame; returns serious and critical findings. */
+async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  await target.evaluate(AXE_SOURCE);
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('chat widget in a real browser', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openWidget(page: Page): Promise<FrameLocator> {
+    await page.goto(`${server.baseUrl}/`);
+    await page.click('#musterkasse-chat-launcher');
+    const chat = page.frameLocator('#musterkasse-chat-panel iframe');
+    await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
+    return chat;
+  }
+
+  function cspViolations(page: Page): string[] {
+    const found: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) found.push(message.text());
+    });
+    return found;
+  }
+
+  it('greets, answers, takes a PDF through the upload button and keeps the conversation over a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
+    const csp = cspViolations(page);
+    const chat = await openWidget(page);
+    await page.screenshot({ path: screenshotPath('widget-01-welcome.png') });
+
+    await chat.locator(SEND_BOX).fill('Wie reiche ich eine Rechnung ein?');
+    await chat.locator(SEND_BOX).press('Enter');
+    await bubble(chat, 'Wie reiche ich eine Rechnung ein?').waitFor();
+    await bubble(chat, /Das Einreichen von Dokumenten im Chat/).waitFor({ timeout: 10_000 });
+    assert.equal(await chat.getByText(/fehlgeschlagen/i).count(), 0, 'Web Chat marked the message as sent');
+
+    // Web Chat stages the picked file in the send box; sending posts it through /upload.
+    await chat.locator('input[type="file"]').setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
+    await chat.locator(SEND_BOX).press('Enter');
+    await bubble(chat, 'Vielen Dank, ich habe Ihre Datei „rechnung.pdf“ erhalten.').waitFor({ timeout: 10_000 });
+    const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
+    const files = await server.core.database.db.select().from(storedFiles).where(eq(storedFiles.conversationId, conversationId));
+    assert.deepEqual(files.map((f) => [f.originalName, f.mediaType]), [['rechnung.pdf', 'application/pdf']]);
+    await page.screenshot({ path: screenshotPath('widget-02-conversation.png') });
+
+    await page.reload();
+    const resumed = page.frameLocator('#musterkasse-chat-panel iframe');
+    await bubble(resumed, 'Wie reiche ich eine Rechnung ein?').waitFor({ timeout: 20_000 });
+    await bubble(resumed, 'Vielen Dank, ich habe Ihre Datei „rechnung.pdf“ erhalten.').waitFor();
+    assert.equal(await bubble(resumed, 'digitale Assistent der Musterkasse').count(), 1, 'greeted once, not again after the reload');
+    await resumed.locator(SEND_BOX).fill('hilfe');
+    await resumed.locator(SEND_BOX).press('Enter');
+    await bubble(resumed, /Mit „abbrechen“ beenden Sie jederzeit/).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath('widget-03-after-reload.png') });
+
+    assert.deepEqual(csp, [], 'no Content Security Policy violations');
+    await page.close();
+  });
+
+  it('renders bot markdown without executing injected HTML', async () => {
+    const page = await browser.newPage();
+    await openWidget(page);
+    const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
+    const hopKey = deriveKey(TEST_DIRECTLINE_SECRET, 'bot-hop').toString('base64url');
+    await fetch(`${server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey },
+      body: JSON.stringify({ type: 'message', textFormat: 'markdown', text: '**Fett** <img src="x" onerror="window.__pwned=1"> [Klick](javascript:window.__pwned=2)' }),
+    });
+    const chat = page.frameLocator('#musterkasse-chat-panel iframe');
+    await chat.locator('.webchat__text-content strong', { hasText: 'Fett' }).waitFor({ timeout: 10_000 });
+    const frame = page.frames()[1]!;
+    assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    // Web Chat's sanitizer strips event handlers (an image may stay; the frame's CSP keeps it to our own origin).
+    assert.equal(await frame.locator('#webchat [onerror], #webchat [onclick], #webchat script').count(), 0);
+    assert.equal(await frame.locator('#webchat a[href^="javascript:"]').count(), 0);
+    await page.close();
+  });
+
+  it('fills a phone-sized screen and closes with Escape, returning focus to the launcher', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await openWidget(page);
+    const box = await page.locator('#musterkasse-chat-panel').boundingBox();
+    assert.ok(box && box.width >= 370 && box.height >= 660, `panel covers the screen: ${JSON.stringify(box)}`);
+    await page.screenshot({ path: screenshotPath('widget-04-phone.png') });
+    await page.frameLocator('#musterkasse-chat-panel iframe').locator(SEND_BOX).press('Escape');
+    await page.locator('#musterkasse-chat-panel').waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'musterkasse-chat-launcher');
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations on the demo page with the widget open (axe-core)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await openWidget(page);
+    const outer = await seriousViolations(page);
+    const inner = await seriousViolations(page.frames()[1]!);
+    const describe = (list: AxeViolation[]) => list.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
+    assert.equal(outer.length, 0, describe(outer));
+    assert.equal(inner.length, 0, describe(inner));
+    await page.close();
+  });
+});
