@@ -14,6 +14,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/core/db/migrations ./core/db/migrations
+COPY --from=build /app/webchat-widget/public ./webchat-widget/public
+COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 RUN mkdir -p var/files && chown -R node:node var
 USER node
 EXPOSE 3978

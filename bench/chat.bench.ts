@@ -2,6 +2,10 @@
  * `npm run bench:chat`: round-trip time of the chat (member message posted → bot reply received
  * over the WebSocket) with N concurrent conversations, N = 1, 50, 200.
  *
+ * Members pace themselves like people: after each answer they take BENCH_THINK_MS (default
+ * 5000, ±50 % at random) to read and type, and they start at random moments within that
+ * time. A last run without any pause ("saturation") shows the capacity in messages per second.
+ *
  * Starts the web role as its own process on a fresh PostgreSQL database (as in production) and
  * drives it from this process over the Direct Line API, on loopback only.
  * Settings: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/test),
@@ -18,6 +22,7 @@ import WebSocket from 'ws';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 5000);
 const SIZES = (process.env.BENCH_SIZES ?? '1,50,200').split(',').map(Number);
 const SECRET = randomBytes(24).toString('base64url');
 const REPLY_TIMEOUT_MS = 10_000;
@@ -112,7 +117,10 @@ class Member {
   }
 }
 
-async function run(base: string, conversations: number) {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const thinkTime = (think: number) => think * (0.5 + Math.random());
+
+async function run(base: string, conversations: number, think = THINK_MS) {
   const members = Array.from({ length: conversations }, () => new Member(base));
   await Promise.all(members.map((m) => m.connect()));
   const latencies: number[] = [];
@@ -120,7 +128,9 @@ async function run(base: string, conversations: number) {
   const started = performance.now();
   await Promise.all(
     members.map(async (member) => {
+      if (think > 0) await sleep(Math.random() * think);
       for (let i = 0; i < MESSAGES; i++) {
+        if (i > 0 && think > 0) await sleep(thinkTime(think));
         try {
           latencies.push(await member.roundTrip('Rückruf anfordern'));
         } catch {
@@ -154,15 +164,15 @@ async function main() {
       if (i > 100) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
-    await run(base, 5); // warm-up: JIT, connection pools, prepared plans
-    console.log(`chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation`);
+    await run(base, 5, 0); // warm-up: JIT, connection pools, prepared plans
+    console.log(`chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation, think time ${THINK_MS} ms ±50 %`);
     console.log('conversations  messages  p50 ms  p95 ms  p99 ms  max ms  msg/s  errors');
-    for (const size of SIZES) {
-      const r = await run(base, size);
+    const print = (label: string, r: Awaited<ReturnType<typeof run>>) =>
       console.log(
-        [String(r.conversations).padStart(13), String(r.messages).padStart(9), r.p50.toFixed(1).padStart(7), r.p95.toFixed(1).padStart(7), r.p99.toFixed(1).padStart(7), r.max.toFixed(1).padStart(7), r.perSecond.toFixed(0).padStart(6), String(r.errors).padStart(7)].join(' '),
+        [label.padStart(13), String(r.messages).padStart(9), r.p50.toFixed(1).padStart(7), r.p95.toFixed(1).padStart(7), r.p99.toFixed(1).padStart(7), r.max.toFixed(1).padStart(7), r.perSecond.toFixed(0).padStart(6), String(r.errors).padStart(7)].join(' '),
       );
-    }
+    for (const size of SIZES) print(String(size), await run(base, size));
+    print(`${Math.max(...SIZES)} no pause`, await run(base, Math.max(...SIZES), 0));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -3,6 +3,7 @@ import {
   AuthenticationConfiguration,
   BotFrameworkAuthenticationFactory,
   ServiceClientCredentialsFactory,
+  type ConnectorClientOptions,
   type ServiceClientCredentials,
 } from 'botframework-connector';
 import type { Logger } from '../core/logging/logger.js';
@@ -39,8 +40,53 @@ class HopKeyCredentialsFactory extends ServiceClientCredentialsFactory {
   }
 }
 
+type CompatHttpClient = NonNullable<ConnectorClientOptions['httpClient']>;
+type CompatRequest = Parameters<CompatHttpClient['sendRequest']>[0];
+
+/**
+ * botbuilder makes a new connector client for every turn, and each brings its own connection
+ * pool, so every reply would open a new TCP connection. This one client, shared by all of
+ * them, sends through fetch and its keep-alive pool instead.
+ */
+const sharedHttpClient: CompatHttpClient = {
+  async sendRequest(request: CompatRequest) {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers.rawHeaders(),
+      body: request.body as string | undefined,
+      signal: request.abortSignal as AbortSignal | undefined,
+    });
+    const bodyAsText = await response.text();
+    const headers = Object.fromEntries(response.headers);
+    return {
+      request,
+      status: response.status,
+      bodyAsText,
+      headers: {
+        get: (name: string) => headers[name.toLowerCase()],
+        toJson: () => headers,
+        rawHeaders: () => headers,
+      },
+    } as unknown as Awaited<ReturnType<CompatHttpClient['sendRequest']>>;
+  },
+};
+
 export function createAdapter(hopKey: string, logger: Logger, onFailedTurn: (context: TurnContext) => Promise<void>): CloudAdapter {
-  const auth = BotFrameworkAuthenticationFactory.create('', true, '', '', '', '', '', '', '', new HopKeyCredentialsFactory(hopKey), new AuthenticationConfiguration());
+  const auth = BotFrameworkAuthenticationFactory.create(
+    '',
+    true,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    new HopKeyCredentialsFactory(hopKey),
+    new AuthenticationConfiguration(),
+    undefined,
+    { httpClient: sharedHttpClient },
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, requestId: context.turnState.get(REQUEST_ID), conversationId: context.activity.conversation?.id }, 'Bot turn failed');

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../core/db/client.js';
 import { chatActivities, chatConversations } from '../core/db/schema.js';
-import { activityId, type Activity } from './activity.js';
+import type { Activity } from './activity.js';
 
 export type Conversation = typeof chatConversations.$inferSelect;
 export type Sender = 'user' | 'bot' | 'agent';
@@ -27,27 +27,29 @@ export class ConversationsRepository {
 
   /**
    * Stores an activity under the conversation's next sequence number, which is also its
-   * watermark. The row lock on the conversation keeps numbers gap-free and in order.
+   * watermark, and stamps it with its id (and, for replies, the member as recipient). One
+   * statement: the row lock on the conversation keeps numbers gap-free and in order.
+   * Returns undefined when the conversation does not exist.
    */
-  async append(conversationId: string, sender: Sender, build: (id: string, seq: number) => Activity): Promise<{ activity: Activity; seq: number }> {
-    return this.db.transaction(async (tx) => {
-      const [bumped] = await tx
-        .update(chatConversations)
-        .set({ lastWatermark: sql`${chatConversations.lastWatermark} + 1`, lastActivityAt: new Date() })
-        .where(eq(chatConversations.id, conversationId))
-        .returning({ seq: chatConversations.lastWatermark });
-      if (!bumped) throw new Error(`Unknown conversation ${conversationId}`);
-      const activity = build(activityId(conversationId, bumped.seq), bumped.seq);
-      await tx.insert(chatActivities).values({
-        conversationId,
-        seq: bumped.seq,
-        activityId: activity.id!,
-        type: activity.type,
-        fromRole: sender,
-        activity,
-      });
-      return { activity, seq: bumped.seq };
-    });
+  async append(conversationId: string, sender: Sender, activity: Activity): Promise<{ activity: Activity; seq: number } | undefined> {
+    const result = (await this.db.execute(sql`
+      with bumped as (
+        update chat_conversations set last_watermark = last_watermark + 1, last_activity_at = now()
+        where id = ${conversationId}
+        returning last_watermark as seq, user_id
+      ), stamped as (
+        select seq, ${conversationId} || '|' || lpad(seq::text, 7, '0') as activity_id,
+               ${JSON.stringify(activity)}::jsonb
+                 || jsonb_build_object('id', ${conversationId} || '|' || lpad(seq::text, 7, '0'))
+                 || case when ${sender} = 'user' then '{}'::jsonb
+                         else jsonb_build_object('recipient', jsonb_build_object('id', user_id, 'role', 'user')) end as activity
+        from bumped
+      )
+      insert into chat_activities (conversation_id, seq, activity_id, type, from_role, activity)
+      select ${conversationId}, seq, activity_id, ${activity.type}, ${sender}, activity from stamped
+      returning seq, activity
+    `)) as unknown as { rows: Array<{ seq: number; activity: Activity }> };
+    return result.rows[0];
   }
 
   /** Activities after `watermark`, oldest first, at most one page. */

@@ -67,15 +67,16 @@ export class DirectLineService {
 
   /** An activity from the bot (or, with handoff, an agent) to the member. */
   async postToMember(conversationId: string, input: Activity, sender: Exclude<Sender, 'user'> = 'bot'): Promise<{ id: string }> {
-    const conversation = await this.requireConversation(conversationId);
     const from = sender === 'bot' ? BOT_ACCOUNT : { ...(input.from ?? { id: 'agent' }), role: 'bot' };
-    const recipient = { id: conversation.userId, role: 'user' };
     if (input.type === 'typing') {
+      const conversation = await this.requireConversation(conversationId);
+      const recipient = { id: conversation.userId, role: 'user' };
       const typing = { ...input, ...this.envelope(conversationId, from, recipient), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
       await this.publish(conversationId, { activities: [typing] });
       return { id: typing.id };
     }
-    const stored = await this.store(conversationId, sender, input, from, recipient);
+    // The member as recipient is stamped by the store (it knows the conversation's user).
+    const stored = await this.store(conversationId, sender, input, from, { id: '', role: 'user' });
     return { id: stored.id! };
   }
 
@@ -106,13 +107,13 @@ export class DirectLineService {
   }
 
   private async store(conversationId: string, sender: Sender, input: Activity, from: ChannelAccount, recipient: ChannelAccount): Promise<Activity> {
-    const { activity, seq } = await this.deps.conversations.append(conversationId, sender, (id) => {
-      const built: Activity = { ...input, ...this.envelope(conversationId, from, recipient), id, timestamp: this.deps.clock().toISOString() };
-      delete built.serviceUrl;
-      return built;
-    });
-    await this.publish(conversationId, { activities: [activity], watermark: String(seq) });
-    return activity;
+    const draft: Activity = { ...input, ...this.envelope(conversationId, from, recipient), timestamp: this.deps.clock().toISOString() };
+    delete draft.serviceUrl;
+    delete draft.id;
+    const stored = await this.deps.conversations.append(conversationId, sender, draft);
+    if (!stored) throw new NotFoundError('Conversation not found');
+    await this.publish(conversationId, { activities: [stored.activity], watermark: String(stored.seq) });
+    return stored.activity;
   }
 
   /** Live delivery is best effort: a member who misses it gets the activity on the next poll or reconnect. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { HttpError } from '../core/errors/index.js';
 
@@ -31,10 +31,15 @@ const ISSUER = 'musterkasse-directline';
 
 /** Direct Line tokens: signed (HS256), bound to one conversation and one user, short-lived. */
 export class DirectLineTokens {
+  private readonly key: Promise<webcrypto.CryptoKey>;
+
   constructor(
-    private readonly key: Uint8Array,
+    rawKey: Uint8Array,
     readonly ttlSeconds: number,
-  ) {}
+  ) {
+    // Imported once: handing jose raw bytes would re-import the key on every request.
+    this.key = webcrypto.subtle.importKey('raw', new Uint8Array(rawKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  }
 
   async issue(grant: ConversationGrant): Promise<{ token: string; expiresIn: number }> {
     const token = await new SignJWT({ conv: grant.conversationId })
@@ -44,13 +49,13 @@ export class DirectLineTokens {
       .setIssuedAt()
       .setJti(randomBytes(8).toString('base64url'))
       .setExpirationTime(`${this.ttlSeconds}s`)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresIn: this.ttlSeconds };
   }
 
   async verify(token: string): Promise<ConversationGrant> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload.conv !== 'string' || typeof payload.sub !== 'string') throw new InvalidTokenError();
       return { conversationId: payload.conv, userId: payload.sub };
     } catch (err) {

@@ -18,7 +18,6 @@ const ACTIVITY_PART_LIMIT = 64 * 1024;
 
 function safeFileName(name: string | undefined): string {
   const base = (name ?? 'datei').split(/[\\/]/).pop() ?? 'datei';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim().slice(0, 120);
   return cleaned || 'datei';
 }

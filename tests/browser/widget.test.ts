@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +8,11 @@ import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { makePdf } from '../helpers/files.js';
 import { startTestServer, TEST_DIRECTLINE_SECRET, type TestServer } from '../helpers/server.js';
+
+// Browser globals used inside page.evaluate callbacks (which run in Chromium, not in Node).
+declare const window: Record<string, any>;
+declare const document: { activeElement: { id: string } | null };
+declare const sessionStorage: { getItem(key: string): string | null };
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,7 +34,7 @@ interface AxeViolation {
 async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
   await target.evaluate(AXE_SOURCE);
   const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = window.axe as { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations;
   });
@@ -115,7 +119,7 @@ describe('chat widget in a real browser', function () {
     const chat = page.frameLocator('#musterkasse-chat-panel iframe');
     await chat.locator('.webchat__text-content strong', { hasText: 'Fett' }).waitFor({ timeout: 10_000 });
     const frame = page.frames()[1]!;
-    assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await frame.evaluate(() => window.__pwned), undefined);
     // Web Chat's sanitizer strips event handlers (an image may stay; the frame's CSP keeps it to our own origin).
     assert.equal(await frame.locator('#webchat [onerror], #webchat [onclick], #webchat script').count(), 0);
     assert.equal(await frame.locator('#webchat a[href^="javascript:"]').count(), 0);

@@ -12,7 +12,7 @@ const isBotText = (pattern: RegExp) => (a: Activity) => a.from?.role === 'bot' &
 
 function upload(baseUrl: string, conversationId: string, token: string, parts: Array<{ name: string; body: Buffer | string; type: string; filename?: string }>) {
   const form = new FormData();
-  for (const part of parts) form.append(part.name, new Blob([typeof part.body === 'string' ? part.body : new Uint8Array(part.body)], { type: part.type }), part.filename ?? 'blob');
+  for (const part of parts) form.append(part.name, new Blob([part.body], { type: part.type }), part.filename ?? 'blob');
   return fetch(`${baseUrl}/v3/directline/conversations/${conversationId}/upload?userId=member`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
 }
 

@@ -31,6 +31,7 @@ describe('docker-compose.yml (production recipe)', () => {
       assert.equal(service.environment?.REDIS_URL, 'redis://redis:6379');
       assert.equal(service.environment?.CLAMD_HOST, 'clamav');
       assert.equal(service.environment?.NODE_ENV, 'production');
+      assert.match(service.environment?.DIRECTLINE_SECRET ?? '', /^\$\{DIRECTLINE_SECRET:\?/, 'the secret must be set, never defaulted');
       for (const dep of ['postgres', 'redis', 'clamav']) assert.equal(service.depends_on?.[dep]?.condition, 'service_healthy', `${name} waits for ${dep}`);
     }
     assert.ok(compose.services.web!.healthcheck, 'web has a health check');
