@@ -18,7 +18,11 @@ const ACTIVITY_PART_LIMIT = 64 * 1024;
 
 function safeFileName(name: string | undefined): string {
   const base = (name ?? 'datei').split(/[\\/]/).pop() ?? 'datei';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim().slice(0, 120);
+  const cleaned = [...base]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
+    .trim()
+    .slice(0, 120);
   return cleaned || 'datei';
 }
 
