@@ -1,4 +1,4 @@
-import { CloudAdapter, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ShowTypingMiddleware, type TurnContext } from 'botbuilder';
 import {
   AuthenticationConfiguration,
   BotFrameworkAuthenticationFactory,
@@ -88,6 +88,8 @@ export function createAdapter(hopKey: string, logger: Logger, onFailedTurn: (con
     { httpClient: sharedHttpClient },
   );
   const adapter = new CloudAdapter(auth);
+  // Members see "typing…" when an answer takes longer than half a second.
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, requestId: context.turnState.get(REQUEST_ID), conversationId: context.activity.conversation?.id }, 'Bot turn failed');
     try {

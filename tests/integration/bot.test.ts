@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
+import { createAdapter, REQUEST_ID } from '../../bot/adapter.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
+import { createLogger } from '../../core/logging/logger.js';
 import { PostgresStorage, StorageConflictError } from '../../bot/postgres-storage.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import type { Core } from '../../server/container.js';
-import { startTestCore, uniqueName } from '../helpers/system.js';
+import { LogCapture, startTestCore, uniqueName } from '../helpers/system.js';
 
 describe('bot', () => {
   let core: Core;
@@ -78,7 +80,7 @@ describe('bot', () => {
         .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood));
     });
 
-    it('keeps the conversation usable after a failed turn and apologises in German', async () => {
+    it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
       let failNext = true;
       const flaky = new PostgresStorage(core.database.db);
       const read = flaky.read.bind(flaky);
@@ -90,16 +92,23 @@ describe('bot', () => {
         return read(keys);
       };
       const bot = new MusterkasseBot(flaky);
-      const adapter = testAdapter(bot);
-      adapter.onTurnError = async (context) => {
-        await context.sendActivity(TEXTS.turnError);
-        await bot.resetDialog(context);
-      };
+      const logs = new LogCapture();
+      // The production error handler, from the production adapter, on the test adapter.
+      const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));
+      const adapter = new TestAdapter((context) => {
+        context.turnState.set(REQUEST_ID, 'req-123');
+        return bot.run(context);
+      });
+      adapter.conversation.conversation.id = uniqueName('conversation-');
+      adapter.onTurnError = production.onTurnError;
       await adapter
         .send('Dokument einreichen')
         .assertReply(TEXTS.turnError)
         .send('Dokument einreichen')
         .assertReply((r) => assert.match(r.text ?? '', /Dokumenten/));
+      const failure = logs.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'Bot turn failed');
+      assert.equal(failure?.requestId, 'req-123');
+      assert.match(failure?.err?.message ?? '', /database hiccup/);
     });
   });
 });

@@ -324,6 +324,32 @@ describe('Direct Line 3.0 channel', () => {
     });
   });
 
+  describe('several web nodes', () => {
+    it("delivers a reply posted on one node to the member's socket on another", async () => {
+      const shared = { REDIS_PREFIX: `mkt${Date.now()}` };
+      const nodeA = await startTestServer({ env: shared });
+      const nodeB = await startTestServer({ env: shared });
+      try {
+        const started = await new DirectLineTestClient(nodeA.baseUrl).startConversation();
+        const stream = new StreamRecorder(started.streamUrl);
+        await stream.opened;
+        try {
+          const posted = await new DirectLineTestClient(nodeB.baseUrl).send(started.conversationId, started.token, { type: 'message', text: 'über Knoten B' });
+          assert.equal(posted.status, 200);
+          await stream.waitFor((a) => a.id === posted.body.id);
+          await stream.waitFor((a) => a.replyToId === posted.body.id);
+          assert.equal(nodeA.web.streams.openSockets, 1);
+          assert.equal(nodeB.web.streams.openSockets, 0);
+        } finally {
+          stream.close();
+        }
+      } finally {
+        await nodeA.stop();
+        await nodeB.stop();
+      }
+    });
+  });
+
   describe('restart', () => {
     it('continues a conversation across a restart of the server between two messages', async () => {
       let current = await startTestServer();

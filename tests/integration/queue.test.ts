@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
+import { chatConversations } from '../../core/db/schema.js';
 import { JobQueues } from '../../core/queue/queues.js';
 import { createRedis, closeRedis } from '../../core/queue/redis.js';
 import { createLogger } from '../../core/logging/logger.js';
@@ -53,6 +55,25 @@ describe('job queues', () => {
         const job = await core.queues.add('housekeeping', { task: 'purge-expired-sessions' });
         await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the housekeeping job');
         assert.equal(await core.sessions.countForUser(user.id), 0);
+      } finally {
+        await workers.close();
+      }
+    });
+
+    it('deletes chat transcripts idle longer than the retention period', async () => {
+      const conversations = core.chat.conversations;
+      const old = uniqueName('retentionold');
+      const recent = uniqueName('retentionnew');
+      await conversations.ensure(old, 'dl_old');
+      await conversations.ensure(recent, 'dl_new');
+      await conversations.append(old, 'user', { type: 'message', text: 'alt' });
+      await core.database.db.update(chatConversations).set({ lastActivityAt: new Date(Date.now() - 91 * 24 * 3600_000) }).where(eq(chatConversations.id, old));
+      const workers = await startWorker(core);
+      try {
+        const job = await core.queues.add('housekeeping', { task: 'purge-old-transcripts' });
+        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the retention job');
+        assert.equal(await conversations.find(old), undefined);
+        assert.ok(await conversations.find(recent));
       } finally {
         await workers.close();
       }
