@@ -7,14 +7,8 @@ export function menuActions(): string[] {
 
 export type MenuChoice = 'question' | 'document' | 'callback' | 'person';
 
-const CHOICES: Array<[MenuChoice, RegExp]> = [
-  ['document', /(dokument|rechnung|krankmeldung|au-bescheinigung|beleg|einreichen|hochladen)/i],
-  ['callback', /(rückruf|rueckruf|zurückrufen|anrufen)/i],
-  ['person', /(mensch|mitarbeiter|berater|person|sachbearbeiter|agent)/i],
-  ['question', /^frage stellen$/i],
-];
-
-/** Which menu entry a message asks for, if any (the knowledge base refines this later). */
+/** Which menu button a message is (the knowledge base answers everything else). */
 export function menuChoiceOf(text: string): MenuChoice | undefined {
-  return CHOICES.find(([, pattern]) => pattern.test(text))?.[0];
+  const normalised = text.trim().toLowerCase();
+  return (Object.keys(MENU) as MenuChoice[]).find((choice) => MENU[choice].toLowerCase() === normalised);
 }

@@ -26,7 +26,11 @@ export const TEXTS = {
   personPlaceholder:
     'Die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   notUnderstood:
-    'Dazu kann ich Ihnen leider noch keine verlässliche Antwort geben. Formulieren Sie Ihre Frage gern anders, oder wählen Sie eine der Möglichkeiten:',
+    'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
+  notUnderstoodAgain:
+    'Das kann ich leider auch so nicht sicher beantworten. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter: im Chat oder mit einem Rückruf.',
+  didYouMean: 'Meinten Sie eine dieser Fragen?',
+  noneOfThese: 'Nein, etwas anderes',
   filesReceived: (names: string[]) =>
     names.length === 1 ? `Vielen Dank, ich habe Ihre Datei „${names[0]}“ erhalten.` : `Vielen Dank, ich habe ${names.length} Dateien erhalten: ${names.map((n) => `„${n}“`).join(', ')}.`,
   turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',

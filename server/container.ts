@@ -12,6 +12,7 @@ import { ConversationsRepository } from '../channel/conversations.repository.js'
 import { DirectLineService } from '../channel/directline.service.js';
 import { DirectLineTokens } from '../channel/tokens.service.js';
 import { AuditRepository } from '../core/audit/audit.repository.js';
+import { KnowledgeService } from '../knowledge/knowledge-base.js';
 import { LoginService } from '../core/auth/login.service.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
 import { StaffUsersRepository } from '../core/auth/staff-users.repository.js';
@@ -59,6 +60,7 @@ export interface Core {
   staffUsers: StaffUsersService;
   storage: FileStorage;
   storedFiles: StoredFilesRepository;
+  knowledge: KnowledgeService;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -69,7 +71,7 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], logger: Logger, clock: Clock): ChatServices {
+function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], knowledge: KnowledgeService, logger: Logger, clock: Clock): ChatServices {
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
@@ -82,7 +84,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     logger,
     clock,
   });
-  const bot = new MusterkasseBot(new PostgresStorage(database.db));
+  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge);
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -109,6 +111,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     subscriber: createRedis(config.redis.url, 'subscriber', logger),
   };
   const queues = new JobQueues(redis.queue, config.redis.prefix, logger);
+  const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
   const clamd = new ClamdClient(config.clamd);
 
   const audit = new AuditRepository(db);
@@ -139,9 +142,11 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     staffUsers: new StaffUsersService(users, audit, clock),
     storage: new FileStorage(config.storage.dir),
     storedFiles: new StoredFilesRepository(db),
-    chat: buildChat(config, database, redis, logger, clock),
+    knowledge,
+    chat: buildChat(config, database, redis, knowledge, logger, clock),
     close() {
       closing ??= (async () => {
+        knowledge.close();
         await queues.close();
         await Promise.all(Object.values(redis).map(closeRedis));
         await database.close();

@@ -1,7 +1,8 @@
-import { MessageFactory, type Attachment } from 'botbuilder';
+import { MessageFactory, type Attachment, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
-import { TEXTS } from '../texts.de.js';
+import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 
 export const MAIN_DIALOG = 'main';
@@ -16,22 +17,56 @@ const REPLIES: Record<MenuChoice, string> = {
 
 /** The entry point for every member message: files, menu choices, questions. */
 export class MainDialog extends CancelAndHelpDialog {
-  constructor() {
+  constructor(
+    private readonly faq: FaqLookup,
+    /** Questions in a row the bot could not answer; the second miss offers a person. */
+    private readonly misses: StatePropertyAccessor<number>,
+  ) {
     super(MAIN_DIALOG);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this)]));
     this.initialDialogId = 'main.route';
   }
 
   private async route(step: WaterfallStepContext) {
-    const activity = step.context.activity;
-    const attachments: Attachment[] = activity.attachments ?? [];
+    const { context } = step;
+    const attachments: Attachment[] = context.activity.attachments ?? [];
     if (attachments.length > 0) {
-      await step.context.sendActivity(TEXTS.filesReceived(attachments.map((a) => a.name ?? 'Datei')));
+      await context.sendActivity(TEXTS.filesReceived(attachments.map((a) => a.name ?? 'Datei')));
       return step.endDialog();
     }
-    const choice = menuChoiceOf((activity.text ?? '').trim());
-    if (choice) await step.context.sendActivity(REPLIES[choice]);
-    else await step.context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.notUnderstood));
+    const text = (context.activity.text ?? '').trim();
+    const choice = menuChoiceOf(text);
+    if (choice) await context.sendActivity(REPLIES[choice]);
+    else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
+    else await this.answer(context, text);
     return step.endDialog();
+  }
+
+  private async answer(context: TurnContext, question: string): Promise<void> {
+    const { result, entries } = this.faq.ask(question);
+    const [best] = entries;
+    if (result.decision === 'answer' && best) {
+      await this.misses.set(context, 0);
+      const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
+      const reply = MessageFactory.text(best.answer);
+      reply.textFormat = 'markdown';
+      if (followUps.length > 0) reply.suggestedActions = MessageFactory.suggestedActions(followUps).suggestedActions;
+      await context.sendActivity(reply);
+      return;
+    }
+    if (result.decision === 'suggest' && entries.length > 0) {
+      const options = entries.slice(0, 3).map((e) => e.question);
+      await context.sendActivity(MessageFactory.suggestedActions([...options, TEXTS.noneOfThese], TEXTS.didYouMean));
+      return;
+    }
+    await this.notAnswered(context);
+  }
+
+  /** Honest about not knowing; the second time in a row it offers a person or a callback. */
+  private async notAnswered(context: TurnContext): Promise<void> {
+    const misses = (await this.misses.get(context, 0)) + 1;
+    await this.misses.set(context, misses);
+    if (misses >= 2) await context.sendActivity(MessageFactory.suggestedActions([MENU.person, MENU.callback], TEXTS.notUnderstoodAgain));
+    else await context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.notUnderstood));
   }
 }

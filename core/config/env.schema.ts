@@ -60,6 +60,8 @@ export const envSchema = z
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, { error: 'expected a comma-separated list of origins such as https://www.example.de' })))
       .default([]),
 
+    KNOWLEDGE_DIR: z.string().min(1).optional(),
+
     STORAGE_DIR: z.string().min(1).default('var/files'),
     UPLOAD_MAX_FILE_BYTES: integer(1024, 100 * 1024 * 1024).default(15 * 1024 * 1024),
     UPLOAD_MAX_FILES: integer(1, 50).default(15),

@@ -32,6 +32,8 @@ export interface AppConfig {
     widgetAllowedOrigins: string[];
   };
   storage: { dir: string; maxFileBytes: number; maxFiles: number };
+  /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
+  knowledgeDir: string | undefined;
   metricsToken: string | undefined;
   shutdownTimeoutMs: number;
 }
@@ -87,6 +89,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
       widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
+    knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };

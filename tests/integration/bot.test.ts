@@ -58,7 +58,7 @@ describe('bot', () => {
     }
 
     it('greets a member who joins in German and offers the four things it can do', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
         assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
@@ -66,7 +66,7 @@ describe('bot', () => {
     });
 
     it('routes menu choices, acknowledges files and explains help', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
       await adapter
         .send('Rückruf anfordern')
         .assertReply((r) => assert.match(r.text ?? '', /Rückrufbitte/))
@@ -80,6 +80,40 @@ describe('bot', () => {
         .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood));
     });
 
+    it('answers a knowledge question with the facts and offers follow-up questions', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      await adapter.send('Wie lange gilt eigentlich diese Einmal-PIN aus dem Brief?').assertReply((r) => {
+        assert.match(r.text ?? '', /31 Tage nach dem Briefdatum/);
+        assert.equal(r.textFormat, 'markdown');
+        assert.ok((r.suggestedActions?.actions.length ?? 0) >= 1, 'follow-up questions offered');
+      });
+    });
+
+    it('asks "Meinten Sie …?" when two entries are close, and answers the one the member picks', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      let options: string[] = [];
+      await adapter.send('Wie schicke ich ein Dokument über die App?').assertReply((r) => {
+        assert.equal(r.text, TEXTS.didYouMean);
+        options = r.suggestedActions?.actions.map((a) => String(a.value)) ?? [];
+        assert.ok(options.includes(TEXTS.noneOfThese));
+      });
+      const app = options.find((o) => /Service-App/.test(o))!;
+      assert.ok(app, options.join(' | '));
+      await adapter.send(app).assertReply((r) => assert.match(r.text ?? '', /Dokument senden/));
+    });
+
+    it('is honest after a miss and offers a person or a callback after the second miss in a row', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      await adapter
+        .send('Wie wird das Wetter morgen?')
+        .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood))
+        .send('Erzähl mir einen Witz')
+        .assertReply((r) => {
+          assert.equal(r.text, TEXTS.notUnderstoodAgain);
+          assert.deepEqual(r.suggestedActions?.actions.map((a) => a.title), ['Mit einer Person sprechen', 'Rückruf anfordern']);
+        });
+    });
+
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
       let failNext = true;
       const flaky = new PostgresStorage(core.database.db);
@@ -91,7 +125,7 @@ describe('bot', () => {
         }
         return read(keys);
       };
-      const bot = new MusterkasseBot(flaky);
+      const bot = new MusterkasseBot(flaky, core.knowledge);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
       const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));

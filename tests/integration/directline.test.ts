@@ -366,7 +366,8 @@ describe('Direct Line 3.0 channel', () => {
         const { activities, watermark } = await client.activities(conversationId, token);
         assert.deepEqual(
           activities.map((a) => `${a.from?.role}:${a.text?.slice(0, 15)}`),
-          ['bot:Guten Tag! Ich ', 'user:Erste Nachricht', 'bot:Dazu kann ich I', 'user:Zweite Nachrich', 'bot:Dazu kann ich I'],
+          // The second unanswerable message in a row offers a person: the miss count survived the restart.
+          ['bot:Guten Tag! Ich ', 'user:Erste Nachricht', 'bot:Dazu habe ich l', 'user:Zweite Nachrich', 'bot:Das kann ich le'],
         );
         assert.equal(watermark, '5');
       } finally {

@@ -1,0 +1,21 @@
+/**
+ * What the bot needs from the knowledge base, as plain types (the knowledge part provides it;
+ * the bot does not reach into its internals).
+ */
+export interface FaqEntry {
+  id: string;
+  question: string;
+  answer: string;
+  followUps: string[];
+  action?: string;
+}
+
+export interface FaqAnswer {
+  result: { decision: 'answer' | 'suggest' | 'fallback'; candidates: Array<{ id: string; score: number }>; reasons: string[] };
+  entries: FaqEntry[];
+}
+
+export interface FaqLookup {
+  ask(question: string): FaqAnswer;
+  entry(id: string): FaqEntry | undefined;
+}

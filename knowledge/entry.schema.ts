@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const ENTRY_ACTIONS = ['submit_document', 'callback', 'handoff', 'certificate', 'status'] as const;
+export type EntryAction = (typeof ENTRY_ACTIONS)[number];
+
+const entryId = z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, { error: 'ids are lower-case letters, digits and _' });
+
+/** One knowledge entry: the front matter of a file in knowledge/entries/, plus its body as the answer. */
+export const knowledgeEntrySchema = z.object({
+  id: entryId,
+  question: z.string().trim().min(5).max(200),
+  phrasings: z.array(z.string().trim().min(2).max(200)).max(40).default([]),
+  followUps: z.array(entryId).max(5).default([]),
+  action: z.enum(ENTRY_ACTIONS).optional(),
+  answer: z.string().trim().min(10).max(2000),
+});
+
+export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;
+
+/** knowledge/synonyms.yaml: groups of words that mean the same; the first is the canonical one. */
+export const synonymsSchema = z.array(z.array(z.string().trim().min(2)).min(2));

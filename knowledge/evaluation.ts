@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+export const OUT_OF_SCOPE = 'out_of_scope';
+
+const labelledSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().min(1) })).min(1);
+export type LabelledQuestion = z.infer<typeof labelledSetSchema>[number];
+
+export async function readLabelledSet(file: string): Promise<LabelledQuestion[]> {
+  return labelledSetSchema.parse(parseYaml(await readFile(file, 'utf8')));
+}
+
+export interface EvaluationReport {
+  inScope: number;
+  outOfScope: number;
+  /** In-scope questions answered outright with the right entry. */
+  correctRate: number;
+  /** Answered outright with a wrong entry (in scope) or answered at all (out of scope), over all questions. */
+  wrongRate: number;
+  /** In-scope questions that got "Meinten Sie …?" instead of an answer. */
+  didYouMeanRate: number;
+  /** … of which the right entry was among the offered ones. */
+  didYouMeanHitRate: number;
+  /** Out-of-scope questions that got the honest fallback (not an answer, not a suggestion). */
+  outOfScopeFallbackRate: number;
+  p50Ms: number;
+  p95Ms: number;
+  misses: Array<{ q: string; expect: string; decision: string; got: string[] }>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Runs every labelled question through the real retrieval and measures how it decided. */
+export function evaluate(base: KnowledgeBase, questions: LabelledQuestion[]): EvaluationReport {
+  const unknown = questions.filter((q) => q.expect !== OUT_OF_SCOPE && !base.entries.has(q.expect));
+  if (unknown.length > 0) throw new Error(`Labels without an entry: ${[...new Set(unknown.map((q) => q.expect))].join(', ')}`);
+  let correct = 0;
+  let wrong = 0;
+  let suggested = 0;
+  let suggestedHit = 0;
+  let oosFallback = 0;
+  const times: number[] = [];
+  const misses: EvaluationReport['misses'] = [];
+  for (const { q, expect } of questions) {
+    const started = performance.now();
+    const result = base.retriever.search(q);
+    times.push(performance.now() - started);
+    const top = result.candidates[0]?.id;
+    const ids = result.candidates.map((c) => c.id);
+    if (expect === OUT_OF_SCOPE) {
+      if (result.decision === 'fallback') oosFallback++;
+      else {
+        if (result.decision === 'answer') wrong++;
+        misses.push({ q, expect, decision: result.decision, got: ids });
+      }
+      continue;
+    }
+    if (result.decision === 'answer' && top === expect) correct++;
+    else {
+      if (result.decision === 'answer') wrong++;
+      if (result.decision === 'suggest') {
+        suggested++;
+        if (ids.includes(expect)) suggestedHit++;
+      }
+      misses.push({ q, expect, decision: result.decision, got: ids });
+    }
+  }
+  const inScope = questions.filter((q) => q.expect !== OUT_OF_SCOPE).length;
+  const outOfScope = questions.length - inScope;
+  times.sort((a, b) => a - b);
+  return {
+    inScope,
+    outOfScope,
+    correctRate: correct / Math.max(1, inScope),
+    wrongRate: wrong / Math.max(1, questions.length),
+    didYouMeanRate: suggested / Math.max(1, inScope),
+    didYouMeanHitRate: suggested ? suggestedHit / suggested : 0,
+    outOfScopeFallbackRate: oosFallback / Math.max(1, outOfScope),
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    misses,
+  };
+}

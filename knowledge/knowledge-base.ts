@@ -1,0 +1,130 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Logger } from '../core/logging/logger.js';
+import { knowledgeEntrySchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
+import { FaqRetriever, type RetrievalResult, type Thresholds } from './retrieval/faq-retriever.js';
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge base has errors:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+export interface KnowledgeBase {
+  entries: Map<string, KnowledgeEntry>;
+  retriever: FaqRetriever;
+}
+
+/** Splits "---\n<yaml>\n---\n<markdown>" into its two parts. */
+function splitFrontMatter(text: string): { frontMatter: string; body: string } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  return match ? { frontMatter: match[1]!, body: match[2]! } : undefined;
+}
+
+/**
+ * Reads every `entries/*.md` file and `synonyms.yaml`, checks them all and reports every
+ * problem at once (file and field), so an editor sees all mistakes in one go.
+ */
+export async function loadKnowledgeBase(dir: string, thresholds?: Thresholds): Promise<KnowledgeBase> {
+  const problems: string[] = [];
+  const entries = new Map<string, KnowledgeEntry>();
+  const files = (await readdir(path.join(dir, 'entries'))).filter((f) => f.endsWith('.md')).sort();
+  for (const file of files) {
+    const parts = splitFrontMatter(await readFile(path.join(dir, 'entries', file), 'utf8'));
+    if (!parts) {
+      problems.push(`${file}: missing front matter (--- … ---)`);
+      continue;
+    }
+    let frontMatter: unknown;
+    try {
+      frontMatter = parseYaml(parts.frontMatter);
+    } catch (err) {
+      problems.push(`${file}: front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    const parsed = knowledgeEntrySchema.safeParse({ ...(frontMatter as object), answer: parts.body });
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || 'entry'}: ${i.message}`));
+      continue;
+    }
+    if (`${parsed.data.id}.md` !== file) problems.push(`${file}: id "${parsed.data.id}" must match the file name`);
+    if (entries.has(parsed.data.id)) problems.push(`${file}: duplicate id ${parsed.data.id}`);
+    entries.set(parsed.data.id, parsed.data);
+  }
+  for (const entry of entries.values()) {
+    for (const next of entry.followUps) if (!entries.has(next)) problems.push(`${entry.id}.md: followUps: unknown entry ${next}`);
+  }
+  const synonyms = synonymsSchema.safeParse(parseYaml(await readFile(path.join(dir, 'synonyms.yaml'), 'utf8')));
+  if (!synonyms.success) problems.push(...synonyms.error.issues.map((i) => `synonyms.yaml: ${i.path.join('.')}: ${i.message}`));
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, thresholds) };
+}
+
+export interface Answer {
+  result: RetrievalResult;
+  /** The entries behind the candidates, best first. */
+  entries: KnowledgeEntry[];
+}
+
+/**
+ * The knowledge base in use. Edits to the files are picked up without a restart; an edit that
+ * breaks validation is logged and the last good version stays in service.
+ */
+export class KnowledgeService {
+  private watcher: FSWatcher | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly dir: string,
+    private base: KnowledgeBase,
+    private readonly logger: Logger,
+  ) {}
+
+  static async open(dir: string, logger: Logger, options: { watch?: boolean } = {}): Promise<KnowledgeService> {
+    const service = new KnowledgeService(dir, await loadKnowledgeBase(dir), logger);
+    if (options.watch ?? true) service.watch();
+    return service;
+  }
+
+  get size(): number {
+    return this.base.entries.size;
+  }
+
+  entry(id: string): KnowledgeEntry | undefined {
+    return this.base.entries.get(id);
+  }
+
+  ask(question: string): Answer {
+    const result = this.base.retriever.search(question);
+    return { result, entries: result.candidates.map((c) => this.base.entries.get(c.id)!).filter(Boolean) };
+  }
+
+  /** Loads the files again now; keeps the current version if they are broken. */
+  async reload(): Promise<boolean> {
+    try {
+      this.base = await loadKnowledgeBase(this.dir);
+      this.logger.info({ entries: this.base.entries.size }, 'Knowledge base reloaded');
+      return true;
+    } catch (err) {
+      this.logger.error({ err }, 'Knowledge base edit rejected; the previous version stays in use');
+      return false;
+    }
+  }
+
+  private watch(): void {
+    this.watcher = watch(this.dir, { recursive: true }, () => {
+      clearTimeout(this.reloadTimer);
+      // Editors write files in several steps: wait until they are done.
+      this.reloadTimer = setTimeout(() => void this.reload(), 200);
+    });
+    this.watcher.on('error', (err) => this.logger.warn({ err }, 'Knowledge base watcher failed; edits need a restart'));
+  }
+
+  close(): void {
+    clearTimeout(this.reloadTimer);
+    this.watcher?.close();
+  }
+}
