@@ -16,6 +16,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/core/db/migrations ./core/db/migrations
 COPY --from=build /app/webchat-widget/public ./webchat-widget/public
 COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
+COPY --from=build /app/knowledge/entries ./knowledge/entries
+COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
 RUN mkdir -p var/files && chown -R node:node var
 USER node
 EXPOSE 3978

@@ -19,3 +19,9 @@ export interface FaqLookup {
   ask(question: string): FaqAnswer;
   entry(id: string): FaqEntry | undefined;
 }
+
+/** Where the bot reports what it could not answer and how members rated answers. */
+export interface FaqFeedback {
+  recordUnanswered(question: string, decision: 'suggest' | 'fallback', candidates: Array<{ id: string; score: number }>): Promise<void>;
+  rate(entryId: string, helpful: boolean): Promise<void>;
+}

@@ -30,6 +30,14 @@ export const TEXTS = {
   notUnderstoodAgain:
     'Das kann ich leider auch so nicht sicher beantworten. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter: im Chat oder mit einem Rückruf.',
   didYouMean: 'Meinten Sie eine dieser Fragen?',
+  rateHelpful: 'Hilfreich',
+  rateNotHelpful: 'Nicht hilfreich',
+  thanksForRating: 'Danke für Ihre Rückmeldung!',
+  sorryNotHelpful: 'Das tut mir leid. Formulieren Sie Ihre Frage gern mit anderen Worten – oder sprechen Sie mit uns:',
+  certificatePlaceholder:
+    'Die Bestellung von Bescheinigungen über den Chat wird gerade eingerichtet. Bis dahin fordern Sie Ihre Versicherungsbescheinigung in der Service-App oder telefonisch unter 0800 000 0000 an (kostenfrei, Mo–Fr 8–18 Uhr).',
+  statusPlaceholder:
+    'Die Statusabfrage per Tracking-ID im Chat wird gerade eingerichtet. Bis dahin hilft Ihnen unser Team unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   noneOfThese: 'Nein, etwas anderes',
   filesReceived: (names: string[]) =>
     names.length === 1 ? `Vielen Dank, ich habe Ihre Datei „${names[0]}“ erhalten.` : `Vielen Dank, ich habe ${names.length} Dateien erhalten: ${names.map((n) => `„${n}“`).join(', ')}.`,

@@ -13,6 +13,7 @@ import { botRoutes } from '../bot/bot.routes.js';
 import { connectorRoutes } from '../channel/connector.routes.js';
 import { directLineRoutes } from '../channel/directline.routes.js';
 import { newConversationId, newUserId, type DirectLineTokens } from '../channel/tokens.service.js';
+import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
 
@@ -91,6 +92,7 @@ export function createApp(core: Core): Express {
     }),
   );
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
+  api.use('/knowledge', knowledgeRoutes(core.faqFeedback));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -12,6 +12,7 @@ import { ConversationsRepository } from '../channel/conversations.repository.js'
 import { DirectLineService } from '../channel/directline.service.js';
 import { DirectLineTokens } from '../channel/tokens.service.js';
 import { AuditRepository } from '../core/audit/audit.repository.js';
+import { FaqFeedbackRepository } from '../knowledge/feedback.repository.js';
 import { KnowledgeService } from '../knowledge/knowledge-base.js';
 import { LoginService } from '../core/auth/login.service.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
@@ -61,6 +62,7 @@ export interface Core {
   storage: FileStorage;
   storedFiles: StoredFilesRepository;
   knowledge: KnowledgeService;
+  faqFeedback: FaqFeedbackRepository;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -84,7 +86,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     logger,
     clock,
   });
-  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge);
+  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db));
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -143,6 +145,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     storage: new FileStorage(config.storage.dir),
     storedFiles: new StoredFilesRepository(db),
     knowledge,
+    faqFeedback: new FaqFeedbackRepository(db),
     chat: buildChat(config, database, redis, knowledge, logger, clock),
     close() {
       closing ??= (async () => {

@@ -1,6 +1,7 @@
 import { MessageFactory, type Attachment, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { FaqLookup } from '../faq.js';
+import { z } from 'zod';
+import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
@@ -15,10 +16,35 @@ const REPLIES: Record<MenuChoice, string> = {
   person: TEXTS.personPlaceholder,
 };
 
-/** The entry point for every member message: files, menu choices, questions. */
+/**
+ * Entries whose `action` means the member wants to do something, not read about it: they start
+ * that action. Until the later dialogs exist, each says honestly what is possible today.
+ */
+const ACTION_REPLIES: Record<string, string> = {
+  submit_document: TEXTS.documentPlaceholder,
+  callback: TEXTS.callbackPlaceholder,
+  handoff: TEXTS.personPlaceholder,
+  certificate: TEXTS.certificatePlaceholder,
+  status: TEXTS.statusPlaceholder,
+};
+
+const ratingSchema = z.object({ type: z.literal('faq-rating'), entryId: z.string().max(64), helpful: z.boolean() });
+
+function ratingActions(entry: FaqEntry) {
+  return [true, false].map((helpful) => ({
+    type: 'messageBack',
+    title: helpful ? TEXTS.rateHelpful : TEXTS.rateNotHelpful,
+    text: helpful ? TEXTS.rateHelpful : TEXTS.rateNotHelpful,
+    displayText: helpful ? TEXTS.rateHelpful : TEXTS.rateNotHelpful,
+    value: { type: 'faq-rating', entryId: entry.id, helpful },
+  }));
+}
+
+/** The entry point for every member message: files, menu choices, ratings, questions. */
 export class MainDialog extends CancelAndHelpDialog {
   constructor(
     private readonly faq: FaqLookup,
+    private readonly feedback: FaqFeedback,
     /** Questions in a row the bot could not answer; the second miss offers a person. */
     private readonly misses: StatePropertyAccessor<number>,
   ) {
@@ -34,6 +60,11 @@ export class MainDialog extends CancelAndHelpDialog {
       await context.sendActivity(TEXTS.filesReceived(attachments.map((a) => a.name ?? 'Datei')));
       return step.endDialog();
     }
+    const rating = ratingSchema.safeParse(context.activity.value);
+    if (rating.success) {
+      await this.rate(context, rating.data.entryId, rating.data.helpful);
+      return step.endDialog();
+    }
     const text = (context.activity.text ?? '').trim();
     const choice = menuChoiceOf(text);
     if (choice) await context.sendActivity(REPLIES[choice]);
@@ -47,19 +78,30 @@ export class MainDialog extends CancelAndHelpDialog {
     const [best] = entries;
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
+      if (best.action && ACTION_REPLIES[best.action]) {
+        await context.sendActivity(ACTION_REPLIES[best.action]!);
+        return;
+      }
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';
-      if (followUps.length > 0) reply.suggestedActions = MessageFactory.suggestedActions(followUps).suggestedActions;
+      reply.suggestedActions = { to: [], actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)] };
       await context.sendActivity(reply);
       return;
     }
+    await this.feedback.recordUnanswered(question, result.decision === 'suggest' ? 'suggest' : 'fallback', result.candidates);
     if (result.decision === 'suggest' && entries.length > 0) {
       const options = entries.slice(0, 3).map((e) => e.question);
       await context.sendActivity(MessageFactory.suggestedActions([...options, TEXTS.noneOfThese], TEXTS.didYouMean));
       return;
     }
     await this.notAnswered(context);
+  }
+
+  private async rate(context: TurnContext, entryId: string, helpful: boolean): Promise<void> {
+    if (this.faq.entry(entryId)) await this.feedback.rate(entryId, helpful);
+    if (helpful) await context.sendActivity(TEXTS.thanksForRating);
+    else await context.sendActivity(MessageFactory.suggestedActions([MENU.person, MENU.callback], TEXTS.sorryNotHelpful));
   }
 
   /** Honest about not knowing; the second time in a row it offers a person or a callback. */

@@ -113,3 +113,25 @@ export const storedFiles = pgTable(
   },
   (t) => [index('stored_files_conversation_idx').on(t.conversationId)],
 );
+
+/** Questions the bot could not answer confidently, scrubbed of personal data, counted. */
+export const faqUnanswered = pgTable(
+  'faq_unanswered',
+  {
+    question: text('question').primaryKey(),
+    count: integer('count').notNull().default(1),
+    lastDecision: text('last_decision', { enum: ['suggest', 'fallback'] }).notNull(),
+    lastCandidates: jsonb('last_candidates').$type<Array<{ id: string; score: number }>>().notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('faq_unanswered_count_idx').on(t.count)],
+);
+
+/** Members' "helpful / not helpful" per knowledge entry. */
+export const faqRatings = pgTable('faq_ratings', {
+  entryId: text('entry_id').primaryKey(),
+  helpful: integer('helpful').notNull().default(0),
+  notHelpful: integer('not_helpful').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -58,7 +58,7 @@ describe('bot', () => {
     }
 
     it('greets a member who joins in German and offers the four things it can do', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
         assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
@@ -66,7 +66,7 @@ describe('bot', () => {
     });
 
     it('routes menu choices, acknowledges files and explains help', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       await adapter
         .send('Rückruf anfordern')
         .assertReply((r) => assert.match(r.text ?? '', /Rückrufbitte/))
@@ -81,7 +81,7 @@ describe('bot', () => {
     });
 
     it('answers a knowledge question with the facts and offers follow-up questions', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       await adapter.send('Wie lange gilt eigentlich diese Einmal-PIN aus dem Brief?').assertReply((r) => {
         assert.match(r.text ?? '', /31 Tage nach dem Briefdatum/);
         assert.equal(r.textFormat, 'markdown');
@@ -90,7 +90,7 @@ describe('bot', () => {
     });
 
     it('asks "Meinten Sie …?" when two entries are close, and answers the one the member picks', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       let options: string[] = [];
       await adapter.send('Wie schicke ich ein Dokument über die App?').assertReply((r) => {
         assert.equal(r.text, TEXTS.didYouMean);
@@ -102,8 +102,28 @@ describe('bot', () => {
       await adapter.send(app).assertReply((r) => assert.match(r.text ?? '', /Dokument senden/));
     });
 
+    it('starts the action behind an intent instead of describing it', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
+      await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply(TEXTS.callbackPlaceholder);
+    });
+
+    it('stores a member rating for the answer it gave', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
+      let rateDown: { value?: unknown; text?: string } | undefined;
+      await adapter.send('Wie lange gilt eigentlich diese Einmal-PIN aus dem Brief?').assertReply((r) => {
+        rateDown = r.suggestedActions?.actions.find((a) => a.title === TEXTS.rateNotHelpful) as typeof rateDown;
+      });
+      assert.deepEqual(rateDown?.value, { type: 'faq-rating', entryId: 'einmal_pin_validity', helpful: false });
+      const before = (await core.faqFeedback.listRatings()).find((r) => r.entryId === 'einmal_pin_validity')?.notHelpful ?? 0;
+      await adapter
+        .send({ type: ActivityTypes.Message, text: rateDown!.text, value: rateDown!.value })
+        .assertReply((r) => assert.equal(r.text, TEXTS.sorryNotHelpful));
+      const after = (await core.faqFeedback.listRatings()).find((r) => r.entryId === 'einmal_pin_validity')?.notHelpful ?? 0;
+      assert.equal(after, before + 1);
+    });
+
     it('is honest after a miss and offers a person or a callback after the second miss in a row', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       await adapter
         .send('Wie wird das Wetter morgen?')
         .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood))
@@ -125,7 +145,7 @@ describe('bot', () => {
         }
         return read(keys);
       };
-      const bot = new MusterkasseBot(flaky, core.knowledge);
+      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
       const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));
