@@ -3,6 +3,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
+import { isQuestion } from '../question-or-intent.js';
 import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 
@@ -17,8 +18,8 @@ const REPLIES: Record<MenuChoice, string> = {
 };
 
 /**
- * Entries whose `action` means the member wants to do something, not read about it: they start
- * that action. Until the later dialogs exist, each says honestly what is possible today.
+ * Entries whose `action` means the member may want to do something, not read about it: a wish
+ * (not a question) starts that action. Until the later dialogs exist, each says honestly what is possible today.
  */
 const ACTION_REPLIES: Record<string, string> = {
   submit_document: TEXTS.documentPlaceholder,
@@ -78,7 +79,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const [best] = entries;
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
-      if (best.action && ACTION_REPLIES[best.action]) {
+      if (best.action && ACTION_REPLIES[best.action] && !isQuestion(question)) {
         await context.sendActivity(ACTION_REPLIES[best.action]!);
         return;
       }

@@ -80,8 +80,7 @@ describe('chat widget in a real browser', function () {
     await chat.locator(SEND_BOX).fill('Wie reiche ich eine Rechnung ein?');
     await chat.locator(SEND_BOX).press('Enter');
     await bubble(chat, 'Wie reiche ich eine Rechnung ein?').waitFor();
-    // The knowledge base recognises the wish to submit an invoice and starts that action.
-    await bubble(chat, /Das Einreichen von Dokumenten im Chat/).waitFor({ timeout: 10_000 });
+    await bubble(chat, /Laden Sie die Rechnung hier im Chat hoch/).waitFor({ timeout: 10_000 });
     assert.equal(await chat.getByText(/fehlgeschlagen/i).count(), 0, 'Web Chat marked the message as sent');
 
     // Web Chat stages the picked file in the send box; sending posts it through /upload.

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import type { Activity } from '../../channel/activity.js';
+import { DirectLineTestClient } from '../helpers/directline-client.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+/**
+ * The seed documents' questions, as members rephrase them, asked through the Direct Line API:
+ * the bot's reply must carry the facts of the Musterkasse answer (numbers, periods, steps).
+ */
+const CASES: Array<{ ask: string; facts: RegExp[] }> = [
+  { ask: 'Welches Handy brauche ich eigentlich für eure App?', facts: [/iOS ab Version 13\.0/, /Android ab Version 8\.0/] },
+  { ask: 'In welchem Format und wie groß dürfen meine Unterlagen sein?', facts: [/15 Seiten/, /800 kB/] },
+  { ask: 'Woher weiß ich, dass mein Dokument bei euch angekommen ist?', facts: [/Tracking-ID/, /nur einmal/] },
+  { ask: 'Ich habe keine Tracking-ID bekommen, was heißt das?', facts: [/nicht bei uns angekommen/, /noch einmal/] },
+  { ask: 'Braucht ihr den Beleg noch im Original?', facts: [/Original brauchen wir nicht/, /zwei Monate/] },
+  { ask: 'Wie lange muss ich das Original aufheben?', facts: [/zwei Monate/] },
+  { ask: 'Wie lange gilt die Einmal-PIN aus eurem Brief?', facts: [/31 Tage nach dem Briefdatum/, /gespeichert/] },
+  { ask: 'Welche Daten brauche ich für die Anmeldung mit der Einmal-PIN?', facts: [/Krankenversichertennummer/, /letzten sechs Ziffern/] },
+  { ask: 'Wie lange ist die digitale Gesundheitskarte gültig?', facts: [/14 Tage/, /viermal im Jahr/] },
+  { ask: 'Was passiert bei einem Handywechsel mit der App?', facts: [/neue Identifizierung/] },
+  { ask: 'Wieso kann ich euch meine Unterlagen nicht einfach mailen?', facts: [/unverschlüsselt/] },
+  { ask: 'Wohin wird eine Bescheinigung für meine Tochter geschickt?', facts: [/per Post/, /Adresse/] },
+  { ask: 'Warum sehe ich die Bescheinigung meines Sohnes nicht in der App?', facts: [/Datenschutz/, /per Post/] },
+  { ask: 'Kann ich aus der Service-App heraus drucken?', facts: [/Drucker/] },
+  { ask: 'Wo finde ich eure Formulare und Broschüren?', facts: [/Downloadcenter/] },
+];
+
+describe('FAQ answers through the Direct Line API', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  let dl: DirectLineTestClient;
+  before(async () => {
+    server = await startTestServer({ env: { CHAT_MESSAGES_PER_MINUTE: '1000' } });
+    dl = new DirectLineTestClient(server.baseUrl);
+  });
+  after(() => server.stop());
+
+  it('answers each rephrased seed question with the right facts', async () => {
+    const failures: string[] = [];
+    for (const { ask, facts } of CASES) {
+      const { conversationId, token } = await dl.startConversation();
+      const posted = await dl.send(conversationId, token, { type: 'message', text: ask });
+      const reply: Activity = await dl.waitFor(conversationId, token, (a) => a.replyToId === posted.body.id && a.type === 'message');
+      const missing = facts.filter((fact) => !fact.test(reply.text ?? ''));
+      if (missing.length > 0) failures.push(`"${ask}" → missing ${missing.join(', ')} in: ${(reply.text ?? '').slice(0, 120)}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+});
