@@ -43,7 +43,8 @@ export class LogCapture extends Writable {
 
 /** A clock the test moves by hand. */
 export class ManualClock {
-  private current = new Date('2026-11-23T09:00:00Z');
+  // Starts at the real time: cookies it stamps are judged by HTTP clients against the real clock.
+  private current = new Date();
 
   readonly now: Clock = () => new Date(this.current);
 
