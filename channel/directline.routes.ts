@@ -5,7 +5,7 @@ import { HttpError, TooManyRequestsError } from '../core/errors/index.js';
 import { redisRateLimit, type RateLimitOptions } from '../core/http/rate-limit.js';
 import type { FileStorage } from '../core/storage/file-storage.js';
 import type { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
-import type { Activity } from './activity.js';
+import type { Activity, ChannelAccount } from './activity.js';
 import { uploadActivitySchema, userActivitySchema } from './activity.schema.js';
 import type { AttachmentUrls } from './attachment-urls.js';
 import { assertConversationAccess, identifyCaller, type DirectLineCaller } from './directline-auth.js';
@@ -59,6 +59,11 @@ function streamUrl(req: Request, conversationId: string, token: string, watermar
   const ws = originOf(req).replace(/^http/, 'ws');
   const query = new URLSearchParams({ t: token, ...(watermark ? { watermark: String(watermark) } : {}) });
   return `${ws}/v3/directline/conversations/${conversationId}/stream?${query}`;
+}
+
+/** The member behind a request: the token's user (never a client-chosen id), with the name the client gave. */
+function memberAccount(who: DirectLineCaller, conversationUserId: string, name: string | undefined): ChannelAccount {
+  return { id: who.kind === 'token' ? who.grant.userId : conversationUserId, ...(name ? { name } : {}) };
 }
 
 /** The Direct Line 3.0 REST API under /v3/directline. */
@@ -147,9 +152,8 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     const conversation = await service.requireConversation(conversationId);
     const parsed = userActivitySchema.safeParse(req.body);
     if (!parsed.success) throw badArgument(parsed.error.issues);
-    const userId = who.kind === 'token' ? who.grant.userId : conversation.userId;
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, { id: userId, ...(from?.name ? { name: from.name } : {}) }, rest as Activity));
+    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), rest as Activity));
   });
 
   router.post('/conversations/:conversationId/upload', perConversation, async (req: Request, res: Response) => {
@@ -175,9 +179,8 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     }
     const now = options.clock();
     const attachments = files.map((f) => ({ contentType: f.mediaType, contentUrl: options.attachmentUrls.make(originOf(req), f.id, now), name: f.name }));
-    const userId = who.kind === 'token' ? who.grant.userId : conversation.userId;
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, { id: userId, ...(from?.name ? { name: from.name } : {}) }, { ...rest, attachments } as Activity));
+    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), { ...rest, attachments } as Activity));
   });
 
   router.get('/attachments/:fileId', async (req: Request, res: Response) => {
