@@ -80,58 +80,9 @@ describe('bot', () => {
         .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood));
     });
 
-    it('answers a knowledge question with the facts and offers follow-up questions', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
-      await adapter.send('Wie lange gilt eigentlich diese Einmal-PIN aus dem Brief?').assertReply((r) => {
-        assert.match(r.text ?? '', /31 Tage nach dem Briefdatum/);
-        assert.equal(r.textFormat, 'markdown');
-        assert.ok((r.suggestedActions?.actions.length ?? 0) >= 1, 'follow-up questions offered');
-      });
-    });
-
-    it('asks "Meinten Sie …?" when two entries are close, and answers the one the member picks', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
-      let options: string[] = [];
-      await adapter.send('Wie schicke ich ein Dokument über die App?').assertReply((r) => {
-        assert.equal(r.text, TEXTS.didYouMean);
-        options = r.suggestedActions?.actions.map((a) => String(a.value)) ?? [];
-        assert.ok(options.includes(TEXTS.noneOfThese));
-      });
-      const app = options.find((o) => /Service-App/.test(o))!;
-      assert.ok(app, options.join(' | '));
-      await adapter.send(app).assertReply((r) => assert.match(r.text ?? '', /Dokument senden/));
-    });
-
     it('starts the action behind an intent instead of describing it', async () => {
       const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
       await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply(TEXTS.callbackPlaceholder);
-    });
-
-    it('stores a member rating for the answer it gave', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
-      let rateDown: { value?: unknown; text?: string } | undefined;
-      await adapter.send('Wie lange gilt eigentlich diese Einmal-PIN aus dem Brief?').assertReply((r) => {
-        rateDown = r.suggestedActions?.actions.find((a) => a.title === TEXTS.rateNotHelpful) as typeof rateDown;
-      });
-      assert.deepEqual(rateDown?.value, { type: 'faq-rating', entryId: 'einmal_pin_validity', helpful: false });
-      const before = (await core.faqFeedback.listRatings()).find((r) => r.entryId === 'einmal_pin_validity')?.notHelpful ?? 0;
-      await adapter
-        .send({ type: ActivityTypes.Message, text: rateDown!.text, value: rateDown!.value })
-        .assertReply((r) => assert.equal(r.text, TEXTS.sorryNotHelpful));
-      const after = (await core.faqFeedback.listRatings()).find((r) => r.entryId === 'einmal_pin_validity')?.notHelpful ?? 0;
-      assert.equal(after, before + 1);
-    });
-
-    it('is honest after a miss and offers a person or a callback after the second miss in a row', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
-      await adapter
-        .send('Wie wird das Wetter morgen?')
-        .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood))
-        .send('Erzähl mir einen Witz')
-        .assertReply((r) => {
-          assert.equal(r.text, TEXTS.notUnderstoodAgain);
-          assert.deepEqual(r.suggestedActions?.actions.map((a) => a.title), ['Mit einer Person sprechen', 'Rückruf anfordern']);
-        });
     });
 
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {

@@ -56,16 +56,25 @@ describe('knowledge base files', () => {
   });
 });
 
-describe('FAQ evaluation floors (team set, real knowledge base)', () => {
-  it('answers correctly, rarely wrongly, and falls back on out-of-scope questions', async () => {
+describe('FAQ evaluation floors (real knowledge base)', () => {
+  const check = async (file: string, floors: typeof TEAM_FLOORS, minimum: { inScope: number; outOfScope: number }) => {
     const base = await loadKnowledgeBase(path.join(projectRoot, 'knowledge'));
-    const report = evaluate(base, await readLabelledSet(path.join(projectRoot, 'knowledge', 'eval', 'questions.yaml')));
-    assert.ok(report.inScope >= 200 && report.outOfScope >= 30, 'the set is large enough');
-    assert.ok(report.correctRate >= FLOORS.correct, `correct answer rate ${report.correctRate}`);
-    assert.ok(report.wrongRate <= FLOORS.wrong, `wrong answer rate ${report.wrongRate}`);
-    assert.ok(report.outOfScopeFallbackRate >= FLOORS.outOfScopeFallback, `out-of-scope fallback rate ${report.outOfScopeFallbackRate}`);
-  });
+    const report = evaluate(base, await readLabelledSet(path.join(projectRoot, 'knowledge', 'eval', file)));
+    assert.ok(report.inScope >= minimum.inScope && report.outOfScope >= minimum.outOfScope, 'the set is large enough');
+    assert.ok(report.correctRate >= floors.correct, `correct answer rate ${report.correctRate}`);
+    assert.ok(report.wrongRate <= floors.wrong, `wrong answer rate ${report.wrongRate}`);
+    assert.ok(report.outOfScopeFallbackRate >= floors.outOfScopeFallback, `out-of-scope fallback rate ${report.outOfScopeFallbackRate}`);
+  };
+
+  it("the team's set: answers correctly, rarely wrongly, and falls back on out-of-scope questions", () =>
+    check('questions.yaml', TEAM_FLOORS, { inScope: 200, outOfScope: 30 }));
+
+  it('the held-out set, written without sight of the knowledge base: no regression', () => check('heldout.yaml', HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
 });
 
-/** Floors the suite enforces; raised as the knowledge base improves (targets: 95 %, 3 %, 90 %). */
-const FLOORS = { correct: 0.75, wrong: 0.03, outOfScopeFallback: 0.9 };
+/**
+ * Floors the suite enforces, a little under today's figures; raised as the knowledge base
+ * improves. The targets are 95 % correct, at most 3 % wrong, at least 90 % fallback on both sets.
+ */
+const TEAM_FLOORS = { correct: 0.82, wrong: 0.03, outOfScopeFallback: 0.9 };
+const HELD_OUT_FLOORS = { correct: 0.84, wrong: 0.04, outOfScopeFallback: 0.75 };

@@ -10,6 +10,7 @@ const ENTRIES = [
   entry('certificate', 'Wie bekomme ich eine Versicherungsbescheinigung?', ['Versicherungsbescheinigung anfordern', 'Nachweis der Versicherung'], 'Fordern Sie die Bescheinigung im Chat an.'),
   entry('bank', 'Wie ändere ich meine Bankverbindung?', ['Bankverbindung ändern', 'neues Konto mitteilen'], 'Teilen Sie uns die neue Bankverbindung mit.'),
   entry('health_card', 'Ich habe meine Gesundheitskarte verloren', ['Gesundheitskarte weg', 'neue Gesundheitskarte bestellen'], 'Wir schicken Ihnen eine neue Karte.'),
+  entry('device', 'Was muss ich beim Wechsel des Smartphones beachten?', ['Smartphone wechseln'], 'Identifizieren Sie sich auf dem neuen Gerät erneut.'),
 ];
 const SYNONYMS = [
   ['krankmeldung', 'au-bescheinigung', 'gelber schein'],
@@ -48,6 +49,20 @@ describe('FAQ retrieval', () => {
     const split = top('Gesundheitskartenbestellung');
     assert.equal(split.candidates[0]!.id, 'health_card');
     assert.ok(split.reasons.some((r) => r.startsWith('Kompositum')), split.reasons.join('; '));
+  });
+
+  it('reads participles as the verb the knowledge base knows', () => {
+    const result = top('Ich habe mein Smartphone gewechselt');
+    assert.equal(result.candidates[0]!.id, 'device');
+    assert.ok(result.reasons.includes('Partizip: gewechselt → wechsel'), result.reasons.join('; '));
+  });
+
+  it('reads an unknown compound by its last part, never by its first part alone', () => {
+    const known = top('Sofortversicherungsbescheinigung');
+    assert.equal(known.candidates[0]!.id, 'certificate');
+    assert.ok(known.reasons.some((r) => r.startsWith('Wortteil')), known.reasons.join('; '));
+    const modifierOnly = top('Gesundheitskartenfotograf');
+    assert.equal(modifierOnly.decision, 'fallback', modifierOnly.reasons.join('; '));
   });
 
   it('falls back instead of guessing on unrelated questions', () => {

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ActivityTypes, ConversationState, type Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { PostgresStorage } from '../../bot/postgres-storage.js';
+import { MainDialog } from '../../bot/dialogs/main.dialog.js';
+import { TEXTS } from '../../bot/texts.de.js';
+import { createLogger } from '../../core/logging/logger.js';
+import { projectRoot } from '../../core/paths.js';
+import { KnowledgeService } from '../../knowledge/knowledge-base.js';
+import type { Core } from '../../server/container.js';
+import { waitUntil } from '../helpers/processes.js';
+import { startTestCore, uniqueName } from '../helpers/system.js';
+
+/**
+ * The FAQ part of the main dialog, driven with botbuilder-testing's DialogTestClient on the
+ * real knowledge files (a copy, so that a test can edit them) and conversation state in PostgreSQL.
+ */
+describe('FAQ dialog (botbuilder-testing)', () => {
+  let core: Core;
+  let dir: string;
+  let knowledge: KnowledgeService;
+
+  before(async () => {
+    core = await startTestCore();
+    dir = mkdtempSync(path.join(tmpdir(), 'mk-faq-dialog-'));
+    cpSync(path.join(projectRoot, 'knowledge'), dir, { recursive: true });
+    knowledge = await KnowledgeService.open(dir, createLogger('silent'));
+  });
+  after(async () => {
+    knowledge.close();
+    rmSync(dir, { recursive: true, force: true });
+    await core.close();
+  });
+
+  /** A fresh conversation (own channel id, so the PostgreSQL state keys never collide). */
+  function client(): DialogTestClient {
+    const state = new ConversationState(new PostgresStorage(core.database.db));
+    const dialog = new MainDialog(knowledge, core.faqFeedback, state.createProperty<number>('faqMisses'));
+    return new DialogTestClient(uniqueName('faq-test-'), dialog, undefined, undefined, state);
+  }
+
+  const titles = (reply: Partial<Activity> | undefined) => reply?.suggestedActions?.actions.map((a) => a.title) ?? [];
+
+  it('answers a question with the facts, in markdown, with follow-ups and rating buttons', async () => {
+    const reply = await client().sendActivity('Wie lange ist die Einmal-PIN aus dem Brief gültig?');
+    assert.match(reply.text ?? '', /31 Tage nach dem Briefdatum/);
+    assert.equal(reply.textFormat, 'markdown');
+    assert.ok(titles(reply).includes(TEXTS.rateHelpful) && titles(reply).includes(TEXTS.rateNotHelpful), titles(reply).join(' | '));
+    assert.ok(titles(reply).length > 2, 'follow-up questions offered');
+  });
+
+  it('asks "Meinten Sie …?" when entries are close and answers the choice the member taps', async () => {
+    const member = client();
+    const question: Activity = await member.sendActivity('Wie schicke ich ein Dokument über die App?');
+    assert.equal(question.text, TEXTS.didYouMean);
+    const options = question.suggestedActions?.actions.map((a) => String(a.value)) ?? [];
+    assert.equal(options.at(-1), TEXTS.noneOfThese);
+    assert.ok(options.length >= 3, options.join(' | '));
+    const viaApp = options.find((o) => /Service-App/.test(o));
+    assert.ok(viaApp, options.join(' | '));
+    const answer = await member.sendActivity(viaApp);
+    assert.match(answer.text ?? '', /Dokument senden/);
+  });
+
+  it('after "none of these" and another miss, offers a person or a callback', async () => {
+    const member = client();
+    const first = await member.sendActivity('Wie schicke ich ein Dokument über die App?');
+    assert.equal(first.text, TEXTS.didYouMean);
+    const none = await member.sendActivity(TEXTS.noneOfThese);
+    assert.equal(none.text, TEXTS.notUnderstood);
+    const again = await member.sendActivity('Wie wird das Wetter am Wochenende?');
+    assert.equal(again.text, TEXTS.notUnderstoodAgain);
+    assert.deepEqual(titles(again), ['Mit einer Person sprechen', 'Rückruf anfordern']);
+  });
+
+  it('falls back honestly twice in a row, and an answer in between resets the count', async () => {
+    const member = client();
+    assert.equal((await member.sendActivity('Erzähl mir einen Witz')).text, TEXTS.notUnderstood);
+    assert.match((await member.sendActivity('Wie lange gilt die Einmal-PIN?')).text ?? '', /31 Tage/);
+    assert.equal((await member.sendActivity('Wer gewinnt die Bundesliga?')).text, TEXTS.notUnderstood, 'the count started again');
+    const second = await member.sendActivity('Wie backe ich einen Kuchen?');
+    assert.equal(second.text, TEXTS.notUnderstoodAgain);
+    assert.deepEqual(titles(second), ['Mit einer Person sprechen', 'Rückruf anfordern']);
+  });
+
+  it('stores a rating per entry and thanks the member', async () => {
+    const member = client();
+    const answer: Activity = await member.sendActivity('Wie lange gilt die Einmal-PIN?');
+    const helpful = answer.suggestedActions?.actions.find((a) => a.title === TEXTS.rateHelpful);
+    assert.deepEqual(helpful?.value, { type: 'faq-rating', entryId: 'einmal_pin_validity', helpful: true });
+    const count = async () => (await core.faqFeedback.listRatings()).find((r) => r.entryId === 'einmal_pin_validity')?.helpful ?? 0;
+    const before = await count();
+    const thanks = await member.sendActivity({ type: ActivityTypes.Message, text: TEXTS.rateHelpful, value: helpful!.value });
+    assert.equal(thanks.text, TEXTS.thanksForRating);
+    assert.equal(await count(), before + 1);
+  });
+
+  it('answers from a knowledge file edited while it runs, without a restart', async () => {
+    const question = 'Bietet die Musterkasse einen Zuschuss zum Yogakurs an?';
+    assert.equal((await client().sendActivity(question)).text, TEXTS.notUnderstood);
+    const entries = knowledge.size;
+    writeFileSync(
+      path.join(dir, 'entries', 'yoga_course.md'),
+      [
+        '---',
+        'id: yoga_course',
+        'question: Gibt es einen Zuschuss für Yogakurse?',
+        'phrasings:',
+        '  - Yogakurs Zuschuss',
+        '  - bezahlt die Kasse Yoga',
+        '---',
+        'Für zertifizierte **Yogakurse** erstatten wir 80 % der Kursgebühr, höchstens 75 Euro im Jahr.',
+        '',
+      ].join('\n'),
+    );
+    await waitUntil(() => knowledge.size === entries + 1, 5000, 'the edited knowledge base to be loaded');
+    const reply = await client().sendActivity(question);
+    assert.match(reply.text ?? '', /80 % der Kursgebühr/);
+  });
+});
