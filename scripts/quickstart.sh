@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The quick start: install what is missing, build, start clamd (and Redis if none answers),
-# then run the whole system on the embedded database at http://localhost:3978.
+# import the demo members, then run the whole system on the embedded database at http://localhost:3978.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run --silent build
 npm run --silent services:start
+# Fictitious demo members (idempotent), so the chat dialogs can be tried with data/demo-members.csv.
+npm run --silent cli -- members:import data/demo-members.csv
 echo "quickstart: starting on http://localhost:${PORT:-3978} (Ctrl+C stops)"
 exec npm start --silent

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -135,3 +135,71 @@ export const faqRatings = pgTable('faq_ratings', {
   notHelpful: integer('not_helpful').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Insured persons from the insurer's master data (`npm run cli -- members:import`). Family
+ * members point to the member they are insured through.
+ */
+export const members = pgTable(
+  'members',
+  {
+    kvnr: text('kvnr').primaryKey(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    street: text('street').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    cardNumberLast6: text('card_number_last6').notNull(),
+    familyOf: text('family_of').references((): AnyPgColumn => members.kvnr),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('members_family_of_idx').on(t.familyOf)],
+);
+
+/** What a member is told about a submission when asking with its tracking ID. */
+export const SUBMISSION_STATUSES = ['received', 'checking', 'processed', 'needs_attention'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export const submissionStatus = pgEnum('submission_status', SUBMISSION_STATUSES);
+
+/**
+ * Documents a member (or another channel) sent in, with the details the member gave. A row
+ * exists only once everything is stored: its tracking ID is the member's proof of receipt.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey(),
+    trackingId: text('tracking_id').notNull().unique(),
+    /** `chat` or `channel:<name>`. */
+    source: text('source').notNull(),
+    /** The insured person the documents are about (null when another channel did not say). */
+    kvnr: text('kvnr'),
+    /** Document type the member chose (see the bot's submission type registry). */
+    declaredType: text('declared_type'),
+    /** The details that type needs (validated by the registry's schema). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    note: text('note'),
+    status: submissionStatus('status').notNull().default('received'),
+    conversationId: text('conversation_id'),
+    ...timestamps,
+  },
+  (t) => [index('submissions_kvnr_idx').on(t.kvnr)],
+);
+
+export const submissionDocuments = pgTable(
+  'submission_documents',
+  {
+    id: uuid('id').primaryKey(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    position: integer('position').notNull(),
+    pageCount: integer('page_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('submission_documents_submission_idx').on(t.submissionId), index('submission_documents_file_idx').on(t.fileId)],
+);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import NodeClam from 'clamscan';
 
 export interface ClamdOptions {
@@ -7,7 +8,15 @@ export interface ClamdOptions {
   timeoutMs: number;
 }
 
-/** Talks to clamd over its socket or TCP port. Scanning itself arrives with the intake pipeline. */
+export interface ScanResult {
+  infected: boolean;
+  /** Names of the signatures that matched. */
+  signatures: string[];
+}
+
+export class ScanFailedError extends Error {}
+
+/** Talks to clamd over its socket or TCP port. */
 export class ClamdClient {
   private scanner: Promise<NodeClam> | undefined;
 
@@ -29,5 +38,13 @@ export class ClamdClient {
   async ping(): Promise<void> {
     const client = await (await this.connect()).ping();
     client.end();
+  }
+
+  /** Scans bytes in memory. Throws ScanFailedError when clamd could not decide. */
+  async scan(bytes: Buffer): Promise<ScanResult> {
+    const scanner = await this.connect();
+    const result = await scanner.scanStream(Readable.from([bytes]));
+    if (result.isInfected === null) throw new ScanFailedError('clamd could not scan the file');
+    return { infected: result.isInfected, signatures: result.viruses ?? [] };
   }
 }

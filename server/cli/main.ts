@@ -1,6 +1,6 @@
 /**
  * Operator commands: `npm run cli -- <command>`. Later parts add their commands here
- * (members:import, channel:add).
+ * (channel:add).
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
@@ -9,24 +9,30 @@ import { StaffUsersRepository } from '../../core/auth/staff-users.repository.js'
 import { describeStaffUser, newStaffUserSchema, StaffUsersService } from '../../core/auth/staff-users.service.js';
 import { systemClock } from '../../core/clock.js';
 import { ConfigError, loadConfig } from '../../core/config/index.js';
-import { openDatabase } from '../../core/db/client.js';
+import { openDatabase, type Database } from '../../core/db/client.js';
 import { STAFF_ROLES, type StaffRole } from '../../core/db/schema.js';
 import { HttpError, ValidationError } from '../../core/errors/index.js';
 import { parseInput } from '../../core/http/validate.js';
 import { createLogger } from '../../core/logging/logger.js';
+import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../core/members/member-import.js';
+import { MembersRepository } from '../../core/members/members.repository.js';
 import { readPassword } from './read-password.js';
 
 const CLI_ACTOR = { label: 'cli' };
 
-async function withStaffUsers<T>(work: (service: StaffUsersService) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger('error', pino.destination(2));
   const database = await openDatabase(config.database, logger);
   try {
-    return await work(new StaffUsersService(new StaffUsersRepository(database.db), new AuditRepository(database.db), systemClock));
+    return await work(database.db);
   } finally {
     await database.close();
   }
+}
+
+function withStaffUsers<T>(work: (service: StaffUsersService) => Promise<T>): Promise<T> {
+  return withDatabase((db) => work(new StaffUsersService(new StaffUsersRepository(db), new AuditRepository(db), systemClock)));
 }
 
 function parseRole(value: string): StaffRole {
@@ -69,10 +75,22 @@ program
     }
   });
 
+program
+  .command('members:import')
+  .description(`import member master data from CSV (header: ${MEMBER_CSV_COLUMNS.join(',')}); running it again changes nothing`)
+  .argument('<file>')
+  .action(async (file: string) => {
+    const report = await withDatabase((db) => importMembers(file, new MembersRepository(db)));
+    console.log(`${report.read} rows read: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`);
+    for (const row of report.rejected) console.log(`  line ${row.line}: ${row.problems.join('; ')}`);
+    if (report.rejected.length > 0) process.exitCode = 2;
+  });
+
 function describeFailure(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   if (err instanceof ValidationError) return err.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
-  if (err instanceof HttpError) return err.message;
+  if (err instanceof HttpError || err instanceof MemberFileError) return err.message;
+  if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return `File not found: ${(err as NodeJS.ErrnoException).path}`;
   return err instanceof Error ? err.message : String(err);
 }
 

@@ -1,4 +1,10 @@
 /** Small real files for upload tests, made on the fly. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
 
 /** A valid one-page PDF showing `text` (byte offsets in the xref table computed, not guessed). */
 export function makePdf(text = 'Rechnung Musterkasse'): Buffer {
@@ -24,3 +30,37 @@ export function makePdf(text = 'Rechnung Musterkasse'): Buffer {
 
 /** A 1×1 PNG. */
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** The industry-standard harmless test string every virus scanner reports (our dev signatures too). */
+export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+
+/** A PDF with `pages` pages; with `noisePx`, each page carries a random-noise image of that size (large, incompressible). */
+export async function makePdfPages(pages: number, options: { noisePx?: number; text?: string } = {}): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const noise = options.noisePx ? await pdf.embedPng(await noisyImage(options.noisePx, options.noisePx, 'png')) : undefined;
+  for (let i = 1; i <= pages; i++) {
+    const page = pdf.addPage([595, 842]);
+    page.drawText(`${options.text ?? 'Rechnung Musterkasse'} – Seite ${i}`, { x: 72, y: 760, size: 16, font });
+    if (noise) page.drawImage(noise, { x: 72, y: 200, width: 450, height: 450 });
+  }
+  return Buffer.from(await pdf.save());
+}
+
+/** A photo-like image of random noise (compresses badly, like a real phone photo). */
+export async function noisyImage(width: number, height: number, format: 'png' | 'jpeg', quality = 95): Promise<Buffer> {
+  const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } });
+  return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality }).toBuffer();
+}
+
+/** The PDF encrypted with a user password by qpdf (a Debian package the test setup installs). */
+export function encryptPdf(pdf: Buffer): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mk-qpdf-'));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), pdf);
+    execFileSync('qpdf', ['--encrypt', 'geheim', 'owner-geheim', '256', '--', path.join(dir, 'in.pdf'), path.join(dir, 'out.pdf')]);
+    return readFileSync(path.join(dir, 'out.pdf'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

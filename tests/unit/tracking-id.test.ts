@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { newTrackingId, parseTrackingId } from '../../core/submissions/tracking-id.js';
+
+describe('tracking IDs', () => {
+  it('look like MK-XXXX-XXXX-XXXX in unambiguous symbols and do not repeat', () => {
+    const ids = Array.from({ length: 2000 }, newTrackingId);
+    for (const id of ids) assert.match(id, /^MK-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('read back as members type them', () => {
+    const id = newTrackingId();
+    assert.equal(parseTrackingId(id), id);
+    assert.equal(parseTrackingId(id.toLowerCase().replace(/-/g, ' ')), id);
+    assert.equal(parseTrackingId(id.slice(3)), id, 'without the prefix');
+    const withLookalikes = id.replace(/0/g, 'O').replace(/1/g, 'l');
+    assert.equal(parseTrackingId(withLookalikes), id);
+  });
+
+  it('catch every single mistyped symbol and swapped neighbours by the check symbol', () => {
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    let swapsCaught = 0;
+    let swaps = 0;
+    for (let n = 0; n < 200; n++) {
+      const symbols = newTrackingId().replace(/^MK-|-/g, '');
+      for (let i = 0; i < symbols.length; i++) {
+        for (const replacement of alphabet) {
+          if (replacement === symbols[i]) continue;
+          const typo = symbols.slice(0, i) + replacement + symbols.slice(i + 1);
+          assert.equal(parseTrackingId(typo), undefined, `${symbols} → ${typo}`);
+        }
+        if (i + 1 < symbols.length && symbols[i] !== symbols[i + 1]) {
+          swaps++;
+          const swapped = symbols.slice(0, i) + symbols[i + 1] + symbols[i] + symbols.slice(i + 2);
+          if (parseTrackingId(swapped) === undefined) swapsCaught++;
+        }
+      }
+    }
+    assert.ok(swapsCaught / swaps > 0.95, `swapped neighbours caught: ${swapsCaught}/${swaps}`);
+  });
+
+  it('refuses what cannot be a tracking ID', () => {
+    for (const bad of ['', 'MK-', 'MK-1234-5678', 'MK-UUUU-UUUU-UUUU', 'hallo']) assert.equal(parseTrackingId(bad), undefined, bad);
+  });
+});
