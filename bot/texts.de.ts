@@ -16,11 +16,10 @@ export const TEXTS = {
   help:
     'Sie können mir einfach schreiben, worum es geht, zum Beispiel „Wie reiche ich eine Rechnung ein?“. ' +
     'Mit „abbrechen“ beenden Sie jederzeit den aktuellen Schritt. Oder wählen Sie eine der Möglichkeiten:',
-  cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen. Womit kann ich sonst helfen?',
+  cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen; Dateien, die Sie dafür hochgeladen hatten, sind gelöscht. Womit kann ich sonst helfen?',
+  helpInDialog:
+    'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang; hochgeladene Dateien werden dann gelöscht.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
-  documentPlaceholder:
-    'Das Einreichen von Dokumenten im Chat wird gerade eingerichtet. Sie können Ihre Datei schon jetzt hier hochladen (PDF, JPG oder PNG); ' +
-    'die Abfrage der nötigen Angaben folgt in Kürze.',
   callbackPlaceholder:
     'Die Rückrufbitte über den Chat wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   personPlaceholder:
@@ -39,7 +38,5 @@ export const TEXTS = {
   statusPlaceholder:
     'Die Statusabfrage per Tracking-ID im Chat wird gerade eingerichtet. Bis dahin hilft Ihnen unser Team unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   noneOfThese: 'Nein, etwas anderes',
-  filesReceived: (names: string[]) =>
-    names.length === 1 ? `Vielen Dank, ich habe Ihre Datei „${names[0]}“ erhalten.` : `Vielen Dank, ich habe ${names.length} Dateien erhalten: ${names.map((n) => `„${n}“`).join(', ')}.`,
   turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
 } as const;

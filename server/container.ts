@@ -18,7 +18,7 @@ import { LoginService } from '../core/auth/login.service.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
 import { StaffUsersRepository } from '../core/auth/staff-users.repository.js';
 import { StaffUsersService } from '../core/auth/staff-users.service.js';
-import { systemClock, type Clock } from '../core/clock.js';
+import { isoDateIn, systemClock, type Clock } from '../core/clock.js';
 import type { AppConfig } from '../core/config/index.js';
 import { openDatabase, type DatabaseHandle } from '../core/db/client.js';
 import type { ReadinessCheck } from '../core/health/readiness.js';
@@ -30,6 +30,11 @@ import { closeRedis, createRedis, pingRedis } from '../core/queue/redis.js';
 import { ClamdClient } from '../core/scan/clamd.js';
 import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
 import { FileStorage } from '../core/storage/file-storage.js';
+import { DraftFilesRepository } from '../core/submissions/draft-files.repository.js';
+import { SubmissionService } from '../core/submissions/submission.service.js';
+import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
+import { AttachmentDownloader } from '../bot/attachment-download.js';
+import type { SubmitDocumentDeps } from '../bot/dialogs/submit-document.dialog.js';
 import { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
 
 export interface ChatServices {
@@ -41,6 +46,8 @@ export interface ChatServices {
   attachmentUrls: AttachmentUrls;
   hopKey: string;
   bot: MusterkasseBot;
+  /** What the document dialog needs (also for tests that drive the dialogs directly). */
+  submitDocument: SubmitDocumentDeps;
   adapter: CloudAdapter;
 }
 
@@ -63,6 +70,7 @@ export interface Core {
   storedFiles: StoredFilesRepository;
   knowledge: KnowledgeService;
   faqFeedback: FaqFeedbackRepository;
+  submissions: SubmissionService;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -73,7 +81,7 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], knowledge: KnowledgeService, logger: Logger, clock: Clock): ChatServices {
+function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], knowledge: KnowledgeService, submissions: SubmissionService, logger: Logger, clock: Clock): ChatServices {
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
@@ -86,7 +94,13 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     logger,
     clock,
   });
-  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db));
+  const downloader = new AttachmentDownloader(config.chat.channelServiceUrl, config.storage.maxFileBytes);
+  const submitDocument: SubmitDocumentDeps = {
+    desk: submissions,
+    download: (attachment) => downloader.download(attachment),
+    today: () => isoDateIn(config.timeZone, clock()),
+  };
+  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), submitDocument);
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -96,6 +110,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     attachmentUrls: new AttachmentUrls(deriveKey(secret, 'attachment-url')),
     hopKey,
     bot,
+    submitDocument,
     adapter: createAdapter(hopKey, logger, (context) => bot.resetDialog(context)),
   };
 }
@@ -115,6 +130,15 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const queues = new JobQueues(redis.queue, config.redis.prefix, logger);
   const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
   const clamd = new ClamdClient(config.clamd);
+  const storage = new FileStorage(config.storage.dir);
+  const submissions = new SubmissionService({
+    drafts: new DraftFilesRepository(db),
+    submissions: new SubmissionsRepository(db),
+    storage,
+    scanner: clamd,
+    limits: { maxPages: config.submissions.maxPages, maxPageBytes: config.submissions.maxPageBytes },
+    logger,
+  });
 
   const audit = new AuditRepository(db);
   const users = new StaffUsersRepository(db);
@@ -142,11 +166,12 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     sessions,
     login: new LoginService(users, sessions, audit, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }, clock),
     staffUsers: new StaffUsersService(users, audit, clock),
-    storage: new FileStorage(config.storage.dir),
+    storage,
     storedFiles: new StoredFilesRepository(db),
     knowledge,
     faqFeedback: new FaqFeedbackRepository(db),
-    chat: buildChat(config, database, redis, knowledge, logger, clock),
+    submissions,
+    chat: buildChat(config, database, redis, knowledge, submissions, logger, clock),
     close() {
       closing ??= (async () => {
         knowledge.close();

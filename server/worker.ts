@@ -2,7 +2,8 @@ import { startWorkers, type JobHandlers, type WorkerGroup } from '../core/queue/
 import type { Core } from './container.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
-const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
 
 /** The job handlers of this system, by queue. Later parts add their stages here. */
 export function jobHandlers(core: Core): JobHandlers {
@@ -15,6 +16,10 @@ export function jobHandlers(core: Core): JobHandlers {
         const cutoff = new Date(core.clock().getTime() - core.config.chat.transcriptRetentionDays * DAY);
         const purged = await core.chat.conversations.purgeIdleSince(cutoff);
         core.logger.info({ purged }, 'Chat transcripts past their retention purged');
+      } else if (task === 'purge-abandoned-drafts') {
+        const cutoff = new Date(core.clock().getTime() - core.config.submissions.draftExpiryHours * HOUR);
+        const purged = await core.submissions.purgeAbandonedDrafts(cutoff);
+        core.logger.info({ purged }, 'Files of abandoned submissions deleted');
       }
     },
   };
@@ -25,6 +30,7 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
   const housekeeping = core.queues.queue('housekeeping');
   await housekeeping.upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
   await housekeeping.upsertJobScheduler('purge-old-transcripts', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-old-transcripts' } });
+  await housekeeping.upsertJobScheduler('purge-abandoned-drafts', { every: HOUR }, { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } });
   const workers = startWorkers(handlers, { connection: core.redis.queue, prefix: core.config.redis.prefix, logger: core.logger });
   core.logger.info({ queues: workers.size }, 'Worker role consuming');
   return workers;

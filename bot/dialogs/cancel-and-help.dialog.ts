@@ -28,8 +28,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       return dc.cancelAllDialogs();
     }
     if (HELP.test(activity.text)) {
-      await dc.context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.help));
-      return { status: starting ? DialogTurnStatus.complete : DialogTurnStatus.waiting };
+      if (starting) {
+        await dc.context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.help));
+        return { status: DialogTurnStatus.complete };
+      }
+      // In the middle of a dialog: say how to go on, then ask the open question again.
+      await dc.context.sendActivity(TEXTS.helpInDialog);
+      await dc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
     return undefined;
   }

@@ -6,13 +6,13 @@ import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
 import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
+import { SUBMIT_DOCUMENT_DIALOG, type SubmitDocumentDialog, type SubmitDocumentOptions } from './submit-document.dialog.js';
 
 export const MAIN_DIALOG = 'main';
 
 /** Until the later dialogs exist, each menu entry answers honestly what is possible today. */
-const REPLIES: Record<MenuChoice, string> = {
+const REPLIES: Record<Exclude<MenuChoice, 'document'>, string> = {
   question: TEXTS.askQuestion,
-  document: TEXTS.documentPlaceholder,
   callback: TEXTS.callbackPlaceholder,
   person: TEXTS.personPlaceholder,
 };
@@ -22,7 +22,6 @@ const REPLIES: Record<MenuChoice, string> = {
  * (not a question) starts that action. Until the later dialogs exist, each says honestly what is possible today.
  */
 const ACTION_REPLIES: Record<string, string> = {
-  submit_document: TEXTS.documentPlaceholder,
   callback: TEXTS.callbackPlaceholder,
   handoff: TEXTS.personPlaceholder,
   certificate: TEXTS.certificatePlaceholder,
@@ -48,19 +47,19 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly feedback: FaqFeedback,
     /** Questions in a row the bot could not answer; the second miss offers a person. */
     private readonly misses: StatePropertyAccessor<number>,
+    submitDocument: SubmitDocumentDialog,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this)]));
+    this.addDialog(submitDocument);
+    this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), (step) => step.endDialog()]));
     this.initialDialogId = 'main.route';
   }
 
   private async route(step: WaterfallStepContext) {
     const { context } = step;
     const attachments: Attachment[] = context.activity.attachments ?? [];
-    if (attachments.length > 0) {
-      await context.sendActivity(TEXTS.filesReceived(attachments.map((a) => a.name ?? 'Datei')));
-      return step.endDialog();
-    }
+    // Files without a started submission start one: they become its first pages.
+    if (attachments.length > 0) return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: context.activity.text, attachments } satisfies SubmitDocumentOptions);
     const rating = ratingSchema.safeParse(context.activity.value);
     if (rating.success) {
       await this.rate(context, rating.data.entryId, rating.data.helpful);
@@ -68,35 +67,42 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     const text = (context.activity.text ?? '').trim();
     const choice = menuChoiceOf(text);
+    if (choice === 'document') return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, {} satisfies SubmitDocumentOptions);
     if (choice) await context.sendActivity(REPLIES[choice]);
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
-    else await this.answer(context, text);
+    else {
+      const action = await this.answer(context, text);
+      if (action === 'submit_document') return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: text } satisfies SubmitDocumentOptions);
+    }
     return step.endDialog();
   }
 
-  private async answer(context: TurnContext, question: string): Promise<void> {
+  /** Answers a question; for a wish that starts a dialog, returns that action instead. */
+  private async answer(context: TurnContext, question: string): Promise<string | undefined> {
     const { result, entries } = this.faq.ask(question);
     const [best] = entries;
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
+      if (best.action === 'submit_document' && !isQuestion(question)) return best.action;
       if (best.action && ACTION_REPLIES[best.action] && !isQuestion(question)) {
         await context.sendActivity(ACTION_REPLIES[best.action]!);
-        return;
+        return undefined;
       }
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';
       reply.suggestedActions = { to: [], actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)] };
       await context.sendActivity(reply);
-      return;
+      return undefined;
     }
     await this.feedback.recordUnanswered(question, result.decision === 'suggest' ? 'suggest' : 'fallback', result.candidates);
     if (result.decision === 'suggest' && entries.length > 0) {
       const options = entries.slice(0, 3).map((e) => e.question);
       await context.sendActivity(MessageFactory.suggestedActions([...options, TEXTS.noneOfThese], TEXTS.didYouMean));
-      return;
+      return undefined;
     }
     await this.notAnswered(context);
+    return undefined;
   }
 
   private async rate(context: TurnContext, entryId: string, helpful: boolean): Promise<void> {

@@ -17,6 +17,15 @@ function urlWithScheme(schemes: string[]) {
   return z.string().regex(pattern, { error: `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('de-DE', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'expected development, test or production' }).default('development'),
@@ -65,6 +74,10 @@ export const envSchema = z
     STORAGE_DIR: z.string().min(1).default('var/files'),
     UPLOAD_MAX_FILE_BYTES: integer(1024, 100 * 1024 * 1024).default(15 * 1024 * 1024),
     UPLOAD_MAX_FILES: integer(1, 50).default(15),
+    SUBMISSION_MAX_PAGES: integer(1, 200).default(15),
+    SUBMISSION_MAX_PAGE_KB: integer(50, 50 * 1024).default(800),
+    DRAFT_EXPIRY_HOURS: integer(1, 24 * 90).default(48),
+    TIME_ZONE: z.string().min(1).default('Europe/Berlin').refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
     SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),

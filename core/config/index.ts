@@ -32,6 +32,10 @@ export interface AppConfig {
     widgetAllowedOrigins: string[];
   };
   storage: { dir: string; maxFileBytes: number; maxFiles: number };
+  /** The insurer's upload rules for one submission, and when unfinished drafts are deleted. */
+  submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
+  /** The insurer's time zone: "today" for dates members give. */
+  timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
   knowledgeDir: string | undefined;
   metricsToken: string | undefined;
@@ -89,6 +93,8 @@ export function parseConfig(raw: RawEnv): AppConfig {
       widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS,
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
+    submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
+    timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,

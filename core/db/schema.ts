@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -202,4 +202,25 @@ export const submissionDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('submission_documents_submission_idx').on(t.submissionId), index('submission_documents_file_idx').on(t.fileId)],
+);
+
+/**
+ * Files a member has uploaded for a submission not yet sent. Kept here (not only in the
+ * dialog state) so that a file the bot confirmed survives any restart; deleted with the
+ * submission's commit, on cancel, or when the draft is abandoned.
+ */
+export const draftFiles = pgTable(
+  'draft_files',
+  {
+    id: uuid('id').primaryKey(),
+    /** Whose draft: the conversation (or, with an Einmal-PIN, the PIN login). */
+    draftKey: text('draft_key').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id),
+    pageCount: integer('page_count').notNull(),
+    downscaled: boolean('downscaled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('draft_files_key_idx').on(t.draftKey), index('draft_files_created_idx').on(t.createdAt)],
 );

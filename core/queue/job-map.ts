@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const jobSchemas = {
   housekeeping: z.object({
-    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts']),
+    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts']),
   }),
 } as const;
 

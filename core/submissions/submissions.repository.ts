@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { submissionDocuments, submissions, type SubmissionStatus } from '../db/schema.js';
+import { draftFiles, submissionDocuments, submissions, type SubmissionStatus } from '../db/schema.js';
 import { newTrackingId } from './tracking-id.js';
 
 export interface NewSubmission {
@@ -11,8 +11,15 @@ export interface NewSubmission {
   details: Record<string, unknown>;
   note: string | null;
   conversationId: string | null;
-  /** Files already in storage, in the member's order. */
-  documents: Array<{ fileId: string; pageCount: number }>;
+}
+
+/** Where the documents come from: files already in storage, or a member's draft (consumed). */
+export type SubmissionDocuments = { documents: Array<{ fileId: string; pageCount: number }> } | { draftKey: string };
+
+export class EmptySubmissionError extends Error {
+  constructor() {
+    super('A submission needs at least one document');
+  }
 }
 
 export interface StoredSubmission {
@@ -32,20 +39,25 @@ export class SubmissionsRepository {
 
   /**
    * Stores a submission and its documents in one transaction and only then returns the
-   * tracking ID: a member never sees a tracking ID for something that was not stored.
+   * tracking ID: a member never sees a tracking ID for something that was not stored. A
+   * draft's files become the submission's documents in the same transaction.
    */
-  async create(input: NewSubmission): Promise<StoredSubmission> {
+  async create(input: NewSubmission, from: SubmissionDocuments): Promise<StoredSubmission> {
     // 55 random bits make a collision practically impossible; should one happen, draw again.
     for (let attempt = 1; ; attempt++) {
       const id = randomUUID();
       const trackingId = newTrackingId();
       try {
         await this.db.transaction(async (tx) => {
-          const { documents, ...submission } = input;
-          await tx.insert(submissions).values({ id, trackingId, ...submission });
-          if (documents.length > 0) {
-            await tx.insert(submissionDocuments).values(documents.map((d, position) => ({ id: randomUUID(), submissionId: id, position, ...d })));
-          }
+          const documents =
+            'draftKey' in from
+              ? (await tx.delete(draftFiles).where(eq(draftFiles.draftKey, from.draftKey)).returning())
+                  .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+                  .map(({ fileId, pageCount }) => ({ fileId, pageCount }))
+              : from.documents;
+          if (documents.length === 0) throw new EmptySubmissionError();
+          await tx.insert(submissions).values({ id, trackingId, ...input });
+          await tx.insert(submissionDocuments).values(documents.map((d, position) => ({ id: randomUUID(), submissionId: id, position, ...d })));
         });
         return { id, trackingId };
       } catch (err) {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { storedFiles } from '../../core/db/schema.js';
+import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { makePdf } from '../helpers/files.js';
@@ -71,36 +73,75 @@ describe('chat widget in a real browser', function () {
     return found;
   }
 
-  it('greets, answers, takes a PDF through the upload button and keeps the conversation over a reload', async () => {
+  it('greets, answers, takes a document with its details through the upload button, and keeps the conversation over a reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
     const csp = cspViolations(page);
     const chat = await openWidget(page);
     await page.screenshot({ path: screenshotPath('widget-01-welcome.png') });
+    const type = async (text: string) => {
+      await chat.locator(SEND_BOX).fill(text);
+      await chat.locator(SEND_BOX).press('Enter');
+    };
+    const tap = (label: string) => chat.getByRole('button', { name: label, exact: true }).last().click({ timeout: 10_000 });
 
-    await chat.locator(SEND_BOX).fill('Wie reiche ich eine Rechnung ein?');
-    await chat.locator(SEND_BOX).press('Enter');
+    await type('Wie reiche ich eine Rechnung ein?');
     await bubble(chat, 'Wie reiche ich eine Rechnung ein?').waitFor();
     await bubble(chat, /Laden Sie die Rechnung hier im Chat hoch/).waitFor({ timeout: 10_000 });
     assert.equal(await chat.getByText(/fehlgeschlagen/i).count(), 0, 'Web Chat marked the message as sent');
 
-    // Web Chat stages the picked file in the send box; sending posts it through /upload.
+    // Web Chat stages the picked file in the send box; sending posts it through /upload, and
+    // the file starts a submission.
     await chat.locator('input[type="file"]').setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
     await chat.locator(SEND_BOX).press('Enter');
-    await bubble(chat, 'Vielen Dank, ich habe Ihre Datei „rechnung.pdf“ erhalten.').waitFor({ timeout: 10_000 });
+    await bubble(chat, /„rechnung\.pdf“ erhalten \(1 Seite; insgesamt 1 von höchstens 15\)/).waitFor({ timeout: 15_000 });
+    await bubble(chat, SUBMIT.chooseType).waitFor({ timeout: 10_000 });
+    await tap('Rechnung zur Erstattung');
+    await bubble(chat, SUBMIT.whose).waitFor({ timeout: 10_000 });
+    await tap(SUBMIT.forSelf);
+    await bubble(chat, /Wie lautet Ihre Krankenversichertennummer/).waitFor({ timeout: 10_000 });
+    await type('A123456780');
+    await bubble(chat, 'Wofür ist die Rechnung?').waitFor({ timeout: 10_000 });
+    await tap('Osteopathie');
+    await bubble(chat, /Wann war die Behandlung/).waitFor({ timeout: 10_000 });
+    await type('gestern');
+    await bubble(chat, /Über welchen Betrag/).waitFor({ timeout: 10_000 });
+    await type('85,40');
+    await bubble(chat, /Bitte nennen Sie die IBAN/).waitFor({ timeout: 10_000 });
+    await type('DE89 3704 0044 0532 0130 00');
+    await bubble(chat, /Kontoinhaber/).waitFor({ timeout: 10_000 });
+    await type('Anna Beispiel');
+    await bubble(chat, /Bitte laden Sie jetzt das Dokument hoch/).waitFor({ timeout: 10_000 });
+    await tap(SUBMIT.filesDone);
+    await bubble(chat, /Möchten Sie uns noch etwas/).waitFor({ timeout: 10_000 });
+    await tap(SUBMIT.noNote);
+    await bubble(chat, /Bitte prüfen Sie Ihre Angaben/).waitFor({ timeout: 10_000 });
+    await bubble(chat, /Stimmt alles/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('widget-02-summary.png') });
+    await tap(SUBMIT.send);
+    const receipt = bubble(chat, /Ihre Tracking-ID lautet/);
+    await receipt.waitFor({ timeout: 10_000 });
+    const trackingId = /MK-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await receipt.innerText())?.[0];
+    assert.ok(trackingId, 'the tracking ID is shown');
+    await page.screenshot({ path: screenshotPath('widget-03-tracking-id.png') });
+
     const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
-    const files = await server.core.database.db.select().from(storedFiles).where(eq(storedFiles.conversationId, conversationId));
-    assert.deepEqual(files.map((f) => [f.originalName, f.mediaType]), [['rechnung.pdf', 'application/pdf']]);
-    await page.screenshot({ path: screenshotPath('widget-02-conversation.png') });
+    const repository = new SubmissionsRepository(server.core.database.db);
+    const submission = await repository.find(trackingId);
+    assert.equal(submission?.conversationId, conversationId);
+    assert.equal(submission?.declaredType, 'invoice');
+    const [document] = await repository.documents(submission!.id);
+    const [file] = await server.core.database.db.select().from(storedFiles).where(eq(storedFiles.id, document!.fileId));
+    assert.deepEqual([file?.originalName, file?.mediaType], ['rechnung.pdf', 'application/pdf']);
 
     await page.reload();
     const resumed = page.frameLocator('#musterkasse-chat-panel iframe');
     await bubble(resumed, 'Wie reiche ich eine Rechnung ein?').waitFor({ timeout: 20_000 });
-    await bubble(resumed, 'Vielen Dank, ich habe Ihre Datei „rechnung.pdf“ erhalten.').waitFor();
+    await bubble(resumed, new RegExp(trackingId)).waitFor();
     assert.equal(await bubble(resumed, 'digitale Assistent der Musterkasse').count(), 1, 'greeted once, not again after the reload');
     await resumed.locator(SEND_BOX).fill('hilfe');
     await resumed.locator(SEND_BOX).press('Enter');
     await bubble(resumed, /Mit „abbrechen“ beenden Sie jederzeit/).waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: screenshotPath('widget-03-after-reload.png') });
+    await page.screenshot({ path: screenshotPath('widget-04-after-reload.png') });
 
     assert.deepEqual(csp, [], 'no Content Security Policy violations');
     await page.close();

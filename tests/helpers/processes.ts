@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { projectRoot } from '../../core/paths.js';
 
-const TSX = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 /** Environment for a child process: only what it needs, so the machine's own settings do not leak in. */
 export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -17,9 +16,12 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of the project (through tsx, as in development). */
+/**
+ * Runs a TypeScript entry point of the project in one Node process with tsx's loader (the tsx
+ * command would start a second process, so a signal — even SIGKILL — would miss the program).
+ */
 export function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Spawned {
-  const child = spawn(TSX, [path.join(projectRoot, script), ...args], { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, script), ...args], { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -4,6 +4,7 @@ import { createAdapter, REQUEST_ID } from '../../bot/adapter.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { PostgresStorage, StorageConflictError } from '../../bot/postgres-storage.js';
+import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import type { Core } from '../../server/container.js';
 import { LogCapture, startTestCore, uniqueName } from '../helpers/system.js';
@@ -58,22 +59,27 @@ describe('bot', () => {
     }
 
     it('greets a member who joins in German and offers the four things it can do', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
         assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
       });
     });
 
-    it('routes menu choices, acknowledges files and explains help', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
+    it('routes menu choices, starts a submission from a file, explains help in and out of a dialog', async () => {
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
       await adapter
         .send('Rückruf anfordern')
         .assertReply((r) => assert.match(r.text ?? '', /Rückrufbitte/))
-        .send({ type: ActivityTypes.Message, attachments: [{ contentType: 'application/pdf', contentUrl: 'http://127.0.0.1/x', name: 'au.pdf' }] })
-        .assertReply(TEXTS.filesReceived(['au.pdf']))
         .send('hilfe')
         .assertReply((r) => assert.equal(r.text, TEXTS.help))
+        // A link that is not one of our channel's attachment links is never fetched.
+        .send({ type: ActivityTypes.Message, attachments: [{ contentType: 'application/pdf', contentUrl: 'http://127.0.0.1/x', name: 'au.pdf' }] })
+        .assertReply((r) => assert.match(r.text ?? '', /„au\.pdf“ konnte ich nicht abrufen/))
+        .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType))
+        .send('hilfe')
+        .assertReply((r) => assert.equal(r.text, TEXTS.helpInDialog))
+        .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType))
         .send('abbrechen')
         .assertReply((r) => assert.equal(r.text, TEXTS.cancelled))
         .send('Wie hoch ist der Zusatzbeitrag?')
@@ -81,7 +87,7 @@ describe('bot', () => {
     });
 
     it('starts the action behind an intent instead of describing it', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
       await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply(TEXTS.callbackPlaceholder);
     });
 
@@ -96,7 +102,7 @@ describe('bot', () => {
         }
         return read(keys);
       };
-      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback);
+      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.submitDocument);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
       const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));
@@ -110,7 +116,7 @@ describe('bot', () => {
         .send('Dokument einreichen')
         .assertReply(TEXTS.turnError)
         .send('Dokument einreichen')
-        .assertReply((r) => assert.match(r.text ?? '', /Dokumenten/));
+        .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType));
       const failure = logs.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'Bot turn failed');
       assert.equal(failure?.requestId, 'req-123');
       assert.match(failure?.err?.message ?? '', /database hiccup/);

@@ -219,7 +219,7 @@ describe('Direct Line 3.0 channel', () => {
       const attachment = echo.attachments![0]!;
       assert.equal(attachment.contentType, 'application/pdf');
       assert.equal(attachment.name, 'rechnung.pdf');
-      await dl.waitFor(conversationId, token, isBotText(/Datei „rechnung\.pdf“ erhalten/));
+      await dl.waitFor(conversationId, token, isBotText(/„rechnung\.pdf“ erhalten \(1 Seite/));
 
       const download = await fetch(attachment.contentUrl!);
       assert.equal(download.status, 200);

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
-import { chatConversations } from '../../core/db/schema.js';
+import { chatConversations, draftFiles } from '../../core/db/schema.js';
 import { JobQueues } from '../../core/queue/queues.js';
 import { createRedis, closeRedis } from '../../core/queue/redis.js';
 import { createLogger } from '../../core/logging/logger.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
+import { makePdf } from '../helpers/files.js';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { createStaff } from '../helpers/staff.js';
 import { ManualClock, startTestCore, uniqueName } from '../helpers/system.js';
@@ -74,6 +77,25 @@ describe('job queues', () => {
         await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the retention job');
         assert.equal(await conversations.find(old), undefined);
         assert.ok(await conversations.find(recent));
+      } finally {
+        await workers.close();
+      }
+    });
+
+    it('deletes the uploaded files of submissions abandoned longer than the draft expiry', async () => {
+      const [oldDraft, newDraft] = [uniqueName('chat:test:old-'), uniqueName('chat:test:new-')];
+      await core.submissions.addFile(oldDraft, makePdf(), 'alt.pdf');
+      await core.submissions.addFile(newDraft, makePdf(), 'neu.pdf');
+      const [oldFile] = await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, oldDraft));
+      await core.database.db.update(draftFiles).set({ createdAt: new Date(Date.now() - 49 * 3600_000) }).where(eq(draftFiles.draftKey, oldDraft));
+      const workers = await startWorker(core);
+      try {
+        const job = await core.queues.add('housekeeping', { task: 'purge-abandoned-drafts' });
+        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the draft expiry job');
+        assert.deepEqual(await core.submissions.draft(oldDraft), { files: 0, pages: 0 });
+        assert.deepEqual(await core.submissions.draft(newDraft), { files: 1, pages: 1 });
+        assert.equal(await core.storedFiles.find(oldFile!.fileId), undefined);
+        assert.ok(!existsSync(path.join(core.config.storage.dir, oldFile!.fileId.slice(0, 2), oldFile!.fileId)), 'the bytes are gone too');
       } finally {
         await workers.close();
       }

@@ -34,8 +34,7 @@ describe('submissions repository', () => {
       details: { amountCents: 8540 },
       note: null,
       conversationId: 'conv-1',
-      documents: files.map((fileId) => ({ fileId, pageCount: 1 })),
-    });
+    }, { documents: files.map((fileId) => ({ fileId, pageCount: 1 })) });
     assert.equal(parseTrackingId(stored.trackingId), stored.trackingId);
     const row = await submissions.find(stored.trackingId);
     assert.equal(row?.kvnr, kvnr);
@@ -47,14 +46,14 @@ describe('submissions repository', () => {
     const kvnr = randomKvnr();
     const missingFile = '00000000-0000-4000-8000-000000000000';
     await assert.rejects(
-      submissions.create({ source: 'chat', kvnr, declaredType: 'other', details: {}, note: null, conversationId: null, documents: [{ fileId: await storedPdf(), pageCount: 1 }, { fileId: missingFile, pageCount: 1 }] }),
+      submissions.create({ source: 'chat', kvnr, declaredType: 'other', details: {}, note: null, conversationId: null }, { documents: [{ fileId: await storedPdf(), pageCount: 1 }, { fileId: missingFile, pageCount: 1 }] }),
     );
     assert.equal((await core.database.db.select().from(submissionsTable).where(eq(submissionsTable.kvnr, kvnr))).length, 0, 'the whole transaction was rolled back');
   });
 
   it('tells the status only to someone who also knows the KVNR it was filed under', async () => {
     const kvnr = randomKvnr();
-    const { trackingId } = await submissions.create({ source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null, documents: [{ fileId: await storedPdf(), pageCount: 1 }] });
+    const { trackingId } = await submissions.create({ source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null }, { documents: [{ fileId: await storedPdf(), pageCount: 1 }] });
     assert.equal(await submissions.statusFor(trackingId, kvnr), 'received');
     assert.equal(await submissions.statusFor(trackingId, randomKvnr()), undefined);
   });

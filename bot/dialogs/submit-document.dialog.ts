@@ -1,0 +1,366 @@
+import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogReason,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { KVNR_MESSAGES, kvnrProblem, normaliseKvnr } from '../../core/members/kvnr.js';
+import type { DocumentLimits } from '../../core/submissions/document-check.js';
+import type { DraftSummary, FileOutcome } from '../../core/submissions/submission.service.js';
+import type { NewSubmission } from '../../core/submissions/submissions.repository.js';
+import { findDetails, guessSubmissionType, readDetail, submissionType, SUBMISSION_TYPES, type DetailValue } from '../../core/submissions/submission-types.js';
+import { AttachmentDownloadError, type DownloadedAttachment } from '../attachment-download.js';
+import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
+import { buildSummary } from './submission-summary.js';
+
+export const SUBMIT_DOCUMENT_DIALOG = 'submitDocument';
+const FLOW = 'submitDocument.flow';
+const DETAILS = 'submitDocument.details';
+const FILES = 'submitDocument.files';
+const CHOICE_PROMPT = 'submitDocument.choice';
+const KVNR_PROMPT = 'submitDocument.kvnr';
+const DETAIL_PROMPT = 'submitDocument.detail';
+const NOTE_PROMPT = 'submitDocument.note';
+
+const NOTE_MAX = 500;
+
+/** What the member has given so far; it travels with the dialog (state in PostgreSQL). */
+export interface SubmissionDraft {
+  typeId?: string;
+  forSelf?: boolean;
+  kvnr?: string;
+  details: Record<string, DetailValue>;
+  filesDone?: boolean;
+  /** Undefined: not asked yet; null: the member has nothing to add. */
+  note?: string | null;
+}
+
+export interface SubmitDocumentOptions {
+  /** The member's message that started this (details in it are not asked again). */
+  message?: string;
+  /** Files the member sent before the dialog asked for them. */
+  attachments?: Attachment[];
+  draft?: SubmissionDraft;
+}
+
+/** What the dialog needs to take documents in (core's SubmissionService provides it). */
+export interface SubmissionDesk {
+  readonly limits: DocumentLimits;
+  draft(draftKey: string): Promise<DraftSummary>;
+  addFile(draftKey: string, bytes: Buffer, name: string): Promise<FileOutcome>;
+  submit(draftKey: string, submission: NewSubmission): Promise<{ trackingId: string }>;
+  discardDraft(draftKey: string): Promise<void>;
+}
+
+export interface SubmitDocumentDeps {
+  desk: SubmissionDesk;
+  download(attachment: Attachment): Promise<DownloadedAttachment>;
+  /** Today in the insurer's time zone (YYYY-MM-DD). */
+  today(): string;
+}
+
+interface PromptOptionsWithChoices {
+  choices?: readonly string[];
+}
+
+/** The file step waits for uploads, not for a typed answer; "asking again" repeats its instructions. */
+class FilesDialog extends WaterfallDialog {
+  constructor(
+    id: string,
+    steps: ConstructorParameters<typeof WaterfallDialog>[1],
+    private readonly instructions: (context: TurnContext) => Promise<void>,
+  ) {
+    super(id, steps);
+  }
+
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    await this.instructions(context);
+  }
+}
+
+/** A draft's files belong to the conversation they were uploaded in. */
+export function draftKeyOf(context: TurnContext): string {
+  return `chat:${context.activity.channelId}:${context.activity.conversation.id}`;
+}
+
+function withButtons(text: string, choices: readonly string[] | undefined) {
+  return choices && choices.length > 0 ? MessageFactory.suggestedActions([...choices], text) : MessageFactory.text(text);
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Takes a document in and asks, up front, for everything the case needs: the kind of
+ * document, whose it is (KVNR), the details its type requires, the files, an optional note;
+ * then a summary to confirm or correct, and only after everything is stored, the tracking ID.
+ * Each step is skipped when the answer is already known, so a correction re-enters the flow
+ * with one answer removed.
+ */
+export class SubmitDocumentDialog extends ComponentDialog {
+  constructor(private readonly deps: SubmitDocumentDeps) {
+    super(SUBMIT_DOCUMENT_DIALOG);
+    this.addDialog(new TextPrompt(CHOICE_PROMPT, (p) => this.validateChoice(p)))
+      .addDialog(new TextPrompt(KVNR_PROMPT, (p) => this.validateKvnr(p)))
+      .addDialog(new TextPrompt(DETAIL_PROMPT, (p) => this.validateDetail(p)))
+      .addDialog(new TextPrompt(NOTE_PROMPT, (p) => this.validateNote(p)))
+      .addDialog(
+        new WaterfallDialog(FLOW, [
+          this.askType.bind(this),
+          this.askWhose.bind(this),
+          this.askKvnr.bind(this),
+          this.collectDetails.bind(this),
+          this.collectFiles.bind(this),
+          this.askNote.bind(this),
+          this.review.bind(this),
+          this.decide.bind(this),
+          this.correct.bind(this),
+        ]),
+      )
+      .addDialog(new WaterfallDialog(DETAILS, [this.askDetail.bind(this), this.storeDetail.bind(this)]))
+      .addDialog(new FilesDialog(FILES, [this.askFiles.bind(this), this.receiveFiles.bind(this)], (context) => this.sendFilesIntro(context)));
+    this.initialDialogId = FLOW;
+  }
+
+  /** Files sent while another question is open are taken too, then the question is repeated. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const attachments = innerDc.context.activity.attachments ?? [];
+    const inFiles = innerDc.stack.some((d) => d.id === FILES);
+    if (attachments.length > 0 && !inFiles && !innerDc.context.activity.text) {
+      await this.takeFiles(innerDc.context, attachments);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** Cancelled ("abbrechen" at any step): the files uploaded so far are deleted. */
+  protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    if (reason === DialogReason.cancelCalled) await this.deps.desk.discardDraft(draftKeyOf(context));
+    await super.onEndDialog(context, instance, reason);
+  }
+
+  private draft(step: WaterfallStepContext): SubmissionDraft {
+    return (step.values as { draft: SubmissionDraft }).draft;
+  }
+
+  private async askType(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as SubmitDocumentOptions;
+    const draft: SubmissionDraft = options.draft ?? { details: {} };
+    if (!options.draft && options.message) {
+      const guessed = guessSubmissionType(options.message);
+      if (guessed) {
+        draft.typeId = guessed.id;
+        draft.details = findDetails(guessed, options.message, { today: this.deps.today() });
+      }
+    }
+    (step.values as { draft: SubmissionDraft }).draft = draft;
+    if (options.attachments?.length) await this.takeFiles(step.context, options.attachments);
+    if (draft.typeId) return step.next();
+    const labels = SUBMISSION_TYPES.map((t) => t.label);
+    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.chooseType, labels), retryPrompt: withButtons(SUBMIT.chooseTypeRetry, labels), validations: { choices: labels } });
+  }
+
+  private async askWhose(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const chosen = typeof step.result === 'string' ? SUBMISSION_TYPES.find((t) => same(t.label, step.result as string)) : undefined;
+    if (chosen && chosen.id !== draft.typeId) {
+      draft.typeId = chosen.id;
+      draft.details = {};
+    }
+    if (draft.kvnr) return step.next();
+    const choices = [SUBMIT.forSelf, SUBMIT.forOther];
+    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.whose, choices), retryPrompt: withButtons(SUBMIT.whoseRetry, choices), validations: { choices } });
+  }
+
+  private async askKvnr(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    if (draft.kvnr) return step.next();
+    draft.forSelf = same(String(step.result), SUBMIT.forSelf);
+    return step.prompt(KVNR_PROMPT, { prompt: draft.forSelf ? SUBMIT.kvnrSelf : SUBMIT.kvnrOther });
+  }
+
+  private async collectDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    if (typeof step.result === 'string') draft.kvnr = normaliseKvnr(step.result);
+    return step.beginDialog(DETAILS, { typeId: draft.typeId, details: draft.details });
+  }
+
+  private async collectFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    draft.details = step.result as Record<string, DetailValue>;
+    if (draft.filesDone) return step.next();
+    return step.beginDialog(FILES, { first: true });
+  }
+
+  private async askNote(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    draft.filesDone = true;
+    if (draft.note !== undefined) return step.next();
+    return step.prompt(NOTE_PROMPT, { prompt: withButtons(SUBMIT.note, [SUBMIT.noNote]) });
+  }
+
+  private async review(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    if (typeof step.result === 'string') draft.note = same(step.result, SUBMIT.noNote) ? null : step.result.trim();
+    const files = await this.deps.desk.draft(draftKeyOf(step.context));
+    const choices = [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel];
+    const summary = buildSummary(draft, files);
+    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(summary, choices), retryPrompt: withButtons(SUBMIT.reviewRetry, choices), validations: { choices } });
+  }
+
+  private async decide(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const answer = String(step.result);
+    if (same(answer, SUBMIT.cancel)) {
+      await this.deps.desk.discardDraft(draftKeyOf(step.context));
+      await step.context.sendActivity(SUBMIT.cancelledDraft);
+      return step.endDialog();
+    }
+    if (same(answer, SUBMIT.send)) {
+      const { trackingId } = await this.deps.desk.submit(draftKeyOf(step.context), {
+        source: 'chat',
+        kvnr: draft.kvnr!,
+        declaredType: draft.typeId!,
+        details: draft.details,
+        note: draft.note ?? null,
+        conversationId: step.context.activity.conversation.id,
+      });
+      await step.context.sendActivity(MessageFactory.text(SUBMIT.submitted(trackingId)));
+      return step.endDialog({ trackingId });
+    }
+    const choices = this.correctable(draft);
+    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.whatToCorrect, choices), retryPrompt: withButtons(SUBMIT.correctRetry, choices), validations: { choices } });
+  }
+
+  private async correct(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = this.draft(step);
+    const answer = String(step.result);
+    const type = submissionType(draft.typeId!)!;
+    const field = type.fields.find((f) => same(f.label, answer));
+    if (field) delete draft.details[field.key];
+    else if (same(answer, SUBMIT.correctWhose)) delete draft.kvnr;
+    else if (same(answer, SUBMIT.correctNote)) delete draft.note;
+    else if (same(answer, SUBMIT.correctFiles)) {
+      await this.deps.desk.discardDraft(draftKeyOf(step.context));
+      delete draft.filesDone;
+    } else delete draft.typeId;
+    return step.replaceDialog(FLOW, { draft });
+  }
+
+  private correctable(draft: SubmissionDraft): string[] {
+    const type = submissionType(draft.typeId!)!;
+    return ['Art des Dokuments', SUBMIT.correctWhose, ...type.fields.map((f) => f.label), SUBMIT.correctFiles, SUBMIT.correctNote];
+  }
+
+  // --- details: one question per missing field, in the registry's order ---
+
+  private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { typeId, details } = step.options as { typeId: string; details: Record<string, DetailValue> };
+    const field = submissionType(typeId)!.fields.find((f) => details[f.key] === undefined);
+    if (!field) return step.endDialog(details);
+    (step.values as { field: string }).field = field.key;
+    return step.prompt(DETAIL_PROMPT, { prompt: withButtons(field.prompt, field.choices), validations: { typeId, key: field.key } });
+  }
+
+  private async storeDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { typeId, details } = step.options as { typeId: string; details: Record<string, DetailValue> };
+    const field = submissionType(typeId)!.fields.find((f) => f.key === (step.values as { field: string }).field)!;
+    const read = readDetail(field, String(step.result), { today: this.deps.today() });
+    if (!('value' in read)) return step.replaceDialog(DETAILS, { typeId, details });
+    return step.replaceDialog(DETAILS, { typeId, details: { ...details, [field.key]: read.value } });
+  }
+
+  // --- files: any number of uploads until "Fertig" ---
+
+  private async askFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.options as { first?: boolean }).first) await this.sendFilesIntro(step.context);
+    return Dialog.EndOfTurn;
+  }
+
+  private async sendFilesIntro(context: TurnContext): Promise<void> {
+    const { maxPages, maxPageBytes } = this.deps.desk.limits;
+    const { pages } = await this.deps.desk.draft(draftKeyOf(context));
+    const text = SUBMIT.filesIntro(maxPages, Math.round(maxPageBytes / 1024));
+    await context.sendActivity(withButtons(text, pages > 0 ? [SUBMIT.filesDone] : undefined));
+  }
+
+  private async receiveFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const attachments = context.activity.attachments ?? [];
+    if (attachments.length > 0) {
+      await this.takeFiles(context, attachments);
+      return step.replaceDialog(FILES, { first: false });
+    }
+    const { pages } = await this.deps.desk.draft(draftKeyOf(context));
+    if (same(context.activity.text ?? '', SUBMIT.filesDone) || /^\s*(fertig|das war'?s|alles|weiter)\b/i.test(context.activity.text ?? '')) {
+      if (pages > 0) return step.endDialog();
+      await context.sendActivity(SUBMIT.filesNoneYet);
+      return step.replaceDialog(FILES, { first: false });
+    }
+    await context.sendActivity(withButtons(pages > 0 ? SUBMIT.filesWaiting : SUBMIT.filesNoneYet, pages > 0 ? [SUBMIT.filesDone] : undefined));
+    return step.replaceDialog(FILES, { first: false });
+  }
+
+  /** Fetches, checks and stores each file; one reply lists what was taken and what not, and why. */
+  private async takeFiles(context: TurnContext, attachments: Attachment[]): Promise<void> {
+    const key = draftKeyOf(context);
+    const { maxPages } = this.deps.desk.limits;
+    const lines: string[] = [];
+    for (const attachment of attachments) {
+      const name = (attachment.name ?? 'Datei').slice(0, 120);
+      let downloaded: DownloadedAttachment;
+      try {
+        downloaded = await this.deps.download(attachment);
+      } catch (err) {
+        if (!(err instanceof AttachmentDownloadError)) throw err;
+        lines.push(fileOutcomeText(name, { accepted: false, reason: 'download_failed', totalPages: 0 }, maxPages));
+        continue;
+      }
+      lines.push(fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name), maxPages));
+    }
+    const { pages } = await this.deps.desk.draft(key);
+    await context.sendActivity(withButtons(lines.join('\n\n'), pages > 0 ? [SUBMIT.filesDone] : undefined));
+  }
+
+  // --- validators: a German explanation on every mistake ---
+
+  private async validateChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { choices } = (prompt.options.validations ?? {}) as PromptOptionsWithChoices;
+    const answer = prompt.recognized.value ?? '';
+    const match = choices?.find((c) => same(c, answer));
+    if (match) prompt.recognized.value = match;
+    return !!match;
+  }
+
+  private async validateKvnr(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const problem = kvnrProblem(normaliseKvnr(prompt.recognized.value ?? ''));
+    if (!problem) return true;
+    prompt.options.retryPrompt = MessageFactory.text(KVNR_MESSAGES[problem]);
+    return false;
+  }
+
+  private async validateDetail(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { typeId, key } = prompt.options.validations as { typeId: string; key: string };
+    const field = submissionType(typeId)!.fields.find((f) => f.key === key)!;
+    const read = readDetail(field, prompt.recognized.value ?? '', { today: this.deps.today() });
+    if ('value' in read) return true;
+    prompt.options.retryPrompt = withButtons(read.error, field.choices);
+    return false;
+  }
+
+  private async validateNote(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const length = (prompt.recognized.value ?? '').trim().length;
+    if (length > 0 && length <= NOTE_MAX) return true;
+    if (length > NOTE_MAX) prompt.options.retryPrompt = withButtons(SUBMIT.noteTooLong(length), [SUBMIT.noNote]);
+    return false;
+  }
+}
