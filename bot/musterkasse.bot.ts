@@ -1,7 +1,7 @@
 import { ActivityHandler, ConversationState, MessageFactory, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, MainDialog } from './dialogs/main.dialog.js';
-import { SubmitDocumentDialog, type SubmitDocumentDeps } from './dialogs/submit-document.dialog.js';
+import { createMemberDialogs, type MemberServices } from './dialogs/member-dialogs.js';
 import type { FaqFeedback, FaqLookup } from './faq.js';
 import { menuActions } from './menu.js';
 import { TEXTS } from './texts.de.js';
@@ -12,12 +12,12 @@ export class MusterkasseBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
 
-  constructor(storage: Storage, faq: FaqLookup, feedback: FaqFeedback, submit: SubmitDocumentDeps) {
+  constructor(storage: Storage, faq: FaqLookup, feedback: FaqFeedback, services: MemberServices) {
     super();
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     const misses = this.conversationState.createProperty<number>('faqMisses');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, misses, new SubmitDocumentDialog(submit)));
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, misses, createMemberDialogs(services, this.conversationState)));
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);

@@ -20,8 +20,6 @@ export const TEXTS = {
   helpInDialog:
     'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang; hochgeladene Dateien werden dann gelöscht.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
-  callbackPlaceholder:
-    'Die Rückrufbitte über den Chat wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   personPlaceholder:
     'Die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   notUnderstood:
@@ -33,10 +31,6 @@ export const TEXTS = {
   rateNotHelpful: 'Nicht hilfreich',
   thanksForRating: 'Danke für Ihre Rückmeldung!',
   sorryNotHelpful: 'Das tut mir leid. Formulieren Sie Ihre Frage gern mit anderen Worten – oder sprechen Sie mit uns:',
-  certificatePlaceholder:
-    'Die Bestellung von Bescheinigungen über den Chat wird gerade eingerichtet. Bis dahin fordern Sie Ihre Versicherungsbescheinigung in der Service-App oder telefonisch unter 0800 000 0000 an (kostenfrei, Mo–Fr 8–18 Uhr).',
-  statusPlaceholder:
-    'Die Statusabfrage per Tracking-ID im Chat wird gerade eingerichtet. Bis dahin hilft Ihnen unser Team unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   noneOfThese: 'Nein, etwas anderes',
   turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
 } as const;

@@ -7,3 +7,9 @@ export const systemClock: Clock = () => new Date();
 export function isoDateIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/** Date and hour at this moment in a time zone. */
+export function localNow(timeZone: string, at: Date): { date: string; hour: number } {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+  return { date: isoDateIn(timeZone, at), hour };
+}

@@ -18,7 +18,7 @@ import { LoginService } from '../core/auth/login.service.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
 import { StaffUsersRepository } from '../core/auth/staff-users.repository.js';
 import { StaffUsersService } from '../core/auth/staff-users.service.js';
-import { isoDateIn, systemClock, type Clock } from '../core/clock.js';
+import { isoDateIn, localNow, systemClock, type Clock } from '../core/clock.js';
 import type { AppConfig } from '../core/config/index.js';
 import { openDatabase, type DatabaseHandle } from '../core/db/client.js';
 import type { ReadinessCheck } from '../core/health/readiness.js';
@@ -34,7 +34,8 @@ import { DraftFilesRepository } from '../core/submissions/draft-files.repository
 import { SubmissionService } from '../core/submissions/submission.service.js';
 import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
 import { AttachmentDownloader } from '../bot/attachment-download.js';
-import type { SubmitDocumentDeps } from '../bot/dialogs/submit-document.dialog.js';
+import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
+import { ServiceRequestsRepository } from '../core/service-requests/service-requests.repository.js';
 import { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
 
 export interface ChatServices {
@@ -46,8 +47,8 @@ export interface ChatServices {
   attachmentUrls: AttachmentUrls;
   hopKey: string;
   bot: MusterkasseBot;
-  /** What the document dialog needs (also for tests that drive the dialogs directly). */
-  submitDocument: SubmitDocumentDeps;
+  /** What the member dialogs need (also for tests that drive the dialogs directly). */
+  memberServices: MemberServices;
   adapter: CloudAdapter;
 }
 
@@ -95,12 +96,19 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     clock,
   });
   const downloader = new AttachmentDownloader(config.chat.channelServiceUrl, config.storage.maxFileBytes);
-  const submitDocument: SubmitDocumentDeps = {
-    desk: submissions,
-    download: (attachment) => downloader.download(attachment),
-    today: () => isoDateIn(config.timeZone, clock()),
+  const requests = new ServiceRequestsRepository(database.db);
+  const submissionsRepository = new SubmissionsRepository(database.db);
+  const memberServices: MemberServices = {
+    submitDocument: {
+      desk: submissions,
+      download: (attachment) => downloader.download(attachment),
+      today: () => isoDateIn(config.timeZone, clock()),
+    },
+    callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
+    certificates: requests,
+    status: { submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr) },
   };
-  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), submitDocument);
+  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices);
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -110,7 +118,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     attachmentUrls: new AttachmentUrls(deriveKey(secret, 'attachment-url')),
     hopKey,
     bot,
-    submitDocument,
+    memberServices,
     adapter: createAdapter(hopKey, logger, (context) => bot.resetDialog(context)),
   };
 }

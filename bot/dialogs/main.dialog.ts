@@ -6,27 +6,28 @@ import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
 import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
-import { SUBMIT_DOCUMENT_DIALOG, type SubmitDocumentDialog, type SubmitDocumentOptions } from './submit-document.dialog.js';
+import { findTrackingId } from '../../core/submissions/tracking-id.js';
+import { CALLBACK_DIALOG } from './callback.dialog.js';
+import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
+import type { MemberDialogs } from './member-dialogs.js';
+import { STATUS_DIALOG, type StatusOptions } from './status.dialog.js';
+import { SUBMIT_DOCUMENT_DIALOG, type SubmitDocumentOptions } from './submit-document.dialog.js';
 
 export const MAIN_DIALOG = 'main';
 
-/** Until the later dialogs exist, each menu entry answers honestly what is possible today. */
-const REPLIES: Record<Exclude<MenuChoice, 'document'>, string> = {
-  question: TEXTS.askQuestion,
-  callback: TEXTS.callbackPlaceholder,
-  person: TEXTS.personPlaceholder,
+/** Knowledge entry actions and menu choices that start a dialog, by that dialog's id. */
+const ACTION_DIALOGS: Record<string, string> = {
+  submit_document: SUBMIT_DOCUMENT_DIALOG,
+  callback: CALLBACK_DIALOG,
+  certificate: CERTIFICATE_DIALOG,
+  status: STATUS_DIALOG,
 };
 
-/**
- * Entries whose `action` means the member may want to do something, not read about it: a wish
- * (not a question) starts that action. Until the later dialogs exist, each says honestly what is possible today.
- */
-const ACTION_REPLIES: Record<string, string> = {
-  callback: TEXTS.callbackPlaceholder,
-  handoff: TEXTS.personPlaceholder,
-  certificate: TEXTS.certificatePlaceholder,
-  status: TEXTS.statusPlaceholder,
-};
+const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOCUMENT_DIALOG, callback: CALLBACK_DIALOG };
+
+/** Until the live chat exists (its own issue), asking for a person gets an honest answer. */
+const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion, person: TEXTS.personPlaceholder };
+const ACTION_REPLIES: Record<string, string> = { handoff: TEXTS.personPlaceholder };
 
 const ratingSchema = z.object({ type: z.literal('faq-rating'), entryId: z.string().max(64), helpful: z.boolean() });
 
@@ -47,10 +48,10 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly feedback: FaqFeedback,
     /** Questions in a row the bot could not answer; the second miss offers a person. */
     private readonly misses: StatePropertyAccessor<number>,
-    submitDocument: SubmitDocumentDialog,
+    dialogs: MemberDialogs,
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(submitDocument);
+    for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), (step) => step.endDialog()]));
     this.initialDialogId = 'main.route';
   }
@@ -67,12 +68,15 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     const text = (context.activity.text ?? '').trim();
     const choice = menuChoiceOf(text);
-    if (choice === 'document') return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, {} satisfies SubmitDocumentOptions);
-    if (choice) await context.sendActivity(REPLIES[choice]);
+    const menuDialog = choice && MENU_DIALOGS[choice];
+    if (menuDialog) return step.beginDialog(menuDialog, {});
+    if (choice) await context.sendActivity(REPLIES[choice]!);
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
     else {
+      const trackingId = findTrackingId(text);
+      if (trackingId) return step.beginDialog(STATUS_DIALOG, { trackingId } satisfies StatusOptions);
       const action = await this.answer(context, text);
-      if (action === 'submit_document') return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: text } satisfies SubmitDocumentOptions);
+      if (action) return step.beginDialog(ACTION_DIALOGS[action]!, { message: text } satisfies SubmitDocumentOptions);
     }
     return step.endDialog();
   }
@@ -81,10 +85,18 @@ export class MainDialog extends CancelAndHelpDialog {
   private async answer(context: TurnContext, question: string): Promise<string | undefined> {
     const { result, entries } = this.faq.ask(question);
     const [best] = entries;
+    const wish = !isQuestion(question);
+    // "Ich brauche eine Versicherungsbescheinigung": unsure between two entries that start the
+    // same dialog, the bot starts it (the dialog asks what the entries would have told apart).
+    const closest = entries.slice(0, 2).map((e) => e.action);
+    if (result.decision === 'suggest' && wish && closest.length === 2 && closest[0] && closest[0] === closest[1] && ACTION_DIALOGS[closest[0]]) {
+      await this.misses.set(context, 0);
+      return closest[0];
+    }
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
-      if (best.action === 'submit_document' && !isQuestion(question)) return best.action;
-      if (best.action && ACTION_REPLIES[best.action] && !isQuestion(question)) {
+      if (best.action && ACTION_DIALOGS[best.action] && wish) return best.action;
+      if (best.action && ACTION_REPLIES[best.action] && wish) {
         await context.sendActivity(ACTION_REPLIES[best.action]!);
         return undefined;
       }

@@ -3,21 +3,21 @@ import {
   ComponentDialog,
   Dialog,
   DialogReason,
-  TextPrompt,
   WaterfallDialog,
   type DialogContext,
   type DialogInstance,
   type DialogTurnResult,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { KVNR_MESSAGES, kvnrProblem, normaliseKvnr } from '../../core/members/kvnr.js';
+import { normaliseKvnr } from '../../core/members/kvnr.js';
 import type { DocumentLimits } from '../../core/submissions/document-check.js';
 import type { DraftSummary, FileOutcome } from '../../core/submissions/submission.service.js';
 import type { NewSubmission } from '../../core/submissions/submissions.repository.js';
 import { findDetails, guessSubmissionType, readDetail, submissionType, SUBMISSION_TYPES, type DetailValue } from '../../core/submissions/submission-types.js';
 import { AttachmentDownloadError, type DownloadedAttachment } from '../attachment-download.js';
 import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
+import { kvnrMistake } from './kvnr-prompt.js';
+import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
 import { buildSummary } from './submission-summary.js';
 
 export const SUBMIT_DOCUMENT_DIALOG = 'submitDocument';
@@ -66,10 +66,6 @@ export interface SubmitDocumentDeps {
   today(): string;
 }
 
-interface PromptOptionsWithChoices {
-  choices?: readonly string[];
-}
-
 /** The file step waits for uploads, not for a typed answer; "asking again" repeats its instructions. */
 class FilesDialog extends WaterfallDialog {
   constructor(
@@ -85,17 +81,24 @@ class FilesDialog extends WaterfallDialog {
   }
 }
 
+interface DetailRef {
+  typeId: string;
+  key: string;
+}
+
+function fieldOf({ typeId, key }: DetailRef) {
+  return submissionType(typeId)!.fields.find((f) => f.key === key)!;
+}
+
+function noteMistake(answer: string): string | undefined {
+  const length = answer.trim().length;
+  if (length === 0) return SUBMIT.note;
+  return length > NOTE_MAX ? SUBMIT.noteTooLong(length) : undefined;
+}
+
 /** A draft's files belong to the conversation they were uploaded in. */
 export function draftKeyOf(context: TurnContext): string {
   return `chat:${context.activity.channelId}:${context.activity.conversation.id}`;
-}
-
-function withButtons(text: string, choices: readonly string[] | undefined) {
-  return choices && choices.length > 0 ? MessageFactory.suggestedActions([...choices], text) : MessageFactory.text(text);
-}
-
-function same(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
@@ -108,10 +111,10 @@ function same(a: string, b: string): boolean {
 export class SubmitDocumentDialog extends ComponentDialog {
   constructor(private readonly deps: SubmitDocumentDeps) {
     super(SUBMIT_DOCUMENT_DIALOG);
-    this.addDialog(new TextPrompt(CHOICE_PROMPT, (p) => this.validateChoice(p)))
-      .addDialog(new TextPrompt(KVNR_PROMPT, (p) => this.validateKvnr(p)))
-      .addDialog(new TextPrompt(DETAIL_PROMPT, (p) => this.validateDetail(p)))
-      .addDialog(new TextPrompt(NOTE_PROMPT, (p) => this.validateNote(p)))
+    this.addDialog(new ButtonPrompt(CHOICE_PROMPT))
+      .addDialog(new CheckedTextPrompt(KVNR_PROMPT, kvnrMistake))
+      .addDialog(new CheckedTextPrompt(DETAIL_PROMPT, (answer, v) => this.detailMistake(answer, v as DetailRef), (v) => fieldOf(v as DetailRef).choices))
+      .addDialog(new CheckedTextPrompt(NOTE_PROMPT, noteMistake, () => [SUBMIT.noNote]))
       .addDialog(
         new WaterfallDialog(FLOW, [
           this.askType.bind(this),
@@ -165,8 +168,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
     (step.values as { draft: SubmissionDraft }).draft = draft;
     if (options.attachments?.length) await this.takeFiles(step.context, options.attachments);
     if (draft.typeId) return step.next();
-    const labels = SUBMISSION_TYPES.map((t) => t.label);
-    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.chooseType, labels), retryPrompt: withButtons(SUBMIT.chooseTypeRetry, labels), validations: { choices: labels } });
+    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.chooseType, SUBMISSION_TYPES.map((t) => t.label), SUBMIT.chooseTypeRetry);
   }
 
   private async askWhose(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -177,8 +179,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
       draft.details = {};
     }
     if (draft.kvnr) return step.next();
-    const choices = [SUBMIT.forSelf, SUBMIT.forOther];
-    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.whose, choices), retryPrompt: withButtons(SUBMIT.whoseRetry, choices), validations: { choices } });
+    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whose, [SUBMIT.forSelf, SUBMIT.forOther], SUBMIT.whoseRetry);
   }
 
   private async askKvnr(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -212,9 +213,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const draft = this.draft(step);
     if (typeof step.result === 'string') draft.note = same(step.result, SUBMIT.noNote) ? null : step.result.trim();
     const files = await this.deps.desk.draft(draftKeyOf(step.context));
-    const choices = [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel];
-    const summary = buildSummary(draft, files);
-    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(summary, choices), retryPrompt: withButtons(SUBMIT.reviewRetry, choices), validations: { choices } });
+    return ButtonPrompt.ask(step, CHOICE_PROMPT, buildSummary(draft, files), [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel], SUBMIT.reviewRetry);
   }
 
   private async decide(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -237,8 +236,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.text(SUBMIT.submitted(trackingId)));
       return step.endDialog({ trackingId });
     }
-    const choices = this.correctable(draft);
-    return step.prompt(CHOICE_PROMPT, { prompt: withButtons(SUBMIT.whatToCorrect, choices), retryPrompt: withButtons(SUBMIT.correctRetry, choices), validations: { choices } });
+    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whatToCorrect, this.correctable(draft), SUBMIT.correctRetry);
   }
 
   private async correct(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -331,36 +329,8 @@ export class SubmitDocumentDialog extends ComponentDialog {
     await context.sendActivity(withButtons(lines.join('\n\n'), pages > 0 ? [SUBMIT.filesDone] : undefined));
   }
 
-  // --- validators: a German explanation on every mistake ---
-
-  private async validateChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const { choices } = (prompt.options.validations ?? {}) as PromptOptionsWithChoices;
-    const answer = prompt.recognized.value ?? '';
-    const match = choices?.find((c) => same(c, answer));
-    if (match) prompt.recognized.value = match;
-    return !!match;
-  }
-
-  private async validateKvnr(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const problem = kvnrProblem(normaliseKvnr(prompt.recognized.value ?? ''));
-    if (!problem) return true;
-    prompt.options.retryPrompt = MessageFactory.text(KVNR_MESSAGES[problem]);
-    return false;
-  }
-
-  private async validateDetail(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const { typeId, key } = prompt.options.validations as { typeId: string; key: string };
-    const field = submissionType(typeId)!.fields.find((f) => f.key === key)!;
-    const read = readDetail(field, prompt.recognized.value ?? '', { today: this.deps.today() });
-    if ('value' in read) return true;
-    prompt.options.retryPrompt = withButtons(read.error, field.choices);
-    return false;
-  }
-
-  private async validateNote(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const length = (prompt.recognized.value ?? '').trim().length;
-    if (length > 0 && length <= NOTE_MAX) return true;
-    if (length > NOTE_MAX) prompt.options.retryPrompt = withButtons(SUBMIT.noteTooLong(length), [SUBMIT.noNote]);
-    return false;
+  private detailMistake(answer: string, ref: DetailRef): string | undefined {
+    const read = readDetail(fieldOf(ref), answer, { today: this.deps.today() });
+    return 'error' in read ? read.error : undefined;
   }
 }

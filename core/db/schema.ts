@@ -224,3 +224,43 @@ export const draftFiles = pgTable(
   },
   (t) => [index('draft_files_key_idx').on(t.draftKey), index('draft_files_created_idx').on(t.createdAt)],
 );
+
+export const CALLBACK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const callbackStatus = pgEnum('callback_status', CALLBACK_STATUSES);
+
+/** A member asked to be called back; agents see these in the console. */
+export const callbackRequests = pgTable(
+  'callback_requests',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    topic: text('topic').notNull(),
+    name: text('name').notNull(),
+    /** E.164, e.g. +4930123456. */
+    phone: text('phone').notNull(),
+    preferredDate: date('preferred_date', { mode: 'string' }).notNull(),
+    /** "08-10", "10-12", … within service hours. */
+    timeWindow: text('time_window').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    status: callbackStatus('status').notNull().default('open'),
+    conversationId: text('conversation_id'),
+    ...timestamps,
+  },
+  (t) => [index('callback_requests_status_date_idx').on(t.status, t.preferredDate)],
+);
+
+/** Certificates (Versicherungsbescheinigung) requested in the chat, sent by post to the address on file. */
+export const certificateRequests = pgTable(
+  'certificate_requests',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    kvnr: text('kvnr').notNull(),
+    /** True when a member asked for another insured person's certificate (it goes to that person). */
+    forOther: boolean('for_other').notNull(),
+    status: text('status', { enum: ['recorded', 'sent'] }).notNull().default('recorded'),
+    conversationId: text('conversation_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('certificate_requests_status_idx').on(t.status)],
+);

@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const BASE = ALPHABET.length;
 const RANDOM_SYMBOLS = 11;
+/** Tracking IDs of submissions; other records (callbacks, certificates) use their own prefix. */
 const PREFIX = 'MK';
 
 function luhnCheckSymbol(symbols: string): string {
@@ -22,14 +23,19 @@ function luhnCheckSymbol(symbols: string): string {
   return ALPHABET[(BASE - (sum % BASE)) % BASE]!;
 }
 
-function format(symbols: string): string {
-  return `${PREFIX}-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}`;
+function format(symbols: string, prefix: string): string {
+  return `${prefix}-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8, 12)}`;
+}
+
+/** A reference in the same form with another prefix, e.g. `RR-…` for a callback request. */
+export function newReference(prefix: string): string {
+  let symbols = '';
+  for (let i = 0; i < RANDOM_SYMBOLS; i++) symbols += ALPHABET[randomInt(BASE)];
+  return format(symbols + luhnCheckSymbol(symbols), prefix);
 }
 
 export function newTrackingId(): string {
-  let symbols = '';
-  for (let i = 0; i < RANDOM_SYMBOLS; i++) symbols += ALPHABET[randomInt(BASE)];
-  return format(symbols + luhnCheckSymbol(symbols));
+  return newReference(PREFIX);
 }
 
 /**
@@ -42,5 +48,14 @@ export function parseTrackingId(input: string): string | undefined {
   symbols = symbols.replace(/O/g, '0').replace(/[IL]/g, '1');
   if (symbols.length !== RANDOM_SYMBOLS + 1 || [...symbols].some((s) => !ALPHABET.includes(s))) return undefined;
   if (luhnCheckSymbol(symbols.slice(0, RANDOM_SYMBOLS)) !== symbols[RANDOM_SYMBOLS]) return undefined;
-  return format(symbols);
+  return format(symbols, PREFIX);
+}
+
+/** A tracking ID somewhere in a member's message ("wo steht MK-7KQ3-M9XD-4R2C?"). */
+export function findTrackingId(message: string): string | undefined {
+  for (const match of message.matchAll(/\b(?:MK[\s-]?)?[0-9A-Z]{4}[\s-]?[0-9A-Z]{4}[\s-]?[0-9A-Z]{4}\b/gi)) {
+    const id = parseTrackingId(match[0]);
+    if (id) return id;
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ export interface RetrievalResult {
 interface WeightedTerm {
   term: string;
   weight: number;
+  /** Read as a typo or from a word part: a guess, never enough on its own to answer. */
+  guessed?: boolean;
 }
 
 /** A written word and the terms it stands for (several for a multi-word synonym). */
@@ -168,13 +170,13 @@ export class FaqRetriever {
         }
         const fixed = this.vocabulary.correct(word, term);
         if (fixed) {
-          for (const t of fixed) out.push({ term: t, weight: MATCH_WEIGHT.typo });
+          for (const t of fixed) out.push({ term: t, weight: MATCH_WEIGHT.typo, guessed: true });
           reasons?.push(`Tippfehler? ${word} → ${fixed.join(' ')}`);
           continue;
         }
         const part = this.vocabulary.knownPart(term);
         if (part) {
-          out.push({ term: part, weight: MATCH_WEIGHT.knownPart });
+          out.push({ term: part, weight: MATCH_WEIGHT.knownPart, guessed: true });
           reasons?.push(`Wortteil: ${term} → ${part}`);
           continue;
         }
@@ -217,7 +219,8 @@ export class FaqRetriever {
     reasons.push(`verstanden: ${[...querySet].join(', ') || '–'}`);
     const { answer, margin, suggest } = this.thresholds;
     let decision: RetrievalResult['decision'] = 'fallback';
-    if (best && best.score >= answer && best.score - (second?.score ?? 0) >= margin) decision = 'answer';
+    const understood = queryTerms.some((q) => !q.guessed && this.vocabulary.has(q.term));
+    if (best && understood && best.score >= answer && best.score - (second?.score ?? 0) >= margin) decision = 'answer';
     else if (best && best.score >= suggest) decision = 'suggest';
     return { decision, candidates, reasons };
   }

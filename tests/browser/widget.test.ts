@@ -108,7 +108,7 @@ describe('chat widget in a real browser', function () {
     await type('85,40');
     await bubble(chat, /Bitte nennen Sie die IBAN/).waitFor({ timeout: 10_000 });
     await type('DE89 3704 0044 0532 0130 00');
-    await bubble(chat, /Kontoinhaber/).waitFor({ timeout: 10_000 });
+    await bubble(chat, /Wer ist Kontoinhaberin oder Kontoinhaber/).waitFor({ timeout: 10_000 });
     await type('Anna Beispiel');
     await bubble(chat, /Bitte laden Sie jetzt das Dokument hoch/).waitFor({ timeout: 10_000 });
     await tap(SUBMIT.filesDone);

@@ -4,6 +4,7 @@ import { createAdapter, REQUEST_ID } from '../../bot/adapter.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { PostgresStorage, StorageConflictError } from '../../bot/postgres-storage.js';
+import { CALLBACK } from '../../bot/service-texts.de.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import type { Core } from '../../server/container.js';
@@ -59,7 +60,7 @@ describe('bot', () => {
     }
 
     it('greets a member who joins in German and offers the four things it can do', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
         assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
@@ -67,10 +68,12 @@ describe('bot', () => {
     });
 
     it('routes menu choices, starts a submission from a file, explains help in and out of a dialog', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
       await adapter
         .send('Rückruf anfordern')
-        .assertReply((r) => assert.match(r.text ?? '', /Rückrufbitte/))
+        .assertReply((r) => assert.equal(r.text, CALLBACK.topic))
+        .send('abbrechen')
+        .assertReply((r) => assert.equal(r.text, TEXTS.cancelled))
         .send('hilfe')
         .assertReply((r) => assert.equal(r.text, TEXTS.help))
         // A link that is not one of our channel's attachment links is never fetched.
@@ -87,8 +90,8 @@ describe('bot', () => {
     });
 
     it('starts the action behind an intent instead of describing it', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.submitDocument));
-      await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply(TEXTS.callbackPlaceholder);
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
+      await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply((r) => assert.equal(r.text, CALLBACK.topic));
     });
 
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
@@ -102,7 +105,7 @@ describe('bot', () => {
         }
         return read(keys);
       };
-      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.submitDocument);
+      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
       const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));

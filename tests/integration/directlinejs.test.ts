@@ -75,7 +75,7 @@ describe('botframework-directlinejs against our channel', () => {
       try {
         const { echoed, reply } = await talk(client, 'Rückruf anfordern');
         assert.equal(echoed, true, 'the member message came back with its server id');
-        assert.match(reply, /Rückrufbitte/);
+        assert.match(reply, /Gern ruft Sie eine Kollegin oder ein Kollege zurück/);
         assert.ok(statuses.includes(2), `reached Online; saw ${statuses.join(',')}`);
       } finally {
         status.unsubscribe();

@@ -6,7 +6,7 @@ import { ActivityTypes, ConversationState, type Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
-import { SubmitDocumentDialog } from '../../bot/dialogs/submit-document.dialog.js';
+import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { projectRoot } from '../../core/paths.js';
@@ -39,7 +39,7 @@ describe('FAQ dialog (botbuilder-testing)', () => {
   /** A fresh conversation (own channel id, so the PostgreSQL state keys never collide). */
   function client(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(core.database.db));
-    const dialog = new MainDialog(knowledge, core.faqFeedback, state.createProperty<number>('faqMisses'), new SubmitDocumentDialog(core.chat.submitDocument));
+    const dialog = new MainDialog(knowledge, core.faqFeedback, state.createProperty<number>('faqMisses'), createMemberDialogs(core.chat.memberServices, state));
     return new DialogTestClient(uniqueName('faq-test-'), dialog, undefined, undefined, state);
   }
 

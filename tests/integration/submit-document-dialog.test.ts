@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ActivityTypes, ConversationState, type Activity, type Attachment } from 'botbuilder';
+import type { Attachment } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { eq } from 'drizzle-orm';
 import { AttachmentDownloader } from '../../bot/attachment-download.js';
-import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { SubmitDocumentDialog, type SubmitDocumentDeps } from '../../bot/dialogs/submit-document.dialog.js';
-import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { draftFiles } from '../../core/db/schema.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import type { Core } from '../../server/container.js';
 import { EICAR, encryptPdf, makePdfPages, noisyImage, PNG_1X1 } from '../helpers/files.js';
-import { startTestCore, uniqueName } from '../helpers/system.js';
+import { DialogMember, last } from '../helpers/dialog-member.js';
+import { startTestCore } from '../helpers/system.js';
 
 const TODAY = '2026-11-23';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -38,40 +37,12 @@ describe('document submission dialog (botbuilder-testing)', () => {
   });
   after(() => core.close());
 
-  /** A member's conversation; a second client on the same channel id is the same conversation after a restart. */
-  class Member {
-    readonly channelId = uniqueName('submit-test-');
-    private client = this.connect();
-
-    private connect(): DialogTestClient {
-      const state = new ConversationState(new PostgresStorage(core.database.db));
-      const main = new MainDialog(core.knowledge, core.faqFeedback, state.createProperty<number>('faqMisses'), new SubmitDocumentDialog(deps));
-      return new DialogTestClient(this.channelId, main, undefined, undefined, state);
-    }
-
-    /** New dialog objects and state accessors, as after a process restart. */
-    restart(): void {
-      this.client = this.connect();
-    }
-
-    get draftKey(): string {
-      return `chat:${this.channelId}:Convo1`;
-    }
-
-    /** Every reply to one message, as text. */
-    async say(message: string | Partial<Activity>): Promise<string[]> {
-      const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : { type: ActivityTypes.Message, ...message };
-      const replies: Array<Partial<Activity>> = [await this.client.sendActivity(activity)];
-      for (let next = this.client.getNextReply(); next; next = this.client.getNextReply()) replies.push(next);
-      return replies.filter(Boolean).map((r) => r.text ?? '');
-    }
-
-    async upload(...attachments: Attachment[]): Promise<string[]> {
-      return this.say({ attachments });
+  class Member extends DialogMember {
+    constructor() {
+      super(core, { submitDocument: deps });
     }
   }
 
-  const last = (replies: string[]) => replies.at(-1) ?? '';
 
   /** Walks an invoice up to the file step. */
   async function toFiles(member: Member): Promise<void> {

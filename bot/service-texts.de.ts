@@ -1,0 +1,54 @@
+import type { SubmissionStatus } from '../core/db/schema.js';
+
+/** What the bot says for callbacks, certificates and status questions (wording in one place). */
+export const CALLBACK = {
+  topic: 'Gern ruft Sie eine Kollegin oder ein Kollege zurück. Worum geht es?',
+  topics: ['Erstattung und Leistungen', 'Krankengeld', 'Mitgliedschaft und Beiträge', 'Eingereichte Unterlagen', 'Sonstiges'],
+  topicTooLong: 'Bitte nennen Sie das Thema kurz (höchstens 100 Zeichen).',
+  name: 'Wie dürfen wir Sie ansprechen? Bitte nennen Sie Vor- und Nachnamen.',
+  nameInvalid: 'Bitte nennen Sie Ihren Namen (2 bis 100 Zeichen).',
+  phone: 'Unter welcher Telefonnummer erreichen wir Sie? (mit Vorwahl, z. B. 030 1234567 oder 0171 1234567)',
+  phoneInvalid: 'Diese Telefonnummer kann ich nicht verwenden. Bitte geben Sie sie mit Vorwahl an, z. B. 030 1234567 oder +49 171 1234567.',
+  day: 'An welchem Tag passt es Ihnen?',
+  dayRetry: 'Bitte wählen Sie einen der angebotenen Tage.',
+  window: (day: string) => `Zu welcher Zeit am ${day}? Wir rufen montags bis freitags zwischen 8 und 18 Uhr an.`,
+  windowRetry: 'Bitte wählen Sie eines der angebotenen Zeitfenster.',
+  consent: (phone: string, day: string, window: string) =>
+    `Dürfen wir Sie unter ${phone} am ${day} zwischen ${window} anrufen? Ihre Nummer verwenden wir nur für diesen Rückruf.`,
+  consentYes: 'Ja, bitte anrufen',
+  consentNo: 'Nein',
+  consentRetry: 'Bitte antworten Sie mit „Ja, bitte anrufen“ oder „Nein“.',
+  declined: 'In Ordnung, ich habe keinen Rückruf eingetragen. Womit kann ich sonst helfen?',
+  booked: (reference: string, day: string, window: string) =>
+    `Ihr Rückruf ist eingetragen: Wir rufen Sie am ${day} zwischen ${window} an. Ihre Vorgangsnummer: **${reference}**.`,
+} as const;
+
+export const CERTIFICATE = {
+  whose: 'Gern schicken wir Ihnen eine Versicherungsbescheinigung. Für wen ist sie?',
+  forSelf: 'Für mich',
+  forOther: 'Für eine andere versicherte Person',
+  whoseRetry: 'Bitte wählen Sie „Für mich“ oder „Für eine andere versicherte Person“.',
+  kvnrSelf: 'Wie lautet Ihre Krankenversichertennummer? Sie steht auf Ihrer Gesundheitskarte.',
+  kvnrOther: 'Wie lautet die Krankenversichertennummer der Person, für die die Bescheinigung ist?',
+  recordedSelf: (reference: string) =>
+    `Erledigt: Wir schicken Ihnen die Versicherungsbescheinigung in den nächsten Tagen per Post an Ihre bei uns hinterlegte Adresse. Vorgangsnummer: **${reference}**. ` +
+    'Aus Datenschutzgründen zeigen wir Bescheinigungen nicht im Chat an.',
+  recordedOther: (reference: string) =>
+    `Erledigt: Die Versicherungsbescheinigung geht in den nächsten Tagen per Post an die bei uns hinterlegte Adresse dieser Person. Vorgangsnummer: **${reference}**. ` +
+    'Aus Datenschutzgründen zeigen wir Bescheinigungen nicht im Chat an.',
+} as const;
+
+export const STATUS = {
+  trackingId: 'Gern sehe ich nach. Wie lautet die Tracking-ID? Sie beginnt mit „MK-“ und wurde Ihnen nach dem Hochladen angezeigt.',
+  trackingIdInvalid: 'Diese Tracking-ID kann nicht stimmen (z. B. ein vertauschtes Zeichen). Bitte prüfen Sie sie: MK- und drei Vierergruppen aus Buchstaben und Ziffern.',
+  kvnr: 'Und unter welcher Krankenversichertennummer wurde es eingereicht?',
+  notFound: 'Zu dieser Tracking-ID und Versichertennummer finde ich keine Sendung. Bitte prüfen Sie beide Angaben.',
+  tooManyAttempts: 'Ich kann leider keine weiteren Abfragen vornehmen. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
+  states: {
+    received: 'ist bei uns eingegangen und wartet auf die Bearbeitung.',
+    checking: 'wird gerade geprüft.',
+    processed: 'ist bearbeitet.',
+    needs_attention: 'braucht noch eine Klärung. Wir melden uns bei Ihnen; Sie müssen nichts weiter tun.',
+  } satisfies Record<SubmissionStatus, string>,
+  found: (trackingId: string, state: string) => `Ihre Sendung **${trackingId}** ${state}`,
+} as const;

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { readPhoneNumber } from '../../bot/dialogs/callback.dialog.js';
+import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
+import { CALLBACK, CERTIFICATE, STATUS } from '../../bot/service-texts.de.js';
+import { TEXTS } from '../../bot/texts.de.js';
+import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
+import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import type { Core } from '../../server/container.js';
+import { DialogMember, last } from '../helpers/dialog-member.js';
+import { makePdf } from '../helpers/files.js';
+import { randomKvnr } from '../helpers/members.js';
+import { startTestCore } from '../helpers/system.js';
+
+/** Callback, certificate and status dialogs through botbuilder-testing, state and records in PostgreSQL. */
+describe('callback, certificate and status dialogs (botbuilder-testing)', () => {
+  let core: Core;
+  let requests: ServiceRequestsRepository;
+  // Thursday 26 November 2026, 15:30 in Berlin.
+  const now = () => ({ date: '2026-11-26', hour: 15 });
+  const clock = () => new Date('2026-11-26T14:30:00Z');
+
+  before(async () => {
+    core = await startTestCore();
+    requests = new ServiceRequestsRepository(core.database.db);
+  });
+  after(() => core.close());
+
+  const member = () => new DialogMember(core, { callback: { desk: requests, now, clock } });
+  const reference = (text: string, prefix: string) => new RegExp(`\\*\\*(${prefix}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\*\\*`).exec(text)?.[1];
+
+  describe('callback request', () => {
+    it('reads German phone numbers and refuses what cannot be called', () => {
+      assert.equal(readPhoneNumber('030 1234567'), '+49301234567');
+      assert.equal(readPhoneNumber('0171/1234567'), '+491711234567');
+      assert.equal(readPhoneNumber('+43 1 5121234'), '+4315121234');
+      for (const bad of ['12', 'keine', '0000 000', '030']) assert.equal(readPhoneNumber(bad), undefined, bad);
+    });
+
+    it('books topic, name, number, a working day and a window in service hours, with consent', async () => {
+      const m = member();
+      assert.equal(last(await m.say('Rückruf anfordern')), CALLBACK.topic);
+      assert.equal(last(await m.say('Krankengeld')), CALLBACK.name);
+      assert.equal(last(await m.say('Anna Beispiel')), CALLBACK.phone);
+      assert.equal(last(await m.say('12')), CALLBACK.phoneInvalid);
+      const days = await m.replies('0171 1234567');
+      assert.equal(days.at(-1)?.text, CALLBACK.day);
+      // Thursday 15:30: today still has 16–18; the weekend is skipped.
+      assert.deepEqual(days.at(-1)?.suggestedActions?.actions.map((a) => a.title), ['Do, 26.11.', 'Fr, 27.11.', 'Mo, 30.11.', 'Di, 01.12.', 'Mi, 02.12.']);
+      assert.equal(last(await m.say('Sa, 28.11.')), CALLBACK.dayRetry);
+      const windows = await m.replies('Do, 26.11.');
+      assert.deepEqual(windows.at(-1)?.suggestedActions?.actions.map((a) => a.title), ['16–18 Uhr']);
+      assert.equal(last(await m.say('8–10 Uhr')), CALLBACK.windowRetry);
+      assert.match(last(await m.say('16–18 Uhr')), /Dürfen wir Sie unter \+49 171 1234567 am Do, 26\.11\. zwischen 16–18 Uhr anrufen/);
+      const booked = last(await m.say(CALLBACK.consentYes));
+      assert.match(booked, /Wir rufen Sie am Do, 26\.11\. zwischen 16–18 Uhr an/);
+      const stored = await requests.findCallback(reference(booked, 'RR')!);
+      assert.deepEqual(
+        { topic: stored?.topic, name: stored?.name, phone: stored?.phone, date: stored?.preferredDate, window: stored?.timeWindow, status: stored?.status },
+        { topic: 'Krankengeld', name: 'Anna Beispiel', phone: '+491711234567', date: '2026-11-26', window: '16-18', status: 'open' },
+      );
+      assert.deepEqual(stored?.consentAt, clock());
+    });
+
+    it('books nothing without consent, and is started by a wish in free text', async () => {
+      const m = member();
+      assert.equal(last(await m.say('Ich hätte gern einen Rückruf')), CALLBACK.topic);
+      await m.say('Sonstiges');
+      await m.say('Karl Muster');
+      await m.say('040 123456');
+      await m.say('Fr, 27.11.');
+      await m.say('8–10 Uhr');
+      assert.equal(last(await m.say(CALLBACK.consentNo)), CALLBACK.declined);
+      assert.equal((await requests.openCallbacks()).filter((c) => c.name === 'Karl Muster').length, 0);
+    });
+
+    it('answers "hilfe" and "abbrechen" at every step', async () => {
+      const steps = ['Rückruf anfordern', 'Krankengeld', 'Anna Beispiel', '0171 1234567', 'Fr, 27.11.', '10–12 Uhr'];
+      for (let depth = 1; depth <= steps.length; depth++) {
+        const m = member();
+        let question = '';
+        for (const answer of steps.slice(0, depth)) question = last(await m.say(answer));
+        const help = await m.say('hilfe');
+        assert.equal(help[0], TEXTS.helpInDialog);
+        assert.equal(last(help), question, `asked again after "${steps[depth - 1]}"`);
+        assert.equal(last(await m.say('abbrechen')), TEXTS.cancelled);
+      }
+    });
+  });
+
+  describe('certificate request', () => {
+    it('records a certificate for oneself and never shows it in the chat', async () => {
+      const m = member();
+      assert.equal(last(await m.say('Ich brauche eine Versicherungsbescheinigung')), CERTIFICATE.whose);
+      assert.equal(last(await m.say(CERTIFICATE.forSelf)), CERTIFICATE.kvnrSelf);
+      assert.match(last(await m.say('A123456789')), /Prüfziffer/);
+      const done = last(await m.say('A123456780'));
+      assert.match(done, /per Post an Ihre bei uns hinterlegte Adresse/);
+      assert.ok(!/Musterweg|Berlin|Beispiel/.test(done), 'no address or name in the chat');
+      const stored = await requests.findCertificate(reference(done, 'VB')!);
+      assert.deepEqual([stored?.kvnr, stored?.forOther, stored?.status], ['A123456780', false, 'recorded']);
+    });
+
+    it("records one for another insured person, to that person's address", async () => {
+      const m = member();
+      await m.say('Ich brauche eine Versicherungsbescheinigung');
+      assert.equal(last(await m.say(CERTIFICATE.forOther)), CERTIFICATE.kvnrOther);
+      const done = last(await m.say('B100000017'));
+      assert.match(done, /Adresse dieser Person/);
+      assert.equal((await requests.findCertificate(reference(done, 'VB')!))?.forOther, true);
+    });
+  });
+
+  describe('status by tracking ID', () => {
+    async function submission(kvnr: string): Promise<string> {
+      await core.submissions.addFile(`status-test:${kvnr}`, makePdf(), 'a.pdf');
+      const { trackingId } = await core.submissions.submit(`status-test:${kvnr}`, { source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null });
+      return trackingId;
+    }
+
+    it('tells the state to whoever gives the tracking ID and the KVNR it was filed under, and nothing else', async () => {
+      const kvnr = randomKvnr();
+      const trackingId = await submission(kvnr);
+      const m = member();
+      assert.equal(last(await m.say(`Wie ist der Stand von ${trackingId.toLowerCase()}?`)), STATUS.kvnr, 'the ID in the message is taken');
+      assert.equal(last(await m.say(kvnr)), STATUS.found(trackingId, STATUS.states.received));
+      await new SubmissionsRepository(core.database.db).find(trackingId);
+
+      const other = member();
+      await other.say(trackingId);
+      assert.equal(last(await other.say(randomKvnr())), STATUS.notFound, 'a wrong KVNR learns nothing');
+    });
+
+    it('explains a mistyped tracking ID, and stops answering after repeated misses', async () => {
+      const m = member();
+      assert.equal(last(await m.say('Ich möchte den Bearbeitungsstand meiner Sendung wissen')), STATUS.trackingId);
+      const trackingId = await submission(randomKvnr());
+      const typo = `${trackingId.slice(0, -1)}${trackingId.endsWith('0') ? '1' : '0'}`;
+      assert.equal(last(await m.say(typo)), STATUS.trackingIdInvalid);
+      assert.equal(last(await m.say(trackingId)), STATUS.kvnr);
+      assert.equal(last(await m.say(randomKvnr())), STATUS.notFound);
+      for (let i = 1; i < MAX_FAILED_LOOKUPS; i++) {
+        await m.say(trackingId);
+        await m.say(randomKvnr());
+      }
+      assert.equal(last(await m.say(trackingId)), STATUS.tooManyAttempts);
+    });
+  });
+});
