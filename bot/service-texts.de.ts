@@ -52,3 +52,19 @@ export const STATUS = {
   } satisfies Record<SubmissionStatus, string>,
   found: (trackingId: string, state: string) => `Ihre Sendung **${trackingId}** ${state}`,
 } as const;
+
+export const PIN = {
+  kvnr: 'Willkommen! Mit Ihrer Einmal-PIN aus unserem Brief senden Sie uns Unterlagen sicher. Wie lautet Ihre Krankenversichertennummer? Sie steht auf Ihrer Gesundheitskarte.',
+  card: 'Wie lauten die letzten sechs Ziffern der Kartennummer Ihrer Gesundheitskarte? Sie finden die Kartennummer auf der Rückseite.',
+  cardInvalid: 'Bitte geben Sie genau sechs Ziffern ein – die letzten sechs der Kartennummer auf der Rückseite Ihrer Gesundheitskarte.',
+  pin: 'Und wie lautet die Einmal-PIN aus dem Brief? (acht Zeichen, z. B. 7KQ3-M9XD)',
+  pinInvalid: 'Die Einmal-PIN hat acht Zeichen aus Buchstaben und Ziffern, z. B. 7KQ3-M9XD. Bitte prüfen Sie Ihre Eingabe.',
+  mismatch: 'Diese Angaben passen nicht zusammen. Bitte prüfen Sie Versichertennummer, Kartennummer und PIN und versuchen Sie es noch einmal. Nach mehreren falschen Eingaben wird die PIN gesperrt.',
+  locked:
+    'Ihre Einmal-PIN ist nach zu vielen falschen Eingaben gesperrt. Wir schicken Ihnen gern eine neue: Rufen Sie uns an unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder bitten Sie um einen Rückruf.',
+  expired: 'Diese Einmal-PIN ist abgelaufen: Sie gilt 31 Tage ab dem Datum des Briefs. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
+  spent: 'Mit dieser Einmal-PIN wurden bereits Unterlagen gesendet; sie gilt nur für eine Sendung. Weitere Dokumente können Sie hier im Chat auch ohne PIN einreichen.',
+  tooManyAttempts: 'Ich kann hier keine weiteren Anmeldungen annehmen. Bitte wenden Sie sich an uns: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  welcome: (purpose: string, validUntil: string) => `Sie sind angemeldet. Ihr Brief betrifft: ${purpose}. Die PIN gilt bis ${validUntil}.`,
+  resume: 'Sie hatten schon angefangen – ich mache dort weiter, wo Sie aufgehört haben.',
+} as const;

@@ -33,6 +33,8 @@ export const SUBMIT = {
     `Vielen Dank! Ihre Unterlagen sind bei uns eingegangen. Ihre Tracking-ID lautet **${trackingId}**.\n\n` +
     'Bitte notieren Sie sich diese Nummer: Sie ist Ihr Nachweis, dass Ihre Unterlagen angekommen sind, und damit können Sie hier jederzeit den Bearbeitungsstand abfragen. ' +
     'Die Originale brauchen wir nicht; bitte bewahren Sie sie noch zwei Monate auf.',
+  pinDraftKept:
+    'Ihre bisherigen Angaben und Dateien bleiben gespeichert, solange Ihre Einmal-PIN gilt. Melden Sie sich einfach wieder mit der PIN an, um weiterzumachen – auch an einem anderen Gerät.',
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 

@@ -16,9 +16,9 @@ export const TEXTS = {
   help:
     'Sie können mir einfach schreiben, worum es geht, zum Beispiel „Wie reiche ich eine Rechnung ein?“. ' +
     'Mit „abbrechen“ beenden Sie jederzeit den aktuellen Schritt. Oder wählen Sie eine der Möglichkeiten:',
-  cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen; Dateien, die Sie dafür hochgeladen hatten, sind gelöscht. Womit kann ich sonst helfen?',
+  cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen. Womit kann ich sonst helfen?',
   helpInDialog:
-    'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang; hochgeladene Dateien werden dann gelöscht.',
+    'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
   personPlaceholder:
     'Die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',

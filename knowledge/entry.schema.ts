@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ENTRY_ACTIONS = ['submit_document', 'callback', 'handoff', 'certificate', 'status'] as const;
+export const ENTRY_ACTIONS = ['submit_document', 'callback', 'handoff', 'certificate', 'status', 'pin_login'] as const;
 export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 
 const entryId = z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, { error: 'ids are lower-case letters, digits and _' });

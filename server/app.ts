@@ -14,6 +14,7 @@ import { connectorRoutes } from '../channel/connector.routes.js';
 import { directLineRoutes } from '../channel/directline.routes.js';
 import { newConversationId, newUserId, type DirectLineTokens } from '../channel/tokens.service.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
+import { einmalPinRoutes } from '../core/einmal-pin/einmal-pin.routes.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
 
@@ -92,6 +93,7 @@ export function createApp(core: Core): Express {
     }),
   );
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
+  api.use('/admin/einmal-pins', einmalPinRoutes(core.pins));
   api.use('/knowledge', knowledgeRoutes(core.faqFeedback));
   app.use('/api', api);
 

@@ -32,6 +32,9 @@ import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
 import { FileStorage } from '../core/storage/file-storage.js';
 import { DraftFilesRepository } from '../core/submissions/draft-files.repository.js';
 import { SubmissionService } from '../core/submissions/submission.service.js';
+import { EinmalPinService } from '../core/einmal-pin/einmal-pin.service.js';
+import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.js';
+import { MembersRepository } from '../core/members/members.repository.js';
 import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
 import { AttachmentDownloader } from '../bot/attachment-download.js';
 import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
@@ -72,6 +75,8 @@ export interface Core {
   knowledge: KnowledgeService;
   faqFeedback: FaqFeedbackRepository;
   submissions: SubmissionService;
+  members: MembersRepository;
+  pins: EinmalPinService;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -82,7 +87,14 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
-function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], knowledge: KnowledgeService, submissions: SubmissionService, logger: Logger, clock: Clock): ChatServices {
+/** What the chat uses from the rest of the core. */
+interface ChatDomain {
+  knowledge: KnowledgeService;
+  submissions: SubmissionService;
+  pins: EinmalPinService;
+}
+
+function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], { knowledge, submissions, pins }: ChatDomain, logger: Logger, clock: Clock): ChatServices {
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
@@ -103,10 +115,12 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
       desk: submissions,
       download: (attachment) => downloader.download(attachment),
       today: () => isoDateIn(config.timeZone, clock()),
+      savePinDraft: (pinId, draft) => pins.saveDraft(pinId, { ...draft }),
     },
     callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
     certificates: requests,
     status: { submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr) },
+    pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin) },
   };
   const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices);
   return {
@@ -139,7 +153,11 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
   const clamd = new ClamdClient(config.clamd);
   const storage = new FileStorage(config.storage.dir);
+  const audit = new AuditRepository(db);
+  const members = new MembersRepository(db);
+  const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
   const submissions = new SubmissionService({
+    pins,
     drafts: new DraftFilesRepository(db),
     submissions: new SubmissionsRepository(db),
     storage,
@@ -148,7 +166,6 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     logger,
   });
 
-  const audit = new AuditRepository(db);
   const users = new StaffUsersRepository(db);
   const sessions = new SessionsRepository(db, {
     idleTimeoutMs: config.auth.sessionIdleTimeoutMs,
@@ -179,7 +196,9 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     knowledge,
     faqFeedback: new FaqFeedbackRepository(db),
     submissions,
-    chat: buildChat(config, database, redis, knowledge, submissions, logger, clock),
+    members,
+    pins,
+    chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
     close() {
       closing ??= (async () => {
         knowledge.close();

@@ -10,6 +10,7 @@ import { findTrackingId } from '../../core/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
 import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
 import type { MemberDialogs } from './member-dialogs.js';
+import { PIN_LOGIN_DIALOG, type PinLoginOutcome } from './pin-login.dialog.js';
 import { STATUS_DIALOG, type StatusOptions } from './status.dialog.js';
 import { SUBMIT_DOCUMENT_DIALOG, type SubmitDocumentOptions } from './submit-document.dialog.js';
 
@@ -21,7 +22,11 @@ const ACTION_DIALOGS: Record<string, string> = {
   callback: CALLBACK_DIALOG,
   certificate: CERTIFICATE_DIALOG,
   status: STATUS_DIALOG,
+  pin_login: PIN_LOGIN_DIALOG,
 };
+
+/** What our PIN letter tells members to type. */
+const PIN_KEYWORD = /^\s*(einmal[\s-]?pin|pin[\s-]?(login|anmeldung)|mit (der|meiner) einmal[\s-]?pin anmelden)\s*[.!]?\s*$/i;
 
 const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOCUMENT_DIALOG, callback: CALLBACK_DIALOG };
 
@@ -52,7 +57,7 @@ export class MainDialog extends CancelAndHelpDialog {
   ) {
     super(MAIN_DIALOG);
     for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
-    this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), (step) => step.endDialog()]));
+    this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), this.afterDialog.bind(this)]));
     this.initialDialogId = 'main.route';
   }
 
@@ -73,12 +78,19 @@ export class MainDialog extends CancelAndHelpDialog {
     if (choice) await context.sendActivity(REPLIES[choice]!);
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
     else {
+      if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
       const trackingId = findTrackingId(text);
       if (trackingId) return step.beginDialog(STATUS_DIALOG, { trackingId } satisfies StatusOptions);
       const action = await this.answer(context, text);
       if (action) return step.beginDialog(ACTION_DIALOGS[action]!, { message: text } satisfies SubmitDocumentOptions);
     }
     return step.endDialog();
+  }
+
+  /** A dialog may hand on to the next one (the Einmal-PIN login to the submission). */
+  private async afterDialog(step: WaterfallStepContext) {
+    const next = (step.result as Partial<PinLoginOutcome> | undefined)?.startSubmission;
+    return next ? step.beginDialog(SUBMIT_DOCUMENT_DIALOG, next) : step.endDialog();
   }
 
   /** Answers a question; for a wish that starts a dialog, returns that action instead. */

@@ -1,6 +1,7 @@
 import type { ConversationState } from 'botbuilder';
 import { CallbackDialog, type CallbackDeps } from './callback.dialog.js';
 import { CertificateDialog, type CertificateDesk } from './certificate.dialog.js';
+import { PinLoginDialog, type PinDesk } from './pin-login.dialog.js';
 import { StatusDialog, type StatusDesk } from './status.dialog.js';
 import { SubmitDocumentDialog, type SubmitDocumentDeps } from './submit-document.dialog.js';
 
@@ -10,6 +11,7 @@ export interface MemberServices {
   callback: CallbackDeps;
   certificates: CertificateDesk;
   status: StatusDesk;
+  pins: PinDesk;
 }
 
 export interface MemberDialogs {
@@ -17,6 +19,7 @@ export interface MemberDialogs {
   callback: CallbackDialog;
   certificate: CertificateDialog;
   status: StatusDialog;
+  pinLogin: PinLoginDialog;
 }
 
 export function createMemberDialogs(services: MemberServices, state: ConversationState): MemberDialogs {
@@ -25,5 +28,6 @@ export function createMemberDialogs(services: MemberServices, state: Conversatio
     callback: new CallbackDialog(services.callback),
     certificate: new CertificateDialog(services.certificates),
     status: new StatusDialog(services.status, state.createProperty<number>('failedStatusLookups')),
+    pinLogin: new PinLoginDialog(services.pins, state.createProperty<number>('failedPinLogins')),
   };
 }

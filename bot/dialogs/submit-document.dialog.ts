@@ -3,6 +3,7 @@ import {
   ComponentDialog,
   Dialog,
   DialogReason,
+  DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
   type DialogInstance,
@@ -42,12 +43,19 @@ export interface SubmissionDraft {
   note?: string | null;
 }
 
+/** Logged in with an Einmal-PIN: the submission belongs to the PIN's member and is kept with the PIN. */
+export interface PinSession {
+  id: string;
+  kvnr: string;
+}
+
 export interface SubmitDocumentOptions {
   /** The member's message that started this (details in it are not asked again). */
   message?: string;
   /** Files the member sent before the dialog asked for them. */
   attachments?: Attachment[];
   draft?: SubmissionDraft;
+  pin?: PinSession;
 }
 
 /** What the dialog needs to take documents in (core's SubmissionService provides it). */
@@ -55,7 +63,8 @@ export interface SubmissionDesk {
   readonly limits: DocumentLimits;
   draft(draftKey: string): Promise<DraftSummary>;
   addFile(draftKey: string, bytes: Buffer, name: string): Promise<FileOutcome>;
-  submit(draftKey: string, submission: NewSubmission): Promise<{ trackingId: string }>;
+  /** With `spendPinId`, the Einmal-PIN is used up in the same transaction. */
+  submit(draftKey: string, submission: NewSubmission, spendPinId?: string): Promise<{ trackingId: string }>;
   discardDraft(draftKey: string): Promise<void>;
 }
 
@@ -64,20 +73,32 @@ export interface SubmitDocumentDeps {
   download(attachment: Attachment): Promise<DownloadedAttachment>;
   /** Today in the insurer's time zone (YYYY-MM-DD). */
   today(): string;
+  /** Keeps a PIN member's answers, so they can go on later from any device. */
+  savePinDraft(pinId: string, draft: SubmissionDraft): Promise<void>;
+}
+
+interface FlowOptions {
+  draft: SubmissionDraft;
+  pin?: PinSession;
 }
 
 /** The file step waits for uploads, not for a typed answer; "asking again" repeats its instructions. */
+interface FilesOptions {
+  first: boolean;
+  key: string;
+}
+
 class FilesDialog extends WaterfallDialog {
   constructor(
     id: string,
     steps: ConstructorParameters<typeof WaterfallDialog>[1],
-    private readonly instructions: (context: TurnContext) => Promise<void>,
+    private readonly instructions: (context: TurnContext, key: string) => Promise<void>,
   ) {
     super(id, steps);
   }
 
-  override async repromptDialog(context: TurnContext): Promise<void> {
-    await this.instructions(context);
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.instructions(context, (instance.state['options'] as FilesOptions).key);
   }
 }
 
@@ -97,8 +118,8 @@ function noteMistake(answer: string): string | undefined {
 }
 
 /** A draft's files belong to the conversation they were uploaded in. */
-export function draftKeyOf(context: TurnContext): string {
-  return `chat:${context.activity.channelId}:${context.activity.conversation.id}`;
+export function draftKeyOf(context: TurnContext, pin?: PinSession): string {
+  return pin ? `pin:${pin.id}` : `chat:${context.activity.channelId}:${context.activity.conversation.id}`;
 }
 
 /**
@@ -116,21 +137,23 @@ export class SubmitDocumentDialog extends ComponentDialog {
       .addDialog(new CheckedTextPrompt(DETAIL_PROMPT, (answer, v) => this.detailMistake(answer, v as DetailRef), (v) => fieldOf(v as DetailRef).choices))
       .addDialog(new CheckedTextPrompt(NOTE_PROMPT, noteMistake, () => [SUBMIT.noNote]))
       .addDialog(
-        new WaterfallDialog(FLOW, [
-          this.askType.bind(this),
-          this.askWhose.bind(this),
-          this.askKvnr.bind(this),
-          this.collectDetails.bind(this),
-          this.collectFiles.bind(this),
-          this.askNote.bind(this),
-          this.review.bind(this),
-          this.decide.bind(this),
-          this.correct.bind(this),
-        ]),
+        new WaterfallDialog(
+          FLOW,
+          [this.askType, this.askWhose, this.askKvnr, this.collectDetails, this.collectFiles, this.askNote, this.review, this.decide, this.correct].map((fn) =>
+            this.persisting(fn.bind(this)),
+          ),
+        ),
       )
       .addDialog(new WaterfallDialog(DETAILS, [this.askDetail.bind(this), this.storeDetail.bind(this)]))
-      .addDialog(new FilesDialog(FILES, [this.askFiles.bind(this), this.receiveFiles.bind(this)], (context) => this.sendFilesIntro(context)));
+      .addDialog(new FilesDialog(FILES, [this.askFiles.bind(this), this.receiveFiles.bind(this)], (context, key) => this.sendFilesIntro(context, key)));
     this.initialDialogId = FLOW;
+  }
+
+  /** Remembers whose draft this is for the hooks below, which see no step options. */
+  override beginDialog(outerDc: DialogContext, options?: SubmitDocumentOptions): Promise<DialogTurnResult> {
+    outerDc.activeDialog!.state['draftKey'] = draftKeyOf(outerDc.context, options?.pin);
+    outerDc.activeDialog!.state['pin'] = options?.pin ?? null;
+    return super.beginDialog(outerDc, options);
   }
 
   /** Files sent while another question is open are taken too, then the question is repeated. */
@@ -138,17 +161,38 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const attachments = innerDc.context.activity.attachments ?? [];
     const inFiles = innerDc.stack.some((d) => d.id === FILES);
     if (attachments.length > 0 && !inFiles && !innerDc.context.activity.text) {
-      await this.takeFiles(innerDc.context, attachments);
+      await this.takeFiles(innerDc.context, attachments, innerDc.parent!.activeDialog!.state['draftKey'] as string);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     return super.onContinueDialog(innerDc);
   }
 
-  /** Cancelled ("abbrechen" at any step): the files uploaded so far are deleted. */
+  /**
+   * Cancelled ("abbrechen" at any step): the files uploaded so far are deleted. With an
+   * Einmal-PIN they stay, with the answers, until the PIN expires: the member may go on later.
+   */
   protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
-    if (reason === DialogReason.cancelCalled) await this.deps.desk.discardDraft(draftKeyOf(context));
+    if (reason === DialogReason.cancelCalled) {
+      if (instance.state['pin']) await context.sendActivity(SUBMIT.pinDraftKept);
+      else await this.deps.desk.discardDraft(instance.state['draftKey'] as string);
+    }
     await super.onEndDialog(context, instance, reason);
+  }
+
+  /** With an Einmal-PIN, the answers are saved after every step (in PostgreSQL, with the PIN). */
+  private persisting(step: (s: WaterfallStepContext) => Promise<DialogTurnResult>) {
+    return async (s: WaterfallStepContext): Promise<DialogTurnResult> => {
+      const result = await step(s);
+      const { pin } = s.options as FlowOptions;
+      const draft = (s.values as { draft?: SubmissionDraft }).draft;
+      if (pin && draft && result.status !== DialogTurnStatus.complete) await this.deps.savePinDraft(pin.id, draft);
+      return result;
+    };
+  }
+
+  private key(step: WaterfallStepContext): string {
+    return draftKeyOf(step.context, (step.options as FlowOptions | undefined)?.pin);
   }
 
   private draft(step: WaterfallStepContext): SubmissionDraft {
@@ -158,6 +202,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async askType(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as SubmitDocumentOptions;
     const draft: SubmissionDraft = options.draft ?? { details: {} };
+    if (options.pin && !draft.kvnr) Object.assign(draft, { kvnr: options.pin.kvnr, forSelf: true });
     if (!options.draft && options.message) {
       const guessed = guessSubmissionType(options.message);
       if (guessed) {
@@ -166,7 +211,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
       }
     }
     (step.values as { draft: SubmissionDraft }).draft = draft;
-    if (options.attachments?.length) await this.takeFiles(step.context, options.attachments);
+    if (options.attachments?.length) await this.takeFiles(step.context, options.attachments, this.key(step));
     if (draft.typeId) return step.next();
     return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.chooseType, SUBMISSION_TYPES.map((t) => t.label), SUBMIT.chooseTypeRetry);
   }
@@ -192,14 +237,14 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async collectDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
     if (typeof step.result === 'string') draft.kvnr = normaliseKvnr(step.result);
-    return step.beginDialog(DETAILS, { typeId: draft.typeId, details: draft.details });
+    return step.beginDialog(DETAILS, { draft, pin: (step.options as FlowOptions).pin } satisfies FlowOptions);
   }
 
   private async collectFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
     draft.details = step.result as Record<string, DetailValue>;
     if (draft.filesDone) return step.next();
-    return step.beginDialog(FILES, { first: true });
+    return step.beginDialog(FILES, { first: true, key: this.key(step) } satisfies FilesOptions);
   }
 
   private async askNote(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -212,7 +257,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async review(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
     if (typeof step.result === 'string') draft.note = same(step.result, SUBMIT.noNote) ? null : step.result.trim();
-    const files = await this.deps.desk.draft(draftKeyOf(step.context));
+    const files = await this.deps.desk.draft(this.key(step));
     return ButtonPrompt.ask(step, CHOICE_PROMPT, buildSummary(draft, files), [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel], SUBMIT.reviewRetry);
   }
 
@@ -220,23 +265,27 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const draft = this.draft(step);
     const answer = String(step.result);
     if (same(answer, SUBMIT.cancel)) {
-      await this.deps.desk.discardDraft(draftKeyOf(step.context));
-      await step.context.sendActivity(SUBMIT.cancelledDraft);
+      if ((step.options as FlowOptions).pin) await step.context.sendActivity(SUBMIT.pinDraftKept);
+      else {
+        await this.deps.desk.discardDraft(this.key(step));
+        await step.context.sendActivity(SUBMIT.cancelledDraft);
+      }
       return step.endDialog();
     }
     if (same(answer, SUBMIT.send)) {
-      const { trackingId } = await this.deps.desk.submit(draftKeyOf(step.context), {
+      const { pin } = step.options as FlowOptions;
+      const { trackingId } = await this.deps.desk.submit(this.key(step), {
         source: 'chat',
         kvnr: draft.kvnr!,
         declaredType: draft.typeId!,
         details: draft.details,
         note: draft.note ?? null,
         conversationId: step.context.activity.conversation.id,
-      });
+      }, pin?.id);
       await step.context.sendActivity(MessageFactory.text(SUBMIT.submitted(trackingId)));
       return step.endDialog({ trackingId });
     }
-    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whatToCorrect, this.correctable(draft), SUBMIT.correctRetry);
+    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whatToCorrect, this.correctable(draft, !!(step.options as FlowOptions).pin), SUBMIT.correctRetry);
   }
 
   private async correct(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -248,69 +297,74 @@ export class SubmitDocumentDialog extends ComponentDialog {
     else if (same(answer, SUBMIT.correctWhose)) delete draft.kvnr;
     else if (same(answer, SUBMIT.correctNote)) delete draft.note;
     else if (same(answer, SUBMIT.correctFiles)) {
-      await this.deps.desk.discardDraft(draftKeyOf(step.context));
+      await this.deps.desk.discardDraft(this.key(step));
       delete draft.filesDone;
     } else delete draft.typeId;
-    return step.replaceDialog(FLOW, { draft });
+    return step.replaceDialog(FLOW, { draft, pin: (step.options as FlowOptions).pin } satisfies FlowOptions);
   }
 
-  private correctable(draft: SubmissionDraft): string[] {
+  /** With an Einmal-PIN the insured person is fixed by the letter. */
+  private correctable(draft: SubmissionDraft, withPin: boolean): string[] {
     const type = submissionType(draft.typeId!)!;
-    return ['Art des Dokuments', SUBMIT.correctWhose, ...type.fields.map((f) => f.label), SUBMIT.correctFiles, SUBMIT.correctNote];
+    return ['Art des Dokuments', ...(withPin ? [] : [SUBMIT.correctWhose]), ...type.fields.map((f) => f.label), SUBMIT.correctFiles, SUBMIT.correctNote];
   }
 
   // --- details: one question per missing field, in the registry's order ---
 
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { typeId, details } = step.options as { typeId: string; details: Record<string, DetailValue> };
-    const field = submissionType(typeId)!.fields.find((f) => details[f.key] === undefined);
-    if (!field) return step.endDialog(details);
+    const { draft } = step.options as FlowOptions;
+    const typeId = draft.typeId!;
+    const field = submissionType(typeId)!.fields.find((f) => draft.details[f.key] === undefined);
+    if (!field) return step.endDialog(draft.details);
     (step.values as { field: string }).field = field.key;
-    return step.prompt(DETAIL_PROMPT, { prompt: withButtons(field.prompt, field.choices), validations: { typeId, key: field.key } });
+    return step.prompt(DETAIL_PROMPT, { prompt: withButtons(field.prompt, field.choices), validations: { typeId, key: field.key } satisfies DetailRef });
   }
 
   private async storeDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { typeId, details } = step.options as { typeId: string; details: Record<string, DetailValue> };
-    const field = submissionType(typeId)!.fields.find((f) => f.key === (step.values as { field: string }).field)!;
+    const { draft, pin } = step.options as FlowOptions;
+    const field = fieldOf({ typeId: draft.typeId!, key: (step.values as { field: string }).field });
     const read = readDetail(field, String(step.result), { today: this.deps.today() });
-    if (!('value' in read)) return step.replaceDialog(DETAILS, { typeId, details });
-    return step.replaceDialog(DETAILS, { typeId, details: { ...details, [field.key]: read.value } });
+    const next: SubmissionDraft = 'value' in read ? { ...draft, details: { ...draft.details, [field.key]: read.value } } : draft;
+    if (pin) await this.deps.savePinDraft(pin.id, next);
+    return step.replaceDialog(DETAILS, { draft: next, pin } satisfies FlowOptions);
   }
 
   // --- files: any number of uploads until "Fertig" ---
 
   private async askFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.options as { first?: boolean }).first) await this.sendFilesIntro(step.context);
+    const { first, key } = step.options as FilesOptions;
+    if (first) await this.sendFilesIntro(step.context, key);
     return Dialog.EndOfTurn;
   }
 
-  private async sendFilesIntro(context: TurnContext): Promise<void> {
+  private async sendFilesIntro(context: TurnContext, key: string): Promise<void> {
     const { maxPages, maxPageBytes } = this.deps.desk.limits;
-    const { pages } = await this.deps.desk.draft(draftKeyOf(context));
+    const { pages } = await this.deps.desk.draft(key);
     const text = SUBMIT.filesIntro(maxPages, Math.round(maxPageBytes / 1024));
     await context.sendActivity(withButtons(text, pages > 0 ? [SUBMIT.filesDone] : undefined));
   }
 
   private async receiveFiles(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
+    const { key } = step.options as FilesOptions;
+    const again = { first: false, key } satisfies FilesOptions;
     const attachments = context.activity.attachments ?? [];
     if (attachments.length > 0) {
-      await this.takeFiles(context, attachments);
-      return step.replaceDialog(FILES, { first: false });
+      await this.takeFiles(context, attachments, key);
+      return step.replaceDialog(FILES, again);
     }
-    const { pages } = await this.deps.desk.draft(draftKeyOf(context));
+    const { pages } = await this.deps.desk.draft(key);
     if (same(context.activity.text ?? '', SUBMIT.filesDone) || /^\s*(fertig|das war'?s|alles|weiter)\b/i.test(context.activity.text ?? '')) {
       if (pages > 0) return step.endDialog();
       await context.sendActivity(SUBMIT.filesNoneYet);
-      return step.replaceDialog(FILES, { first: false });
+      return step.replaceDialog(FILES, again);
     }
     await context.sendActivity(withButtons(pages > 0 ? SUBMIT.filesWaiting : SUBMIT.filesNoneYet, pages > 0 ? [SUBMIT.filesDone] : undefined));
-    return step.replaceDialog(FILES, { first: false });
+    return step.replaceDialog(FILES, again);
   }
 
   /** Fetches, checks and stores each file; one reply lists what was taken and what not, and why. */
-  private async takeFiles(context: TurnContext, attachments: Attachment[]): Promise<void> {
-    const key = draftKeyOf(context);
+  private async takeFiles(context: TurnContext, attachments: Attachment[], key: string): Promise<void> {
     const { maxPages } = this.deps.desk.limits;
     const lines: string[] = [];
     for (const attachment of attachments) {

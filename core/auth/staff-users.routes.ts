@@ -3,7 +3,8 @@ import { parseInput } from '../http/validate.js';
 import { authorize } from './session.middleware.js';
 import { describeStaffUser, newStaffUserSchema, usernameSchema, type Actor, type StaffUsersService } from './staff-users.service.js';
 
-function actorOf(req: Request): Actor {
+/** The logged-in staff user behind a request, for the audit log. */
+export function actorOf(req: Request): Actor {
   const user = req.staff!.user;
   return { label: user.username, userId: user.id, requestId: String(req.id), ip: req.ip };
 }

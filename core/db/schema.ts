@@ -264,3 +264,29 @@ export const certificateRequests = pgTable(
   },
   (t) => [index('certificate_requests_status_idx').on(t.status)],
 );
+
+/**
+ * One-time PINs sent by letter: with KVNR, the last six card digits and the PIN a member logs
+ * in in the chat to send documents. Only a hash of the PIN is kept. The member's answers are
+ * saved here step by step, so they can go on later from another device.
+ */
+export const einmalPins = pgTable(
+  'einmal_pins',
+  {
+    id: uuid('id').primaryKey(),
+    kvnr: text('kvnr')
+      .notNull()
+      .references(() => members.kvnr),
+    purpose: text('purpose').notNull(),
+    pinHash: text('pin_hash').notNull(),
+    letterDate: date('letter_date', { mode: 'string' }).notNull(),
+    issuedBy: text('issued_by').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    spentAt: timestamp('spent_at', { withTimezone: true }),
+    /** The submission in progress (dialog answers; files are in draft_files under `pin:<id>`). */
+    draft: jsonb('draft').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('einmal_pins_kvnr_idx').on(t.kvnr)],
+);

@@ -1,3 +1,4 @@
+import type { Transaction } from '../db/client.js';
 import type { Logger } from '../logging/logger.js';
 import type { ClamdClient } from '../scan/clamd.js';
 import type { FileStorage } from '../storage/file-storage.js';
@@ -21,6 +22,8 @@ export interface SubmissionServiceDeps {
   scanner: Pick<ClamdClient, 'scan'>;
   limits: DocumentLimits;
   logger: Logger;
+  /** Spends an Einmal-PIN inside the submission's transaction. */
+  pins?: { spendIn(tx: Transaction, pinId: string): Promise<void> };
 }
 
 /**
@@ -68,8 +71,11 @@ export class SubmissionService {
   }
 
   /** Commits the draft's files with the details; the tracking ID exists only once all is stored. */
-  submit(draftKey: string, submission: NewSubmission): Promise<StoredSubmission> {
-    return this.deps.submissions.create(submission, { draftKey });
+  /** With `spendPinId`, the Einmal-PIN is used up in the same transaction (or nothing is stored). */
+  submit(draftKey: string, submission: NewSubmission, spendPinId?: string): Promise<StoredSubmission> {
+    const { pins } = this.deps;
+    if (spendPinId && !pins) throw new Error('Einmal-PIN submissions need the PIN service');
+    return this.deps.submissions.create(submission, { draftKey }, spendPinId ? (tx) => pins!.spendIn(tx, spendPinId) : undefined);
   }
 
   /** The member cancelled: their uploaded files are deleted. */

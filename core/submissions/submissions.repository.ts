@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
+import type { Database, Transaction } from '../db/client.js';
 import { draftFiles, submissionDocuments, submissions, type SubmissionStatus } from '../db/schema.js';
 import { newTrackingId } from './tracking-id.js';
 
@@ -42,7 +42,8 @@ export class SubmissionsRepository {
    * tracking ID: a member never sees a tracking ID for something that was not stored. A
    * draft's files become the submission's documents in the same transaction.
    */
-  async create(input: NewSubmission, from: SubmissionDocuments): Promise<StoredSubmission> {
+  /** `alsoInTransaction` runs inside the same transaction (e.g. spending an Einmal-PIN). */
+  async create(input: NewSubmission, from: SubmissionDocuments, alsoInTransaction?: (tx: Transaction) => Promise<void>): Promise<StoredSubmission> {
     // 55 random bits make a collision practically impossible; should one happen, draw again.
     for (let attempt = 1; ; attempt++) {
       const id = randomUUID();
@@ -58,6 +59,7 @@ export class SubmissionsRepository {
           if (documents.length === 0) throw new EmptySubmissionError();
           await tx.insert(submissions).values({ id, trackingId, ...input });
           await tx.insert(submissionDocuments).values(documents.map((d, position) => ({ id: randomUUID(), submissionId: id, position, ...d })));
+          await alsoInTransaction?.(tx);
         });
         return { id, trackingId };
       } catch (err) {

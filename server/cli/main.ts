@@ -2,6 +2,7 @@
  * Operator commands: `npm run cli -- <command>`. Later parts add their commands here
  * (channel:add).
  */
+import { open, rm } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
 import { AuditRepository } from '../../core/audit/audit.repository.js';
@@ -15,6 +16,8 @@ import { HttpError, ValidationError } from '../../core/errors/index.js';
 import { parseInput } from '../../core/http/validate.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../core/members/member-import.js';
+import { EinmalPinService, issuePinSchema } from '../../core/einmal-pin/einmal-pin.service.js';
+import { EinmalPinsRepository } from '../../core/einmal-pin/einmal-pins.repository.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { readPassword } from './read-password.js';
 
@@ -86,11 +89,39 @@ program
     if (report.rejected.length > 0) process.exitCode = 2;
   });
 
+program
+  .command('pin:issue')
+  .description('issue an Einmal-PIN for a member and write the letter (PDF) to print and post; the PIN appears only in the letter')
+  .argument('<kvnr>')
+  .requiredOption('--purpose <text>', 'what the letter asks the member to send, e.g. "Unterlagen zu Ihrem Krankengeld"')
+  .requiredOption('--out <file>', 'where to write the letter PDF')
+  .option('--letter-date <YYYY-MM-DD>', 'the date printed on the letter (default: today); the PIN is valid for 31 days from it')
+  .action(async (kvnr: string, options: { purpose: string; out: string; letterDate?: string }) => {
+    const input = parseInput(issuePinSchema, { kvnr, purpose: options.purpose, letterDate: options.letterDate });
+    // The file is claimed first: a PIN whose letter could not be written would be lost.
+    const letterFile = await open(options.out, 'wx', 0o600);
+    let issued;
+    try {
+      issued = await withDatabase((db) => {
+        const service = new EinmalPinService({ pins: new EinmalPinsRepository(db), members: new MembersRepository(db), audit: new AuditRepository(db), clock: systemClock, timeZone: loadConfig().timeZone });
+        return service.issue(input, CLI_ACTOR);
+      });
+      await letterFile.writeFile(issued.letter);
+    } catch (err) {
+      await letterFile.close();
+      await rm(options.out, { force: true });
+      throw err;
+    }
+    await letterFile.close();
+    console.log(`Einmal-PIN issued (valid until ${issued.validUntil}); letter written to ${options.out}.`);
+  });
+
 function describeFailure(err: unknown): string {
   if (err instanceof ConfigError) return err.message;
   if (err instanceof ValidationError) return err.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
   if (err instanceof HttpError || err instanceof MemberFileError) return err.message;
   if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return `File not found: ${(err as NodeJS.ErrnoException).path}`;
+  if (err instanceof Error && 'code' in err && err.code === 'EEXIST') return `File exists, not overwritten: ${(err as NodeJS.ErrnoException).path}`;
   return err instanceof Error ? err.message : String(err);
 }
 

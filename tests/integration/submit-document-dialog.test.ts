@@ -33,7 +33,7 @@ describe('document submission dialog (botbuilder-testing)', () => {
   before(async () => {
     core = await startTestCore();
     const downloader = new AttachmentDownloader(core.config.chat.channelServiceUrl, core.config.storage.maxFileBytes);
-    deps = { desk: core.submissions, download: (a) => downloader.download(a), today: () => TODAY };
+    deps = { ...core.chat.memberServices.submitDocument, download: (a) => downloader.download(a), today: () => TODAY };
   });
   after(() => core.close());
 
