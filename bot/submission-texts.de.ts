@@ -35,6 +35,8 @@ export const SUBMIT = {
     'Die Originale brauchen wir nicht; bitte bewahren Sie sie noch zwei Monate auf.',
   pinDraftKept:
     'Ihre bisherigen Angaben und Dateien bleiben gespeichert, solange Ihre Einmal-PIN gilt. Melden Sie sich einfach wieder mit der PIN an, um weiterzumachen – auch an einem anderen Gerät.',
+  expired:
+    'Ihr angefangenes Einreichen war zu lange unterbrochen und ist beendet; hochgeladene Dateien habe ich gelöscht. Schreiben Sie „Dokument einreichen“, um neu zu beginnen.',
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 

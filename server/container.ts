@@ -116,6 +116,8 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
       download: (attachment) => downloader.download(attachment),
       today: () => isoDateIn(config.timeZone, clock()),
       savePinDraft: (pinId, draft) => pins.saveDraft(pinId, { ...draft }),
+      draftExpiryMs: config.submissions.draftExpiryHours * 3600_000,
+      clock,
     },
     callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
     certificates: requests,

@@ -75,6 +75,9 @@ export interface SubmitDocumentDeps {
   today(): string;
   /** Keeps a PIN member's answers, so they can go on later from any device. */
   savePinDraft(pinId: string, draft: SubmissionDraft): Promise<void>;
+  /** A submission left alone this long is ended and its files deleted (as the housekeeping job does). */
+  draftExpiryMs: number;
+  clock(): Date;
 }
 
 interface FlowOptions {
@@ -151,9 +154,29 @@ export class SubmitDocumentDialog extends ComponentDialog {
 
   /** Remembers whose draft this is for the hooks below, which see no step options. */
   override beginDialog(outerDc: DialogContext, options?: SubmitDocumentOptions): Promise<DialogTurnResult> {
-    outerDc.activeDialog!.state['draftKey'] = draftKeyOf(outerDc.context, options?.pin);
-    outerDc.activeDialog!.state['pin'] = options?.pin ?? null;
+    const state = outerDc.activeDialog!.state;
+    state['draftKey'] = draftKeyOf(outerDc.context, options?.pin);
+    state['pin'] = options?.pin ?? null;
+    state['lastActivity'] = this.deps.clock().getTime();
     return super.beginDialog(outerDc, options);
+  }
+
+  /**
+   * A member who comes back to a submission after the draft expiry finds it ended (its files
+   * are gone by then) instead of a question whose context is lost. With an Einmal-PIN the
+   * draft lives as long as the PIN; logging in again resumes it.
+   */
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = outerDc.activeDialog!.state;
+    const now = this.deps.clock().getTime();
+    const idle = now - ((state['lastActivity'] as number | undefined) ?? now);
+    state['lastActivity'] = now;
+    if (!state['pin'] && idle > this.deps.draftExpiryMs) {
+      await this.deps.desk.discardDraft(state['draftKey'] as string);
+      await outerDc.context.sendActivity(SUBMIT.expired);
+      return outerDc.endDialog();
+    }
+    return super.continueDialog(outerDc);
   }
 
   /** Files sent while another question is open are taken too, then the question is repeated. */

@@ -31,7 +31,15 @@ describe('the program', () => {
       const env = childEnv({ PORT: port, LOG_LEVEL: 'info', EMBEDDED_DB_DIR: path.join(dataDir, 'db'), REDIS_PREFIX: `mkt${port}` });
       const server = runTs('server/main.ts', [], env);
       try {
-        await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 60_000, `readiness: ${server.stderr()}`);
+        let lastAnswer = 'no answer';
+        const ready = async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+          lastAnswer = `${res.status} ${await res.text()}`;
+          return res.status === 200;
+        };
+        await waitUntil(ready, 60_000, 'readiness').catch((err: Error) => {
+          throw new Error(`${err.message}; /readyz said ${lastAnswer}; stderr: ${server.stderr()}; stdout: ${server.stdout().slice(-2000)}`);
+        });
         assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
 
         const cli = runTs('server/cli/main.ts', ['user:list'], env);

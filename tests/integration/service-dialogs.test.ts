@@ -5,6 +5,7 @@ import { CALLBACK, CERTIFICATE, STATUS } from '../../bot/service-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { newTrackingId } from '../../core/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
 import { makePdf } from '../helpers/files.js';
@@ -108,6 +109,25 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       assert.match(done, /Adresse dieser Person/);
       assert.equal((await requests.findCertificate(reference(done, 'VB')!))?.forOther, true);
     });
+  });
+
+  it('answers "hilfe" and "abbrechen" at every step of the certificate, status and Einmal-PIN dialogs', async () => {
+    const walks = [
+      ['Ich brauche eine Versicherungsbescheinigung', CERTIFICATE.forOther],
+      ['Status abfragen', newTrackingId()],
+      ['Einmal-PIN', 'A123456780', '123456'],
+    ];
+    for (const steps of walks) {
+      for (let depth = 1; depth <= steps.length; depth++) {
+        const m = member();
+        let question = '';
+        for (const answer of steps.slice(0, depth)) question = last(await m.say(answer));
+        const help = await m.say('hilfe');
+        assert.equal(help[0], TEXTS.helpInDialog, `help after "${steps[depth - 1]}"`);
+        assert.equal(last(help), question, `asked again after "${steps[depth - 1]}"`);
+        assert.equal(last(await m.say('abbrechen')), TEXTS.cancelled);
+      }
+    }
   });
 
   describe('status by tracking ID', () => {

@@ -13,7 +13,7 @@ import { SubmissionsRepository } from '../../core/submissions/submissions.reposi
 import type { Core } from '../../server/container.js';
 import { EICAR, encryptPdf, makePdfPages, noisyImage, PNG_1X1 } from '../helpers/files.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
-import { startTestCore } from '../helpers/system.js';
+import { ManualClock, startTestCore } from '../helpers/system.js';
 
 const TODAY = '2026-11-23';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -182,6 +182,19 @@ describe('document submission dialog (botbuilder-testing)', () => {
       assert.equal((await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey))).length, 0, 'uploaded files deleted');
       assert.equal(last(await member.say('Wie lange gilt die Einmal-PIN?')).includes('31 Tage'), true, 'the bot is free for other things');
     }
+  });
+
+  it('ends a submission left alone longer than the draft expiry, deleting its files', async () => {
+    const clock = new ManualClock();
+    const member = new DialogMember(core, { submitDocument: { ...deps, clock: clock.now } });
+    await toFiles(member);
+    await member.upload(file('rechnung.pdf', await makePdfPages(1)));
+    clock.advance(deps.draftExpiryMs - 60_000);
+    assert.match(last(await member.say('hallo?')), /Ich warte auf Ihre Dateien/, 'still within the expiry');
+    clock.advance(deps.draftExpiryMs + 60_000);
+    assert.equal(last(await member.say(SUBMIT.filesDone)), SUBMIT.expired);
+    assert.deepEqual(await core.submissions.draft(member.draftKey), { files: 0, pages: 0 });
+    assert.equal(last(await member.say('Dokument einreichen')), SUBMIT.chooseType, 'a new submission starts cleanly');
   });
 
   it('continues where the member was after a restart, files included', async () => {
