@@ -16,8 +16,7 @@ export class MusterkasseBot extends ActivityHandler {
     super();
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
-    const misses = this.conversationState.createProperty<number>('faqMisses');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, misses, createMemberDialogs(services, this.conversationState)));
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState)));
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);

@@ -1,4 +1,4 @@
-import { MessageFactory, type Attachment, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { MessageFactory, type Attachment, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
@@ -34,6 +34,9 @@ const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOC
 const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion, person: TEXTS.personPlaceholder };
 const ACTION_REPLIES: Record<string, string> = { handoff: TEXTS.personPlaceholder };
 
+/** How many earlier messages the document submission looks into for details. */
+const RECENT_MESSAGES = 3;
+
 const ratingSchema = z.object({ type: z.literal('faq-rating'), entryId: z.string().max(64), helpful: z.boolean() });
 
 function ratingActions(entry: FaqEntry) {
@@ -48,14 +51,20 @@ function ratingActions(entry: FaqEntry) {
 
 /** The entry point for every member message: files, menu choices, ratings, questions. */
 export class MainDialog extends CancelAndHelpDialog {
+  /** Questions in a row the bot could not answer; the second miss offers a person. */
+  private readonly misses: StatePropertyAccessor<number>;
+  /** The member's last few free-text messages: details in them are not asked again. */
+  private readonly recent: StatePropertyAccessor<string[]>;
+
   constructor(
     private readonly faq: FaqLookup,
     private readonly feedback: FaqFeedback,
-    /** Questions in a row the bot could not answer; the second miss offers a person. */
-    private readonly misses: StatePropertyAccessor<number>,
+    state: ConversationState,
     dialogs: MemberDialogs,
   ) {
     super(MAIN_DIALOG);
+    this.misses = state.createProperty<number>('faqMisses');
+    this.recent = state.createProperty<string[]>('recentMessages');
     for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), this.afterDialog.bind(this)]));
     this.initialDialogId = 'main.route';
@@ -64,8 +73,9 @@ export class MainDialog extends CancelAndHelpDialog {
   private async route(step: WaterfallStepContext) {
     const { context } = step;
     const attachments: Attachment[] = context.activity.attachments ?? [];
+    const earlier = (await this.recent.get(context, [])).join('\n');
     // Files without a started submission start one: they become its first pages.
-    if (attachments.length > 0) return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: context.activity.text, attachments } satisfies SubmitDocumentOptions);
+    if (attachments.length > 0) return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: context.activity.text, earlier, attachments } satisfies SubmitDocumentOptions);
     const rating = ratingSchema.safeParse(context.activity.value);
     if (rating.success) {
       await this.rate(context, rating.data.entryId, rating.data.helpful);
@@ -74,17 +84,23 @@ export class MainDialog extends CancelAndHelpDialog {
     const text = (context.activity.text ?? '').trim();
     const choice = menuChoiceOf(text);
     const menuDialog = choice && MENU_DIALOGS[choice];
-    if (menuDialog) return step.beginDialog(menuDialog, {});
+    if (menuDialog) return step.beginDialog(menuDialog, { earlier } satisfies SubmitDocumentOptions);
     if (choice) await context.sendActivity(REPLIES[choice]!);
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
     else {
+      await this.remember(context, text);
       if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
       const trackingId = findTrackingId(text);
       if (trackingId) return step.beginDialog(STATUS_DIALOG, { trackingId } satisfies StatusOptions);
       const action = await this.answer(context, text);
-      if (action) return step.beginDialog(ACTION_DIALOGS[action]!, { message: text } satisfies SubmitDocumentOptions);
+      if (action) return step.beginDialog(ACTION_DIALOGS[action]!, { message: text, earlier } satisfies SubmitDocumentOptions);
     }
     return step.endDialog();
+  }
+
+  private async remember(context: TurnContext, text: string): Promise<void> {
+    const recent = await this.recent.get(context, []);
+    await this.recent.set(context, [...recent, text.slice(0, 500)].slice(-RECENT_MESSAGES));
   }
 
   /** A dialog may hand on to the next one (the Einmal-PIN login to the submission). */

@@ -52,6 +52,8 @@ export interface PinSession {
 export interface SubmitDocumentOptions {
   /** The member's message that started this (details in it are not asked again). */
   message?: string;
+  /** Earlier messages of the member: their details are not asked again either (the type is not guessed from them). */
+  earlier?: string;
   /** Files the member sent before the dialog asked for them. */
   attachments?: Attachment[];
   draft?: SubmissionDraft;
@@ -218,6 +220,13 @@ export class SubmitDocumentDialog extends ComponentDialog {
     return draftKeyOf(step.context, (step.options as FlowOptions | undefined)?.pin);
   }
 
+  /** Details of this type found in what the member wrote before (the latest message wins). */
+  private detailsAlreadyGiven(typeId: string, { earlier, message }: Pick<SubmitDocumentOptions, 'earlier' | 'message'>): Record<string, DetailValue> {
+    const type = submissionType(typeId)!;
+    const context = { today: this.deps.today() };
+    return { ...findDetails(type, earlier ?? '', context), ...findDetails(type, message ?? '', context) };
+  }
+
   private draft(step: WaterfallStepContext): SubmissionDraft {
     return (step.values as { draft: SubmissionDraft }).draft;
   }
@@ -230,10 +239,11 @@ export class SubmitDocumentDialog extends ComponentDialog {
       const guessed = guessSubmissionType(options.message);
       if (guessed) {
         draft.typeId = guessed.id;
-        draft.details = findDetails(guessed, options.message, { today: this.deps.today() });
+        draft.details = this.detailsAlreadyGiven(guessed.id, options);
       }
     }
-    (step.values as { draft: SubmissionDraft }).draft = draft;
+    const values = step.values as { draft: SubmissionDraft; earlier?: string; message?: string };
+    Object.assign(values, { draft, earlier: options.earlier, message: options.message });
     if (options.attachments?.length) await this.takeFiles(step.context, options.attachments, this.key(step));
     if (draft.typeId) return step.next();
     return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.chooseType, SUBMISSION_TYPES.map((t) => t.label), SUBMIT.chooseTypeRetry);
@@ -244,7 +254,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const chosen = typeof step.result === 'string' ? SUBMISSION_TYPES.find((t) => same(t.label, step.result as string)) : undefined;
     if (chosen && chosen.id !== draft.typeId) {
       draft.typeId = chosen.id;
-      draft.details = {};
+      draft.details = this.detailsAlreadyGiven(chosen.id, step.values as SubmitDocumentOptions);
     }
     if (draft.kvnr) return step.next();
     return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whose, [SUBMIT.forSelf, SUBMIT.forOther], SUBMIT.whoseRetry);

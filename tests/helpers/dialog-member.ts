@@ -25,7 +25,7 @@ export class DialogMember {
   private connect(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(this.core.database.db));
     const dialogs = createMemberDialogs({ ...this.core.chat.memberServices, ...this.services }, state);
-    const main = new MainDialog(this.core.knowledge, this.core.faqFeedback, state.createProperty<number>('faqMisses'), dialogs);
+    const main = new MainDialog(this.core.knowledge, this.core.faqFeedback, state, dialogs);
     return new DialogTestClient(this.channelId, main, undefined, undefined, state);
   }
 

@@ -100,6 +100,15 @@ describe('document submission dialog (botbuilder-testing)', () => {
     assert.match((await client.sendActivity('K876543217')).text ?? '', /Kontoinhaber/, 'kind, date, amount and IBAN were in the first message');
   });
 
+  it('does not ask for details the member gave in an earlier message of the conversation', async () => {
+    const member = new Member();
+    await member.say('Ich war am 3.11. bei der Osteopathie, die Rechnung über 85,40 € habe ich bezahlt. Bekomme ich da was zurück?');
+    await member.say('Dokument einreichen');
+    assert.equal(last(await member.say('Rechnung zur Erstattung')), SUBMIT.whose, 'the type is chosen, not guessed from old messages');
+    await member.say('Für mich');
+    assert.match(last(await member.say('A123456780')), /IBAN/, 'treatment, date and amount came from the earlier message');
+  });
+
   it('explains every wrong answer in German and asks again', async () => {
     const member = new Member();
     await member.say('Dokument einreichen');
