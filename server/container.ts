@@ -35,6 +35,9 @@ import { SubmissionService } from '../core/submissions/submission.service.js';
 import { EinmalPinService } from '../core/einmal-pin/einmal-pin.service.js';
 import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.js';
 import { MembersRepository } from '../core/members/members.repository.js';
+import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
+import { IntakePipeline } from '../intake-pipeline/pipeline.js';
+import { ScanStage } from '../intake-pipeline/stages/scan.stage.js';
 import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
 import { AttachmentDownloader } from '../bot/attachment-download.js';
 import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
@@ -77,6 +80,7 @@ export interface Core {
   submissions: SubmissionService;
   members: MembersRepository;
   pins: EinmalPinService;
+  intake: IntakePipeline;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -155,11 +159,14 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
   const clamd = new ClamdClient(config.clamd);
   const storage = new FileStorage(config.storage.dir);
+  const intakeDocuments = new IntakeDocumentsRepository(db);
+  const intake = new IntakePipeline([new ScanStage(storage, clamd, intakeDocuments)], intakeDocuments, queues, logger);
   const audit = new AuditRepository(db);
   const members = new MembersRepository(db);
   const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
   const submissions = new SubmissionService({
     pins,
+    onStored: (submissionId) => intake.start(submissionId),
     drafts: new DraftFilesRepository(db),
     submissions: new SubmissionsRepository(db),
     storage,
@@ -200,6 +207,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     submissions,
     members,
     pins,
+    intake,
     chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
     close() {
       closing ??= (async () => {

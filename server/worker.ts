@@ -1,8 +1,12 @@
 import { startWorkers, type JobHandlers, type WorkerGroup } from '../core/queue/workers.js';
+import { stageOfQueue } from '../intake-pipeline/pipeline.js';
 import type { Core } from './container.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
-const HOUR = 3600 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+/** A document whose status has not moved for this long has lost its job (or waits behind many). */
+const INTAKE_STUCK_AFTER_MS = 5 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The job handlers of this system, by queue. Later parts add their stages here. */
@@ -20,8 +24,11 @@ export function jobHandlers(core: Core): JobHandlers {
         const cutoff = new Date(core.clock().getTime() - core.config.submissions.draftExpiryHours * HOUR);
         const purged = await core.submissions.purgeAbandonedDrafts(cutoff);
         core.logger.info({ purged }, 'Files of abandoned submissions deleted');
+      } else if (task === 'intake-sweep') {
+        await core.intake.sweep(core.clock(), INTAKE_STUCK_AFTER_MS);
       }
     },
+    'intake-scan': ({ documentId }) => core.intake.handle('scan', documentId),
   };
 }
 
@@ -31,7 +38,16 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
   await housekeeping.upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
   await housekeeping.upsertJobScheduler('purge-old-transcripts', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-old-transcripts' } });
   await housekeeping.upsertJobScheduler('purge-abandoned-drafts', { every: HOUR }, { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } });
-  const workers = startWorkers(handlers, { connection: core.redis.queue, prefix: core.config.redis.prefix, logger: core.logger });
+  await housekeeping.upsertJobScheduler('intake-sweep', { every: MINUTE }, { name: 'housekeeping', data: { task: 'intake-sweep' } });
+  const workers = startWorkers(handlers, {
+    connection: core.redis.queue,
+    prefix: core.config.redis.prefix,
+    logger: core.logger,
+    onFailed: async (queue, job, error, final) => {
+      const stage = stageOfQueue(queue);
+      if (stage) await core.intake.failed(stage, job, error, final);
+    },
+  });
   core.logger.info({ queues: workers.size }, 'Worker role consuming');
   return workers;
 }

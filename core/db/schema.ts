@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -109,6 +109,8 @@ export const storedFiles = pgTable(
     mediaType: text('media_type').notNull(),
     originalName: text('original_name').notNull(),
     conversationId: text('conversation_id'),
+    /** Set when a virus scan found malware: the bytes live in quarantine, served to nobody. */
+    quarantinedAt: timestamp('quarantined_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('stored_files_conversation_idx').on(t.conversationId)],
@@ -187,6 +189,15 @@ export const submissions = pgTable(
   (t) => [index('submissions_kvnr_idx').on(t.kvnr)],
 );
 
+/**
+ * Where a document is in the intake pipeline: the stage it waits for or runs in, or one of
+ * the terminal states (routed, awaiting_review, quarantined, rejected).
+ */
+export const DOCUMENT_STATUSES = ['scan', 'ocr', 'classify', 'assign', 'route', 'routed', 'awaiting_review', 'quarantined', 'rejected'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const TERMINAL_DOCUMENT_STATUSES = ['routed', 'awaiting_review', 'quarantined', 'rejected'] as const satisfies readonly DocumentStatus[];
+export const documentStatus = pgEnum('document_status', DOCUMENT_STATUSES);
+
 export const submissionDocuments = pgTable(
   'submission_documents',
   {
@@ -199,9 +210,27 @@ export const submissionDocuments = pgTable(
       .references(() => storedFiles.id),
     position: integer('position').notNull(),
     pageCount: integer('page_count').notNull(),
+    status: documentStatus('status').notNull().default('scan'),
+    /** When the status last changed: the recovery sweep looks for documents stuck in a stage. */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Each stage stamps its completion. */
+    scannedAt: timestamp('scanned_at', { withTimezone: true }),
+    /** Names of the virus signatures that matched (quarantined documents only). */
+    scanFindings: jsonb('scan_findings').$type<string[]>(),
+    documentType: text('document_type'),
+    typeConfidence: real('type_confidence'),
+    assignedKvnr: text('assigned_kvnr'),
+    assignmentConfidence: real('assignment_confidence'),
+    /** Why the pipeline decided as it did, stage by stage, for clerks. */
+    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('submission_documents_submission_idx').on(t.submissionId), index('submission_documents_file_idx').on(t.fileId)],
+  (t) => [
+    index('submission_documents_submission_idx').on(t.submissionId),
+    index('submission_documents_file_idx').on(t.fileId),
+    index('submission_documents_status_idx').on(t.status, t.statusChangedAt),
+  ],
 );
 
 /**

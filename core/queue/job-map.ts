@@ -7,8 +7,10 @@ import { z } from 'zod';
  */
 export const jobSchemas = {
   housekeeping: z.object({
-    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts']),
+    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts', 'intake-sweep']),
   }),
+  /** Intake pipeline stages: one queue each, the document's id only (PostgreSQL holds the rest). */
+  'intake-scan': z.object({ documentId: z.uuid() }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   prefix: string;
   logger: Logger;
   concurrency?: Partial<Record<QueueName, number>>;
+  /** Told about every failed attempt; `final` when no retry follows (attempts used up or unrecoverable). */
+  onFailed?: (queue: QueueName, job: Job, error: Error, final: boolean) => Promise<void>;
 }
 
 /** The running consumers of this process. `close()` lets in-flight jobs finish first. */
@@ -43,9 +45,12 @@ export function startWorkers(handlers: JobHandlers, options: WorkerOptions): Wor
       prefix: options.prefix,
       concurrency: options.concurrency?.[queue] ?? 1,
     });
-    worker.on('failed', (job, err) =>
-      options.logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err }, 'Job failed'),
-    );
+    worker.on('failed', (job, err) => {
+      options.logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err }, 'Job failed');
+      if (!job || !options.onFailed) return;
+      const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      options.onFailed(queue, job, err, final).catch((hookError: unknown) => options.logger.error({ queue, jobId: job.id, err: hookError }, 'Failure handler failed'));
+    });
     worker.on('error', (err) => options.logger.error({ queue, err }, 'Worker error'));
     return worker;
   });

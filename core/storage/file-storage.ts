@@ -87,4 +87,38 @@ export class FileStorage {
   async remove(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
   }
+
+  private quarantinePathOf(id: string): string {
+    this.pathOf(id);
+    return path.join(this.dir, 'quarantine', id);
+  }
+
+  /**
+   * Moves a file out of normal storage (after a virus finding): `openRead` no longer finds it,
+   * so no link or stage can serve it. Idempotent.
+   */
+  async quarantine(id: string): Promise<void> {
+    await mkdir(path.join(this.dir, 'quarantine'), { recursive: true, mode: 0o700 });
+    try {
+      await rename(this.pathOf(id), this.quarantinePathOf(id));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+
+  isQuarantined(id: string): Promise<boolean> {
+    return open(this.quarantinePathOf(id), 'r').then(
+      (handle) => handle.close().then(() => true),
+      () => false,
+    );
+  }
+
+  async readAll(id: string): Promise<Buffer> {
+    const handle = await open(this.pathOf(id), 'r');
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
 }

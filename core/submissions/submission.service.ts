@@ -22,6 +22,8 @@ export interface SubmissionServiceDeps {
   scanner: Pick<ClamdClient, 'scan'>;
   limits: DocumentLimits;
   logger: Logger;
+  /** Hands a stored submission to the intake pipeline (a sweep catches what this misses). */
+  onStored?: (submissionId: string) => Promise<void>;
   /** Spends an Einmal-PIN inside the submission's transaction. */
   pins?: { spendIn(tx: Transaction, pinId: string): Promise<void> };
 }
@@ -72,10 +74,13 @@ export class SubmissionService {
 
   /** Commits the draft's files with the details; the tracking ID exists only once all is stored. */
   /** With `spendPinId`, the Einmal-PIN is used up in the same transaction (or nothing is stored). */
-  submit(draftKey: string, submission: NewSubmission, spendPinId?: string): Promise<StoredSubmission> {
+  async submit(draftKey: string, submission: NewSubmission, spendPinId?: string): Promise<StoredSubmission> {
     const { pins } = this.deps;
     if (spendPinId && !pins) throw new Error('Einmal-PIN submissions need the PIN service');
-    return this.deps.submissions.create(submission, { draftKey }, spendPinId ? (tx) => pins!.spendIn(tx, spendPinId) : undefined);
+    const stored = await this.deps.submissions.create(submission, { draftKey }, spendPinId ? (tx) => pins!.spendIn(tx, spendPinId) : undefined);
+    // Stored is stored: if queueing fails now (Redis away), the pipeline's sweep picks it up.
+    await this.deps.onStored?.(stored.id).catch((err: unknown) => this.deps.logger.warn({ err, submissionId: stored.id }, 'Submission stored but not queued yet; the sweep will'));
+    return stored;
   }
 
   /** The member cancelled: their uploaded files are deleted. */

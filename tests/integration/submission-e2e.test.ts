@@ -66,7 +66,7 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
     };
     const say = async (text: string, expected: RegExp) => {
       const sent = await dl.send(conversationId, token, { type: 'message', text });
-      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      assert.equal(sent.status, 200, `${JSON.stringify(sent.body)}\n${server?.stdout().slice(-3000)}`);
       return expectReply(expected);
     };
     const upload = async (name: string, body: Buffer, type: string, expected: RegExp) => {
@@ -74,7 +74,7 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
       form.append('activity', new Blob([JSON.stringify({ type: 'message', from: { id: 'member' } })], { type: 'application/vnd.microsoft.activity' }), 'blob');
       form.append('file', new Blob([body], { type }), name);
       const res = await fetch(`http://127.0.0.1:${port}/v3/directline/conversations/${conversationId}/upload?userId=member`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      assert.equal(res.status, 200, await res.text());
+      assert.equal(res.status, 200, `${await res.text()}\n${server?.stdout().slice(-3000)}`);
       return expectReply(expected);
     };
 

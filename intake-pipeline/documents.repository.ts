@@ -1,0 +1,87 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Database } from '../core/db/client.js';
+import { storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../core/db/schema.js';
+
+export type PipelineDocument = typeof submissionDocuments.$inferSelect & { mediaType: string; declaredType: string | null; declaredKvnr: string | null };
+
+/** What a stage decided: the next status and what to record on the document. */
+export interface StageOutcome {
+  status: DocumentStatus;
+  reasons: string[];
+  set?: Partial<Pick<typeof submissionDocuments.$inferInsert, 'scannedAt' | 'scanFindings' | 'documentType' | 'typeConfidence' | 'assignedKvnr' | 'assignmentConfidence'>>;
+}
+
+export class IntakeDocumentsRepository {
+  constructor(private readonly db: Database) {}
+
+  async find(id: string): Promise<PipelineDocument | undefined> {
+    const [row] = await this.db
+      .select({ document: submissionDocuments, mediaType: storedFiles.mediaType, declaredType: submissions.declaredType, declaredKvnr: submissions.kvnr })
+      .from(submissionDocuments)
+      .innerJoin(storedFiles, eq(storedFiles.id, submissionDocuments.fileId))
+      .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
+      .where(eq(submissionDocuments.id, id));
+    return row ? { ...row.document, mediaType: row.mediaType, declaredType: row.declaredType, declaredKvnr: row.declaredKvnr } : undefined;
+  }
+
+  /**
+   * Moves a document on, but only from the status the stage started from (compare and set):
+   * a stage that ran twice records its outcome once. Returns whether it moved.
+   */
+  async advance(id: string, from: DocumentStatus, outcome: StageOutcome): Promise<boolean> {
+    const rows = await this.db
+      .update(submissionDocuments)
+      .set({
+        ...outcome.set,
+        status: outcome.status,
+        statusChangedAt: sql`now()`,
+        reasons: sql`${submissionDocuments.reasons} || ${JSON.stringify(outcome.reasons)}::jsonb`,
+        lastError: null,
+      })
+      .where(and(eq(submissionDocuments.id, id), eq(submissionDocuments.status, from)))
+      .returning({ submissionId: submissionDocuments.submissionId });
+    if (rows[0]) await this.refreshSubmissionStatus(rows[0].submissionId);
+    return rows.length > 0;
+  }
+
+  /** What the member is told follows the documents: any in trouble → needs attention; all done → processed. */
+  private async refreshSubmissionStatus(submissionId: string): Promise<void> {
+    await this.db.execute(sql`
+      update ${submissions} set status = (
+        select case
+          when bool_or(d.status in ('quarantined', 'rejected')) then 'needs_attention'
+          when bool_and(d.status = 'routed') then 'processed'
+          else 'checking'
+        end::submission_status
+        from ${submissionDocuments} d where d.submission_id = ${submissionId}
+      ), updated_at = now()
+      where ${submissions.id} = ${submissionId}`);
+  }
+
+  async documentIdsOf(submissionId: string): Promise<string[]> {
+    const rows = await this.db.select({ id: submissionDocuments.id }).from(submissionDocuments).where(eq(submissionDocuments.submissionId, submissionId));
+    return rows.map((r) => r.id);
+  }
+
+  /** Documents in one of these stages whose status has not changed since `before`. */
+  async stuck(statuses: DocumentStatus[], before: Date, limit = 500): Promise<Array<{ id: string; status: DocumentStatus }>> {
+    if (statuses.length === 0) return [];
+    return this.db
+      .select({ id: submissionDocuments.id, status: submissionDocuments.status })
+      .from(submissionDocuments)
+      .where(and(inArray(submissionDocuments.status, statuses), lt(submissionDocuments.statusChangedAt, before)))
+      .orderBy(submissionDocuments.statusChangedAt)
+      .limit(limit);
+  }
+
+  /** A stage gave up (retries used up or an unrecoverable error): a clerk looks at it. */
+  async giveUp(id: string, from: DocumentStatus, error: string): Promise<boolean> {
+    const moved = await this.advance(id, from, { status: 'awaiting_review', reasons: [`Automatische Verarbeitung in Schritt „${from}“ fehlgeschlagen; bitte prüfen.`] });
+    if (moved) await this.db.update(submissionDocuments).set({ lastError: error.slice(0, 500) }).where(eq(submissionDocuments.id, id));
+    return moved;
+  }
+
+  async markFileQuarantined(fileId: string): Promise<void> {
+    await this.db.update(storedFiles).set({ quarantinedAt: sql`coalesce(${storedFiles.quarantinedAt}, now())` }).where(eq(storedFiles.id, fileId));
+  }
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { UnrecoverableError } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import { storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
+import { JobQueues } from '../../core/queue/queues.js';
+import { startWorkers } from '../../core/queue/workers.js';
+import { StoredFilesRepository } from '../../core/storage/stored-files.repository.js';
+import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { IntakeDocumentsRepository } from '../../intake-pipeline/documents.repository.js';
+import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
+import type { Core } from '../../server/container.js';
+import { startWorker } from '../../server/worker.js';
+import { EICAR, makePdf, makePdfPages } from '../helpers/files.js';
+import { randomKvnr } from '../helpers/members.js';
+import { waitUntil } from '../helpers/processes.js';
+import { startTestCore, uniqueName } from '../helpers/system.js';
+
+const TESTFILES = '/usr/share/clamav-testfiles';
+
+/** The intake pipeline against real PostgreSQL, Redis and clamd. */
+describe('intake pipeline: scan stage, recovery', () => {
+  let core: Core;
+  before(async () => {
+    core = await startTestCore({ env: { REDIS_PREFIX: uniqueName('mkintake') } });
+  });
+  after(() => core.close());
+
+  /** A submission as another channel (or a scan centre) would store it: files as they came. */
+  async function submit(...files: Array<{ bytes: Buffer; mediaType: string; name: string }>): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
+    const fileIds: string[] = [];
+    for (const file of files) {
+      const stored = await core.storage.storeBuffer(file.bytes);
+      await new StoredFilesRepository(core.database.db).insert({ id: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: file.mediaType, originalName: file.name });
+      fileIds.push(stored.id);
+    }
+    const repository = new SubmissionsRepository(core.database.db);
+    const { id, trackingId } = await repository.create(
+      { source: 'channel:test', kvnr: randomKvnr(), declaredType: null, details: {}, note: null, conversationId: null },
+      { documents: fileIds.map((fileId) => ({ fileId, pageCount: 1 })) },
+    );
+    const documentIds = (await repository.documents(id)).map((d) => d.id);
+    return { trackingId, documentIds, fileIds };
+  }
+
+  const documentRow = async (id: string) => (await core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, id)))[0]!;
+  const submissionStatus = async (trackingId: string) => (await core.database.db.select().from(submissions).where(eq(submissions.trackingId, trackingId)))[0]!.status;
+  const settled = (ids: string[], status: string) => waitUntil(async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === status), 20_000, `documents to reach ${status}`);
+
+  it('passes clean files on to text extraction and quarantines EICAR and the ClamAV test files, which are never served', async () => {
+    const clean = await submit({ bytes: await makePdfPages(2), mediaType: 'application/pdf', name: 'rechnung.pdf' });
+    const infected = await submit(
+      { bytes: Buffer.from(EICAR), mediaType: 'application/octet-stream', name: 'eicar.txt' },
+      { bytes: readFileSync(`${TESTFILES}/clam.exe`), mediaType: 'application/octet-stream', name: 'clam.exe' },
+      { bytes: readFileSync(`${TESTFILES}/clam.zip`), mediaType: 'application/zip', name: 'clam.zip' },
+      { bytes: readFileSync(`${TESTFILES}/clam.pdf`), mediaType: 'application/pdf', name: 'clam.pdf' },
+    );
+    const workers = await startWorker(core);
+    try {
+      await core.intake.start((await new SubmissionsRepository(core.database.db).find(clean.trackingId))!.id);
+      await core.intake.start((await new SubmissionsRepository(core.database.db).find(infected.trackingId))!.id);
+      await settled(clean.documentIds, 'ocr');
+      await settled(infected.documentIds, 'quarantined');
+    } finally {
+      await workers.close();
+    }
+    const cleanDocument = await documentRow(clean.documentIds[0]!);
+    assert.ok(cleanDocument.scannedAt);
+    assert.deepEqual(cleanDocument.reasons, ['Virenprüfung: keine Funde']);
+    assert.equal(await submissionStatus(clean.trackingId), 'checking');
+
+    for (const [i, id] of infected.documentIds.entries()) {
+      const document = await documentRow(id);
+      assert.ok((document.scanFindings ?? []).some((s) => /Musterkasse\.DevOnly|Eicar|ClamAV-Test/i.test(s)), JSON.stringify(document.scanFindings));
+      const fileId = infected.fileIds[i]!;
+      assert.equal(await core.storage.isQuarantined(fileId), true);
+      await assert.rejects(core.storage.readAll(fileId), /ENOENT/, 'no longer in normal storage');
+      const [file] = await core.database.db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
+      assert.ok(file?.quarantinedAt);
+    }
+    assert.equal(await submissionStatus(infected.trackingId), 'needs_attention');
+  });
+
+  it('treats a repeated job as a no-op: the outcome is recorded once', async () => {
+    const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'a.pdf' });
+    const [id] = documentIds as [string];
+    await core.intake.handle('scan', id);
+    await core.intake.handle('scan', id);
+    const document = await documentRow(id);
+    assert.equal(document.status, 'ocr');
+    assert.deepEqual(document.reasons, ['Virenprüfung: keine Funde'], 'recorded once');
+  });
+
+  it('finds documents whose job was lost (Redis restarted, worker killed) and runs them', async () => {
+    const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'lost.pdf' });
+    // Never queued, as if Redis lost it; the sweep looks at documents older than the threshold.
+    await core.database.db.update(submissionDocuments).set({ statusChangedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(submissionDocuments.id, documentIds[0]!));
+    const workers = await startWorker(core);
+    try {
+      assert.ok((await core.intake.sweep(new Date(), 5 * 60_000)) >= 1);
+      await settled(documentIds, 'ocr');
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('sends a document to review when a stage gives up, with the error recorded', async () => {
+    const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'kaputt.pdf' });
+    const documents = new IntakeDocumentsRepository(core.database.db);
+    const prefix = uniqueName('mkgiveup');
+    const queues = new JobQueues(core.redis.queue, prefix, core.logger);
+    const failing = new IntakePipeline([{ status: 'scan', run: () => Promise.reject(new UnrecoverableError('Datei nicht lesbar')) }], documents, queues, core.logger);
+    const workers = startWorkers(
+      { 'intake-scan': ({ documentId }) => failing.handle('scan', documentId) },
+      { connection: core.redis.queue, prefix, logger: core.logger, onFailed: (_queue, job, error, final) => failing.failed('scan', job, error, final) },
+    );
+    try {
+      await failing.enqueue('scan', documentIds[0]!);
+      await settled(documentIds, 'awaiting_review');
+    } finally {
+      await workers.close();
+      await queues.close();
+    }
+    const document = await documentRow(documentIds[0]!);
+    assert.equal(document.lastError, 'Datei nicht lesbar');
+    assert.match(document.reasons.at(-1) ?? '', /fehlgeschlagen; bitte prüfen/);
+  });
+});
