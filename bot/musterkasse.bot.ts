@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, MessageFactory, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, MessageFactory, type Activity, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, MainDialog } from './dialogs/main.dialog.js';
 import { createMemberDialogs, type MemberServices } from './dialogs/member-dialogs.js';
@@ -32,10 +32,27 @@ export class MusterkasseBot extends ActivityHandler {
     });
   }
 
-  /** State is saved after every turn, also when the turn ended early. */
+  /**
+   * State is saved after every turn, and the turn's replies go out only after that: a member
+   * is never told something ("Datei erhalten", the next question) that a crash could undo.
+   * If the turn fails, its replies are dropped with it and the error handler apologises.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    const held: Array<Partial<Activity>> = [];
+    let holding = true;
+    context.onSendActivities(async (_context, activities, next) => {
+      if (!holding) return next();
+      held.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    try {
+      await super.run(context);
+      await this.conversationState.saveChanges(context, false);
+    } finally {
+      // On failure the held replies are dropped; the error handler's apology goes out directly.
+      holding = false;
+    }
+    if (held.length > 0) await context.sendActivities(held);
   }
 
   /** After a failed turn: forget the half-done dialog step so the next message starts cleanly. */

@@ -94,6 +94,29 @@ describe('bot', () => {
       await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply((r) => assert.equal(r.text, CALLBACK.topic));
     });
 
+    it('sends a turn\'s replies only after its state is saved: if saving fails, the member gets the apology, not the next question', async () => {
+      let failNext = true;
+      const flaky = new PostgresStorage(core.database.db);
+      const write = flaky.write.bind(flaky);
+      flaky.write = async (changes) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database gone while saving');
+        }
+        return write(changes);
+      };
+      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
+      const production = createAdapter('hop-key', createLogger('silent'), (context) => bot.resetDialog(context));
+      const adapter = new TestAdapter((context) => bot.run(context));
+      adapter.conversation.conversation.id = uniqueName('conversation-');
+      adapter.onTurnError = production.onTurnError;
+      await adapter
+        .send('Dokument einreichen')
+        .assertReply(TEXTS.turnError)
+        .send('Für mich')
+        .assertReply((r) => assert.notEqual(r.text, SUBMIT.kvnrSelf, 'the unsaved step is not continued'));
+    });
+
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
       let failNext = true;
       const flaky = new PostgresStorage(core.database.db);
