@@ -1,7 +1,8 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../core/db/client.js';
-import { storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../core/db/schema.js';
+import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../core/db/schema.js';
 
+export type DocumentPage = typeof documentPages.$inferInsert;
 export type PipelineDocument = typeof submissionDocuments.$inferSelect & { mediaType: string; declaredType: string | null; declaredKvnr: string | null };
 
 /** What a stage decided: the next status and what to record on the document. */
@@ -79,6 +80,22 @@ export class IntakeDocumentsRepository {
     const moved = await this.advance(id, from, { status: 'awaiting_review', reasons: [`Automatische Verarbeitung in Schritt „${from}“ fehlgeschlagen; bitte prüfen.`] });
     if (moved) await this.db.update(submissionDocuments).set({ lastError: error.slice(0, 500) }).where(eq(submissionDocuments.id, id));
     return moved;
+  }
+
+  /** Stores the pages' text; a rerun overwrites them with the same content. */
+  async savePages(pages: DocumentPage[]): Promise<void> {
+    if (pages.length === 0) return;
+    await this.db
+      .insert(documentPages)
+      .values(pages)
+      .onConflictDoUpdate({
+        target: [documentPages.documentId, documentPages.page],
+        set: { text: sql`excluded.text`, confidence: sql`excluded.confidence`, source: sql`excluded.source` },
+      });
+  }
+
+  pages(documentId: string) {
+    return this.db.select().from(documentPages).where(eq(documentPages.documentId, documentId)).orderBy(documentPages.page);
   }
 
   async markFileQuarantined(fileId: string): Promise<void> {

@@ -37,7 +37,9 @@ import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.
 import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
+import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { ScanStage } from '../intake-pipeline/stages/scan.stage.js';
+import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
 import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
 import { AttachmentDownloader } from '../bot/attachment-download.js';
 import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
@@ -81,6 +83,7 @@ export interface Core {
   members: MembersRepository;
   pins: EinmalPinService;
   intake: IntakePipeline;
+  ocr: OcrEngine;
   chat: ChatServices;
   close(): Promise<void>;
 }
@@ -160,7 +163,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const clamd = new ClamdClient(config.clamd);
   const storage = new FileStorage(config.storage.dir);
   const intakeDocuments = new IntakeDocumentsRepository(db);
-  const intake = new IntakePipeline([new ScanStage(storage, clamd, intakeDocuments)], intakeDocuments, queues, logger);
+  const ocr = new OcrEngine(config.intake.ocrWorkers, logger);
+  const intake = new IntakePipeline([new ScanStage(storage, clamd, intakeDocuments), new OcrStage(storage, ocr, intakeDocuments)], intakeDocuments, queues, logger);
   const audit = new AuditRepository(db);
   const members = new MembersRepository(db);
   const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
@@ -208,10 +212,12 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     members,
     pins,
     intake,
+    ocr,
     chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
     close() {
       closing ??= (async () => {
         knowledge.close();
+        await ocr.close();
         await queues.close();
         await Promise.all(Object.values(redis).map(closeRedis));
         await database.close();

@@ -29,6 +29,7 @@ export function jobHandlers(core: Core): JobHandlers {
       }
     },
     'intake-scan': ({ documentId }) => core.intake.handle('scan', documentId),
+    'intake-ocr': ({ documentId }) => core.intake.handle('ocr', documentId),
   };
 }
 
@@ -43,6 +44,8 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
     connection: core.redis.queue,
     prefix: core.config.redis.prefix,
     logger: core.logger,
+    // OCR jobs run on the tesseract scheduler: one per OCR worker keeps every worker busy.
+    concurrency: { 'intake-scan': core.config.intake.scanConcurrency, 'intake-ocr': core.config.intake.ocrWorkers },
     onFailed: async (queue, job, error, final) => {
       const stage = stageOfQueue(queue);
       if (stage) await core.intake.failed(stage, job, error, final);

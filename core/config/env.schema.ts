@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -77,6 +78,8 @@ export const envSchema = z
     SUBMISSION_MAX_PAGES: integer(1, 200).default(15),
     SUBMISSION_MAX_PAGE_KB: integer(50, 50 * 1024).default(800),
     DRAFT_EXPIRY_HOURS: integer(1, 24 * 90).default(48),
+    OCR_WORKERS: integer(1, 64).default(Math.max(1, availableParallelism())),
+    INTAKE_SCAN_CONCURRENCY: integer(1, 64).default(4),
     TIME_ZONE: z.string().min(1).default('Europe/Berlin').refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),

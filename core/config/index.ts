@@ -34,6 +34,8 @@ export interface AppConfig {
   storage: { dir: string; maxFileBytes: number; maxFiles: number };
   /** The insurer's upload rules for one submission, and when unfinished drafts are deleted. */
   submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
+  /** Intake pipeline: OCR workers (one per core by default) and parallel scans. */
+  intake: { ocrWorkers: number; scanConcurrency: number };
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -94,6 +96,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
+    intake: { ocrWorkers: e.OCR_WORKERS, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

@@ -319,3 +319,19 @@ export const einmalPins = pgTable(
   },
   (t) => [index('einmal_pins_kvnr_idx').on(t.kvnr)],
 );
+
+/** Text of each page of a document, from its PDF text layer or from OCR, with a confidence. */
+export const documentPages = pgTable(
+  'document_pages',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => submissionDocuments.id),
+    page: integer('page').notNull(),
+    text: text('text').notNull(),
+    /** 0–100; a text layer counts as 100. */
+    confidence: real('confidence').notNull(),
+    source: text('source', { enum: ['text_layer', 'ocr'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.page] })],
+);

@@ -11,6 +11,7 @@ export const jobSchemas = {
   }),
   /** Intake pipeline stages: one queue each, the document's id only (PostgreSQL holds the rest). */
   'intake-scan': z.object({ documentId: z.uuid() }),
+  'intake-ocr': z.object({ documentId: z.uuid() }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

@@ -64,3 +64,24 @@ export function encryptPdf(pdf: Buffer): Buffer {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A page "scanned" as an image: the lines as black text on white, slightly rotated and blurred like a scan. */
+export async function scannedPage(lines: string[], options: { rotate?: number } = {}): Promise<Buffer> {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = lines.map((line, i) => `<text x="60" y="${120 + i * 80}" font-family="DejaVu Sans" font-size="44">${escape(line)}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="${200 + lines.length * 80}"><rect width="100%" height="100%" fill="white"/>${body}</svg>`;
+  return sharp(Buffer.from(svg))
+    .rotate(options.rotate ?? 0.8, { background: '#ffffff' })
+    .blur(0.6)
+    .png()
+    .toBuffer();
+}
+
+/** A PDF without a text layer: the image as its only page (as scanners make them). */
+export async function imageOnlyPdf(png: Buffer): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const image = await pdf.embedPng(png);
+  const page = pdf.addPage([595, (595 * image.height) / image.width]);
+  page.drawImage(image, { x: 0, y: 0, width: 595, height: (595 * image.height) / image.width });
+  return Buffer.from(await pdf.save());
+}

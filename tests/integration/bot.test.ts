@@ -10,6 +10,18 @@ import { TEXTS } from '../../bot/texts.de.js';
 import type { Core } from '../../server/container.js';
 import { LogCapture, startTestCore, uniqueName } from '../helpers/system.js';
 
+/** The storage, with its next `method` call failing once (a unit-style fault on the real storage). */
+function failingOnce(storage: PostgresStorage, method: 'read' | 'write', message: string): PostgresStorage {
+  const original = storage[method].bind(storage) as (arg: never) => Promise<never>;
+  let failed = false;
+  storage[method] = (async (arg: never) => {
+    if (failed) return original(arg);
+    failed = true;
+    throw new Error(message);
+  }) as never;
+  return storage;
+}
+
 describe('bot', () => {
   let core: Core;
   let storage: PostgresStorage;
@@ -95,16 +107,7 @@ describe('bot', () => {
     });
 
     it('sends a turn\'s replies only after its state is saved: if saving fails, the member gets the apology, not the next question', async () => {
-      let failNext = true;
-      const flaky = new PostgresStorage(core.database.db);
-      const write = flaky.write.bind(flaky);
-      flaky.write = async (changes) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database gone while saving');
-        }
-        return write(changes);
-      };
+      const flaky = failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving');
       const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
       const production = createAdapter('hop-key', createLogger('silent'), (context) => bot.resetDialog(context));
       const adapter = new TestAdapter((context) => bot.run(context));
@@ -118,16 +121,7 @@ describe('bot', () => {
     });
 
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
-      let failNext = true;
-      const flaky = new PostgresStorage(core.database.db);
-      const read = flaky.read.bind(flaky);
-      flaky.read = async (keys: string[]) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database hiccup');
-        }
-        return read(keys);
-      };
+      const flaky = failingOnce(new PostgresStorage(core.database.db), 'read', 'database hiccup');
       const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.

@@ -11,7 +11,7 @@ import { IntakeDocumentsRepository } from '../../intake-pipeline/documents.repos
 import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
-import { EICAR, makePdf, makePdfPages } from '../helpers/files.js';
+import { EICAR, imageOnlyPdf, makePdf, makePdfPages, scannedPage } from '../helpers/files.js';
 import { randomKvnr } from '../helpers/members.js';
 import { waitUntil } from '../helpers/processes.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
@@ -19,7 +19,7 @@ import { startTestCore, uniqueName } from '../helpers/system.js';
 const TESTFILES = '/usr/share/clamav-testfiles';
 
 /** The intake pipeline against real PostgreSQL, Redis and clamd. */
-describe('intake pipeline: scan stage, recovery', () => {
+describe('intake pipeline: scan and text stages, recovery', () => {
   let core: Core;
   before(async () => {
     core = await startTestCore({ env: { REDIS_PREFIX: uniqueName('mkintake') } });
@@ -43,6 +43,7 @@ describe('intake pipeline: scan stage, recovery', () => {
     return { trackingId, documentIds, fileIds };
   }
 
+  const documents = () => new IntakeDocumentsRepository(core.database.db);
   const documentRow = async (id: string) => (await core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, id)))[0]!;
   const submissionStatus = async (trackingId: string) => (await core.database.db.select().from(submissions).where(eq(submissions.trackingId, trackingId)))[0]!.status;
   const settled = (ids: string[], status: string) => waitUntil(async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === status), 20_000, `documents to reach ${status}`);
@@ -59,14 +60,14 @@ describe('intake pipeline: scan stage, recovery', () => {
     try {
       await core.intake.start((await new SubmissionsRepository(core.database.db).find(clean.trackingId))!.id);
       await core.intake.start((await new SubmissionsRepository(core.database.db).find(infected.trackingId))!.id);
-      await settled(clean.documentIds, 'ocr');
+      await settled(clean.documentIds, 'classify');
       await settled(infected.documentIds, 'quarantined');
     } finally {
       await workers.close();
     }
     const cleanDocument = await documentRow(clean.documentIds[0]!);
     assert.ok(cleanDocument.scannedAt);
-    assert.deepEqual(cleanDocument.reasons, ['Virenprüfung: keine Funde']);
+    assert.deepEqual(cleanDocument.reasons, ['Virenprüfung: keine Funde', 'Text: 2 Seite(n) aus der Textebene des PDF']);
     assert.equal(await submissionStatus(clean.trackingId), 'checking');
 
     for (const [i, id] of infected.documentIds.entries()) {
@@ -77,8 +78,34 @@ describe('intake pipeline: scan stage, recovery', () => {
       await assert.rejects(core.storage.readAll(fileId), /ENOENT/, 'no longer in normal storage');
       const [file] = await core.database.db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
       assert.ok(file?.quarantinedAt);
+      assert.deepEqual(await documents().pages(id), [], 'never read');
     }
     assert.equal(await submissionStatus(infected.trackingId), 'needs_attention');
+  });
+
+  it('uses a PDF text layer without OCR, and reads scanned images and image-only PDFs with tesseract', async () => {
+    const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Versicherten-Nr. A123456780', 'Erika Mustermann 12.03.1984']);
+    const withLayer = await submit({ bytes: await makePdfPages(1, { text: 'Rechnung Zahnreinigung' }), mediaType: 'application/pdf', name: 'rechnung.pdf' });
+    const image = await submit({ bytes: scan, mediaType: 'image/png', name: 'au.png' });
+    const imagePdf = await submit({ bytes: await imageOnlyPdf(scan), mediaType: 'application/pdf', name: 'au-scan.pdf' });
+    const workers = await startWorker(core);
+    try {
+      for (const { trackingId } of [withLayer, image, imagePdf]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      await settled([...withLayer.documentIds, ...image.documentIds, ...imagePdf.documentIds], 'classify');
+    } finally {
+      await workers.close();
+    }
+    const [layerPage] = await documents().pages(withLayer.documentIds[0]!);
+    assert.deepEqual([layerPage?.source, layerPage?.confidence], ['text_layer', 100]);
+    assert.match(layerPage!.text, /Rechnung Zahnreinigung – Seite 1/);
+    for (const id of [image.documentIds[0]!, imagePdf.documentIds[0]!]) {
+      const [page] = await documents().pages(id);
+      assert.equal(page?.source, 'ocr');
+      assert.ok(page!.confidence > 60, `confidence ${page!.confidence}`);
+      assert.match(page!.text, /Arbeitsunf.higkeitsbescheinigung/);
+      assert.match(page!.text, /A123456780/);
+      assert.match((await documentRow(id)).reasons.at(-1) ?? '', /Texterkennung: 1 Seite\(n\), Konfidenz \d+ %/);
+    }
   });
 
   it('treats a repeated job as a no-op: the outcome is recorded once', async () => {
@@ -98,7 +125,7 @@ describe('intake pipeline: scan stage, recovery', () => {
     const workers = await startWorker(core);
     try {
       assert.ok((await core.intake.sweep(new Date(), 5 * 60_000)) >= 1);
-      await settled(documentIds, 'ocr');
+      await settled(documentIds, 'classify');
     } finally {
       await workers.close();
     }
@@ -106,10 +133,9 @@ describe('intake pipeline: scan stage, recovery', () => {
 
   it('sends a document to review when a stage gives up, with the error recorded', async () => {
     const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'kaputt.pdf' });
-    const documents = new IntakeDocumentsRepository(core.database.db);
     const prefix = uniqueName('mkgiveup');
     const queues = new JobQueues(core.redis.queue, prefix, core.logger);
-    const failing = new IntakePipeline([{ status: 'scan', run: () => Promise.reject(new UnrecoverableError('Datei nicht lesbar')) }], documents, queues, core.logger);
+    const failing = new IntakePipeline([{ status: 'scan', run: () => Promise.reject(new UnrecoverableError('Datei nicht lesbar')) }], documents(), queues, core.logger);
     const workers = startWorkers(
       { 'intake-scan': ({ documentId }) => failing.handle('scan', documentId) },
       { connection: core.redis.queue, prefix, logger: core.logger, onFailed: (_queue, job, error, final) => failing.failed('scan', job, error, final) },
