@@ -9,7 +9,7 @@ export type PipelineDocument = typeof submissionDocuments.$inferSelect & { media
 export interface StageOutcome {
   status: DocumentStatus;
   reasons: string[];
-  set?: Partial<Pick<typeof submissionDocuments.$inferInsert, 'scannedAt' | 'scanFindings' | 'documentType' | 'typeConfidence' | 'assignedKvnr' | 'assignmentConfidence'>>;
+  set?: Partial<Pick<typeof submissionDocuments.$inferInsert, 'scannedAt' | 'scanFindings' | 'documentType' | 'typeConfidence' | 'assignedKvnr' | 'suggestedKvnr' | 'assignmentConfidence' | 'department'>>;
 }
 
 export class IntakeDocumentsRepository {

@@ -6,8 +6,8 @@ import type { QueueName } from '../core/queue/job-map.js';
 import type { IntakeDocumentsRepository } from './documents.repository.js';
 import type { Stage } from './stage.js';
 
-/** The queue of each stage that is built so far; documents in other statuses wait for their stage. */
-export const STAGE_QUEUES = { scan: 'intake-scan', ocr: 'intake-ocr' } as const satisfies Partial<Record<DocumentStatus, QueueName>>;
+/** The queue of each stage. */
+export const STAGE_QUEUES = { scan: 'intake-scan', ocr: 'intake-ocr', classify: 'intake-classify', assign: 'intake-assign', route: 'intake-route' } as const satisfies Partial<Record<DocumentStatus, QueueName>>;
 type StageStatus = keyof typeof STAGE_QUEUES;
 
 const isStageStatus = (status: DocumentStatus): status is StageStatus => status in STAGE_QUEUES;

@@ -38,6 +38,10 @@ import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
+import { DEFAULT_DEPARTMENTS } from '../intake-pipeline/document-types.js';
+import { AssignStage } from '../intake-pipeline/stages/assign.stage.js';
+import { ClassifyStage } from '../intake-pipeline/stages/classify.stage.js';
+import { RouteStage } from '../intake-pipeline/stages/route.stage.js';
 import { ScanStage } from '../intake-pipeline/stages/scan.stage.js';
 import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
 import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
@@ -164,9 +168,16 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const storage = new FileStorage(config.storage.dir);
   const intakeDocuments = new IntakeDocumentsRepository(db);
   const ocr = new OcrEngine(config.intake.ocrWorkers, logger);
-  const intake = new IntakePipeline([new ScanStage(storage, clamd, intakeDocuments), new OcrStage(storage, ocr, intakeDocuments)], intakeDocuments, queues, logger);
-  const audit = new AuditRepository(db);
   const members = new MembersRepository(db);
+  const stages = [
+    new ScanStage(storage, clamd, intakeDocuments),
+    new OcrStage(storage, ocr, intakeDocuments),
+    new ClassifyStage(intakeDocuments),
+    new AssignStage(intakeDocuments, members),
+    new RouteStage(DEFAULT_DEPARTMENTS),
+  ];
+  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger);
+  const audit = new AuditRepository(db);
   const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
   const submissions = new SubmissionService({
     pins,

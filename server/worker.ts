@@ -30,6 +30,9 @@ export function jobHandlers(core: Core): JobHandlers {
     },
     'intake-scan': ({ documentId }) => core.intake.handle('scan', documentId),
     'intake-ocr': ({ documentId }) => core.intake.handle('ocr', documentId),
+    'intake-classify': ({ documentId }) => core.intake.handle('classify', documentId),
+    'intake-assign': ({ documentId }) => core.intake.handle('assign', documentId),
+    'intake-route': ({ documentId }) => core.intake.handle('route', documentId),
   };
 }
 

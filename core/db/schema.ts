@@ -219,8 +219,12 @@ export const submissionDocuments = pgTable(
     scanFindings: jsonb('scan_findings').$type<string[]>(),
     documentType: text('document_type'),
     typeConfidence: real('type_confidence'),
+    /** Set only when the pipeline (or a clerk) is certain whose document it is. */
     assignedKvnr: text('assigned_kvnr'),
+    /** The most likely member, shown to the clerk when the pipeline is not certain. */
+    suggestedKvnr: text('suggested_kvnr'),
     assignmentConfidence: real('assignment_confidence'),
+    department: text('department'),
     /** Why the pipeline decided as it did, stage by stage, for clerks. */
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     lastError: text('last_error'),

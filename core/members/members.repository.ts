@@ -32,6 +32,17 @@ export class MembersRepository {
     return row;
   }
 
+  async findMany(kvnrs: string[]): Promise<MemberRecord[]> {
+    if (kvnrs.length === 0) return [];
+    return this.db.select().from(members).where(inArray(members.kvnr, kvnrs.slice(0, BATCH)));
+  }
+
+  /** Members born on one of these days (for matching by name and birth date). */
+  async bornOn(dates: string[]): Promise<MemberRecord[]> {
+    if (dates.length === 0) return [];
+    return this.db.select().from(members).where(inArray(members.birthDate, dates.slice(0, 50))).limit(500);
+  }
+
   /** For each of these KVNRs that is known: the main member it is insured through (or null). */
   async familyLinks(kvnrs: string[]): Promise<Map<string, string | null>> {
     const links = new Map<string, string | null>();

@@ -12,6 +12,9 @@ export const jobSchemas = {
   /** Intake pipeline stages: one queue each, the document's id only (PostgreSQL holds the rest). */
   'intake-scan': z.object({ documentId: z.uuid() }),
   'intake-ocr': z.object({ documentId: z.uuid() }),
+  'intake-classify': z.object({ documentId: z.uuid() }),
+  'intake-assign': z.object({ documentId: z.uuid() }),
+  'intake-route': z.object({ documentId: z.uuid() }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

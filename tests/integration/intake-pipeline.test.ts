@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
 import { JobQueues } from '../../core/queue/queues.js';
 import { startWorkers } from '../../core/queue/workers.js';
+import { MembersRepository } from '../../core/members/members.repository.js';
 import { StoredFilesRepository } from '../../core/storage/stored-files.repository.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { IntakeDocumentsRepository } from '../../intake-pipeline/documents.repository.js';
@@ -12,14 +13,15 @@ import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
 import { EICAR, imageOnlyPdf, makePdf, makePdfPages, scannedPage } from '../helpers/files.js';
-import { randomKvnr } from '../helpers/members.js';
-import { waitUntil } from '../helpers/processes.js';
+import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
+import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+import { sharedDatabase } from '../helpers/root-hooks.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 const TESTFILES = '/usr/share/clamav-testfiles';
 
 /** The intake pipeline against real PostgreSQL, Redis and clamd. */
-describe('intake pipeline: scan and text stages, recovery', () => {
+describe('intake pipeline', () => {
   let core: Core;
   before(async () => {
     core = await startTestCore({ env: { REDIS_PREFIX: uniqueName('mkintake') } });
@@ -27,7 +29,7 @@ describe('intake pipeline: scan and text stages, recovery', () => {
   after(() => core.close());
 
   /** A submission as another channel (or a scan centre) would store it: files as they came. */
-  async function submit(...files: Array<{ bytes: Buffer; mediaType: string; name: string }>): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
+  async function submit(...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
     const fileIds: string[] = [];
     for (const file of files) {
       const stored = await core.storage.storeBuffer(file.bytes);
@@ -36,7 +38,7 @@ describe('intake pipeline: scan and text stages, recovery', () => {
     }
     const repository = new SubmissionsRepository(core.database.db);
     const { id, trackingId } = await repository.create(
-      { source: 'channel:test', kvnr: randomKvnr(), declaredType: null, details: {}, note: null, conversationId: null },
+      { source: 'channel:test', kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr, declaredType: null, details: {}, note: null, conversationId: null },
       { documents: fileIds.map((fileId) => ({ fileId, pageCount: 1 })) },
     );
     const documentIds = (await repository.documents(id)).map((d) => d.id);
@@ -60,15 +62,15 @@ describe('intake pipeline: scan and text stages, recovery', () => {
     try {
       await core.intake.start((await new SubmissionsRepository(core.database.db).find(clean.trackingId))!.id);
       await core.intake.start((await new SubmissionsRepository(core.database.db).find(infected.trackingId))!.id);
-      await settled(clean.documentIds, 'classify');
+      await settled(clean.documentIds, 'awaiting_review');
       await settled(infected.documentIds, 'quarantined');
     } finally {
       await workers.close();
     }
     const cleanDocument = await documentRow(clean.documentIds[0]!);
     assert.ok(cleanDocument.scannedAt);
-    assert.deepEqual(cleanDocument.reasons, ['Virenprüfung: keine Funde', 'Text: 2 Seite(n) aus der Textebene des PDF']);
-    assert.equal(await submissionStatus(clean.trackingId), 'checking');
+    assert.deepEqual(cleanDocument.reasons.slice(0, 2), ['Virenprüfung: keine Funde', 'Text: 2 Seite(n) aus der Textebene des PDF']);
+    assert.equal(await submissionStatus(clean.trackingId), 'checking', 'waiting for a clerk');
 
     for (const [i, id] of infected.documentIds.entries()) {
       const document = await documentRow(id);
@@ -91,7 +93,7 @@ describe('intake pipeline: scan and text stages, recovery', () => {
     const workers = await startWorker(core);
     try {
       for (const { trackingId } of [withLayer, image, imagePdf]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
-      await settled([...withLayer.documentIds, ...image.documentIds, ...imagePdf.documentIds], 'classify');
+      await settled([...withLayer.documentIds, ...image.documentIds, ...imagePdf.documentIds], 'awaiting_review');
     } finally {
       await workers.close();
     }
@@ -104,7 +106,67 @@ describe('intake pipeline: scan and text stages, recovery', () => {
       assert.ok(page!.confidence > 60, `confidence ${page!.confidence}`);
       assert.match(page!.text, /Arbeitsunf.higkeitsbescheinigung/);
       assert.match(page!.text, /A123456780/);
-      assert.match((await documentRow(id)).reasons.at(-1) ?? '', /Texterkennung: 1 Seite\(n\), Konfidenz \d+ %/);
+      assert.ok((await documentRow(id)).reasons.some((r) => /Texterkennung: 1 Seite\(n\), Konfidenz \d+ %/.test(r)));
+    }
+  });
+
+  async function insuredMember(): Promise<string> {
+    const kvnr = randomKvnr();
+    await new MembersRepository(core.database.db).upsert([
+      { kvnr, firstName: 'Ida', lastName: 'Beispielfrau', birthDate: '1980-02-01', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '111111', familyOf: null },
+    ]);
+    return kvnr;
+  }
+
+  const sickNote = (kvnr: string) => scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', `Versicherten-Nr. ${kvnr}`, 'Ida Beispielfrau geb. 01.02.1980', 'arbeitsunfähig seit 03.11.2026']);
+
+  it('routes a scanned sick note with a valid KVNR and the member\'s name to its department; a wrong check digit goes to review', async () => {
+    const kvnr = await insuredMember();
+    const good = await submit({ bytes: await sickNote(kvnr), mediaType: 'image/png', name: 'au.png', declaredKvnr: kvnr });
+    const wrong = await submit({ bytes: await sickNote(withWrongCheckDigit(kvnr)), mediaType: 'image/png', name: 'au2.png', declaredKvnr: null });
+    const workers = await startWorker(core);
+    try {
+      for (const { trackingId } of [good, wrong]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      await settled(good.documentIds, 'routed');
+      await settled(wrong.documentIds, 'awaiting_review');
+    } finally {
+      await workers.close();
+    }
+    const routed = await documentRow(good.documentIds[0]!);
+    assert.deepEqual([routed.documentType, routed.assignedKvnr, routed.department], ['sick_note', kvnr, 'Arbeitsunfähigkeit']);
+    assert.ok((routed.typeConfidence ?? 0) >= 0.7 && (routed.assignmentConfidence ?? 0) >= 0.95);
+    const held = await documentRow(wrong.documentIds[0]!);
+    assert.equal(held.assignedKvnr, null, 'never assigned with a wrong check digit');
+    assert.match(held.reasons.join(' '), /Zur Prüfung: Versicherte Person nicht sicher/);
+  });
+
+  it('brings all of 20 documents to a terminal state after the worker is killed during OCR, each decided once', async function () {
+    this.timeout(150_000);
+    const kvnr = await insuredMember();
+    const page = await sickNote(kvnr);
+    const batch = [];
+    // Paper mail from a scan centre: no KVNR given, the text alone decides.
+    for (let i = 0; i < 20; i++) batch.push(await submit({ bytes: page, mediaType: 'image/png', name: `au-${i}.png`, declaredKvnr: null }));
+    const ids = batch.flatMap((b) => b.documentIds);
+    for (const { trackingId } of batch) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+    const env = childEnv({ DATABASE_URL: sharedDatabase.url, REDIS_PREFIX: core.config.redis.prefix, OCR_WORKERS: '2' });
+    const first = runTs('server/main.ts', ['--role', 'worker'], env);
+    const beyondOcr = async () => (await Promise.all(ids.map(documentRow))).filter((d) => !['scan', 'ocr'].includes(d.status)).length;
+    await waitUntil(async () => (await beyondOcr()) >= 2, 60_000, `OCR to be under way: ${first.stderr()}`);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    assert.ok((await beyondOcr()) < 20, 'killed in the middle of the batch');
+    const second = runTs('server/main.ts', ['--role', 'worker'], env);
+    try {
+      await waitUntil(async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === 'routed'), 120_000, `all 20 documents to be routed: ${second.stderr()}`);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+    for (const id of ids) {
+      const document = await documentRow(id);
+      assert.equal(document.reasons.filter((r) => r.startsWith('Weitergeleitet')).length, 1, 'decided once');
+      assert.equal((await documents().pages(id)).length, 1);
     }
   });
 
@@ -125,7 +187,7 @@ describe('intake pipeline: scan and text stages, recovery', () => {
     const workers = await startWorker(core);
     try {
       assert.ok((await core.intake.sweep(new Date(), 5 * 60_000)) >= 1);
-      await settled(documentIds, 'classify');
+      await settled(documentIds, 'awaiting_review');
     } finally {
       await workers.close();
     }

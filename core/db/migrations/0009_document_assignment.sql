@@ -1,0 +1,2 @@
+ALTER TABLE "submission_documents" ADD COLUMN "suggested_kvnr" text;--> statement-breakpoint
+ALTER TABLE "submission_documents" ADD COLUMN "department" text;

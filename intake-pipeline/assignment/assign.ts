@@ -1,0 +1,84 @@
+import type { MemberRecord } from '../../core/members/members.repository.js';
+import { foldOcrText } from '../text/normalise-ocr.js';
+import type { KvnrCandidate } from './kvnr-candidates.js';
+
+export interface Assignment {
+  /** Set only when the member is certain: the document is then assigned without a clerk. */
+  assignedKvnr: string | null;
+  /** The most likely member when a clerk has to decide. */
+  suggestedKvnr: string | null;
+  confidence: number;
+  reasons: string[];
+}
+
+export interface AssignmentEvidence {
+  text: string;
+  candidates: KvnrCandidate[];
+  /** Members behind the candidates and the KVNR given in the chat. */
+  members: Map<string, MemberRecord>;
+  /** The KVNR the member typed in the chat, if any. */
+  declaredKvnr: string | null;
+  /** Members born on a date found in the text (for matching without a KVNR). */
+  bornOnFoundDates: MemberRecord[];
+  dates: string[];
+}
+
+const contains = (folded: string, name: string) => {
+  const needle = foldOcrText(name).trim();
+  return needle.length >= 2 && new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(folded);
+};
+
+/**
+ * Whose document is this? A wrong automatic assignment is the worst outcome, so a document is
+ * assigned only when a KVNR with a valid check digit in its text belongs to a member whose
+ * surname also stands in the text, and nothing contradicts it (another member's KVNR, a
+ * different KVNR given in the chat). Everything else goes to a clerk, with a suggestion.
+ */
+export function assignMember(evidence: AssignmentEvidence): Assignment {
+  const folded = foldOcrText(evidence.text);
+  const reasons: string[] = [];
+  const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
+  for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr))) reasons.push(`KVNR ${unknown.kvnr} im Text, aber keiner versicherten Person zugeordnet`);
+  const declared = evidence.declaredKvnr ? evidence.members.get(evidence.declaredKvnr) : undefined;
+
+  if (known.length > 1) {
+    reasons.push(`Mehrere KVNR im Text: ${known.map((c) => c.kvnr).join(', ')}`);
+    const suggested = known.find((c) => c.kvnr === evidence.declaredKvnr)?.kvnr ?? null;
+    return { assignedKvnr: null, suggestedKvnr: suggested, confidence: 0.4, reasons };
+  }
+
+  if (known.length === 1) {
+    const candidate = known[0]!;
+    const member = evidence.members.get(candidate.kvnr)!;
+    const surname = contains(folded, member.lastName);
+    const firstName = contains(folded, member.firstName);
+    const birthDate = evidence.dates.includes(member.birthDate);
+    reasons.push(
+      `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}`,
+    );
+    if (evidence.declaredKvnr && evidence.declaredKvnr !== candidate.kvnr) {
+      reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
+      return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: 0.5, reasons };
+    }
+    const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
+    const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
+    if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
+    return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
+  }
+
+  // No usable KVNR in the text: name and birth date, or the chat's KVNR, give a suggestion only.
+  const byNameAndBirth = evidence.bornOnFoundDates.filter((m) => contains(folded, m.lastName) && contains(folded, m.firstName));
+  if (byNameAndBirth.length === 1) {
+    const member = byNameAndBirth[0]!;
+    reasons.push(`Keine KVNR im Text; Name und Geburtsdatum passen zu ${member.kvnr}`);
+    if (declared && declared.kvnr !== member.kvnr) reasons.push(`Im Chat wurde eine andere KVNR angegeben (${declared.kvnr})`);
+    return { assignedKvnr: null, suggestedKvnr: member.kvnr, confidence: declared?.kvnr === member.kvnr ? 0.85 : 0.75, reasons };
+  }
+  if (byNameAndBirth.length > 1) reasons.push('Name und Geburtsdatum passen zu mehreren Versicherten');
+  if (declared) {
+    reasons.push(`Keine KVNR im Text; Angabe im Chat: ${declared.kvnr}`);
+    return { assignedKvnr: null, suggestedKvnr: declared.kvnr, confidence: 0.6, reasons };
+  }
+  reasons.push('Keine versicherte Person erkennbar');
+  return { assignedKvnr: null, suggestedKvnr: null, confidence: 0, reasons };
+}

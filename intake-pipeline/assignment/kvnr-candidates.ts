@@ -1,0 +1,43 @@
+import { isValidKvnr } from '../../core/members/kvnr.js';
+
+/** What OCR reads for a letter where a digit belongs, and the other way round. */
+const AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', g: '9' };
+const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G' };
+
+export interface KvnrCandidate {
+  kvnr: string;
+  /** As it stood in the text. */
+  raw: string;
+  /** True when OCR confusions had to be undone to read it. */
+  corrected: boolean;
+}
+
+/**
+ * KVNRs in a text: a letter and nine digits, possibly with spaces, and with the usual OCR
+ * confusions (O/0, I/1, B/8, S/5, Z/2) undone. Only numbers whose check digit holds are
+ * returned: a number that fails it is never anybody's.
+ */
+export function findKvnrCandidates(text: string): KvnrCandidate[] {
+  const found = new Map<string, KvnrCandidate>();
+  for (const match of text.matchAll(/(?<![A-Za-z0-9])([A-Za-z0-9|])[ ]?((?:[0-9OoDQIli|ZzSsBGg][ ]?){8}[0-9OoDQIli|ZzSsBGg])(?![A-Za-z0-9])/g)) {
+    const raw = match[0];
+    const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
+    if (!first) continue;
+    const digits = match[2]!.replace(/ /g, '').split('').map((c) => (/[0-9]/.test(c) ? c : AS_DIGIT[c] ?? '?')).join('');
+    const kvnr = `${first}${digits}`;
+    if (!/^[A-Z]\d{9}$/.test(kvnr) || !isValidKvnr(kvnr)) continue;
+    if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/ /g, '') !== kvnr });
+  }
+  return [...found.values()];
+}
+
+/** Dates in a text as ISO (DD.MM.YYYY, D.M.YYYY). */
+export function findDates(text: string): string[] {
+  const dates = new Set<string>();
+  for (const m of text.matchAll(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g)) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCDate() === d && date.getUTCMonth() === mo - 1) dates.add(date.toISOString().slice(0, 10));
+  }
+  return [...dates];
+}

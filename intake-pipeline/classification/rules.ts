@@ -1,0 +1,58 @@
+import type { DocumentType } from '../document-types.js';
+
+export interface Rule {
+  /** What the clerk sees as the reason. */
+  label: string;
+  pattern: RegExp;
+  weight: number;
+}
+
+/**
+ * Explainable signals per document type, matched against folded OCR text (umlauts as ae/oe/ue,
+ * lower case).
+ */
+export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
+  sick_note: [
+    { label: 'Arbeitsunfähigkeitsbescheinigung', pattern: /arbeits\s?unfaehigkeits\s?-?\s?bescheinigung|au-bescheinigung/, weight: 5 },
+    { label: 'arbeitsunfähig seit', pattern: /arbeitsunfaehig (seit|ab)/, weight: 3 },
+    { label: 'Erst-/Folgebescheinigung', pattern: /erstbescheinigung|folgebescheinigung/, weight: 3 },
+    { label: 'voraussichtlich arbeitsunfähig bis', pattern: /voraussichtlich arbeitsunfaehig bis/, weight: 3 },
+    { label: 'Diagnose', pattern: /\bdiagnose|icd-?10/, weight: 1 },
+  ],
+  invoice: [
+    { label: 'Rechnung', pattern: /\brechnung\b|rechnungsnummer|rechnungsdatum|\brechnungs-?nr/, weight: 4 },
+    { label: 'Rechnungsbetrag / Summe', pattern: /rechnungsbetrag|gesamtbetrag|endbetrag|zu zahlen|summe/, weight: 2 },
+    { label: 'Gebührenordnung (GOZ/GOÄ)', pattern: /\bgoz\b|\bgoae?\b|gebuehrenordnung/, weight: 3 },
+    { label: 'Zahlungsziel / Bankverbindung', pattern: /zahlbar (bis|innerhalb)|bitte ueberweisen|iban/, weight: 1 },
+    { label: 'Leistung (Zahnreinigung, Osteopathie, Impfung)', pattern: /zahnreinigung|osteopath|reiseimpfung|schutzimpfung/, weight: 2 },
+    { label: 'Betrag in Euro', pattern: /\d+,\d{2}\s?(eur|€)/, weight: 1 },
+  ],
+  sick_pay: [
+    { label: 'Krankengeld', pattern: /(?<!kinder)krankengeld/, weight: 4 },
+    { label: 'Auszahlschein', pattern: /auszahlschein/, weight: 4 },
+    { label: 'Entgeltbescheinigung', pattern: /entgeltbescheinigung|arbeitsentgelt/, weight: 2 },
+  ],
+  child_sick_pay: [
+    { label: 'Kinderkrankengeld', pattern: /kinderkrankengeld/, weight: 6 },
+    { label: 'Erkrankung des Kindes / Betreuung', pattern: /erkrankung (des|eines) kindes|betreuung (des|eines) (erkrankten )?kindes|beaufsichtigung/, weight: 3 },
+  ],
+  maternity: [
+    { label: 'Mutterschaftsgeld', pattern: /mutterschaftsgeld/, weight: 5 },
+    { label: 'Entbindung', pattern: /entbindung|entbindungstermin|mutmasslichen tag/, weight: 3 },
+    { label: 'Schwangerschaft', pattern: /schwangerschaft|mutterpass/, weight: 1 },
+  ],
+  bonus_program: [
+    { label: 'Bonusprogramm / Bonusheft', pattern: /bonusprogramm|bonusheft|bonuspunkte/, weight: 5 },
+    { label: 'Teilnahme an Vorsorge / Kurs', pattern: /teilnahmebestaetigung|vorsorgeuntersuchung|gesundheitskurs|mitgliedschaft im sportverein/, weight: 2 },
+  ],
+  membership: [
+    { label: 'Familienversicherung', pattern: /familienversicherung|familienversichert/, weight: 5 },
+    { label: 'Mitgliedschaft', pattern: /mitgliedschaft|mitgliedsbescheinigung|beitrittserklaerung|kuendigung/, weight: 3 },
+    { label: 'Arbeitgeber / Beschäftigung', pattern: /arbeitgeber|beschaeftigungsverhaeltnis|meldung zur sozialversicherung/, weight: 1 },
+  ],
+  prescription_or_plan: [
+    { label: 'Heil- und Kostenplan', pattern: /heil- ?und kostenplan/, weight: 5 },
+    { label: 'Behandlungsplan', pattern: /behandlungsplan|kieferorthopaedisch/, weight: 4 },
+    { label: 'Verordnung', pattern: /verordnung|heilmittel|hilfsmittel|rezept/, weight: 3 },
+  ],
+};

@@ -1,0 +1,29 @@
+import type { MembersRepository } from '../../core/members/members.repository.js';
+import { assignMember } from '../assignment/assign.js';
+import { findDates, findKvnrCandidates } from '../assignment/kvnr-candidates.js';
+import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
+import type { Stage } from '../stage.js';
+
+/** Whose document it is: KVNRs in the text, checked against the members' names and birth dates. */
+export class AssignStage implements Stage {
+  readonly status = 'assign' as const;
+
+  constructor(
+    private readonly documents: IntakeDocumentsRepository,
+    private readonly members: MembersRepository,
+  ) {}
+
+  async run(document: PipelineDocument): Promise<StageOutcome> {
+    const text = (await this.documents.pages(document.id)).map((p) => p.text).join('\n');
+    const candidates = findKvnrCandidates(text);
+    const dates = findDates(text);
+    const lookup = [...new Set([...candidates.map((c) => c.kvnr), ...(document.declaredKvnr ? [document.declaredKvnr] : [])])];
+    const members = new Map((await this.members.findMany(lookup)).map((m) => [m.kvnr, m]));
+    const assignment = assignMember({ text, candidates, members, declaredKvnr: document.declaredKvnr, bornOnFoundDates: await this.members.bornOn(dates), dates });
+    return {
+      status: 'route',
+      reasons: [`Zuordnung (${Math.round(assignment.confidence * 100)} %): ${assignment.reasons.join('; ')}`],
+      set: { assignedKvnr: assignment.assignedKvnr, suggestedKvnr: assignment.suggestedKvnr, assignmentConfidence: assignment.confidence },
+    };
+  }
+}

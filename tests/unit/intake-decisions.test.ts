@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import type { MemberRecord } from '../../core/members/members.repository.js';
+import { assignMember, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
+import { findDates, findKvnrCandidates } from '../../intake-pipeline/assignment/kvnr-candidates.js';
+import { classifyText } from '../../intake-pipeline/classification/classify.js';
+
+const member = (kvnr: string, firstName: string, lastName: string, birthDate: string): MemberRecord => ({
+  kvnr,
+  firstName,
+  lastName,
+  birthDate,
+  street: 'Weg 1',
+  postalCode: '12345',
+  city: 'Ort',
+  cardNumberLast6: '123456',
+  familyOf: null,
+  updatedAt: new Date(),
+});
+const ANNA = member('A123456780', 'Anna', 'Beispiel', '1984-03-12');
+const KARL = member('K876543217', 'Karl', 'Muster', '1979-11-02');
+
+function evidence(text: string, declaredKvnr: string | null = null, bornOn: MemberRecord[] = []): AssignmentEvidence {
+  const candidates = findKvnrCandidates(text);
+  return { text, candidates, members: new Map([ANNA, KARL].map((m) => [m.kvnr, m])), declaredKvnr, bornOnFoundDates: bornOn, dates: findDates(text) };
+}
+
+describe('intake decisions', () => {
+  describe('KVNR candidates in OCR text', () => {
+    it('undoes OCR confusions but keeps only numbers whose check digit holds', () => {
+      assert.deepEqual(findKvnrCandidates('Vers.-Nr. A123456780 Kasse').map((c) => c.kvnr), ['A123456780']);
+      assert.deepEqual(findKvnrCandidates('Vers.-Nr. A12345678O').map((c) => [c.kvnr, c.corrected]), [['A123456780', true]]);
+      assert.deepEqual(findKvnrCandidates('Versicherten-Nr.: K 87654321 7').map((c) => c.kvnr), ['K876543217']);
+      assert.deepEqual(findKvnrCandidates('Nr. A123456789 (falsche Prüfziffer)'), []);
+      assert.deepEqual(findKvnrCandidates('Telefon 0301234567, IBAN DE89370400440532013000'), []);
+    });
+
+    it('reads German dates', () => {
+      assert.deepEqual(findDates('geb. 12.03.1984, AU ab 3.11.2026, falsch 31.02.2026'), ['1984-03-12', '2026-11-03']);
+    });
+  });
+
+  describe('member assignment', () => {
+    it('assigns only with a valid KVNR of a member whose surname is in the text', () => {
+      const sure = assignMember(evidence('Anna Beispiel, geb. 12.03.1984, Vers.-Nr. A123456780'));
+      assert.equal(sure.assignedKvnr, 'A123456780');
+      assert.equal(sure.confidence, 0.99);
+      const noName = assignMember(evidence('Versicherten-Nr. A123456780, Rechnung 85,40 EUR'));
+      assert.equal(noName.assignedKvnr, null, 'a number alone is not enough');
+      assert.equal(noName.suggestedKvnr, 'A123456780');
+    });
+
+    it('never assigns a KVNR whose check digit fails, nor against a different KVNR from the chat or a second member in the text', () => {
+      assert.equal(assignMember(evidence('Anna Beispiel, geb. 12.03.1984, Vers.-Nr. A123456789')).assignedKvnr, null);
+      const conflict = assignMember(evidence('Anna Beispiel 12.03.1984 A123456780', 'K876543217'));
+      assert.equal(conflict.assignedKvnr, null);
+      assert.match(conflict.reasons.join(' '), /andere KVNR/);
+      assert.equal(assignMember(evidence('Anna Beispiel A123456780, Karl Muster K876543217')).assignedKvnr, null);
+    });
+
+    it('suggests, never assigns, by name and birth date or by the chat alone', () => {
+      const byName = assignMember(evidence('Patientin: Anna Beispiel, geboren am 12.03.1984', null, [ANNA]));
+      assert.deepEqual([byName.assignedKvnr, byName.suggestedKvnr], [null, 'A123456780']);
+      const chatOnly = assignMember(evidence('Quittung über 40,00 EUR', 'K876543217'));
+      assert.deepEqual([chatOnly.assignedKvnr, chatOnly.suggestedKvnr], [null, 'K876543217']);
+    });
+  });
+
+  describe('document type', () => {
+    it('reads the type from the text, and explains why', () => {
+      const sickNote = classifyText('Arbeitsunfähigkeitsbescheinigung\nErstbescheinigung\narbeitsunfähig seit 03.11.2026', null);
+      assert.equal(sickNote.type, 'sick_note');
+      assert.ok(sickNote.confidence >= 0.7, String(sickNote.confidence));
+      assert.match(sickNote.reasons.join(' '), /Arbeitsunfähigkeitsbescheinigung/);
+      assert.equal(classifyText('Rechnung Nr. 2026-118\nProfessionelle Zahnreinigung GOZ 1040\nRechnungsbetrag 85,40 €', null).type, 'invoice');
+      assert.equal(classifyText('Antrag auf Kinderkrankengeld wegen Erkrankung des Kindes', null).type, 'child_sick_pay');
+      assert.equal(classifyText('Heil- und Kostenplan für Zahnersatz', null).type, 'prescription_or_plan');
+    });
+
+    it('takes the member\'s choice as a strong signal, but not against clear text', () => {
+      const confirmed = classifyText('Rechnung über Osteopathie 120,00 EUR', 'invoice');
+      assert.equal(confirmed.type, 'invoice');
+      assert.match(confirmed.reasons.join(' '), /bestätigt/);
+      const contradicted = classifyText('Arbeitsunfähigkeitsbescheinigung Erstbescheinigung arbeitsunfähig seit 01.11.2026', 'invoice');
+      assert.equal(contradicted.type, 'sick_note');
+      assert.match(contradicted.reasons.join(' '), /passt nicht zum Inhalt/);
+      const unclear = classifyText('Sehr geehrte Damen und Herren, anbei die Unterlagen.', 'bonus');
+      assert.deepEqual([unclear.type, unclear.confidence], ['bonus_program', 0.5]);
+      assert.equal(classifyText('Sehr geehrte Damen und Herren', null).type, 'other');
+    });
+  });
+});
