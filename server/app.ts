@@ -15,6 +15,10 @@ import { directLineRoutes } from '../channel/directline.routes.js';
 import { newConversationId, newUserId, type DirectLineTokens } from '../channel/tokens.service.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { einmalPinRoutes } from '../core/einmal-pin/einmal-pin.routes.js';
+import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
+import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
+import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
+import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
 
@@ -95,6 +99,17 @@ export function createApp(core: Core): Express {
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
   api.use('/admin/einmal-pins', einmalPinRoutes(core.pins));
   api.use('/knowledge', knowledgeRoutes(core.faqFeedback));
+  api.use(
+    '/intake',
+    intakeRoutes({
+      channels: new IntakeChannels(core.database.db),
+      submissions: core.submissions,
+      repository: new SubmissionsRepository(core.database.db),
+      audit: core.audit,
+      limits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
+    }),
+  );
+  api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
 
   app.use(notFoundHandler);

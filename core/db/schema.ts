@@ -339,3 +339,13 @@ export const documentPages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.page] })],
 );
+
+/** Systems that feed the intake pipeline (the insurer's app, a scan centre): one API key each, stored hashed. */
+export const intakeChannels = pgTable('intake_channels', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** SHA-256 of the key: keys are 256 random bits, so a fast hash is enough and allows lookup. */
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});

@@ -18,6 +18,7 @@ import { createLogger } from '../../core/logging/logger.js';
 import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../core/members/member-import.js';
 import { EinmalPinService, issuePinSchema } from '../../core/einmal-pin/einmal-pin.service.js';
 import { EinmalPinsRepository } from '../../core/einmal-pin/einmal-pins.repository.js';
+import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { readPassword } from './read-password.js';
 
@@ -114,6 +115,24 @@ program
     }
     await letterFile.close();
     console.log(`Einmal-PIN issued (valid until ${issued.validUntil}); letter written to ${options.out}.`);
+  });
+
+program
+  .command('channel:add')
+  .description('register a system that may submit documents (app, scan centre); prints its API key once')
+  .argument('<name>', 'lower-case letters, digits and dashes, e.g. scan-centre')
+  .action(async (name: string) => {
+    const key = await withDatabase((db) => new IntakeChannels(db).add(parseInput(channelNameSchema, name)));
+    console.log(`Channel "${name}" added. Its key (shown only now, store it in the channel's secret store):\n${key}`);
+  });
+
+program
+  .command('channel:revoke')
+  .description('revoke a channel\'s API key at once')
+  .argument('<name>')
+  .action(async (name: string) => {
+    await withDatabase((db) => new IntakeChannels(db).revoke(name));
+    console.log(`Channel "${name}" revoked.`);
   });
 
 function describeFailure(err: unknown): string {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+import { freePort } from '../helpers/server.js';
 
 describe('the program', () => {
   it('refuses to start on a bad PORT and names it', async () => {
@@ -27,7 +28,7 @@ describe('the program', () => {
     after(() => rmSync(dataDir, { recursive: true, force: true }));
 
     it('comes up healthy and ready, keeps a second process off its data, and stops cleanly', async () => {
-      const port = String(40_000 + Math.floor(Math.random() * 10_000));
+      const port = String(await freePort());
       const env = childEnv({ PORT: port, LOG_LEVEL: 'info', EMBEDDED_DB_DIR: path.join(dataDir, 'db'), REDIS_PREFIX: `mkt${port}` });
       const server = runTs('server/main.ts', [], env);
       try {

@@ -1,0 +1,44 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../core/db/client.js';
+import { intakeChannels } from '../../core/db/schema.js';
+import { ConflictError, NotFoundError } from '../../core/errors/index.js';
+
+export const channelNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,40}$/, { error: 'Kanalnamen bestehen aus 2–41 Kleinbuchstaben, Ziffern und Bindestrichen.' });
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export interface IntakeChannel {
+  id: string;
+  name: string;
+}
+
+/** API keys of the systems that may submit documents (`npm run cli -- channel:add|channel:revoke`). */
+export class IntakeChannels {
+  constructor(private readonly db: Database) {}
+
+  /** A new channel; its key is returned once and stored only as a hash. */
+  async add(name: string): Promise<string> {
+    const key = `mkc_${randomBytes(32).toString('base64url')}`;
+    const inserted = await this.db.insert(intakeChannels).values({ id: randomUUID(), name, keyHash: hash(key) }).onConflictDoNothing().returning();
+    if (inserted.length === 0) throw new ConflictError('channel_exists', `Den Kanal „${name}“ gibt es schon.`);
+    return key;
+  }
+
+  async revoke(name: string): Promise<void> {
+    const rows = await this.db.update(intakeChannels).set({ revokedAt: new Date() }).where(and(eq(intakeChannels.name, name), isNull(intakeChannels.revokedAt))).returning();
+    if (rows.length === 0) throw new NotFoundError(`Einen aktiven Kanal „${name}“ gibt es nicht.`);
+  }
+
+  async byKey(key: string): Promise<IntakeChannel | undefined> {
+    if (!key.startsWith('mkc_')) return undefined;
+    const [row] = await this.db
+      .select({ id: intakeChannels.id, name: intakeChannels.name })
+      .from(intakeChannels)
+      .where(and(eq(intakeChannels.keyHash, hash(key)), isNull(intakeChannels.revokedAt)));
+    return row;
+  }
+}

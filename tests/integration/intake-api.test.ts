@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { eq } from 'drizzle-orm';
+import { auditLog, intakeChannels } from '../../core/db/schema.js';
+import { createApp } from '../../server/app.js';
+import type { Core } from '../../server/container.js';
+import { startWorker } from '../../server/worker.js';
+import { EICAR, encryptPdf, makePdfPages, scannedPage } from '../helpers/files.js';
+import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+import { sharedDatabase } from '../helpers/root-hooks.js';
+import { createStaff, loginAs } from '../helpers/staff.js';
+import { startTestCore, uniqueName } from '../helpers/system.js';
+
+/** `POST /api/intake/submissions` for other channels, `GET …/:trackingId`, channel keys from the CLI. */
+describe('intake API for other channels', () => {
+  let core: Core;
+  let app: ReturnType<typeof createApp>;
+  before(async () => {
+    core = await startTestCore();
+    app = createApp(core);
+  });
+  after(() => core.close());
+
+  async function addChannel(): Promise<{ name: string; key: string }> {
+    const name = uniqueName('scan-centre-').toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40);
+    const run = runTs('server/cli/main.ts', ['channel:add', name], childEnv({ DATABASE_URL: sharedDatabase.url }));
+    assert.equal(await run.exited, 0, run.stderr());
+    const key = /^(mkc_\S+)$/m.exec(run.stdout())?.[1];
+    assert.ok(key, run.stdout());
+    return { name, key };
+  }
+
+  it('takes paper mail without metadata, answers 201 with a tracking ID, and the pipeline finds its way', async () => {
+    const { key } = await addChannel();
+    const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', 'arbeitsunfähig seit 03.11.2026']);
+    const res = await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', scan, { filename: 'brief-001.png', contentType: 'image/png' }).expect(201);
+    const trackingId = res.body.trackingId as string;
+    assert.match(trackingId, /^MK-/);
+    const workers = await startWorker(core);
+    try {
+      await waitUntil(async () => (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]?.status === 'awaiting_review', 30_000, 'the document to reach review');
+    } finally {
+      await workers.close();
+    }
+    const status = await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`).expect(200);
+    assert.equal(status.body.source.startsWith('channel:scan-centre-'), true);
+    const [document] = status.body.documents;
+    assert.deepEqual([document.documentType, document.assignedKvnr], ['sick_note', null], 'no KVNR in the letter: a clerk decides');
+    assert.ok(document.reasons.some((r: string) => /Keine versicherte Person erkennbar/.test(r)));
+  });
+
+  it('checks files like the chat: refuses the whole submission with the reason per file, and stores nothing', async () => {
+    const { key } = await addChannel();
+    const res = await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .field('metadata', JSON.stringify({ kvnr: 'A123456780', declaredType: 'invoice', note: 'Rechnung März' }))
+      .attach('files', await makePdfPages(1), { filename: 'ok.pdf', contentType: 'application/pdf' })
+      .attach('files', encryptPdf(await makePdfPages(1)), { filename: 'geheim.pdf', contentType: 'application/pdf' })
+      .attach('files', Buffer.from(EICAR), { filename: 'virus.txt', contentType: 'text/plain' })
+      .expect(422);
+    assert.deepEqual(res.body.error.details.refused, [
+      { file: 'geheim.pdf', reason: 'verschlüsselt oder passwortgeschützt' },
+      { file: 'virus.txt', reason: 'Schadsoftware gefunden' },
+    ]);
+    const pages = await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', await makePdfPages(16), { filename: 'dick.pdf', contentType: 'application/pdf' }).expect(422);
+    assert.deepEqual(pages.body.error.details.refused, [{ file: 'dick.pdf', reason: 'zu viele Seiten für eine Sendung' }]);
+    await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).field('metadata', '{"kvnr":"A123456789"}').attach('files', await makePdfPages(1), 'a.pdf').expect(400);
+    await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).field('metadata', '{kaputt').attach('files', await makePdfPages(1), 'a.pdf').expect(400);
+    await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).send({ files: [] }).expect(415);
+  });
+
+  it('needs a valid, unrevoked channel key; a channel sees only its own submissions; clerks and admins see all, audited; agents do not', async () => {
+    const own = await addChannel();
+    const other = await addChannel();
+    const pdf = await makePdfPages(1);
+    await request(app).post('/api/intake/submissions').attach('files', pdf, 'a.pdf').expect(401);
+    await request(app).post('/api/intake/submissions').set('Authorization', 'Bearer mkc_wrong').attach('files', pdf, 'a.pdf').expect(401);
+    const { trackingId } = (await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${own.key}`).attach('files', pdf, 'a.pdf').expect(201)).body;
+
+    await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${other.key}`).expect(404);
+    await request(app).get(`/api/intake/submissions/${trackingId}`).expect(401);
+    const clerk = await loginAs(app, (await createStaff(core, 'clerk')).username);
+    const seen = await clerk.agent.get(`/api/intake/submissions/${trackingId}`).expect(200);
+    assert.equal(seen.body.documents.length, 1);
+    const audited = await core.database.db.select().from(auditLog).where(eq(auditLog.action, 'submission.view'));
+    assert.ok(audited.length >= 1);
+    const agent = await loginAs(app, (await createStaff(core, 'agent')).username);
+    await agent.agent.get(`/api/intake/submissions/${trackingId}`).expect(403);
+
+    const revoke = runTs('server/cli/main.ts', ['channel:revoke', own.name], childEnv({ DATABASE_URL: sharedDatabase.url }));
+    assert.equal(await revoke.exited, 0, revoke.stderr());
+    await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${own.key}`).expect(401);
+    const [row] = await core.database.db.select().from(intakeChannels).where(eq(intakeChannels.name, own.name));
+    assert.ok(row && !row.keyHash.includes(own.key.slice(4)), 'only a hash of the key is stored');
+  });
+
+  it('describes itself as OpenAPI at /api/docs', async () => {
+    const res = await request(app).get('/api/docs').expect(200);
+    assert.equal(res.body.openapi, '3.1.0');
+    assert.ok(res.body.paths['/intake/submissions'].post);
+    assert.ok(res.body.paths['/intake/submissions/{trackingId}'].get);
+  });
+});
