@@ -34,6 +34,8 @@ export class IntakePipeline {
     private readonly documents: IntakeDocumentsRepository,
     private readonly queues: JobQueues,
     private readonly logger: Logger,
+    /** Reports each stage's duration (Prometheus). */
+    private readonly observe: (stage: DocumentStatus, next: DocumentStatus, seconds: number) => void = () => undefined,
   ) {
     for (const stage of stages) this.stages.set(stage.status, stage);
   }
@@ -60,6 +62,7 @@ export class IntakePipeline {
     const started = Date.now();
     const outcome = await stage.run(document);
     const moved = await this.documents.advance(documentId, status, outcome);
+    this.observe(status, outcome.status, (Date.now() - started) / 1000);
     this.logger.info({ documentId, stage: status, next: outcome.status, ms: Date.now() - started, moved }, 'Intake stage done');
     if (moved) await this.enqueue(outcome.status, documentId);
   }

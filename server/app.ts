@@ -19,6 +19,7 @@ import { SubmissionsRepository } from '../core/submissions/submissions.repositor
 import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
+import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
 
@@ -111,6 +112,7 @@ export function createApp(core: Core): Express {
   );
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
+  app.use(QUEUE_BOARD_PATH, queueBoard(core, cookieName));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

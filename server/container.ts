@@ -23,6 +23,7 @@ import type { AppConfig } from '../core/config/index.js';
 import { openDatabase, type DatabaseHandle } from '../core/db/client.js';
 import type { ReadinessCheck } from '../core/health/readiness.js';
 import { createMetrics, type Metrics } from '../core/http/metrics.js';
+import { registerQueueDepth } from '../core/queue/queue-metrics.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { projectRoot } from '../core/paths.js';
 import { JobQueues } from '../core/queue/queues.js';
@@ -176,7 +177,9 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     new AssignStage(intakeDocuments, members),
     new RouteStage(DEFAULT_DEPARTMENTS),
   ];
-  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger);
+  const metrics = createMetrics();
+  registerQueueDepth(metrics.registry, queues);
+  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds));
   const audit = new AuditRepository(db);
   const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
   const submissions = new SubmissionService({
@@ -201,7 +204,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     config,
     logger,
     clock,
-    metrics: createMetrics(),
+    metrics,
     database,
     redis,
     queues,

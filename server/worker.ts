@@ -47,6 +47,7 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
     connection: core.redis.queue,
     prefix: core.config.redis.prefix,
     logger: core.logger,
+    jobsProcessed: core.metrics.jobsProcessed,
     // OCR jobs run on the tesseract scheduler: one per OCR worker keeps every worker busy.
     concurrency: { 'intake-scan': core.config.intake.scanConcurrency, 'intake-ocr': core.config.intake.ocrWorkers },
     onFailed: async (queue, job, error, final) => {

@@ -5,6 +5,8 @@ export interface Metrics {
   registry: Registry;
   httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
   jobsProcessed: Counter<'queue' | 'outcome'>;
+  /** Intake pipeline: how long each stage took, by stage and where the document went next. */
+  intakeStageDuration: Histogram<'stage' | 'next'>;
 }
 
 /** One registry per process; tests get their own so they do not share counters. */
@@ -18,6 +20,13 @@ export function createMetrics(): Metrics {
       help: 'HTTP request duration by route template',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    intakeStageDuration: new Histogram({
+      name: 'intake_stage_duration_seconds',
+      help: 'Intake pipeline stage duration by stage and next status',
+      labelNames: ['stage', 'next'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
       registers: [registry],
     }),
     jobsProcessed: new Counter({

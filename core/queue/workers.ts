@@ -11,6 +11,8 @@ export interface WorkerOptions {
   prefix: string;
   logger: Logger;
   concurrency?: Partial<Record<QueueName, number>>;
+  /** Counts finished jobs by queue and outcome (Prometheus). */
+  jobsProcessed?: { inc(labels: { queue: string; outcome: string }): void };
   /** Told about every failed attempt; `final` when no retry follows (attempts used up or unrecoverable). */
   onFailed?: (queue: QueueName, job: Job, error: Error, final: boolean) => Promise<void>;
 }
@@ -45,7 +47,9 @@ export function startWorkers(handlers: JobHandlers, options: WorkerOptions): Wor
       prefix: options.prefix,
       concurrency: options.concurrency?.[queue] ?? 1,
     });
+    worker.on('completed', () => options.jobsProcessed?.inc({ queue, outcome: 'completed' }));
     worker.on('failed', (job, err) => {
+      options.jobsProcessed?.inc({ queue, outcome: 'failed' });
       options.logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err }, 'Job failed');
       if (!job || !options.onFailed) return;
       const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);

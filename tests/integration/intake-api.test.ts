@@ -95,6 +95,23 @@ describe('intake API for other channels', () => {
     assert.ok(row && !row.keyHash.includes(own.key.slice(4)), 'only a hash of the key is stored');
   });
 
+  it('shows the queues to admins only (bull-board) and reports queue depth and stage durations as metrics', async () => {
+    await request(app).get('/admin/queues').expect(401);
+    const agent = await loginAs(app, (await createStaff(core, 'agent')).username);
+    await agent.agent.get('/admin/queues').expect(403);
+    const admin = await loginAs(app, (await createStaff(core, 'admin')).username);
+    const page = await admin.agent.get('/admin/queues').expect(200);
+    assert.match(page.text, /__UI_CONFIG__/);
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+    const queues = await admin.agent.get('/admin/queues/api/queues').expect(200);
+    assert.ok(queues.body.queues.some((q: { name: string }) => q.name === 'intake-ocr'));
+
+    const metrics = (await request(app).get('/metrics').expect(200)).text;
+    assert.match(metrics, /queue_jobs\{queue="intake-scan",state="waiting"\} \d+/);
+    assert.match(metrics, /intake_stage_duration_seconds_bucket\{le="[^"]+",stage="scan",next="ocr"\}/);
+    assert.match(metrics, /jobs_processed_total\{queue="intake-scan",outcome="completed"\} \d+/);
+  });
+
   it('describes itself as OpenAPI at /api/docs', async () => {
     const res = await request(app).get('/api/docs').expect(200);
     assert.equal(res.body.openapi, '3.1.0');
