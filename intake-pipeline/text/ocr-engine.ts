@@ -51,7 +51,8 @@ export class OcrEngine {
 
   /** Upright (EXIF), grey, at most A4 at 300 dpi, contrast stretched: what tesseract reads best. */
   static normalise(image: Buffer): Promise<Buffer> {
-    return sharp(image).rotate().grayscale().resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true }).normalise().png().toBuffer();
+    // The density tells tesseract the scale (phone photos and renders often carry none).
+    return sharp(image).rotate().grayscale().resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true }).normalise().withMetadata({ density: 300 }).png().toBuffer();
   }
 
   async recognise(image: Buffer): Promise<OcrResult> {
