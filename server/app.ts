@@ -19,6 +19,7 @@ import { SubmissionsRepository } from '../core/submissions/submissions.repositor
 import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
+import { reviewRoutes } from '../intake-pipeline/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import type { Core } from './container.js';
@@ -110,6 +111,7 @@ export function createApp(core: Core): Express {
       limits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
     }),
   );
+  api.use('/review', reviewRoutes(core.review));
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
   app.use(QUEUE_BOARD_PATH, queueBoard(core, cookieName));

@@ -38,6 +38,7 @@ import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.
 import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
+import { ReviewService } from '../intake-pipeline/review/review.service.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { DEFAULT_DEPARTMENTS } from '../intake-pipeline/document-types.js';
 import { AssignStage } from '../intake-pipeline/stages/assign.stage.js';
@@ -88,6 +89,7 @@ export interface Core {
   members: MembersRepository;
   pins: EinmalPinService;
   intake: IntakePipeline;
+  review: ReviewService;
   ocr: OcrEngine;
   chat: ChatServices;
   close(): Promise<void>;
@@ -226,6 +228,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     members,
     pins,
     intake,
+    review: new ReviewService(db, intakeDocuments, members, audit, DEFAULT_DEPARTMENTS),
     ocr,
     chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
     close() {

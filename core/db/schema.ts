@@ -349,3 +349,14 @@ export const intakeChannels = pgTable('intake_channels', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/** Texts with their confirmed document type (from clerks' decisions), to train the classifier on. */
+export const classificationExamples = pgTable('classification_examples', {
+  id: uuid('id').primaryKey(),
+  documentId: uuid('document_id').references(() => submissionDocuments.id),
+  text: text('text').notNull(),
+  documentType: text('document_type').notNull(),
+  /** True when the clerk changed the pipeline's type. */
+  corrected: boolean('corrected').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

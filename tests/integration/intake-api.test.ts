@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { auditLog, intakeChannels } from '../../core/db/schema.js';
+import { auditLog, classificationExamples, intakeChannels } from '../../core/db/schema.js';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
@@ -9,6 +9,8 @@ import { EICAR, encryptPdf, makePdfPages, scannedPage } from '../helpers/files.j
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { createStaff, loginAs } from '../helpers/staff.js';
+import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
+import { MembersRepository } from '../../core/members/members.repository.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 /** `POST /api/intake/submissions` for other channels, `GET …/:trackingId`, channel keys from the CLI. */
@@ -110,6 +112,43 @@ describe('intake API for other channels', () => {
     assert.match(metrics, /queue_jobs\{queue="intake-scan",state="waiting"\} \d+/);
     assert.match(metrics, /intake_stage_duration_seconds_bucket\{le="[^"]+",stage="scan",next="ocr"\}/);
     assert.match(metrics, /jobs_processed_total\{queue="intake-scan",outcome="completed"\} \d+/);
+  });
+
+  it('lets clerks work the review queue: view (audited), correct member and type, route; agents get 403', async () => {
+    const { key } = await addChannel();
+    const scan = await scannedPage(['Rechnung Nr. 2026-77', 'Professionelle Zahnreinigung GOZ 1040', 'Rechnungsbetrag 85,40 EUR']);
+    const { trackingId } = (await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', scan, { filename: 'rechnung.png', contentType: 'image/png' }).expect(201)).body;
+    const workers = await startWorker(core);
+    try {
+      await waitUntil(async () => (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]?.status === 'awaiting_review', 30_000, 'review');
+    } finally {
+      await workers.close();
+    }
+    const agent = await loginAs(app, (await createStaff(core, 'agent')).username);
+    await agent.agent.get('/api/review/queue').expect(403);
+    const kvnr = randomKvnr();
+    await new MembersRepository(core.database.db).upsert([{ kvnr, firstName: 'Eva', lastName: 'Probe', birthDate: '1990-01-01', street: 'Weg 2', postalCode: '12345', city: 'Ort', cardNumberLast6: '222222', familyOf: null }]);
+
+    const clerk = await loginAs(app, (await createStaff(core, 'clerk')).username);
+    const queue = (await clerk.agent.get('/api/review/queue').expect(200)).body.documents as Array<{ id: string; trackingId: string }>;
+    const item = queue.find((d) => d.trackingId === trackingId);
+    assert.ok(item, 'the document is in the queue');
+    const view = (await clerk.agent.get(`/api/review/documents/${item.id}`).expect(200)).body;
+    assert.equal(view.documentType, 'invoice');
+    assert.match(view.pages[0].text, /Zahnreinigung/);
+
+    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: withWrongCheckDigit(kvnr) }).expect(400);
+    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: randomKvnr() }).expect(400);
+    const decided = await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr }).expect(200);
+    assert.equal(decided.body.department, 'Leistungen');
+    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr }).expect(409);
+
+    const status = (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body;
+    assert.deepEqual([status.status, status.documents[0].status, status.documents[0].assignedKvnr], ['processed', 'routed', kvnr]);
+    const actions = (await core.database.db.select().from(auditLog).where(eq(auditLog.targetId, item.id))).map((a) => a.action).sort();
+    assert.deepEqual(actions, ['document.decide', 'document.view']);
+    const [example] = await core.database.db.select().from(classificationExamples).where(eq(classificationExamples.documentId, item.id));
+    assert.deepEqual([example?.documentType, example?.corrected], ['invoice', false]);
   });
 
   it('describes itself as OpenAPI at /api/docs', async () => {
