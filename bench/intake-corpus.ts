@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { kvnrCheckDigit } from '../core/members/kvnr.js';
+import { formatGermanDate as german } from '../core/submissions/detail-parsers.js';
 import { projectRoot } from '../core/paths.js';
 import type { DocumentType } from '../intake-pipeline/document-types.js';
 
@@ -37,7 +38,6 @@ const kvnr = (letter: string, n: number) => {
   const first = `${letter}${String(n).padStart(8, '0')}`;
   return `${first}${kvnrCheckDigit(first)}`;
 };
-const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 const FIRST = ['Lena', 'Jonas', 'Mia', 'Paul', 'Emma', 'Felix', 'Hanna', 'Lukas', 'Sophie', 'Elias', 'Marie', 'Noah'];
 const LAST = ['Schneider', 'Fischer', 'Weber', 'Becker', 'Hoffmann', 'Schäfer', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz'];

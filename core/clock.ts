@@ -13,3 +13,10 @@ export function localNow(timeZone: string, at: Date): { date: string; hour: numb
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
   return { date: isoDateIn(timeZone, at), hour };
 }
+
+/** An ISO date (YYYY-MM-DD) moved by whole days, independent of time zones. */
+export function addDaysIso(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the system needs on a Debian machine, skipping what is present: Debian
 # packages (ClamAV's daemon and test files; Redis only when none answers; with --tests also
-# Chromium for the browser tests and qpdf to make encrypted test PDFs) and the npm packages of the lock file. Safe to run again.
+# Chromium for the browser tests, qpdf to make encrypted test PDFs and DejaVu fonts for scanned
+# test pages) and the npm packages of the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ packages=()
 # Browser tests drive Debian's Chromium (no browser downloads at run time).
 if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
 if [ "${1:-}" = "--tests" ] && ! command -v qpdf >/dev/null 2>&1; then packages+=(qpdf); fi
+# The OCR tests render "scanned" pages with DejaVu Sans.
+if [ "${1:-}" = "--tests" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then packages+=(fonts-dejavu-core); fi
 if ! command -v redis-server >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   packages+=(redis-server)
 fi

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/staff-users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.js';
-import { isoDateIn, type Clock } from '../clock.js';
+import { addDaysIso, isoDateIn, type Clock } from '../clock.js';
 import type { Transaction } from '../db/client.js';
 import { NotFoundError } from '../errors/index.js';
 import { kvnrSchema } from '../members/kvnr.js';
@@ -36,13 +36,7 @@ export type PinLogin =
   | { ok: true; pinId: string; kvnr: string; purpose: string; validUntil: string; draft: Record<string, unknown> | null }
   | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' };
 
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-export const pinValidUntil = (letterDate: string) => addDays(letterDate, PIN_VALIDITY_DAYS);
+export const pinValidUntil = (letterDate: string) => addDaysIso(letterDate, PIN_VALIDITY_DAYS);
 
 export interface EinmalPinDeps {
   pins: EinmalPinsRepository;

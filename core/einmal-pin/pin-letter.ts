@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatGermanDate as german } from '../submissions/detail-parsers.js';
 
 export interface PinLetter {
   recipient: { name: string; street: string; postalCode: string; city: string };
@@ -8,7 +9,6 @@ export interface PinLetter {
   pin: string;
 }
 
-const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Breaks text into lines that fit the width (pdf-lib draws single lines only). */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

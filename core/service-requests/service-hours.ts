@@ -1,3 +1,5 @@
+import { addDaysIso } from '../clock.js';
+
 /**
  * When the insurer calls back: Monday to Friday, 8 to 18 o'clock (as the service hours the bot
  * names), in two-hour windows. Public holidays are not known here; agents reschedule those.
@@ -6,12 +8,6 @@ export const TIME_WINDOWS = ['08-10', '10-12', '12-14', '14-16', '16-18'] as con
 export type TimeWindow = (typeof TIME_WINDOWS)[number];
 
 const WEEKDAYS = ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'];
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const weekday = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
 
@@ -25,7 +21,7 @@ export function windowsOn(day: string, now: { date: string; hour: number }): Tim
 export function callbackDays(now: { date: string; hour: number }, count = 5): string[] {
   const days: string[] = [];
   for (let offset = 0; days.length < count && offset < 14; offset++) {
-    const day = addDays(now.date, offset);
+    const day = addDaysIso(now.date, offset);
     if (windowsOn(day, now).length > 0) days.push(day);
   }
   return days;

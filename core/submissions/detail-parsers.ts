@@ -19,7 +19,8 @@ export function parseGermanDate(text: string, today: string, prefer: 'past' | 'f
   return isoDate(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
 }
 
-function isoDate(year: number, month: number, day: number): string | undefined {
+/** YYYY-MM-DD for a calendar date, or undefined when it does not exist (31.02.). */
+export function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { isValidKvnr } from '../../core/members/kvnr.js';
+import { isoDate } from '../../core/submissions/detail-parsers.js';
 
 /** What OCR reads for a letter where a digit belongs, and the other way round. */
 const AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', g: '9' };
@@ -35,9 +36,8 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
 export function findDates(text: string): string[] {
   const dates = new Set<string>();
   for (const m of text.matchAll(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g)) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCDate() === d && date.getUTCMonth() === mo - 1) dates.add(date.toISOString().slice(0, 10));
+    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    if (date) dates.add(date);
   }
   return [...dates];
 }

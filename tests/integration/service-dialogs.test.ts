@@ -4,7 +4,6 @@ import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
 import { CALLBACK, CERTIFICATE, STATUS } from '../../bot/service-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { newTrackingId } from '../../core/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
@@ -143,7 +142,6 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       const m = member();
       assert.equal(last(await m.say(`Wie ist der Stand von ${trackingId.toLowerCase()}?`)), STATUS.kvnr, 'the ID in the message is taken');
       assert.equal(last(await m.say(kvnr)), STATUS.found(trackingId, STATUS.states.received));
-      await new SubmissionsRepository(core.database.db).find(trackingId);
 
       const other = member();
       await other.say(trackingId);
