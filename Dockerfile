@@ -18,6 +18,12 @@ COPY --from=build /app/webchat-widget/public ./webchat-widget/public
 COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 COPY --from=build /app/knowledge/entries ./knowledge/entries
 COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
+COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
+# The staff console is bundled from its sources by esbuild when first requested.
+COPY --from=build /app/livechat-console/app ./livechat-console/app
+COPY --from=build /app/livechat-console/public ./livechat-console/public
+COPY --from=build /app/intake-pipeline/review/review.types.ts ./intake-pipeline/review/review.types.ts
+COPY --from=build /app/core/submissions/document-types.ts ./core/submissions/document-types.ts
 RUN mkdir -p var/files && chown -R node:node var
 USER node
 EXPOSE 3978

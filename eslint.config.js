@@ -26,6 +26,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
   {
+    // The staff console's browser code (bundled by esbuild).
+    files: ['livechat-console/app/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['tests/**'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },

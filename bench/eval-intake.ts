@@ -18,6 +18,7 @@ import { classifyText } from '../intake-pipeline/classification/classify.js';
 import { typeIsSure } from '../intake-pipeline/stages/route.stage.js';
 import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
 import { readPages } from '../intake-pipeline/text/read-pages.js';
+import { shippedExamples, TypeModel } from '../intake-pipeline/classification/type-model.js';
 import { CORPUS_DIR, generateCorpus, type CorpusLabel, type CorpusMember } from './intake-corpus.js';
 
 if (!existsSync(path.join(CORPUS_DIR, 'labels.json'))) await generateCorpus();
@@ -30,6 +31,10 @@ const ocr = new OcrEngine(Number(process.env.OCR_WORKERS ?? 2), createLogger('wa
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
 let typeRight = 0;
+let modelRight = 0;
+const modelProbabilities: string[] = [];
+// The model as the workers use it before any clerk decision: trained on the shipped examples only.
+const model = TypeModel.train(shippedExamples());
 let automatic = 0;
 let automaticOfValid = 0;
 let wrong = 0;
@@ -42,7 +47,10 @@ await Promise.all(
     const t0 = performance.now();
     const bytes = await readFile(path.join(CORPUS_DIR, label.file));
     const text = (await readPages(bytes, label.mediaType, ocr)).map((p) => p.text).join('\n');
-    const type = classifyText(text, null);
+    const opinion = model.opinion(text);
+    const type = classifyText(text, null, opinion);
+    if (opinion?.type === label.type) modelRight++;
+    modelProbabilities.push(`${opinion?.type === label.type ? 'right' : 'wrong'} ${opinion?.probability.toFixed(2)}`);
     const dates = findDates(text);
     const assignment = assignMember({ text, candidates: findKvnrCandidates(text), members, declaredKvnr: null, bornOnFoundDates: [...members.values()].filter((m) => dates.includes(m.birthDate)), dates });
     times.push(performance.now() - t0);
@@ -66,6 +74,8 @@ times.sort((a, b) => a - b);
 const valid = labels.filter((l) => l.validKvnrInText).length;
 console.log(`corpus: ${labels.length} documents (${labels.filter((l) => l.variant === 'scan').length} scans, ${valid} with their member's valid KVNR)`);
 console.log(`type accuracy              ${pct(typeRight, labels.length)}`);
+console.log(`  model alone              ${pct(modelRight, labels.length)}`);
+if (process.env.VERBOSE) console.log(modelProbabilities.sort().join('\n'));
 console.log(`automatic assignment       ${pct(automaticOfValid, valid)} of documents with a valid KVNR (${automatic} assigned in all)`);
 console.log(`wrong assignments          ${wrong}`);
 console.log(`review rate                ${pct(review, labels.length)}`);

@@ -1,6 +1,7 @@
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../core/submissions/document-types.js';
+
 /** The document types of the intake pipeline, and how the chat's submission types map onto them. */
-export const DOCUMENT_TYPES = ['sick_note', 'invoice', 'sick_pay', 'child_sick_pay', 'maternity', 'bonus_program', 'membership', 'prescription_or_plan', 'other'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType };
 
 /** The chat dialog's type ids (core/submissions/submission-types.ts) → pipeline types. */
 export const DECLARED_TYPES: Record<string, DocumentType> = {
@@ -17,7 +18,7 @@ export const DECLARED_TYPES: Record<string, DocumentType> = {
   other: 'other',
 };
 
-/** Where each type goes when routed (the default; INTAKE_DEPARTMENTS can override it). */
+/** Where each type goes when routed by default; INTAKE_DEPARTMENTS overrides single types. */
 export const DEFAULT_DEPARTMENTS: Record<DocumentType, string> = {
   sick_note: 'Arbeitsunfähigkeit',
   sick_pay: 'Krankengeld',
@@ -29,3 +30,8 @@ export const DEFAULT_DEPARTMENTS: Record<DocumentType, string> = {
   prescription_or_plan: 'Leistungen',
   other: 'Posteingang',
 };
+
+/** The departments in force: the defaults with the configured overrides applied. */
+export function departmentsWith(overrides: Partial<Record<DocumentType, string>>): Record<DocumentType, string> {
+  return { ...DEFAULT_DEPARTMENTS, ...overrides };
+}

@@ -22,6 +22,7 @@ import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
 import { reviewRoutes } from '../intake-pipeline/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
+import { CONSOLE_PATH, consoleRoutes } from '../livechat-console/console.routes.js';
 import type { Core } from './container.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
@@ -115,6 +116,7 @@ export function createApp(core: Core): Express {
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
   app.use(QUEUE_BOARD_PATH, queueBoard(core, cookieName));
+  app.use(CONSOLE_PATH, consoleRoutes(core.consoleBundle));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -39,8 +39,10 @@ import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../intake-pipeline/review/review.service.js';
+import { ConsoleBundle } from '../livechat-console/bundle.js';
+import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
-import { DEFAULT_DEPARTMENTS } from '../intake-pipeline/document-types.js';
+import { departmentsWith } from '../intake-pipeline/document-types.js';
 import { AssignStage } from '../intake-pipeline/stages/assign.stage.js';
 import { ClassifyStage } from '../intake-pipeline/stages/classify.stage.js';
 import { RouteStage } from '../intake-pipeline/stages/route.stage.js';
@@ -90,6 +92,8 @@ export interface Core {
   pins: EinmalPinService;
   intake: IntakePipeline;
   review: ReviewService;
+  /** The staff console's browser code, bundled on first request. */
+  consoleBundle: ConsoleBundle;
   ocr: OcrEngine;
   chat: ChatServices;
   close(): Promise<void>;
@@ -172,12 +176,13 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const intakeDocuments = new IntakeDocumentsRepository(db);
   const ocr = new OcrEngine(config.intake.ocrWorkers, logger);
   const members = new MembersRepository(db);
+  const departments = departmentsWith(config.intake.departments);
   const stages = [
     new ScanStage(storage, clamd, intakeDocuments),
     new OcrStage(storage, ocr, intakeDocuments),
-    new ClassifyStage(intakeDocuments),
+    new ClassifyStage(intakeDocuments, new CurrentTypeModel(new TypeModelsRepository(db))),
     new AssignStage(intakeDocuments, members),
-    new RouteStage(DEFAULT_DEPARTMENTS),
+    new RouteStage(departments),
   ];
   const metrics = createMetrics();
   registerQueueDepth(metrics.registry, queues);
@@ -228,7 +233,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     members,
     pins,
     intake,
-    review: new ReviewService(db, intakeDocuments, members, audit, DEFAULT_DEPARTMENTS),
+    review: new ReviewService(db, intakeDocuments, members, audit, departments, storage),
+    consoleBundle: new ConsoleBundle(),
     ocr,
     chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
     close() {

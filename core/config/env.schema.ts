@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DOCUMENT_TYPES, type DocumentType } from '../submissions/document-types.js';
 
 /**
  * Every environment variable the system reads, with its rule. Messages never echo the value
@@ -80,6 +81,16 @@ export const envSchema = z
     DRAFT_EXPIRY_HOURS: integer(1, 24 * 90).default(48),
     OCR_WORKERS: integer(1, 64).default(Math.max(1, availableParallelism())),
     INTAKE_SCAN_CONCURRENCY: integer(1, 64).default(4),
+    INTAKE_DEPARTMENTS: z
+      .string()
+      .transform((v) => Object.fromEntries(v.split(';').filter((p) => p.trim()).map((p) => [p.split('=')[0]!.trim(), p.split('=').slice(1).join('=').trim()])))
+      .pipe(
+        z
+          .record(z.string(), z.string().min(1, { error: 'expected a department name after =' }).max(80))
+          .refine((map) => Object.keys(map).every((type) => (DOCUMENT_TYPES as readonly string[]).includes(type)), { error: `expected document types out of ${DOCUMENT_TYPES.join(', ')}` })
+          .transform((map) => map as Partial<Record<DocumentType, string>>),
+      )
+      .default({}),
     TIME_ZONE: z.string().min(1).default('Europe/Berlin').refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),

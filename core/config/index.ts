@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { DocumentType } from '../submissions/document-types.js';
 import { envSchema, type Env } from './env.schema.js';
 
 export interface AppConfig {
@@ -34,8 +35,8 @@ export interface AppConfig {
   storage: { dir: string; maxFileBytes: number; maxFiles: number };
   /** The insurer's upload rules for one submission, and when unfinished drafts are deleted. */
   submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
-  /** Intake pipeline: OCR workers (one per core by default) and parallel scans. */
-  intake: { ocrWorkers: number; scanConcurrency: number };
+  /** Intake pipeline: OCR workers (one per core by default), parallel scans, department overrides per document type. */
+  intake: { ocrWorkers: number; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -96,7 +97,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
-    intake: { ocrWorkers: e.OCR_WORKERS, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY },
+    intake: { ocrWorkers: e.OCR_WORKERS, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

@@ -360,3 +360,14 @@ export const classificationExamples = pgTable('classification_examples', {
   corrected: boolean('corrected').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Trained document-type models (`npm run cli -- classifier:train`); workers use the newest. */
+export const classifierModels = pgTable('classifier_models', {
+  id: uuid('id').primaryKey(),
+  trainedAt: timestamp('trained_at', { withTimezone: true }).notNull().defaultNow(),
+  /** How many examples went in: shipped ones and clerks' decisions. */
+  shippedExamples: integer('shipped_examples').notNull(),
+  clerkExamples: integer('clerk_examples').notNull(),
+  /** The serialised classifier as text, not jsonb: jsonb reorders keys, and the model's feature order matters. */
+  model: text('model').notNull(),
+});

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { members } from '../db/schema.js';
 
@@ -41,6 +41,17 @@ export class MembersRepository {
   async bornOn(dates: string[]): Promise<MemberRecord[]> {
     if (dates.length === 0) return [];
     return this.db.select().from(members).where(inArray(members.birthDate, dates.slice(0, 50))).limit(500);
+  }
+
+  /** Members with this birth date whose surname starts with `lastName` (case-insensitive): the clerks' search. */
+  async search(lastName: string, birthDate: string, limit = 20): Promise<MemberRecord[]> {
+    const prefix = lastName.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.db
+      .select()
+      .from(members)
+      .where(and(eq(members.birthDate, birthDate), ilike(members.lastName, `${prefix}%`)))
+      .orderBy(asc(members.lastName), asc(members.firstName))
+      .limit(limit);
   }
 
   /** For each of these KVNRs that is known: the main member it is insured through (or null). */

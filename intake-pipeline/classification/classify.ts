@@ -1,6 +1,7 @@
-import { DECLARED_TYPES, type DocumentType } from '../document-types.js';
+import { DECLARED_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from '../document-types.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
 import { TYPE_RULES } from './rules.js';
+import type { ModelOpinion } from './type-model.js';
 
 export interface Classification {
   type: DocumentType;
@@ -13,13 +14,23 @@ export interface Classification {
 const MIN_SCORE = 4;
 /** How much the member's own choice counts when the text supports it at all. */
 const DECLARED_BONUS = 3;
+/** The model's share of probability from which its opinion counts. */
+const MODEL_SURE = 0.6;
+/** A type the rules found but the model sure of another stays below the routing threshold (0.7). */
+const DISPUTED_CONFIDENCE = 0.6;
+/** A type only the model sees: shown to the clerk as a suggestion, never routed on its own. */
+const MODEL_ONLY_CONFIDENCE = 0.55;
+
+const label = (type: DocumentType) => DOCUMENT_TYPE_LABELS[type];
+const pct = (p: number) => `${Math.round(p * 100)} %`;
 
 /**
- * The document type from its text by weighted, explainable rules. The member's choice in the
- * chat is a strong signal, but it is checked: it wins only if the text does not clearly say
- * something else.
+ * The document type from its text by weighted, explainable rules, with a learned model as a
+ * second opinion: agreement keeps the rules' confidence, a confident disagreement sends the
+ * document to a clerk. The member's choice in the chat is a strong signal, but it is checked:
+ * it wins only if the text does not clearly say something else.
  */
-export function classifyText(text: string, declared: string | null): Classification {
+export function classifyText(text: string, declared: string | null, model?: ModelOpinion): Classification {
   const folded = foldOcrText(text);
   const scores = (Object.keys(TYPE_RULES) as Array<keyof typeof TYPE_RULES>).map((type) => {
     const hits = TYPE_RULES[type].filter((rule) => rule.pattern.test(folded));
@@ -29,17 +40,24 @@ export function classifyText(text: string, declared: string | null): Classificat
   for (const s of scores) if (s.type === declaredType && s.score > 0) s.score += DECLARED_BONUS;
   scores.sort((a, b) => b.score - a.score);
   const [best, second] = scores;
-  const reasons = best && best.score > 0 ? [`Hinweise auf ${best.type}: ${best.hits.join(', ')}`] : [];
+  const reasons = best && best.score > 0 ? [`Hinweise auf ${label(best.type)}: ${best.hits.join(', ')}`] : [];
+  const modelSure = model && model.probability >= MODEL_SURE ? model : undefined;
 
   if (!best || best.score < MIN_SCORE) {
-    // Nothing clear in the text: the member's choice, with low confidence, for a clerk to confirm.
-    if (declaredType) return { type: declaredType, confidence: 0.5, reasons: [...reasons, `Text uneindeutig; Angabe im Chat: ${declaredType}`] };
+    // Nothing clear in the text: the member's choice or the model's view, with low confidence, for a clerk to confirm.
+    if (declaredType) return { type: declaredType, confidence: 0.5, reasons: [...reasons, `Text uneindeutig; Angabe im Chat: ${label(declaredType)}`] };
+    if (modelSure && modelSure.type !== 'other') return { type: modelSure.type, confidence: MODEL_ONLY_CONFIDENCE, reasons: [...reasons, `Keine eindeutigen Merkmale; das Modell hält es für ${label(modelSure.type)} (${pct(modelSure.probability)})`] };
     return { type: 'other', confidence: 0.3, reasons: [...reasons, 'Keine eindeutigen Merkmale im Text'] };
   }
   const margin = best.score - (second?.score ?? 0);
-  const confidence = Math.min(0.99, 0.5 + best.score / 20 + margin / 20);
-  if (declaredType && declaredType !== best.type) reasons.push(`Angabe im Chat (${declaredType}) passt nicht zum Inhalt`);
+  let confidence = Math.round(Math.min(0.99, 0.5 + best.score / 20 + margin / 20) * 100) / 100;
+  if (declaredType && declaredType !== best.type) reasons.push(`Angabe im Chat (${label(declaredType)}) passt nicht zum Inhalt`);
   else if (declaredType) reasons.push('Angabe im Chat bestätigt');
-  if (second && margin < 2) reasons.push(`knapp vor ${second.type}`);
-  return { type: best.type, confidence: Math.round(confidence * 100) / 100, reasons };
+  if (second && margin < 2) reasons.push(`knapp vor ${label(second.type)}`);
+  if (model?.type === best.type) reasons.push(`Modell stimmt zu (${pct(model.probability)})`);
+  else if (modelSure) {
+    confidence = Math.min(confidence, DISPUTED_CONFIDENCE);
+    reasons.push(`Modell widerspricht: eher ${label(modelSure.type)} (${pct(modelSure.probability)})`);
+  }
+  return { type: best.type, confidence, reasons };
 }

@@ -1,10 +1,19 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { authorize } from '../../core/auth/session.middleware.js';
+import { ValidationError } from '../../core/errors/index.js';
 import { parseInput } from '../../core/http/validate.js';
-import { reviewDecisionSchema, type Reviewer, type ReviewService } from './review.service.js';
+import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import { memberSearchSchema, reviewDecisionSchema, type Reviewer, type ReviewService } from './review.service.js';
 
 const documentId = z.uuid({ error: 'Ungültige Dokument-ID.' });
+const pageNumber = z.coerce.number().int().min(1, { error: 'Ungültige Seitenzahl.' }).max(500, { error: 'Ungültige Seitenzahl.' });
+
+function trackingIdOf(req: Request): string {
+  const trackingId = parseTrackingId(String(req.params.trackingId));
+  if (!trackingId) throw new ValidationError([{ field: 'trackingId', message: 'Das ist keine gültige Vorgangsnummer.' }]);
+  return trackingId;
+}
 
 function reviewerOf(req: Request): Reviewer {
   const user = req.staff!.user;
@@ -20,6 +29,16 @@ export function reviewRoutes(review: ReviewService): Router {
   });
   router.get('/documents/:id', async (req: Request, res: Response) => {
     res.json(await review.view(parseInput(documentId, req.params.id), reviewerOf(req)));
+  });
+  router.get('/documents/:id/pages/:page', async (req: Request, res: Response) => {
+    const image = await review.pageImage(parseInput(documentId, req.params.id), parseInput(pageNumber, req.params.page), reviewerOf(req));
+    res.set('Cache-Control', 'private, no-store').type('image/png').send(image);
+  });
+  router.get('/submissions/:trackingId', async (req: Request, res: Response) => {
+    res.json(await review.byTrackingId(trackingIdOf(req), reviewerOf(req)));
+  });
+  router.get('/members', async (req: Request, res: Response) => {
+    res.json({ members: await review.searchMembers(parseInput(memberSearchSchema, req.query), reviewerOf(req)) });
   });
   router.post('/documents/:id/decision', async (req: Request, res: Response) => {
     res.json(await review.decide(parseInput(documentId, req.params.id), parseInput(reviewDecisionSchema, req.body), reviewerOf(req)));

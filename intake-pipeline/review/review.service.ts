@@ -6,11 +6,43 @@ import type { Database } from '../../core/db/client.js';
 import { classificationExamples, submissionDocuments, submissions } from '../../core/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors/index.js';
 import { kvnrSchema } from '../../core/members/kvnr.js';
-import type { MembersRepository } from '../../core/members/members.repository.js';
+import type { MemberRecord, MembersRepository } from '../../core/members/members.repository.js';
+import type { FileStorage } from '../../core/storage/file-storage.js';
+import { submissionType, type DetailValue } from '../../core/submissions/submission-types.js';
+import { findKvnrCandidates } from '../assignment/kvnr-candidates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
 import type { IntakeDocumentsRepository } from '../documents.repository.js';
+import { pageImage } from './page-image.js';
+import type { MemberSummary, ReviewDecisionResult, ReviewDocument, ReviewQueueItem, SubmissionDocuments } from './review.types.js';
 
 export const reviewDecisionSchema = z.object({ documentType: z.enum(DOCUMENT_TYPES), kvnr: kvnrSchema });
+
+/** A clerk looks a member up by KVNR, or by surname (or its start) and birth date. */
+export const memberSearchSchema = z.union([
+  z.object({ kvnr: kvnrSchema }).strict(),
+  z
+    .object({
+      lastName: z.string().trim().min(2, { error: 'Bitte mindestens zwei Buchstaben des Nachnamens angeben.' }).max(80),
+      birthDate: z.iso.date({ error: 'Bitte das Geburtsdatum als JJJJ-MM-TT angeben.' }),
+    })
+    .strict(),
+]);
+
+/** The member's details as the chat summary showed them: label and formatted value per field. */
+function describeDetails(declaredType: string | null, details: Record<string, unknown>): Array<{ label: string; value: string }> {
+  const fields = (declaredType ? submissionType(declaredType)?.fields : undefined) ?? [];
+  return Object.entries(details).map(([key, value]) => {
+    const field = fields.find((f) => f.key === key);
+    return { label: field?.label ?? key, value: field ? field.show(value as DetailValue) : String(value) };
+  });
+}
+
+/** What the review screen shows of a member: enough to tell people apart, nothing more. */
+function memberSummary(member: MemberRecord | undefined): MemberSummary | null {
+  if (!member) return null;
+  const { kvnr, firstName, lastName, birthDate, postalCode, city, familyOf } = member;
+  return { kvnr, firstName, lastName, birthDate, postalCode, city, familyOf };
+}
 
 export interface Reviewer {
   username: string;
@@ -31,10 +63,11 @@ export class ReviewService {
     private readonly members: MembersRepository,
     private readonly audit: AuditRepository,
     private readonly departments: Record<DocumentType, string>,
+    private readonly storage: FileStorage,
   ) {}
 
-  async queue(limit = 100) {
-    return this.db
+  async queue(limit = 100): Promise<ReviewQueueItem[]> {
+    const rows = await this.db
       .select({
         id: submissionDocuments.id,
         trackingId: submissions.trackingId,
@@ -50,35 +83,93 @@ export class ReviewService {
       .where(eq(submissionDocuments.status, 'awaiting_review'))
       .orderBy(asc(submissions.createdAt), asc(sql`least(coalesce(${submissionDocuments.typeConfidence}, 0), coalesce(${submissionDocuments.assignmentConfidence}, 0))`))
       .limit(limit);
+    return rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() }));
   }
 
-  async view(documentId: string, reviewer: Reviewer) {
+  async view(documentId: string, reviewer: Reviewer): Promise<ReviewDocument> {
     const [row] = await this.db
       .select({ document: submissionDocuments, submission: submissions })
       .from(submissionDocuments)
       .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
       .where(eq(submissionDocuments.id, documentId));
     if (!row) throw new NotFoundError('Dieses Dokument gibt es nicht.');
-    await this.record(reviewer, 'document.view', documentId);
+    await this.record(reviewer, 'document.view', { type: 'document', id: documentId });
     const { document, submission } = row;
+    const pages = await this.documents.pages(documentId);
+    const [suggested, declared] = await Promise.all([
+      document.suggestedKvnr ? this.members.find(document.suggestedKvnr) : undefined,
+      submission.kvnr ? this.members.find(submission.kvnr) : undefined,
+    ]);
+    const file = await this.documents.find(documentId);
     return {
       id: document.id,
       status: document.status,
       trackingId: submission.trackingId,
       source: submission.source,
-      receivedAt: submission.createdAt,
-      declared: { kvnr: submission.kvnr, type: submission.declaredType, note: submission.note },
+      receivedAt: submission.createdAt.toISOString(),
+      declared: { kvnr: submission.kvnr, type: submission.declaredType ? (submissionType(submission.declaredType)?.label ?? submission.declaredType) : null, note: submission.note },
       documentType: document.documentType,
       typeConfidence: document.typeConfidence,
       suggestedKvnr: document.suggestedKvnr,
       assignmentConfidence: document.assignmentConfidence,
+      assignedKvnr: document.assignedKvnr,
+      department: document.department,
       reasons: document.reasons,
-      pages: (await this.documents.pages(documentId)).map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
+      mediaType: file?.mediaType,
+      pageCount: document.pageCount,
+      suggestedMember: memberSummary(suggested),
+      declaredMember: memberSummary(declared),
+      details: describeDetails(submission.declaredType, submission.details),
+      /** What the screen marks in the text: KVNRs as they stood there, and the members' names. */
+      highlights: [
+        ...new Set([
+          ...pages.flatMap((p) => findKvnrCandidates(p.text).map((c) => c.raw)),
+          ...[suggested, declared].flatMap((m) => (m ? [m.lastName, m.firstName] : [])),
+        ]),
+      ],
+      pages: pages.map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
     };
   }
 
+  /** A page of the document as a PNG; quarantined files are never shown here. */
+  async pageImage(documentId: string, page: number, reviewer: Reviewer): Promise<Buffer> {
+    const document = await this.documents.find(documentId);
+    if (!document || document.status === 'quarantined' || document.status === 'scan') throw new NotFoundError('Diese Seite gibt es nicht.');
+    const image = await pageImage(await this.storage.readAll(document.fileId), document.mediaType, page);
+    if (!image) throw new NotFoundError('Diese Seite gibt es nicht.');
+    await this.record(reviewer, 'document.page_view', { type: 'document', id: documentId }, { page });
+    return image;
+  }
+
+  /** The documents of one submission, found by its tracking ID, whatever their status. */
+  async byTrackingId(trackingId: string, reviewer: Reviewer): Promise<SubmissionDocuments> {
+    const rows = await this.db
+      .select({
+        id: submissionDocuments.id,
+        position: submissionDocuments.position,
+        status: submissionDocuments.status,
+        documentType: submissionDocuments.documentType,
+        department: submissionDocuments.department,
+        receivedAt: submissions.createdAt,
+      })
+      .from(submissionDocuments)
+      .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
+      .where(eq(submissions.trackingId, trackingId))
+      .orderBy(asc(submissionDocuments.position));
+    if (rows.length === 0) throw new NotFoundError('Zu dieser Vorgangsnummer gibt es keine Sendung.');
+    await this.record(reviewer, 'submission.search', { type: 'submission', id: trackingId });
+    return { trackingId, documents: rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() })) };
+  }
+
+  /** Members matching a clerk's search (audited: it reveals personal data). */
+  async searchMembers(query: z.output<typeof memberSearchSchema>, reviewer: Reviewer): Promise<MemberSummary[]> {
+    const found = 'kvnr' in query ? [await this.members.find(query.kvnr)].filter((m) => m !== undefined) : await this.members.search(query.lastName, query.birthDate);
+    await this.record(reviewer, 'member.search', { type: 'member' }, { by: 'kvnr' in query ? 'kvnr' : 'name_and_birth_date', results: found.length });
+    return found.map((m) => memberSummary(m)!);
+  }
+
   /** Confirms or corrects type and member and routes the document; only from `awaiting_review`. */
-  async decide(documentId: string, input: z.output<typeof reviewDecisionSchema>, reviewer: Reviewer): Promise<{ department: string }> {
+  async decide(documentId: string, input: z.output<typeof reviewDecisionSchema>, reviewer: Reviewer): Promise<ReviewDecisionResult> {
     const [document] = await this.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId));
     if (!document) throw new NotFoundError('Dieses Dokument gibt es nicht.');
     if (!(await this.members.find(input.kvnr))) throw new ValidationError([{ field: 'kvnr', message: 'Zu dieser Krankenversichertennummer gibt es keine versicherte Person.' }]);
@@ -92,11 +183,11 @@ export class ReviewService {
     if (!moved) throw new ConflictError('not_awaiting_review', 'Dieses Dokument wartet nicht (mehr) auf Prüfung.');
     const text = (await this.documents.pages(documentId)).map((p) => p.text).join('\n');
     if (text.trim()) await this.db.insert(classificationExamples).values({ id: randomUUID(), documentId, text, documentType: input.documentType, corrected });
-    await this.record(reviewer, 'document.decide', documentId, { documentType: input.documentType, corrected });
+    await this.record(reviewer, 'document.decide', { type: 'document', id: documentId }, { documentType: input.documentType, corrected });
     return { department };
   }
 
-  private record(reviewer: Reviewer, action: string, documentId: string, details?: Record<string, unknown>) {
-    return this.audit.record({ actor: reviewer.username, actorUserId: reviewer.userId, action, outcome: 'success', targetType: 'document', targetId: documentId, requestId: reviewer.requestId, ip: reviewer.ip, details });
+  private record(reviewer: Reviewer, action: string, target: { type: string; id?: string }, details?: Record<string, unknown>) {
+    return this.audit.record({ actor: reviewer.username, actorUserId: reviewer.userId, action, outcome: 'success', targetType: target.type, targetId: target.id, requestId: reviewer.requestId, ip: reviewer.ip, details });
   }
 }

@@ -1,16 +1,21 @@
 import { classifyText } from '../classification/classify.js';
+import type { CurrentTypeModel } from '../classification/type-models.repository.js';
+import { DOCUMENT_TYPE_LABELS } from '../document-types.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
 import type { Stage } from '../stage.js';
 
-/** The document type from the page texts, checked against what the member chose in the chat. */
+/** The document type from the page texts (rules plus the learned model), checked against what the member chose in the chat. */
 export class ClassifyStage implements Stage {
   readonly status = 'classify' as const;
 
-  constructor(private readonly documents: IntakeDocumentsRepository) {}
+  constructor(
+    private readonly documents: IntakeDocumentsRepository,
+    private readonly model: CurrentTypeModel,
+  ) {}
 
   async run(document: PipelineDocument): Promise<StageOutcome> {
     const text = (await this.documents.pages(document.id)).map((p) => p.text).join('\n');
-    const result = classifyText(text, document.declaredType);
-    return { status: 'assign', reasons: [`Dokumentart ${result.type} (${Math.round(result.confidence * 100)} %): ${result.reasons.join('; ')}`], set: { documentType: result.type, typeConfidence: result.confidence } };
+    const result = classifyText(text, document.declaredType, (await this.model.get()).opinion(text));
+    return { status: 'assign', reasons: [`Dokumentart ${DOCUMENT_TYPE_LABELS[result.type]} (${Math.round(result.confidence * 100)} %): ${result.reasons.join('; ')}`], set: { documentType: result.type, typeConfidence: result.confidence } };
   }
 }

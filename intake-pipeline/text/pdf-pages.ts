@@ -28,8 +28,9 @@ export class PdfPages {
     return this.document.loadPage(index).toStructuredText('preserve-whitespace').asText();
   }
 
-  render(index: number): Buffer {
-    const scale = RENDER_DPI / 72;
+  /** A page as a grey PNG; at 200 dpi for OCR unless a lower resolution (for display) is asked. */
+  render(index: number, dpi = RENDER_DPI): Buffer {
+    const scale = dpi / 72;
     const pixmap = this.document.loadPage(index).toPixmap(this.mupdf.Matrix.scale(scale, scale), this.mupdf.ColorSpace.DeviceGray, false, true);
     return Buffer.from(pixmap.asPNG());
   }

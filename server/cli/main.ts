@@ -1,6 +1,5 @@
 /**
- * Operator commands: `npm run cli -- <command>`. Later parts add their commands here
- * (channel:add).
+ * Operator commands: `npm run cli -- <command>`.
  */
 import { open, rm } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
@@ -19,6 +18,7 @@ import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../core/m
 import { EinmalPinService, issuePinSchema } from '../../core/einmal-pin/einmal-pin.service.js';
 import { EinmalPinsRepository } from '../../core/einmal-pin/einmal-pins.repository.js';
 import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { readPassword } from './read-password.js';
 
@@ -133,6 +133,14 @@ program
   .action(async (name: string) => {
     await withDatabase((db) => new IntakeChannels(db).revoke(name));
     console.log(`Channel "${name}" revoked.`);
+  });
+
+program
+  .command('classifier:train')
+  .description('retrain the document-type model on the shipped examples and every clerk decision; workers switch to it within a minute')
+  .action(async () => {
+    const report = await withDatabase((db) => new TypeModelsRepository(db).retrain());
+    console.log(`Model ${report.id} trained on ${report.shippedExamples} shipped examples and ${report.clerkExamples} clerk decisions.`);
   });
 
 function describeFailure(err: unknown): string {

@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { storedFiles } from '../../core/db/schema.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
-import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { describeViolations, screenshotPath, seriousViolations, withServerAndBrowser } from '../helpers/browser.js';
 import { makePdf } from '../helpers/files.js';
-import { startTestServer, TEST_DIRECTLINE_SECRET, type TestServer } from '../helpers/server.js';
+import { TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 
 // Browser globals used inside page.evaluate callbacks (which run in Chromium, not in Node).
 declare const window: Record<string, any>;
 declare const document: { activeElement: { id: string } | null };
 declare const sessionStorage: { getItem(key: string): string | null };
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SEND_BOX = 'input[data-id="webchat-sendbox-input"]';
 
 /** A message bubble's text in the transcript (Web Chat also repeats it in screen-reader labels). */
@@ -25,40 +21,12 @@ function bubble(chat: FrameLocator, text: string | RegExp) {
   return chat.locator('.webchat__text-content', { hasText: text });
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-/** Runs axe-core (WCAG 2.1 A and AA rules) in a page or frame; returns serious and critical findings. */
-async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
-  await target.evaluate(AXE_SOURCE);
-  const violations = await target.evaluate(async () => {
-    const axe = window.axe as { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 describe('chat widget in a real browser', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const live = withServerAndBrowser();
 
   async function openWidget(page: Page): Promise<FrameLocator> {
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${live.server.baseUrl}/`);
     await page.click('#musterkasse-chat-launcher');
     const chat = page.frameLocator('#musterkasse-chat-panel iframe');
     await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
@@ -74,7 +42,7 @@ describe('chat widget in a real browser', function () {
   }
 
   it('greets, answers, takes a document with its details through the upload button, and keeps the conversation over a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
     const csp = cspViolations(page);
     const chat = await openWidget(page);
     await page.screenshot({ path: screenshotPath('widget-01-welcome.png') });
@@ -125,12 +93,12 @@ describe('chat widget in a real browser', function () {
     await page.screenshot({ path: screenshotPath('widget-03-tracking-id.png') });
 
     const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
-    const repository = new SubmissionsRepository(server.core.database.db);
+    const repository = new SubmissionsRepository(live.server.core.database.db);
     const submission = await repository.find(trackingId);
     assert.equal(submission?.conversationId, conversationId);
     assert.equal(submission?.declaredType, 'invoice');
     const [document] = await repository.documents(submission!.id);
-    const [file] = await server.core.database.db.select().from(storedFiles).where(eq(storedFiles.id, document!.fileId));
+    const [file] = await live.server.core.database.db.select().from(storedFiles).where(eq(storedFiles.id, document!.fileId));
     assert.deepEqual([file?.originalName, file?.mediaType], ['rechnung.pdf', 'application/pdf']);
 
     await page.reload();
@@ -148,11 +116,11 @@ describe('chat widget in a real browser', function () {
   });
 
   it('renders bot markdown without executing injected HTML', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     await openWidget(page);
     const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
     const hopKey = deriveKey(TEST_DIRECTLINE_SECRET, 'bot-hop').toString('base64url');
-    await fetch(`${server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, {
+    await fetch(`${live.server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey },
       body: JSON.stringify({ type: 'message', textFormat: 'markdown', text: '**Fett** <img src="x" onerror="window.__pwned=1"> [Klick](javascript:window.__pwned=2)' }),
@@ -168,7 +136,7 @@ describe('chat widget in a real browser', function () {
   });
 
   it('fills a phone-sized screen and closes with Escape, returning focus to the launcher', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    const page = await live.browser.newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
     await openWidget(page);
     const box = await page.locator('#musterkasse-chat-panel').boundingBox();
     assert.ok(box && box.width >= 370 && box.height >= 660, `panel covers the screen: ${JSON.stringify(box)}`);
@@ -180,13 +148,12 @@ describe('chat widget in a real browser', function () {
   });
 
   it('has no serious or critical accessibility violations on the demo page with the widget open (axe-core)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await live.browser.newPage({ viewport: { width: 1280, height: 860 } });
     await openWidget(page);
     const outer = await seriousViolations(page);
     const inner = await seriousViolations(page.frames()[1]!);
-    const describe = (list: AxeViolation[]) => list.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
-    assert.equal(outer.length, 0, describe(outer));
-    assert.equal(inner.length, 0, describe(inner));
+    assert.equal(outer.length, 0, describeViolations(outer));
+    assert.equal(inner.length, 0, describeViolations(inner));
     await page.close();
   });
 });

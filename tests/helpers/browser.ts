@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { projectRoot } from '../../core/paths.js';
+import { startTestServer, type TestServer } from './server.js';
+import type { TestSystemOptions } from './system.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'screenshots');
@@ -18,4 +21,55 @@ export async function launchChromium(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOT_DIR, name);
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// Browser globals used inside page.evaluate callbacks (which run in Chromium, not in Node).
+declare const window: Record<string, any>;
+declare const document: unknown;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown }>;
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in a page or frame; returns serious and critical findings. */
+export async function seriousViolations(target: Page | Frame): Promise<AxeViolation[]> {
+  await target.evaluate(AXE_SOURCE);
+  const violations = await target.evaluate(async () => {
+    const axe = window.axe as { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+
+/** Findings as readable lines for an assertion message. */
+export function describeViolations(list: AxeViolation[]): string {
+  return list.map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`).join('\n');
+}
+
+/** Fails with the findings listed when axe-core finds anything serious or critical. */
+export async function assertAccessible(target: Page | Frame, where: string): Promise<void> {
+  const found = await seriousViolations(target);
+  if (found.length > 0) throw new Error(`${where}: accessibility violations\n${describeViolations(found)}`);
+}
+
+/** For a browser suite: the real web role and Chromium, started before its tests and stopped after. */
+export function withServerAndBrowser(options: TestSystemOptions = {}): { server: TestServer; browser: Browser } {
+  const live = {} as { server: TestServer; browser: Browser };
+  before(async () => {
+    live.server = await startTestServer(options);
+    live.browser = await launchChromium();
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.server?.stop();
+  });
+  return live;
 }

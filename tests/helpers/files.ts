@@ -47,6 +47,15 @@ export async function makePdfPages(pages: number, options: { noisePx?: number; t
   return Buffer.from(await pdf.save());
 }
 
+/** A one-page PDF with these lines in its text layer (a letter written on a computer). */
+export async function letterPdf(lines: string[]): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  lines.forEach((line, i) => page.drawText(line, { x: 72, y: 760 - i * 22, size: 13, font }));
+  return Buffer.from(await pdf.save());
+}
+
 /** A photo-like image of random noise (compresses badly, like a real phone photo). */
 export async function noisyImage(width: number, height: number, format: 'png' | 'jpeg', quality = 95): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 50 } } });

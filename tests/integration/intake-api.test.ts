@@ -129,13 +129,33 @@ describe('intake API for other channels', () => {
     const kvnr = randomKvnr();
     await new MembersRepository(core.database.db).upsert([{ kvnr, firstName: 'Eva', lastName: 'Probe', birthDate: '1990-01-01', street: 'Weg 2', postalCode: '12345', city: 'Ort', cardNumberLast6: '222222', familyOf: null }]);
 
-    const clerk = await loginAs(app, (await createStaff(core, 'clerk')).username);
+    const clerkUser = await createStaff(core, 'clerk');
+    const clerk = await loginAs(app, clerkUser.username);
     const queue = (await clerk.agent.get('/api/review/queue').expect(200)).body.documents as Array<{ id: string; trackingId: string }>;
     const item = queue.find((d) => d.trackingId === trackingId);
     assert.ok(item, 'the document is in the queue');
     const view = (await clerk.agent.get(`/api/review/documents/${item.id}`).expect(200)).body;
     assert.equal(view.documentType, 'invoice');
     assert.match(view.pages[0].text, /Zahnreinigung/);
+    assert.equal(view.suggestedMember, null);
+
+    const image = await clerk.agent.get(`/api/review/documents/${item.id}/pages/1`).expect(200);
+    assert.equal(image.headers['content-type'], 'image/png');
+    assert.equal(image.headers['cache-control'], 'private, no-store');
+    assert.deepEqual([...image.body.subarray(1, 4)], [...Buffer.from('PNG')]);
+    await clerk.agent.get(`/api/review/documents/${item.id}/pages/2`).expect(404);
+    await agent.agent.get(`/api/review/documents/${item.id}/pages/1`).expect(403);
+
+    const byTracking = (await clerk.agent.get(`/api/review/submissions/${trackingId.toLowerCase()}`).expect(200)).body;
+    assert.deepEqual(byTracking.documents.map((d: { id: string; status: string }) => [d.id, d.status]), [[item.id, 'awaiting_review']]);
+    await clerk.agent.get('/api/review/submissions/MK-0000-0000-0001').expect(400);
+
+    const byName = (await clerk.agent.get('/api/review/members').query({ lastName: 'prob', birthDate: '1990-01-01' }).expect(200)).body.members;
+    assert.ok(byName.some((m: { kvnr: string }) => m.kvnr === kvnr), 'surname prefix and birth date find the member');
+    assert.equal(byName[0].cardNumberLast6, undefined, 'the search shows no card number');
+    assert.deepEqual((await clerk.agent.get('/api/review/members').query({ kvnr }).expect(200)).body.members.map((m: { lastName: string }) => m.lastName), ['Probe']);
+    const badSearch = await clerk.agent.get('/api/review/members').query({ lastName: 'P', birthDate: '01.01.1990' }).expect(400);
+    assert.match(JSON.stringify(badSearch.body), /Nachnamens|Geburtsdatum/);
 
     await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: withWrongCheckDigit(kvnr) }).expect(400);
     await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: randomKvnr() }).expect(400);
@@ -146,7 +166,9 @@ describe('intake API for other channels', () => {
     const status = (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body;
     assert.deepEqual([status.status, status.documents[0].status, status.documents[0].assignedKvnr], ['processed', 'routed', kvnr]);
     const actions = (await core.database.db.select().from(auditLog).where(eq(auditLog.targetId, item.id))).map((a) => a.action).sort();
-    assert.deepEqual(actions, ['document.decide', 'document.view']);
+    assert.deepEqual(actions, ['document.decide', 'document.page_view', 'document.view']);
+    const searches = await core.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.search'));
+    assert.ok(searches.some((a) => a.actor === clerkUser.username), 'member searches are audited');
     const [example] = await core.database.db.select().from(classificationExamples).where(eq(classificationExamples.documentId, item.id));
     assert.deepEqual([example?.documentType, example?.corrected], ['invoice', false]);
   });

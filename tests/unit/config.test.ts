@@ -62,4 +62,11 @@ describe('configuration', () => {
     const problems = problemsOf({ SESSION_IDLE_TIMEOUT_SECONDS: '3600', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '600' });
     assert.match(problems.join('\n'), /SESSION_ABSOLUTE_TIMEOUT_SECONDS: must not be shorter/);
   });
+
+  it('reads department overrides per document type and names an unknown type', () => {
+    const config = parseConfig({ INTAKE_DEPARTMENTS: 'invoice=Zahnleistungen; other = Poststelle' });
+    assert.deepEqual(config.intake.departments, { invoice: 'Zahnleistungen', other: 'Poststelle' });
+    assert.match(problemsOf({ INTAKE_DEPARTMENTS: 'rechnung=Leistungen' }).join('\n'), /^INTAKE_DEPARTMENTS.*expected document types/m);
+    assert.match(problemsOf({ INTAKE_DEPARTMENTS: 'invoice=' }).join('\n'), /^INTAKE_DEPARTMENTS.*department name/m);
+  });
 });

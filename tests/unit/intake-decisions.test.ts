@@ -3,6 +3,7 @@ import type { MemberRecord } from '../../core/members/members.repository.js';
 import { assignMember, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
 import { findDates, findKvnrCandidates } from '../../intake-pipeline/assignment/kvnr-candidates.js';
 import { classifyText } from '../../intake-pipeline/classification/classify.js';
+import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
 
 const member = (kvnr: string, firstName: string, lastName: string, birthDate: string): MemberRecord => ({
   kvnr,
@@ -86,6 +87,36 @@ describe('intake decisions', () => {
       const unclear = classifyText('Sehr geehrte Damen und Herren, anbei die Unterlagen.', 'bonus');
       assert.deepEqual([unclear.type, unclear.confidence], ['bonus_program', 0.5]);
       assert.equal(classifyText('Sehr geehrte Damen und Herren', null).type, 'other');
+    });
+
+    it('weighs the learned model as a second opinion: agreement noted, a sure disagreement goes to a clerk', () => {
+      const text = 'Rechnung Nr. 7 über Osteopathie, Rechnungsbetrag 120,00 EUR';
+      const agreed = classifyText(text, null, { type: 'invoice', probability: 0.9 });
+      assert.equal(agreed.confidence, classifyText(text, null).confidence, 'agreement keeps the rules\' confidence');
+      assert.match(agreed.reasons.join(' '), /Modell stimmt zu \(90 %\)/);
+      const disputed = classifyText(text, null, { type: 'sick_pay', probability: 0.8 });
+      assert.equal(disputed.type, 'invoice');
+      assert.ok(disputed.confidence < 0.7, 'below the routing threshold');
+      assert.match(disputed.reasons.join(' '), /Modell widerspricht: eher Krankengeld \(80 %\)/);
+      const unsure = classifyText(text, null, { type: 'sick_pay', probability: 0.4 });
+      assert.equal(unsure.confidence, agreed.confidence, 'an unsure model changes nothing');
+      const modelOnly = classifyText('Bitte um Übernahme der Kosten für das Hörgerät', null, { type: 'prescription_or_plan', probability: 0.85 });
+      assert.deepEqual([modelOnly.type, modelOnly.confidence < 0.7], ['prescription_or_plan', true]);
+    });
+
+    it('trains the model on the shipped examples; it reads texts it has not seen, and survives a save and restore', () => {
+      const examples = shippedExamples();
+      assert.ok(examples.length >= 40, String(examples.length));
+      const model = TypeModel.restore(TypeModel.train(examples).serialise());
+      const cases: Array<[string, string]> = [
+        ['Hiermit kündige ich meine Mitgliedschaft zum nächstmöglichen Zeitpunkt', 'membership'],
+        ['Teilnahmebestätigung Präventionskurs Yoga, acht Termine', 'bonus_program'],
+        ['Zahnärztliche Rechnung, Füllung, Betrag zahlbar innerhalb 14 Tagen', 'invoice'],
+        ['Verordnung Physiotherapie, sechs Behandlungen Krankengymnastik', 'prescription_or_plan'],
+      ];
+      for (const [text, type] of cases) assert.equal(model.opinion(text)?.type, type, text);
+      const sure = model.opinion(cases[0]![0])!;
+      assert.ok(sure.probability > 1 / 9 && sure.probability <= 1, `a share of the probability, above chance: ${sure.probability}`);
     });
   });
 });

@@ -1,0 +1,25 @@
+/** The console's sections and the roles that see each; the server checks the same roles on every call. */
+
+export type StaffRole = 'agent' | 'clerk' | 'admin';
+
+export interface StaffUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+}
+
+export interface Section {
+  id: 'chat' | 'review';
+  label: string;
+  roles: StaffRole[];
+}
+
+export const SECTIONS: Section[] = [
+  { id: 'chat', label: 'Live-Chat', roles: ['agent', 'admin'] },
+  { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
+];
+
+export function sectionsFor(role: StaffRole): Section[] {
+  return SECTIONS.filter((section) => section.roles.includes(role));
+}
