@@ -12,15 +12,11 @@
  * BENCH_MESSAGES (per conversation, default 5), BENCH_SIZES (default 1,50,200), BENCH_NODE_ARGS
  * (extra flags for the server process, e.g. --cpu-prof to profile it).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import WebSocket from 'ws';
+import { percentile, startSystem } from './bench-kit.js';
 
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 5000);
 const SIZES = (process.env.BENCH_SIZES ?? '1,50,200').split(',').map(Number);
@@ -32,27 +28,6 @@ interface Activity {
   type: string;
   replyToId?: string;
   from: { role: string };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** One member: a conversation with its socket, sending messages one after another. */
@@ -146,24 +121,9 @@ async function run(base: string, conversations: number, think = THINK_MS) {
 }
 
 async function main() {
-  const database = `mk_bench_${randomBytes(4).toString('hex')}`;
-  await admin(`create database ${database}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const port = await freePort();
-  const root = path.resolve(import.meta.dirname, '..');
-  const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', path.join(root, 'server/main.ts'), '--role', 'web'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', DIRECTLINE_SECRET: SECRET, LOG_LEVEL: 'warn', REDIS_PREFIX: `bench${port}`, CHAT_MESSAGES_PER_MINUTE: '10000', NODE_ENV: 'development' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const system = await startSystem('web', { DIRECTLINE_SECRET: SECRET, CHAT_MESSAGES_PER_MINUTE: '10000' }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
+  const base = system.base;
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) break;
-      if (i > 100) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await run(base, 5, 0); // warm-up: JIT, connection pools, prepared plans
     console.log(`chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation, think time ${THINK_MS} ms ±50 %`);
     console.log('conversations  messages  p50 ms  p95 ms  p99 ms  max ms  msg/s  errors');
@@ -174,9 +134,7 @@ async function main() {
     for (const size of SIZES) print(String(size), await run(base, size));
     print(`${Math.max(...SIZES)} no pause`, await run(base, Math.max(...SIZES), 0));
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await admin(`drop database if exists ${database} with (force)`);
+    await system.stop();
   }
 }
 

@@ -4,7 +4,8 @@
  * member assignment, routing rule — as paper mail (no chat metadata). Prints type accuracy,
  * automatic assignment rate (of documents carrying their member's valid KVNR), wrong
  * assignments (must be 0) and review rate. Transport (queues, database) is left out here; the
- * integration tests cover it.
+ * integration tests cover it. OCR_WORKERS (default 2) and OCR_LANG_PATH (another German model,
+ * e.g. /usr/share/tesseract-ocr/5/tessdata) as in the system's configuration.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -27,7 +28,7 @@ const corpusMembers = JSON.parse(await readFile(path.join(CORPUS_DIR, 'members.j
 const members = new Map<string, MemberRecord>(
   corpusMembers.map((m) => [m.kvnr, { ...m, street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '000000', updatedAt: new Date() }]),
 );
-const ocr = new OcrEngine(Number(process.env.OCR_WORKERS ?? 2), createLogger('warn'));
+const ocr = new OcrEngine(Number(process.env.OCR_WORKERS ?? 2), createLogger('warn'), process.env.OCR_LANG_PATH);
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
 let typeRight = 0;

@@ -27,7 +27,8 @@ export class IntakeDocumentsRepository {
 
   /**
    * Moves a document on, but only from the status the stage started from (compare and set):
-   * a stage that ran twice records its outcome once. Returns whether it moved.
+   * a stage that ran twice records its outcome once. Returns whether it moved. The submission's
+   * status follows in the same statement (database trigger, migration 0013).
    */
   async advance(id: string, from: DocumentStatus, outcome: StageOutcome): Promise<boolean> {
     const rows = await this.db
@@ -40,23 +41,8 @@ export class IntakeDocumentsRepository {
         lastError: null,
       })
       .where(and(eq(submissionDocuments.id, id), eq(submissionDocuments.status, from)))
-      .returning({ submissionId: submissionDocuments.submissionId });
-    if (rows[0]) await this.refreshSubmissionStatus(rows[0].submissionId);
+      .returning({ id: submissionDocuments.id });
     return rows.length > 0;
-  }
-
-  /** What the member is told follows the documents: any in trouble → needs attention; all done → processed. */
-  private async refreshSubmissionStatus(submissionId: string): Promise<void> {
-    await this.db.execute(sql`
-      update ${submissions} set status = (
-        select case
-          when bool_or(d.status in ('quarantined', 'rejected')) then 'needs_attention'
-          when bool_and(d.status = 'routed') then 'processed'
-          else 'checking'
-        end::submission_status
-        from ${submissionDocuments} d where d.submission_id = ${submissionId}
-      ), updated_at = now()
-      where ${submissions.id} = ${submissionId}`);
   }
 
   async documentIdsOf(submissionId: string): Promise<string[]> {

@@ -2,7 +2,7 @@
 # Installs what the system needs on a Debian machine, skipping what is present: Debian
 # packages (ClamAV's daemon and test files; Redis only when none answers; with --tests also
 # Chromium for the browser tests, qpdf to make encrypted test PDFs and DejaVu fonts for scanned
-# test pages) and the npm packages of the lock file. Safe to run again.
+# test pages; with --bench the native tesseract CLI and its German data as OCR baseline) and the npm packages of the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,9 @@ if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then packages+=(chrom
 if [ "${1:-}" = "--tests" ] && ! command -v qpdf >/dev/null 2>&1; then packages+=(qpdf); fi
 # The OCR tests render "scanned" pages with DejaVu Sans.
 if [ "${1:-}" = "--tests" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then packages+=(fonts-dejavu-core); fi
+# `npm run bench:intake` compares our OCR with Debian's native tesseract CLI.
+if [ "${1:-}" = "--bench" ] && ! command -v tesseract >/dev/null 2>&1; then packages+=(tesseract-ocr); fi
+if [ "${1:-}" = "--bench" ] && [ ! -f /usr/share/tesseract-ocr/5/tessdata/deu.traineddata ]; then packages+=(tesseract-ocr-deu); fi
 if ! command -v redis-server >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   packages+=(redis-server)
 fi

@@ -48,6 +48,8 @@ async function main() {
   });
 
   if (role === 'worker' || role === 'all') {
+    // OCR workers load their language data before the first document arrives, not with it.
+    await core.ocr.warmUp();
     const workers = await startWorker(core);
     stops.push(() => workers.close());
   }

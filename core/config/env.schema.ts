@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type DocumentType } from '../submissions/document-types.js';
 
@@ -80,6 +82,11 @@ export const envSchema = z
     SUBMISSION_MAX_PAGE_KB: integer(50, 50 * 1024).default(800),
     DRAFT_EXPIRY_HOURS: integer(1, 24 * 90).default(48),
     OCR_WORKERS: integer(1, 64).default(Math.max(1, availableParallelism())),
+    OCR_LANG_PATH: z
+      .string()
+      .min(1)
+      .refine((dir) => existsSync(path.join(dir, 'deu.traineddata')), { error: 'expected a folder holding deu.traineddata (uncompressed)' })
+      .optional(),
     INTAKE_SCAN_CONCURRENCY: integer(1, 64).default(4),
     INTAKE_DEPARTMENTS: z
       .string()

@@ -35,8 +35,8 @@ export interface AppConfig {
   storage: { dir: string; maxFileBytes: number; maxFiles: number };
   /** The insurer's upload rules for one submission, and when unfinished drafts are deleted. */
   submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
-  /** Intake pipeline: OCR workers (one per core by default), parallel scans, department overrides per document type. */
-  intake: { ocrWorkers: number; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
+  /** Intake pipeline: OCR workers (one per core by default), another German model than the packaged one, parallel scans, department overrides per document type. */
+  intake: { ocrWorkers: number; ocrLangPath: string | undefined; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -97,7 +97,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
-    intake: { ocrWorkers: e.OCR_WORKERS, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
+    intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

@@ -5,8 +5,8 @@ import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js
 import type { Logger } from '../../core/logging/logger.js';
 
 const require = createRequire(import.meta.url);
-/** German LSTM data shipped in the npm package: nothing is downloaded at run time. */
-const LANG_PATH = path.dirname(require.resolve('@tesseract.js-data/deu/4.0.0_best_int/deu.traineddata.gz'));
+/** German LSTM data shipped in the npm package (gzipped): nothing is downloaded at run time. */
+const PACKAGED_LANG_PATH = path.dirname(require.resolve('@tesseract.js-data/deu/4.0.0_best_int/deu.traineddata.gz'));
 /** Longest side an image is scaled down to before OCR (A4 at 300 dpi). */
 const MAX_SIDE_PX = 2480;
 
@@ -18,29 +18,41 @@ export interface OcrResult {
 
 /**
  * tesseract.js with German data from `@tesseract.js-data/deu`, a scheduler over reused workers
- * (one per core by default). Started on first use, so processes that never OCR pay nothing.
+ * (one per core by default). Started by `warmUp` or on first use, so processes that never OCR pay nothing.
  */
 export class OcrEngine {
   private scheduler: Promise<Scheduler> | undefined;
   /** Pages recognised so far (observable in tests and metrics). */
   recognised = 0;
 
+  /**
+   * @param langPath a folder with an uncompressed deu.traineddata to use instead of the packaged
+   *   model, e.g. Debian's /usr/share/tesseract-ocr/5/tessdata (tessdata_fast: faster, less exact)
+   */
   constructor(
     private readonly workers: number,
     private readonly logger: Logger,
+    private readonly langPath?: string,
   ) {}
 
-  private start(): Promise<Scheduler> {
+  /** Starts the workers (all at once) unless running; worker processes call it at start so the first page waits for nothing. */
+  warmUp(): Promise<Scheduler> {
     this.scheduler ??= (async () => {
       const scheduler = createScheduler();
-      for (let i = 0; i < this.workers; i++) {
-        const worker = await createWorker(['deu'], OEM.LSTM_ONLY, {
-          langPath: LANG_PATH,
-          gzip: true,
-          cacheMethod: 'none',
-          // Without it a worker failure is thrown where no caller can catch it and ends the process.
-          errorHandler: (err: unknown) => this.logger.error({ err }, 'OCR worker error'),
-        });
+      const workers = await Promise.all(
+        Array.from({ length: this.workers }, () =>
+          createWorker(['deu'], OEM.LSTM_ONLY, {
+            langPath: this.langPath ?? PACKAGED_LANG_PATH,
+            gzip: !this.langPath,
+            cacheMethod: 'none',
+            // Without it a worker failure is thrown where no caller can catch it and ends the process.
+            errorHandler: (err: unknown) => this.logger.error({ err }, 'OCR worker error'),
+          }),
+        ),
+      );
+      for (const worker of workers) {
+        // Phone photos and renders rarely state their resolution; A4 scans are read as 300 dpi.
+        await worker.setParameters({ user_defined_dpi: '300' });
         scheduler.addWorker(worker);
       }
       this.logger.info({ workers: this.workers }, 'OCR workers started');
@@ -49,15 +61,26 @@ export class OcrEngine {
     return this.scheduler;
   }
 
-  /** Upright (EXIF), grey, at most A4 at 300 dpi, contrast stretched: what tesseract reads best. */
-  static normalise(image: Buffer): Promise<Buffer> {
-    // The density tells tesseract the scale (phone photos and renders often carry none).
-    return sharp(image).rotate().grayscale().resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true }).normalise().withMetadata({ density: 300 }).png().toBuffer();
+  /**
+   * What tesseract is given: the image as it came when it is already upright and not larger
+   * than A4 at 300 dpi (tesseract greys and binarises it itself), otherwise turned upright
+   * (EXIF) and scaled down. Re-encoding every page cost more time than it gained (bench:intake).
+   */
+  static async prepare(image: Buffer): Promise<Buffer> {
+    const { format, orientation, width = 0, height = 0 } = await sharp(image).metadata();
+    const asIs = (format === 'png' || format === 'jpeg') && (orientation ?? 1) === 1 && Math.max(width, height) <= MAX_SIDE_PX;
+    if (asIs) return image;
+    return sharp(image)
+      .rotate()
+      .grayscale()
+      .resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true })
+      .png({ compressionLevel: 1, adaptiveFiltering: false })
+      .toBuffer();
   }
 
   async recognise(image: Buffer): Promise<OcrResult> {
-    const scheduler = await this.start();
-    const { data } = await scheduler.addJob('recognize', await OcrEngine.normalise(image));
+    const scheduler = await this.warmUp();
+    const { data } = await scheduler.addJob('recognize', await OcrEngine.prepare(image));
     this.recognised++;
     return { text: data.text, confidence: data.confidence };
   }
