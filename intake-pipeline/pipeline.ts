@@ -4,6 +4,7 @@ import type { Logger } from '../core/logging/logger.js';
 import type { JobQueues } from '../core/queue/queues.js';
 import type { QueueName } from '../core/queue/job-map.js';
 import type { IntakeDocumentsRepository } from './documents.repository.js';
+import type { MemberNotices } from './member-notices.js';
 import type { Stage } from './stage.js';
 
 /** The queue of each stage. */
@@ -36,6 +37,8 @@ export class IntakePipeline {
     private readonly logger: Logger,
     /** Reports each stage's duration (Prometheus). */
     private readonly observe: (stage: DocumentStatus, next: DocumentStatus, seconds: number) => void = () => undefined,
+    /** Tells the member when a document of theirs was quarantined. */
+    private readonly notices?: Pick<MemberNotices, 'documentQuarantined'>,
   ) {
     for (const stage of stages) this.stages.set(stage.status, stage);
   }
@@ -64,6 +67,7 @@ export class IntakePipeline {
     const moved = await this.documents.advance(documentId, status, outcome);
     this.observe(status, outcome.status, (Date.now() - started) / 1000);
     this.logger.info({ documentId, stage: status, next: outcome.status, ms: Date.now() - started, moved }, 'Intake stage done');
+    if (moved && outcome.status === 'quarantined') await this.notices?.documentQuarantined(documentId);
     if (moved) await this.enqueue(outcome.status, documentId);
   }
 

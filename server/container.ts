@@ -40,6 +40,7 @@ import { IntakeDocumentsRepository } from '../intake-pipeline/documents.reposito
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../intake-pipeline/review/review.service.js';
 import { ConsoleBundle } from '../livechat-console/bundle.js';
+import { MemberNotices } from '../intake-pipeline/member-notices.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { departmentsWith } from '../intake-pipeline/document-types.js';
@@ -186,7 +187,10 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   ];
   const metrics = createMetrics();
   registerQueueDepth(metrics.registry, queues);
-  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds));
+  // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
+  let chat: ChatServices | undefined;
+  const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
+  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);
   const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
   const submissions = new SubmissionService({
@@ -236,7 +240,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     review: new ReviewService(db, intakeDocuments, members, audit, departments, storage),
     consoleBundle: new ConsoleBundle(),
     ocr,
-    chat: buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock),
+    chat: (chat = buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock)),
     close() {
       closing ??= (async () => {
         knowledge.close();

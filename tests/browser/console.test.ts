@@ -29,10 +29,13 @@ describe('staff console in a real browser', function () {
     await page.getByRole('button', { name: 'Abmelden' }).waitFor();
   }
 
-  /** A letter from the scan centre that names no KVNR: the pipeline cannot be sure, so a clerk decides. */
-  async function letterAwaitingReview(lastName: string): Promise<{ trackingId: string; documentId: string }> {
+  /**
+   * A letter from the scan centre whose KVNR belongs to someone else than the patient named in it
+   * (a typing error at the practice): the pipeline cannot be sure, so a clerk decides.
+   */
+  async function letterAwaitingReview(lastName: string, kvnrInLetter: string): Promise<{ trackingId: string; documentId: string }> {
     const key = await new IntakeChannels(live.server.core.database.db).add(uniqueName('scan-').toLowerCase());
-    const letter = await letterPdf(['Zahnarztpraxis Dr. Weiß, Hauptstraße 4, 12345 Musterstadt', 'Rechnung Nr. 2026-118', `Patientin: Lena ${lastName}`, 'Professionelle Zahnreinigung GOZ 1040', 'Rechnungsbetrag 92,10 EUR']);
+    const letter = await letterPdf(['Zahnarztpraxis Dr. Weiß, Hauptstraße 4, 12345 Musterstadt', 'Rechnung Nr. 2026-118', `Patientin: Lena ${lastName}, Versichertennummer ${kvnrInLetter}`, 'Professionelle Zahnreinigung GOZ 1040', 'Rechnungsbetrag 92,10 EUR']);
     const form = new FormData();
     form.append('files', new Blob([letter], { type: 'application/pdf' }), 'rechnung.pdf');
     const res = await fetch(`${live.server.baseUrl}/api/intake/submissions`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: form });
@@ -65,8 +68,12 @@ describe('staff console in a real browser', function () {
   it('lets a clerk open the oldest review item, correct the member and route it; every view is audited', async () => {
     const lastName = `Sommer${uniqueName('').slice(0, 4)}`;
     const right = randomKvnr();
-    await new MembersRepository(live.server.core.database.db).upsert([{ kvnr: right, firstName: 'Lena', lastName, birthDate: '1988-04-12', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '111111', familyOf: null }]);
-    const { trackingId, documentId } = await letterAwaitingReview(lastName);
+    const wrong = randomKvnr();
+    await new MembersRepository(live.server.core.database.db).upsert([
+      { kvnr: right, firstName: 'Lena', lastName, birthDate: '1988-04-12', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '111111', familyOf: null },
+      { kvnr: wrong, firstName: 'Otto', lastName: 'Anders', birthDate: '1950-09-30', street: 'Weg 9', postalCode: '54321', city: 'Anderswo', cardNumberLast6: '999999', familyOf: null },
+    ]);
+    const { trackingId, documentId } = await letterAwaitingReview(lastName, wrong);
     const clerk = await createStaff(live.server.core, 'clerk');
 
     const context = await live.browser.newContext({ locale: 'de-DE' });
@@ -93,8 +100,11 @@ describe('staff console in a real browser', function () {
     const image = page.getByRole('img', { name: 'Seite 1 von 1' });
     await image.waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll('img')].every((img) => img.complete && img.naturalWidth > 0));
-    assert.equal(await page.locator('mark').count(), 0, 'no member suggested yet, nothing to mark');
+    // The KVNR found in the text is marked, and the suggestion names its holder, for the clerk to doubt.
+    assert.ok((await page.locator('pre.ocr-text mark').allInnerTexts()).includes(wrong));
     assert.match(await page.locator('pre.ocr-text').first().innerText(), /Zahnreinigung/);
+    await page.locator('.chosen', { hasText: wrong }).waitFor();
+    await page.screenshot({ path: screenshotPath('console-review-document.png'), fullPage: true });
     await assertAccessible(page, 'review document');
 
     // Correct the member: search by surname and birth date, take the result, route with Ctrl+Enter.

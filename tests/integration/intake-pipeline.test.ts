@@ -16,6 +16,8 @@ import { EICAR, imageOnlyPdf, makePdf, makePdfPages, scannedPage } from '../help
 import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
+import { newConversationId, newUserId } from '../../channel/tokens.service.js';
+import { QUARANTINE_NOTICE } from '../../intake-pipeline/member-notices.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 const TESTFILES = '/usr/share/clamav-testfiles';
@@ -30,6 +32,10 @@ describe('intake pipeline', () => {
 
   /** A submission as another channel (or a scan centre) would store it: files as they came. */
   async function submit(...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
+    return submitFrom({ source: 'channel:test', conversationId: null }, ...files);
+  }
+
+  async function submitFrom(origin: { source: string; conversationId: string | null }, ...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>) {
     const fileIds: string[] = [];
     for (const file of files) {
       const stored = await core.storage.storeBuffer(file.bytes);
@@ -38,7 +44,7 @@ describe('intake pipeline', () => {
     }
     const repository = new SubmissionsRepository(core.database.db);
     const { id, trackingId } = await repository.create(
-      { source: 'channel:test', kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr, declaredType: null, details: {}, note: null, conversationId: null },
+      { ...origin, kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr, declaredType: null, details: {}, note: null },
       { documents: fileIds.map((fileId) => ({ fileId, pageCount: 1 })) },
     );
     const documentIds = (await repository.documents(id)).map((d) => d.id);
@@ -83,6 +89,28 @@ describe('intake pipeline', () => {
       assert.deepEqual(await documents().pages(id), [], 'never read');
     }
     assert.equal(await submissionStatus(infected.trackingId), 'needs_attention');
+  });
+
+  it('tells a member in the chat once that a file was quarantined; a clean file brings no notice', async () => {
+    const conversationId = newConversationId();
+    await core.chat.directLine.startConversation(conversationId, newUserId());
+    const chat = { source: 'chat', conversationId };
+    const infected = await submitFrom(chat, { bytes: Buffer.from(EICAR), mediaType: 'application/octet-stream', name: 'foto.jpg' });
+    const clean = await submitFrom(chat, { bytes: await makePdfPages(1), mediaType: 'application/pdf', name: 'rechnung.pdf' });
+    const workers = await startWorker(core);
+    try {
+      for (const { trackingId } of [infected, clean]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      await settled(infected.documentIds, 'quarantined');
+      await settled(clean.documentIds, 'awaiting_review');
+      // A repeated scan job changes nothing and sends nothing again.
+      await core.intake.handle('scan', infected.documentIds[0]!);
+    } finally {
+      await workers.close();
+    }
+    const { activities } = await core.chat.directLine.activitiesAfter(conversationId, 0);
+    const notices = activities.filter((a) => a.from?.role === 'bot').map((a) => a.text);
+    assert.deepEqual(notices, [QUARANTINE_NOTICE(infected.trackingId)]);
+    assert.match(notices[0]!, /Schadsoftware gefunden.*gesperrt/);
   });
 
   it('uses a PDF text layer without OCR, and reads scanned images and image-only PDFs with tesseract', async () => {
