@@ -50,7 +50,7 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
     jobsProcessed: core.metrics.jobsProcessed,
     // OCR jobs run on the tesseract scheduler; one more job than workers has the next page read
     // and prepared while every worker is busy, so none waits between pages.
-    concurrency: { 'intake-scan': core.config.intake.scanConcurrency, 'intake-ocr': core.config.intake.ocrWorkers + 1 },
+    concurrency: { 'intake-scan': core.config.intake.scanConcurrency, 'intake-ocr': core.config.intake.ocrWorkers + 1, ...core.config.queueConcurrency },
     onFailed: async (queue, job, error, final) => {
       const stage = stageOfQueue(queue);
       if (stage) await core.intake.failed(stage, job, error, final);

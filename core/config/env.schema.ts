@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { QUEUE_NAMES, type QueueName } from '../queue/job-map.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../submissions/document-types.js';
 
 /**
@@ -28,6 +29,14 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+const PARALLEL_JOBS = { error: 'expected a number of parallel jobs from 1 to 256' };
+const parallelJobs = z.number(PARALLEL_JOBS).int(PARALLEL_JOBS).min(1, PARALLEL_JOBS).max(256, PARALLEL_JOBS);
+
+/** "a=1;b=2" as an object; keys and values trimmed. */
+function keyValueList(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(';').filter((p) => p.trim()).map((p) => [p.split('=')[0]!.trim(), p.split('=').slice(1).join('=').trim()]));
 }
 
 export const envSchema = z
@@ -88,9 +97,19 @@ export const envSchema = z
       .refine((dir) => existsSync(path.join(dir, 'deu.traineddata')), { error: 'expected a folder holding deu.traineddata (uncompressed)' })
       .optional(),
     INTAKE_SCAN_CONCURRENCY: integer(1, 64).default(4),
+    QUEUE_CONCURRENCY: z
+      .string()
+      .transform((v) => Object.fromEntries(Object.entries(keyValueList(v)).map(([queue, jobs]) => [queue, Number(jobs)])))
+      .pipe(
+        z
+          .record(z.string(), parallelJobs)
+          .refine((map) => Object.keys(map).every((queue) => (QUEUE_NAMES as readonly string[]).includes(queue)), { error: `expected queue names out of ${QUEUE_NAMES.join(', ')}` })
+          .transform((map) => map as Partial<Record<QueueName, number>>),
+      )
+      .default({}),
     INTAKE_DEPARTMENTS: z
       .string()
-      .transform((v) => Object.fromEntries(v.split(';').filter((p) => p.trim()).map((p) => [p.split('=')[0]!.trim(), p.split('=').slice(1).join('=').trim()])))
+      .transform(keyValueList)
       .pipe(
         z
           .record(z.string(), z.string().min(1, { error: 'expected a department name after =' }).max(80))

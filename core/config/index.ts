@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { QueueName } from '../queue/job-map.js';
 import type { DocumentType } from '../submissions/document-types.js';
 import { envSchema, type Env } from './env.schema.js';
 
@@ -37,6 +38,8 @@ export interface AppConfig {
   submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
   /** Intake pipeline: OCR workers (one per core by default), another German model than the packaged one, parallel scans, department overrides per document type. */
   intake: { ocrWorkers: number; ocrLangPath: string | undefined; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
+  /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
+  queueConcurrency: Partial<Record<QueueName, number>>;
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -98,6 +101,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
     intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
+    queueConcurrency: e.QUEUE_CONCURRENCY,
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

@@ -69,4 +69,10 @@ describe('configuration', () => {
     assert.match(problemsOf({ INTAKE_DEPARTMENTS: 'rechnung=Leistungen' }).join('\n'), /^INTAKE_DEPARTMENTS.*expected document types/m);
     assert.match(problemsOf({ INTAKE_DEPARTMENTS: 'invoice=' }).join('\n'), /^INTAKE_DEPARTMENTS.*department name/m);
   });
+
+  it('reads parallel jobs per queue and names unknown queues and bad numbers', () => {
+    assert.deepEqual(parseConfig({ QUEUE_CONCURRENCY: 'intake-classify=4; intake-assign=2' }).queueConcurrency, { 'intake-classify': 4, 'intake-assign': 2 });
+    assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-magic=4' }).join('\n'), /^QUEUE_CONCURRENCY.*expected queue names/m);
+    assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-ocr=0' }).join('\n'), /^QUEUE_CONCURRENCY.*parallel jobs/m);
+  });
 });
