@@ -68,3 +68,13 @@ export const PIN = {
   welcome: (purpose: string, validUntil: string) => `Sie sind angemeldet. Ihr Brief betrifft: ${purpose}. Die PIN gilt bis ${validUntil}.`,
   resume: 'Sie hatten schon angefangen – ich mache dort weiter, wo Sie aufgehört haben.',
 } as const;
+
+export const HANDOFF = {
+  closed: (hours: string) =>
+    `Im Chat sind unsere Mitarbeiterinnen und Mitarbeiter ${hours} für Sie da – gerade ist leider niemand erreichbar. Gern rufen wir Sie zurück.`,
+  busy: 'Gerade ist leider keine Mitarbeiterin und kein Mitarbeiter im Chat frei. Gern rufen wir Sie zurück.',
+  offerCallback: 'Rückruf anfordern',
+  decline: 'Nein, danke',
+  retry: 'Bitte wählen Sie „Rückruf anfordern“ oder „Nein, danke“.',
+  declined: 'In Ordnung. Sie können mir jederzeit weiter Fragen stellen.',
+} as const;

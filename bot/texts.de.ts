@@ -20,8 +20,6 @@ export const TEXTS = {
   helpInDialog:
     'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
-  personPlaceholder:
-    'Die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter wird gerade eingerichtet. Bis dahin erreichen Sie uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   notUnderstood:
     'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
   notUnderstoodAgain:

@@ -60,6 +60,9 @@ export class IntakePipeline {
     const document = await this.documents.find(documentId);
     if (!document || document.status !== status) {
       this.logger.debug({ documentId, status, actual: document?.status }, 'Stage already done; job ignored');
+      // A worker killed between recording this stage and queuing the next left the document
+      // without a job; its rerun job (stalled, retried) hands it on. A no-op if the job exists.
+      if (document) await this.enqueue(document.status, documentId);
       return;
     }
     const started = Date.now();

@@ -41,6 +41,7 @@ import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../intake-pipeline/review/review.service.js';
 import { ConsoleBundle } from '../livechat-console/bundle.js';
 import { MemberNotices } from '../intake-pipeline/member-notices.js';
+import { OpeningHours } from '../core/livechat/opening-hours.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { departmentsWith } from '../intake-pipeline/document-types.js';
@@ -129,6 +130,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
   const downloader = new AttachmentDownloader(config.chat.channelServiceUrl, config.storage.maxFileBytes);
   const requests = new ServiceRequestsRepository(database.db);
   const submissionsRepository = new SubmissionsRepository(database.db);
+  const openingHours = new OpeningHours(config.livechat.openingHours, config.timeZone);
   const memberServices: MemberServices = {
     submitDocument: {
       desk: submissions,
@@ -142,6 +144,9 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     certificates: requests,
     status: { submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr) },
     pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin) },
+    // Agents take chats once the console's live chat is in place (issue 7); until then no one is
+    // free within the service hours, and the bot offers a callback at any hour.
+    liveChat: { availability: (at) => (openingHours.isOpen(at) ? 'busy' : 'closed'), hours: () => openingHours.describe() },
   };
   const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices);
   return {

@@ -8,6 +8,7 @@ import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../core/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
+import { HANDOFF_DIALOG } from './handoff.dialog.js';
 import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
 import type { MemberDialogs } from './member-dialogs.js';
 import { PIN_LOGIN_DIALOG, type PinLoginOutcome } from './pin-login.dialog.js';
@@ -23,16 +24,15 @@ const ACTION_DIALOGS: Record<string, string> = {
   certificate: CERTIFICATE_DIALOG,
   status: STATUS_DIALOG,
   pin_login: PIN_LOGIN_DIALOG,
+  handoff: HANDOFF_DIALOG,
 };
 
 /** What our PIN letter tells members to type. */
 const PIN_KEYWORD = /^\s*(einmal[\s-]?pin|pin[\s-]?(login|anmeldung)|mit (der|meiner) einmal[\s-]?pin anmelden)\s*[.!]?\s*$/i;
 
-const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOCUMENT_DIALOG, callback: CALLBACK_DIALOG };
+const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOCUMENT_DIALOG, callback: CALLBACK_DIALOG, person: HANDOFF_DIALOG };
 
-/** Until the live chat exists (its own issue), asking for a person gets an honest answer. */
-const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion, person: TEXTS.personPlaceholder };
-const ACTION_REPLIES: Record<string, string> = { handoff: TEXTS.personPlaceholder };
+const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion };
 
 /** How many earlier messages the document submission looks into for details. */
 const RECENT_MESSAGES = 3;
@@ -124,10 +124,6 @@ export class MainDialog extends CancelAndHelpDialog {
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
       if (best.action && ACTION_DIALOGS[best.action] && wish) return best.action;
-      if (best.action && ACTION_REPLIES[best.action] && wish) {
-        await context.sendActivity(ACTION_REPLIES[best.action]!);
-        return undefined;
-      }
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';

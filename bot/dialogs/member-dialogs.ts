@@ -1,3 +1,4 @@
+import { HandoffDialog, type LiveChatDesk } from './handoff.dialog.js';
 import type { ConversationState } from 'botbuilder';
 import { CallbackDialog, type CallbackDeps } from './callback.dialog.js';
 import { CertificateDialog, type CertificateDesk } from './certificate.dialog.js';
@@ -12,6 +13,7 @@ export interface MemberServices {
   certificates: CertificateDesk;
   status: StatusDesk;
   pins: PinDesk;
+  liveChat: LiveChatDesk;
 }
 
 export interface MemberDialogs {
@@ -20,6 +22,7 @@ export interface MemberDialogs {
   certificate: CertificateDialog;
   status: StatusDialog;
   pinLogin: PinLoginDialog;
+  handoff: HandoffDialog;
 }
 
 export function createMemberDialogs(services: MemberServices, state: ConversationState): MemberDialogs {
@@ -29,5 +32,6 @@ export function createMemberDialogs(services: MemberServices, state: Conversatio
     certificate: new CertificateDialog(services.certificates),
     status: new StatusDialog(services.status, state.createProperty<number>('failedStatusLookups')),
     pinLogin: new PinLoginDialog(services.pins, state.createProperty<number>('failedPinLogins')),
+    handoff: new HandoffDialog(services.liveChat, services.callback.clock),
   };
 }

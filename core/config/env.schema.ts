@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import Holidays from 'date-holidays';
 import { z } from 'zod';
+import { parseWeeklyHours } from '../livechat/opening-hours.js';
 import { QUEUE_NAMES, type QueueName } from '../queue/job-map.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../submissions/document-types.js';
 
@@ -20,6 +22,14 @@ const port = () => integer(1, 65535, 'a port number');
 function urlWithScheme(schemes: string[]) {
   const pattern = new RegExp(`^(${schemes.join('|')})://[^\\s]+$`);
   return z.string().regex(pattern, { error: `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}` });
+}
+
+function isHolidayRegion(region: string): boolean {
+  const [country, state] = region.split('-');
+  if (!country || !/^[A-Z]{2}$/.test(country) || (state !== undefined && !/^[A-Z0-9]{1,3}$/.test(state))) return false;
+  const countries = new Holidays().getCountries();
+  if (!countries[country]) return false;
+  return state === undefined || !!new Holidays().getStates(country)?.[state];
 }
 
 function isTimeZone(zone: string): boolean {
@@ -118,6 +128,28 @@ export const envSchema = z
       )
       .default({}),
     TIME_ZONE: z.string().min(1).default('Europe/Berlin').refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
+
+    LIVECHAT_HOURS: z
+      .string()
+      .default('Mo-Fr 08:00-18:00')
+      .transform((text, ctx) => {
+        const parsed = parseWeeklyHours(text);
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    LIVECHAT_HOLIDAYS: z
+      .string()
+      .default('DE')
+      .refine((region) => region === 'none' || isHolidayRegion(region), { error: 'expected a country or country-state code such as DE or DE-NW, or none' })
+      .transform((region) => (region === 'none' ? null : { country: region.split('-')[0]!, ...(region.includes('-') ? { state: region.split('-')[1]! } : {}) })),
+    LIVECHAT_CLOSED_DAYS: z
+      .string()
+      .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+      .pipe(z.array(z.iso.date({ error: 'expected dates as YYYY-MM-DD, separated by commas' })))
+      .default([]),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
     SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),

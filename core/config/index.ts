@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { OpeningHoursSpec } from '../livechat/opening-hours.js';
 import type { QueueName } from '../queue/job-map.js';
 import type { DocumentType } from '../submissions/document-types.js';
 import { envSchema, type Env } from './env.schema.js';
@@ -40,6 +41,8 @@ export interface AppConfig {
   intake: { ocrWorkers: number; ocrLangPath: string | undefined; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
   /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
   queueConcurrency: Partial<Record<QueueName, number>>;
+  /** When agents answer the live chat (outside: the bot offers a callback). */
+  livechat: { openingHours: OpeningHoursSpec };
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -63,7 +66,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? '(environment)')}: ${issue.message}`);
     throw new ConfigError([...new Set(problems)]);
   }
   const e = result.data;
@@ -102,6 +105,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
     intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
     queueConcurrency: e.QUEUE_CONCURRENCY,
+    livechat: { openingHours: { weekly: e.LIVECHAT_HOURS, holidayRegion: e.LIVECHAT_HOLIDAYS, closedDays: e.LIVECHAT_CLOSED_DAYS } },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

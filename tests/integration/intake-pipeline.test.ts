@@ -211,6 +211,18 @@ describe('intake pipeline', () => {
     assert.deepEqual(document.reasons, ['Virenprüfung: keine Funde'], 'recorded once');
   });
 
+  it('hands a document on when a worker died between recording a stage and queuing the next', async () => {
+    const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'gap.pdf' });
+    const [id] = documentIds as [string];
+    await core.intake.handle('scan', id);
+    const ocrQueue = core.queues.queue('intake-ocr');
+    await (await ocrQueue.getJob(`ocr-${id}`))!.remove(); // the next stage's job never made it
+    assert.equal(await ocrQueue.getJob(`ocr-${id}`), undefined);
+    await core.intake.handle('scan', id); // BullMQ runs the stalled scan job again
+    assert.ok(await ocrQueue.getJob(`ocr-${id}`), 'the OCR job is queued again');
+    assert.deepEqual((await documentRow(id)).reasons, ['Virenprüfung: keine Funde'], 'the scan is still recorded once');
+  });
+
   it('finds documents whose job was lost (Redis restarted, worker killed) and runs them', async () => {
     const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'lost.pdf' });
     // Never queued, as if Redis lost it; the sweep looks at documents older than the threshold.

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readPhoneNumber } from '../../bot/dialogs/callback.dialog.js';
 import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
-import { CALLBACK, CERTIFICATE, STATUS } from '../../bot/service-texts.de.js';
-import { TEXTS } from '../../bot/texts.de.js';
+import { CALLBACK, CERTIFICATE, HANDOFF, STATUS } from '../../bot/service-texts.de.js';
+import { parseConfig } from '../../core/config/index.js';
+import { OpeningHours } from '../../core/livechat/opening-hours.js';
+import { MENU, TEXTS } from '../../bot/texts.de.js';
 import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
 import { newTrackingId } from '../../core/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
@@ -27,6 +29,33 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
 
   const member = () => new DialogMember(core, { callback: { desk: requests, now, clock } });
   const reference = (text: string, prefix: string) => new RegExp(`\\*\\*(${prefix}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\*\\*`).exec(text)?.[1];
+
+  describe('asking for a person', () => {
+    const hours = new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin');
+    const desk = { availability: (at: Date) => (hours.isOpen(at) ? ('busy' as const) : ('closed' as const)), hours: () => hours.describe() };
+    const at = (instant: string) => new DialogMember(core, { callback: { desk: requests, now, clock }, liveChat: { ...desk, availability: () => desk.availability(new Date(instant)) } });
+
+    it('outside the service hours says when people are there and offers a callback, which starts the callback dialog', async () => {
+      const m = at('2026-11-28T10:00:00Z'); // Saturday
+      const offer = (await m.replies(MENU.person)).at(-1)!;
+      assert.equal(offer.text, HANDOFF.closed('Mo–Fr 8–18 Uhr'));
+      assert.deepEqual(offer.suggestedActions?.actions.map((a) => a.title), [HANDOFF.offerCallback, HANDOFF.decline]);
+      assert.equal(last(await m.say('vielleicht')), HANDOFF.retry);
+      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic);
+    });
+
+    it('on a holiday is closed as well; "Mitarbeiter" in free text asks for a person; declining returns to questions', async () => {
+      const m = at('2026-12-25T10:00:00Z');
+      assert.equal(last(await m.say('Ich möchte mit einem Mitarbeiter sprechen')), HANDOFF.closed('Mo–Fr 8–18 Uhr'));
+      assert.equal(last(await m.say(HANDOFF.decline)), HANDOFF.declined);
+      assert.notEqual(last(await m.say('Wie lange muss ich Originale aufbewahren?')), HANDOFF.declined, 'questions are answered again');
+    });
+
+    it('within the service hours, with no agent free, says so and offers a callback', async () => {
+      const m = at('2026-11-26T10:00:00Z'); // Thursday 11:00 in Berlin
+      assert.equal(last(await m.say(MENU.person)), HANDOFF.busy);
+    });
+  });
 
   describe('callback request', () => {
     it('reads German phone numbers and refuses what cannot be called', () => {
