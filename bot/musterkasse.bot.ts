@@ -3,7 +3,9 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import { MAIN_DIALOG, MainDialog } from './dialogs/main.dialog.js';
 import { createMemberDialogs, type MemberServices } from './dialogs/member-dialogs.js';
 import type { FaqFeedback, FaqLookup } from './faq.js';
+import { isCancelWord } from './dialogs/cancel-and-help.dialog.js';
 import { menuActions } from './menu.js';
+import { HANDOFF } from './service-texts.de.js';
 import { TEXTS } from './texts.de.js';
 
 /** The bot: greets members who join and runs every message through the dialogs. */
@@ -12,7 +14,12 @@ export class MusterkasseBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
 
-  constructor(storage: Storage, faq: FaqLookup, feedback: FaqFeedback, services: MemberServices) {
+  constructor(
+    storage: Storage,
+    faq: FaqLookup,
+    feedback: FaqFeedback,
+    private readonly services: MemberServices,
+  ) {
     super();
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
@@ -25,11 +32,26 @@ export class MusterkasseBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      if (await this.handedOff(context)) return next();
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
       await next();
     });
+  }
+
+  /**
+   * While the member waits for a person or talks to one, the bot keeps quiet: the message is in
+   * the transcript, which the agent reads. "abbrechen" leaves the queue, and the bot is back.
+   */
+  private async handedOff(context: TurnContext): Promise<boolean> {
+    const conversationId = context.activity.conversation.id;
+    const chat = await this.services.liveChat.openChat(conversationId);
+    if (!chat) return false;
+    if (chat.status === 'waiting' && isCancelWord(context.activity.text ?? '') && (await this.services.liveChat.leaveQueue(conversationId))) {
+      await context.sendActivity(MessageFactory.suggestedActions(menuActions(), HANDOFF.leftQueue));
+    }
+    return true;
   }
 
   /**

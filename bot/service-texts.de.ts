@@ -77,4 +77,9 @@ export const HANDOFF = {
   decline: 'Nein, danke',
   retry: 'Bitte wählen Sie „Rückruf anfordern“ oder „Nein, danke“.',
   declined: 'In Ordnung. Sie können mir jederzeit weiter Fragen stellen.',
+  queued: (position: number, minutes: number) =>
+    `Ich verbinde Sie mit einer Mitarbeiterin oder einem Mitarbeiter. Sie sind an ${position}. Stelle der Warteschlange; die Wartezeit beträgt etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}. ` +
+    'Schreiben Sie gern schon, worum es geht – Ihre Nachrichten werden weitergegeben. Mit „abbrechen“ verlassen Sie die Warteschlange.',
+  leftQueue: 'Sie haben die Warteschlange verlassen. Ich bin wieder für Ihre Fragen da.',
+  topicFallback: 'Persönliche Beratung gewünscht',
 } as const;

@@ -42,6 +42,9 @@ import { ReviewService } from '../intake-pipeline/review/review.service.js';
 import { ConsoleBundle } from '../livechat-console/bundle.js';
 import { MemberNotices } from '../intake-pipeline/member-notices.js';
 import { OpeningHours } from '../core/livechat/opening-hours.js';
+import { AgentPresence } from '../core/livechat/agent-presence.js';
+import { LiveChatQueue } from '../core/livechat/livechat-queue.js';
+import { LiveChatService } from '../core/livechat/live-chat.service.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { departmentsWith } from '../intake-pipeline/document-types.js';
@@ -130,7 +133,12 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
   const downloader = new AttachmentDownloader(config.chat.channelServiceUrl, config.storage.maxFileBytes);
   const requests = new ServiceRequestsRepository(database.db);
   const submissionsRepository = new SubmissionsRepository(database.db);
-  const openingHours = new OpeningHours(config.livechat.openingHours, config.timeZone);
+  const liveChat = new LiveChatService(
+    new LiveChatQueue(database.db),
+    new AgentPresence(redis.command, config.redis.prefix),
+    new OpeningHours(config.livechat.openingHours, config.timeZone),
+    clock,
+  );
   const memberServices: MemberServices = {
     submitDocument: {
       desk: submissions,
@@ -144,9 +152,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
     certificates: requests,
     status: { submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr) },
     pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin) },
-    // Agents take chats once the console's live chat is in place (issue 7); until then no one is
-    // free within the service hours, and the bot offers a callback at any hour.
-    liveChat: { availability: (at) => (openingHours.isOpen(at) ? 'busy' : 'closed'), hours: () => openingHours.describe() },
+    liveChat,
   };
   const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices);
   return {

@@ -4,6 +4,11 @@ import { menuActions } from '../menu.js';
 import { TEXTS } from '../texts.de.js';
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|beenden|cancel)\s*[.!]?\s*$/i;
+
+/** "abbrechen" and its synonyms, as a member types them. */
+export function isCancelWord(text: string): boolean {
+  return CANCEL.test(text);
+}
 const HELP = /^\s*(hilfe|help|\?)\s*[.!?]?\s*$/i;
 
 /**

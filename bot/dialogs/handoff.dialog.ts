@@ -1,23 +1,40 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { HANDOFF } from '../service-texts.de.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
+import type { LiveChatSummary } from '../../core/livechat/livechat-queue.js';
+import { findTrackingId } from '../../core/submissions/tracking-id.js';
 import { ButtonPrompt, same } from './prompts.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 const FLOW = 'handoff.flow';
 const BUTTONS = 'handoff.buttons';
 
-/** Whether people answer the live chat now. */
+/** The live chat as the bot sees it. */
 export interface LiveChatDesk {
   /** 'closed' outside the service hours and on holidays; 'busy' when no agent can take the chat. */
-  availability(at: Date): 'closed' | 'busy';
+  availability(at: Date): Promise<'closed' | 'busy' | 'open'>;
   /** The service hours as members read them ("Mo–Fr 8–18 Uhr"). */
   hours(): string;
+  /** Puts the conversation in the queue (or finds it there): its place and the expected wait. */
+  request(conversationId: string, topic: string, summary: LiveChatSummary): Promise<{ position: number; waitMinutes: number }>;
+  /** The conversation's chat with a person, if one is waiting or running: the bot then keeps quiet. */
+  openChat(conversationId: string): Promise<{ status: 'waiting' | 'active' | 'ended' | 'cancelled' } | undefined>;
+  /** The member leaves the queue; false when no chat was waiting. */
+  leaveQueue(conversationId: string): Promise<boolean>;
+}
+
+export interface HandoffOptions {
+  /** The member's message that asked for a person, if it was free text. */
+  message?: string;
+  /** The member's recent messages, for the agent. */
+  earlier?: string;
 }
 
 /**
- * A member asks for a person. When nobody can take the chat (outside the service hours, on a
- * holiday, no agent free) the bot says so plainly and offers a callback instead.
+ * A member asks for a person. When an agent is free, the conversation joins the live-chat queue
+ * and the member learns their place and the expected wait. When nobody can take the chat
+ * (outside the service hours, on a holiday, no agent free) the bot says so plainly and offers a
+ * callback instead.
  */
 export class HandoffDialog extends ComponentDialog {
   constructor(
@@ -29,9 +46,21 @@ export class HandoffDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  private offerCallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = this.desk.availability(this.clock()) === 'closed' ? HANDOFF.closed(this.desk.hours()) : HANDOFF.busy;
+  private async offerCallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const availability = await this.desk.availability(this.clock());
+    if (availability === 'open') return this.enqueue(step);
+    const text = availability === 'closed' ? HANDOFF.closed(this.desk.hours()) : HANDOFF.busy;
     return ButtonPrompt.ask(step, BUTTONS, text, [HANDOFF.offerCallback, HANDOFF.decline], HANDOFF.retry);
+  }
+
+  /** Into the queue, with what the bot knows for the agent; from here the bot keeps quiet. */
+  private async enqueue(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { message, earlier = '' } = (step.options ?? {}) as HandoffOptions;
+    const recentMessages = [...earlier.split('\n'), message ?? ''].map((m) => m.trim()).filter(Boolean).slice(-5);
+    const trackingIds = [...new Set(recentMessages.map(findTrackingId).filter((id): id is string => !!id))];
+    const { position, waitMinutes } = await this.desk.request(step.context.activity.conversation.id, message?.trim() || HANDOFF.topicFallback, { recentMessages, trackingIds, kvnr: null });
+    await step.context.sendActivity(HANDOFF.queued(position, waitMinutes));
+    return step.endDialog();
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,4 +1,5 @@
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -371,3 +372,35 @@ export const classifierModels = pgTable('classifier_models', {
   /** The serialised classifier as text, not jsonb: jsonb reorders keys, and the model's feature order matters. */
   model: text('model').notNull(),
 });
+
+/** A member's wish to chat with a person: waiting in the queue, taken by an agent, or over. */
+export const LIVECHAT_STATUSES = ['waiting', 'active', 'ended', 'cancelled'] as const;
+export type LivechatStatus = (typeof LIVECHAT_STATUSES)[number];
+export const livechatStatus = pgEnum('livechat_status', LIVECHAT_STATUSES);
+
+export const livechatSessions = pgTable(
+  'livechat_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    /** Kept as long as the transcript it belongs to (TRANSCRIPT_RETENTION_DAYS). */
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
+    status: livechatStatus('status').notNull().default('waiting'),
+    /** What the member wants, in the bot's words (the matched topic or the last question). */
+    topic: text('topic').notNull(),
+    /** What the bot collected for the agent: the member's recent messages, request type, tracking IDs. */
+    summary: jsonb('summary').$type<{ recentMessages: string[]; trackingIds: string[]; kvnr: string | null }>().notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedBy: uuid('accepted_by').references(() => staffUsers.id),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** 1–5 from the satisfaction question at the end. */
+    rating: integer('rating'),
+  },
+  (t) => [
+    // At most one open chat per conversation.
+    uniqueIndex('livechat_sessions_open_idx').on(t.conversationId).where(sql`${t.status} in ('waiting', 'active')`),
+    index('livechat_sessions_status_idx').on(t.status, t.requestedAt),
+  ],
+);

@@ -4,6 +4,9 @@ import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
 import { CALLBACK, CERTIFICATE, HANDOFF, STATUS } from '../../bot/service-texts.de.js';
 import { parseConfig } from '../../core/config/index.js';
 import { OpeningHours } from '../../core/livechat/opening-hours.js';
+import { AgentPresence } from '../../core/livechat/agent-presence.js';
+import { LiveChatQueue } from '../../core/livechat/livechat-queue.js';
+import { LiveChatService } from '../../core/livechat/live-chat.service.js';
 import { MENU, TEXTS } from '../../bot/texts.de.js';
 import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
 import { newTrackingId } from '../../core/submissions/tracking-id.js';
@@ -31,9 +34,11 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
   const reference = (text: string, prefix: string) => new RegExp(`\\*\\*(${prefix}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\*\\*`).exec(text)?.[1];
 
   describe('asking for a person', () => {
-    const hours = new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin');
-    const desk = { availability: (at: Date) => (hours.isOpen(at) ? ('busy' as const) : ('closed' as const)), hours: () => hours.describe() };
-    const at = (instant: string) => new DialogMember(core, { callback: { desk: requests, now, clock }, liveChat: { ...desk, availability: () => desk.availability(new Date(instant)) } });
+    // The real live chat with nobody present in the console: closed or busy, never open.
+    const at = (instant: string) => {
+      const liveChat = new LiveChatService(new LiveChatQueue(core.database.db), new AgentPresence(core.redis.command, core.config.redis.prefix), new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => new Date(instant));
+      return new DialogMember(core, { callback: { desk: requests, now, clock: () => new Date(instant) }, liveChat });
+    };
 
     it('outside the service hours says when people are there and offers a callback, which starts the callback dialog', async () => {
       const m = at('2026-11-28T10:00:00Z'); // Saturday

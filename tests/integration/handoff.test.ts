@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { TestAdapter } from 'botbuilder';
+import { PostgresStorage } from '../../bot/postgres-storage.js';
+import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
+import { HANDOFF } from '../../bot/service-texts.de.js';
+import { MENU } from '../../bot/texts.de.js';
+import { newConversationId, newUserId } from '../../channel/tokens.service.js';
+import { parseConfig } from '../../core/config/index.js';
+import { AgentPresence } from '../../core/livechat/agent-presence.js';
+import { LiveChatService } from '../../core/livechat/live-chat.service.js';
+import { LiveChatQueue } from '../../core/livechat/livechat-queue.js';
+import { OpeningHours } from '../../core/livechat/opening-hours.js';
+import type { Core } from '../../server/container.js';
+import { createStaff } from '../helpers/staff.js';
+import { startTestCore } from '../helpers/system.js';
+
+/** The bot's side of the handoff with an agent present: queue, position, silence, leaving; and the accept race. */
+describe('handoff to a person: the queue', () => {
+  let core: Core;
+  let queue: LiveChatQueue;
+  let presence: AgentPresence;
+  // Thursday 26 November 2026, 11:00 in Berlin: within the service hours.
+  const now = new Date('2026-11-26T10:00:00Z');
+
+  before(async () => {
+    core = await startTestCore();
+    queue = new LiveChatQueue(core.database.db);
+    presence = new AgentPresence(core.redis.command, core.config.redis.prefix);
+  });
+  after(() => core.close());
+
+  /** A member in a real Direct Line conversation, talking to the bot. */
+  async function member() {
+    const conversationId = newConversationId();
+    await core.chat.directLine.startConversation(conversationId, newUserId());
+    const liveChat = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now);
+    const services = { ...core.chat.memberServices, liveChat, callback: { ...core.chat.memberServices.callback, clock: () => now } };
+    const bot = new MusterkasseBot(new PostgresStorage(core.database.db), core.knowledge, core.faqFeedback, services);
+    const adapter = new TestAdapter((context) => bot.run(context));
+    adapter.conversation.conversation.id = conversationId;
+    const say = async (text: string): Promise<string[]> => {
+      const replies: string[] = [];
+      await adapter.send(text).then(() => undefined);
+      for (let r = adapter.activeQueue.shift(); r; r = adapter.activeQueue.shift()) replies.push(r.text ?? '');
+      return replies;
+    };
+    return { conversationId, say };
+  }
+
+  it('queues a member when an agent is available, tells the place and wait, keeps quiet meanwhile; "abbrechen" leaves the queue', async () => {
+    await presence.report('agent-present', 'available', now);
+    const anna = await member();
+    await anna.say('Was bekomme ich an Krankengeld?');
+    const [queued] = await anna.say(MENU.person);
+    const first = await queue.openFor(anna.conversationId);
+    assert.equal(first?.status, 'waiting');
+    const position = await queue.position(first!.id);
+    assert.ok(queued?.startsWith(HANDOFF.queued(position, 1).slice(0, 60)), queued);
+    assert.match(queued!, new RegExp(`an ${position}\\. Stelle`));
+    assert.deepEqual(first!.summary.recentMessages, ['Was bekomme ich an Krankengeld?'], 'what the member asked goes to the agent');
+
+    const karl = await member();
+    await karl.say('Ich möchte mit einem Mitarbeiter sprechen');
+    const second = await queue.openFor(karl.conversationId);
+    assert.equal(await queue.position(second!.id), position + 1, 'behind Anna');
+    assert.equal(second!.topic, 'Ich möchte mit einem Mitarbeiter sprechen');
+
+    assert.deepEqual(await anna.say('Wie lange muss ich Originale aufbewahren?'), [], 'the bot keeps quiet while the member waits');
+    assert.deepEqual(await anna.say('abbrechen'), [HANDOFF.leftQueue]);
+    assert.equal(await queue.openFor(anna.conversationId), undefined);
+    assert.equal(await queue.position(second!.id), position, 'Karl moved up');
+    assert.notDeepEqual(await anna.say('Wie lange muss ich Originale aufbewahren?'), [], 'the bot answers again');
+    await queue.cancel(karl.conversationId);
+  });
+
+  it('lets exactly one of two agents accept a waiting chat at the same moment', async () => {
+    const [a, b] = await Promise.all([createStaff(core, 'agent'), createStaff(core, 'agent')]);
+    const ids = await Promise.all([a, b].map(async (s) => (await core.staffUsers.list()).find((u) => u.username === s.username)!.id));
+    const { conversationId } = await member();
+    const session = await queue.request(conversationId, 'Krankengeld', { recentMessages: [], trackingIds: [], kvnr: null });
+    assert.equal((await queue.request(conversationId, 'noch einmal', { recentMessages: [], trackingIds: [], kvnr: null })).id, session.id, 'one open chat per conversation');
+    const results = await Promise.all(ids.map((id) => queue.accept(session.id, id)));
+    const winners = results.filter((r) => r !== undefined);
+    assert.equal(winners.length, 1);
+    assert.ok(ids.includes(winners[0]!.acceptedBy!));
+    assert.equal(await queue.position(session.id), 0, 'no longer waiting');
+    assert.equal(await queue.cancel(conversationId), false, 'an accepted chat is not left by "abbrechen"');
+    assert.equal((await queue.end(session.id))?.status, 'ended');
+  });
+
+  it('counts only agents who reported lately and are available', async () => {
+    await presence.report('agent-away', 'away', now);
+    await presence.report('agent-stale', 'available', new Date(now.getTime() - 120_000));
+    await presence.report('agent-ready', 'available', now);
+    const available = await presence.available(now);
+    assert.ok(available.includes('agent-ready'));
+    assert.ok(!available.includes('agent-away') && !available.includes('agent-stale'));
+    await presence.leave('agent-ready');
+    assert.ok(!(await presence.available(now)).includes('agent-ready'));
+  });
+});
