@@ -97,6 +97,8 @@ export interface Core {
   pins: EinmalPinService;
   intake: IntakePipeline;
   review: ReviewService;
+  /** The live chat's queue (PostgreSQL) and the agents' presence (Redis). */
+  livechat: { queue: LiveChatQueue; presence: AgentPresence };
   /** The staff console's browser code, bundled on first request. */
   consoleBundle: ConsoleBundle;
   ocr: OcrEngine;
@@ -115,9 +117,10 @@ interface ChatDomain {
   knowledge: KnowledgeService;
   submissions: SubmissionService;
   pins: EinmalPinService;
+  livechat: Core['livechat'];
 }
 
-function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['redis'], { knowledge, submissions, pins }: ChatDomain, logger: Logger, clock: Clock): ChatServices {
+function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, submissions, pins, livechat }: ChatDomain, redis: Core['redis'], logger: Logger, clock: Clock): ChatServices {
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
@@ -134,8 +137,8 @@ function buildChat(config: AppConfig, database: DatabaseHandle, redis: Core['red
   const requests = new ServiceRequestsRepository(database.db);
   const submissionsRepository = new SubmissionsRepository(database.db);
   const liveChat = new LiveChatService(
-    new LiveChatQueue(database.db),
-    new AgentPresence(redis.command, config.redis.prefix),
+    livechat.queue,
+    livechat.presence,
     new OpeningHours(config.livechat.openingHours, config.timeZone),
     clock,
   );
@@ -200,6 +203,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   registerQueueDepth(metrics.registry, queues);
   // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
   let chat: ChatServices | undefined;
+  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix) };
   const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
   const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);
@@ -251,7 +255,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     review: new ReviewService(db, intakeDocuments, members, audit, departments, storage),
     consoleBundle: new ConsoleBundle(),
     ocr,
-    chat: (chat = buildChat(config, database, redis, { knowledge, submissions, pins }, logger, clock)),
+    livechat,
+    chat: (chat = buildChat(config, database, { knowledge, submissions, pins, livechat }, redis, logger, clock)),
     close() {
       closing ??= (async () => {
         knowledge.close();

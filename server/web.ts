@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { DirectLineStreams } from '../channel/directline.stream.js';
 import { assertWidgetAssets } from '../webchat-widget/widget.routes.js';
 import { createApp } from './app.js';
+import { sessionCookieName } from '../core/auth/session.middleware.js';
+import { closeRedis, createRedis } from '../core/queue/redis.js';
+import { attachLiveChatSocket } from '../livechat-console/socket/live-chat.socket.js';
 import type { Core } from './container.js';
 
 export interface WebRole {
@@ -12,12 +15,42 @@ export interface WebRole {
   close(): Promise<void>;
 }
 
-/** Serves HTTP (and, with later parts, WebSockets) until closed. */
+/** The agents' socket.io server on the web role's HTTP server, with its own Redis pair for the adapter. */
+function startLiveChatSocket(core: Core, server: Server) {
+  const pub = createRedis(core.config.redis.url, 'command', core.logger);
+  const sub = createRedis(core.config.redis.url, 'subscriber', core.logger);
+  const io = attachLiveChatSocket(server, {
+    sessions: core.sessions,
+    cookieName: sessionCookieName(core.config.isProduction),
+    queue: core.livechat.queue,
+    presence: core.livechat.presence,
+    postToMember: (conversationId, text, as, name) => core.chat.directLine.postToMember(conversationId, { type: 'message', text, ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
+    subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
+    redis: { pub, sub },
+    clock: core.clock,
+    logger: core.logger,
+  });
+  return {
+    io,
+    /** Agents' consoles reconnect (to another node) and recover what they missed. */
+    disconnect: () => io.disconnectSockets(true),
+    /** After the HTTP server has closed: the engine and the adapter's Redis connections. */
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all([closeRedis(pub), closeRedis(sub)]);
+    },
+  };
+}
+
+/** Serves HTTP and WebSockets (Direct Line for members, socket.io for agents) until closed. */
 export async function startWeb(core: Core, port = core.config.http.port): Promise<WebRole> {
   assertWidgetAssets();
   const server = createServer(createApp(core));
   const streams = new DirectLineStreams(core.chat.directLine, core.chat.fanout, core.chat.tokens, core.logger);
+  const liveChat = startLiveChatSocket(core, server);
   server.on('upgrade', (req, socket, head) => {
+    // socket.io handles its own upgrades (it listens on the same server).
+    if (req.url?.startsWith('/socket.io/')) return;
     if (!streams.handleUpgrade(req, socket, head)) socket.destroy();
   });
   server.keepAliveTimeout = 65_000; // longer than common load balancer idle timeouts
@@ -34,11 +67,13 @@ export async function startWeb(core: Core, port = core.config.http.port): Promis
     close: async () => {
       // Members' sockets are told to reconnect (to another node); then HTTP drains.
       await streams.close();
+      liveChat.disconnect();
       await new Promise<void>((resolve) => {
         // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await liveChat.close();
     },
   };
 }

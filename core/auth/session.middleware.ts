@@ -11,7 +11,7 @@ export function sessionCookieName(isProduction: boolean): string {
   return isProduction ? '__Host-mk_staff' : 'mk_staff';
 }
 
-export function readSessionToken(req: Request, cookieName: string): string | undefined {
+export function readSessionToken(req: Pick<Request, 'headers'>, cookieName: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {

@@ -48,6 +48,16 @@ export class LiveChatQueue {
     return Number(row?.position ?? 0);
   }
 
+  async find(sessionId: string): Promise<LiveChatSession | undefined> {
+    const [row] = await this.db.select().from(livechatSessions).where(eq(livechatSessions.id, sessionId));
+    return row;
+  }
+
+  /** The chats an agent is running now. */
+  activeFor(agentId: string): Promise<LiveChatSession[]> {
+    return this.db.select().from(livechatSessions).where(and(eq(livechatSessions.status, 'active'), eq(livechatSessions.acceptedBy, agentId)));
+  }
+
   waiting(): Promise<LiveChatSession[]> {
     return this.db.select().from(livechatSessions).where(eq(livechatSessions.status, 'waiting')).orderBy(asc(livechatSessions.requestedAt));
   }

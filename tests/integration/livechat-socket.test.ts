@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { io as connect, type Socket } from 'socket.io-client';
+import { newConversationId, newUserId } from '../../channel/tokens.service.js';
+import type { ChatLine, ClientToServerEvents, ServerToClientEvents } from '../../livechat-console/socket/events.js';
+import { LIVECHAT_TEXTS } from '../../livechat-console/socket/live-chat.socket.js';
+import { createApp } from '../../server/app.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { createStaff, loginAs } from '../helpers/staff.js';
+import { uniqueName } from '../helpers/system.js';
+import { waitUntil } from '../helpers/processes.js';
+
+type AgentClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The agents' socket.io side against two real web nodes sharing PostgreSQL and Redis. */
+describe('live chat over socket.io', function () {
+  this.timeout(60_000);
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  const sockets: AgentClient[] = [];
+
+  before(async () => {
+    const env = { REDIS_PREFIX: uniqueName('mklive') };
+    nodeA = await startTestServer({ env });
+    nodeB = await startTestServer({ env });
+  });
+  after(async () => {
+    for (const s of sockets) s.disconnect();
+    await nodeA?.stop();
+    await nodeB?.stop();
+  });
+
+  async function cookieOf(node: TestServer, role: 'agent' | 'clerk' | 'admin'): Promise<string> {
+    const { username } = await createStaff(node.core, role);
+    return (await loginAs(createApp(node.core), username)).cookie;
+  }
+
+  /** Connects a console; resolves once connected or rejects with the handshake's error. */
+  function consoleOn(node: TestServer, cookie?: string): Promise<AgentClient> {
+    const socket: AgentClient = connect(node.baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', (err) => reject(err));
+    });
+  }
+
+  async function waitingMember(node: TestServer, topic: string) {
+    const conversationId = newConversationId();
+    const userId = newUserId();
+    await node.core.chat.directLine.startConversation(conversationId, userId);
+    const session = await node.core.livechat.queue.request(conversationId, topic, { recentMessages: [topic], trackingIds: [], kvnr: null });
+    return { conversationId, userId, session };
+  }
+
+  it('refuses a socket without a staff session, and a clerk\'s', async () => {
+    await assert.rejects(consoleOn(nodeA), /unauthenticated/);
+    await assert.rejects(consoleOn(nodeA, await cookieOf(nodeA, 'clerk')), /forbidden/);
+  });
+
+  it('lets exactly one of two agents take a chat; messages flow both ways across web nodes; ending hands back to the bot', async () => {
+    const [first, second] = await Promise.all([consoleOn(nodeA, await cookieOf(nodeA, 'agent')), consoleOn(nodeB, await cookieOf(nodeB, 'agent'))]);
+    const member = await waitingMember(nodeA, 'Frage zum Krankengeld');
+    const queue = await second.emitWithAck('queue:list');
+    assert.ok(queue.ok && queue.chats.some((c) => c.sessionId === member.session.id && c.topic === 'Frage zum Krankengeld'));
+
+    const results = await Promise.all([first.emitWithAck('queue:accept', member.session.id), second.emitWithAck('queue:accept', member.session.id)]);
+    assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
+    const loser = results.find((r) => !r.ok);
+    assert.ok(loser && !loser.ok && loser.error === 'taken');
+    const agent = results[0]!.ok ? first : second;
+    const otherNode = agent === first ? nodeB : nodeA;
+
+    // The member writes through the other node; the agent's socket gets it.
+    const lines: ChatLine[] = [];
+    agent.on('chat:line', (line) => lines.push(line));
+    await otherNode.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Hallo, ich warte auf mein Krankengeld.' } as never);
+    await waitUntil(async () => lines.some((l) => l.text === 'Hallo, ich warte auf mein Krankengeld.'), 10_000, 'the member\'s message at the agent');
+    assert.equal(lines[0]!.sessionId, member.session.id);
+
+    const sent = await agent.emitWithAck('chat:send', member.session.id, 'Guten Tag, ich sehe nach.');
+    assert.ok(sent.ok);
+    const refused = await (agent === first ? second : first).emitWithAck('chat:send', member.session.id, 'Ich mische mich ein.');
+    assert.ok(!refused.ok, 'only the agent who took the chat writes in it');
+    const transcript = (await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.map((a) => a.text);
+    assert.ok(transcript.some((t) => t?.endsWith('ist jetzt für Sie da.')), 'the member is told who joined');
+    assert.ok(transcript.includes('Guten Tag, ich sehe nach.'));
+    assert.ok(!transcript.includes('Ich mische mich ein.'));
+
+    assert.ok((await agent.emitWithAck('chat:end', member.session.id)).ok);
+    assert.ok((await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.some((a) => a.text === LIVECHAT_TEXTS.ended));
+    assert.equal(await nodeA.core.livechat.queue.openFor(member.conversationId), undefined, 'the bot answers again');
+    assert.ok(!(await agent.emitWithAck('chat:end', member.session.id)).ok, 'ended once');
+  });
+
+  it('reports an agent as available to the bot, and validates what the console sends', async () => {
+    const agent = await consoleOn(nodeB, await cookieOf(nodeB, 'admin'));
+    assert.ok((await agent.emitWithAck('agent:status', 'available')).ok);
+    assert.ok((await nodeA.core.livechat.presence.available(new Date())).length >= 1);
+    assert.ok(!(await agent.emitWithAck('agent:status', 'sleeping' as never)).ok);
+    assert.ok(!(await agent.emitWithAck('queue:accept', 'not-a-uuid')).ok);
+    assert.ok((await agent.emitWithAck('agent:status', 'away')).ok);
+  });
+});
