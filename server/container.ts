@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Redis } from 'ioredis';
@@ -98,7 +99,7 @@ export interface Core {
   intake: IntakePipeline;
   review: ReviewService;
   /** The live chat's queue (PostgreSQL) and the agents' presence (Redis). */
-  livechat: { queue: LiveChatQueue; presence: AgentPresence };
+  livechat: { queue: LiveChatQueue; presence: AgentPresence; queueChanges: EventEmitter<{ changed: [] }> };
   /** The staff console's browser code, bundled on first request. */
   consoleBundle: ConsoleBundle;
   ocr: OcrEngine;
@@ -141,6 +142,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     livechat.presence,
     new OpeningHours(config.livechat.openingHours, config.timeZone),
     clock,
+    () => livechat.queueChanges.emit('changed'),
   );
   const memberServices: MemberServices = {
     submitDocument: {
@@ -203,7 +205,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   registerQueueDepth(metrics.registry, queues);
   // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
   let chat: ChatServices | undefined;
-  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix) };
+  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix), queueChanges: new EventEmitter<{ changed: [] }>() };
   const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
   const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);

@@ -24,7 +24,9 @@ function startLiveChatSocket(core: Core, server: Server) {
     cookieName: sessionCookieName(core.config.isProduction),
     queue: core.livechat.queue,
     presence: core.livechat.presence,
+    queueChanges: core.livechat.queueChanges,
     postToMember: (conversationId, text, as, name) => core.chat.directLine.postToMember(conversationId, { type: 'message', text, ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
+    transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
     redis: { pub, sub },
     clock: core.clock,
@@ -36,6 +38,7 @@ function startLiveChatSocket(core: Core, server: Server) {
     disconnect: () => io.disconnectSockets(true),
     /** After the HTTP server has closed: the engine and the adapter's Redis connections. */
     async close() {
+      core.livechat.queueChanges.removeAllListeners('changed');
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },

@@ -10,6 +10,8 @@ export class LiveChatService {
     private readonly presence: AgentPresence,
     private readonly openingHours: OpeningHours,
     private readonly clock: Clock,
+    /** Told when a member joins or leaves the queue, so consoles refresh at once. */
+    private readonly queueChanged: () => void = () => undefined,
   ) {}
 
   async availability(at: Date): Promise<'closed' | 'busy' | 'open'> {
@@ -23,6 +25,7 @@ export class LiveChatService {
 
   async request(conversationId: string, topic: string, summary: LiveChatSummary): Promise<{ position: number; waitMinutes: number }> {
     const session = await this.queue.request(conversationId, topic, summary);
+    this.queueChanged();
     const now = this.clock();
     const position = Math.max(1, await this.queue.position(session.id));
     const agents = (await this.presence.available(now)).length;
@@ -33,7 +36,9 @@ export class LiveChatService {
     return this.queue.openFor(conversationId);
   }
 
-  leaveQueue(conversationId: string): Promise<boolean> {
-    return this.queue.cancel(conversationId);
+  async leaveQueue(conversationId: string): Promise<boolean> {
+    const left = await this.queue.cancel(conversationId);
+    if (left) this.queueChanged();
+    return left;
   }
 }

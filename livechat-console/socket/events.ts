@@ -32,6 +32,8 @@ export interface ClientToServerEvents {
   'agent:status': (status: 'available' | 'busy' | 'away', ack: Ack) => void;
   'queue:list': (ack: Ack<{ chats: WaitingChat[] }>) => void;
   'queue:accept': (sessionId: string, ack: Ack<{ conversationId: string }>) => void;
+  /** Everything said so far (bot and human parts): for a waiting chat as a preview, or one's own. */
+  'chat:transcript': (sessionId: string, ack: Ack<{ lines: ChatLine[] }>) => void;
   'chat:send': (sessionId: string, text: string, ack: Ack<{ id: string }>) => void;
   'chat:end': (sessionId: string, ack: Ack) => void;
 }

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
@@ -18,7 +19,17 @@ interface Activity {
   type?: string;
   text?: string;
   timestamp?: string;
-  from?: { role?: string };
+  from?: { role?: string; id?: string };
+}
+
+/** Who wrote an activity, as the agent reads it. Agents' messages are sent with the id "agent". */
+function authorOf(activity: Activity): ChatLine['from'] {
+  if (activity.from?.role === 'user') return 'member';
+  return activity.from?.id === 'agent' ? 'agent' : 'bot';
+}
+
+function lineOf(sessionId: string, activity: Activity): ChatLine {
+  return { sessionId, id: activity.id ?? '', from: authorOf(activity), text: activity.text ?? '', timestamp: activity.timestamp ?? new Date().toISOString() };
 }
 
 export interface LiveChatSocketDeps {
@@ -26,8 +37,12 @@ export interface LiveChatSocketDeps {
   cookieName: string;
   queue: LiveChatQueue;
   presence: AgentPresence;
+  /** Members joining or leaving the queue on this node (the bot's side). */
+  queueChanges: EventEmitter<{ changed: [] }>;
   /** Sends into the member's conversation (the channel's proactive path). */
   postToMember(conversationId: string, text: string, as: 'agent' | 'bot', name?: string): Promise<{ id: string }>;
+  /** The conversation's stored activities (the transcript). */
+  transcript(conversationId: string): Promise<Activity[]>;
   /** Calls the listener with every activity of a conversation, on whichever node it was posted. */
   subscribe(conversationId: string, listener: (activities: Activity[]) => void): Promise<() => Promise<void>>;
   redis: { pub: Redis; sub: Redis };
@@ -60,6 +75,9 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
 
+  // Every node's consoles hear of it, through the Redis adapter.
+  deps.queueChanges.on('changed', () => io.emit('queue:changed'));
+
   io.use(async (socket, next) => {
     const token = readSessionToken(socket.request, deps.cookieName);
     const found = token ? await deps.sessions.findLive(token, deps.clock()) : undefined;
@@ -77,11 +95,7 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     const follow = async (session: Pick<LiveChatSession, 'id' | 'conversationId'>) => {
       if (unsubscribers.has(session.id)) return;
       const stop = await deps.subscribe(session.conversationId, (activities) => {
-        for (const a of activities) {
-          if (a.type !== 'message' || a.from?.role !== 'user' || !a.id) continue;
-          const line: ChatLine = { sessionId: session.id, id: a.id, from: 'member', text: a.text ?? '', timestamp: a.timestamp ?? new Date().toISOString() };
-          socket.emit('chat:line', line);
-        }
+        for (const a of activities) if (a.type === 'message' && a.id) socket.emit('chat:line', lineOf(session.id, a));
       });
       unsubscribers.set(session.id, stop);
     };
@@ -115,6 +129,15 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       await deps.postToMember(session.conversationId, LIVECHAT_TEXTS.joined(socket.data.displayName), 'agent', socket.data.displayName);
       io.emit('queue:changed');
       ack({ ok: true, conversationId: session.conversationId });
+    });
+
+    socket.on('chat:transcript', async (id, ack) => {
+      const parsedId = sessionId.safeParse(id);
+      const session = parsedId.success ? await deps.queue.find(parsedId.data) : undefined;
+      const allowed = session && (session.status === 'waiting' || (session.status === 'active' && session.acceptedBy === socket.data.userId));
+      if (!session || !allowed) return ack(fail('not_yours', 'Dieses Gespräch können Sie nicht einsehen.'));
+      const activities = await deps.transcript(session.conversationId);
+      ack({ ok: true, lines: activities.filter((a) => a.type === 'message' && a.text).map((a) => lineOf(session.id, a)) });
     });
 
     socket.on('chat:send', async (id, value, ack) => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { storedFiles } from '../../core/db/schema.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
-import { describeViolations, screenshotPath, seriousViolations, withServerAndBrowser } from '../helpers/browser.js';
+import { bubble, describeViolations, openChatWidget, screenshotPath, SEND_BOX, seriousViolations, withServerAndBrowser } from '../helpers/browser.js';
 import { makePdf } from '../helpers/files.js';
 import { TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 
@@ -14,24 +14,13 @@ declare const window: Record<string, any>;
 declare const document: { activeElement: { id: string } | null };
 declare const sessionStorage: { getItem(key: string): string | null };
 
-const SEND_BOX = 'input[data-id="webchat-sendbox-input"]';
 
-/** A message bubble's text in the transcript (Web Chat also repeats it in screen-reader labels). */
-function bubble(chat: FrameLocator, text: string | RegExp) {
-  return chat.locator('.webchat__text-content', { hasText: text });
-}
 
 describe('chat widget in a real browser', function () {
   this.timeout(120_000);
   const live = withServerAndBrowser();
 
-  async function openWidget(page: Page): Promise<FrameLocator> {
-    await page.goto(`${live.server.baseUrl}/`);
-    await page.click('#musterkasse-chat-launcher');
-    const chat = page.frameLocator('#musterkasse-chat-panel iframe');
-    await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
-    return chat;
-  }
+  const openWidget = (page: Page) => openChatWidget(page, live.server.baseUrl);
 
   function cspViolations(page: Page): string[] {
     const found: string[] = [];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { projectRoot } from '../../core/paths.js';
 import { startTestServer, type TestServer } from './server.js';
 import type { TestSystemOptions } from './system.js';
@@ -72,4 +72,21 @@ export function withServerAndBrowser(options: TestSystemOptions = {}): { server:
     await live.server?.stop();
   });
   return live;
+}
+
+/** Web Chat's send box in the widget's frame. */
+export const SEND_BOX = 'input[data-id="webchat-sendbox-input"]';
+
+/** A message bubble's text in the transcript (Web Chat also repeats it in screen-reader labels). */
+export function bubble(chat: FrameLocator, text: string | RegExp) {
+  return chat.locator('.webchat__text-content', { hasText: text });
+}
+
+/** Opens the demo site's chat widget and waits for the bot's greeting; returns the widget's frame. */
+export async function openChatWidget(page: Page, baseUrl: string): Promise<FrameLocator> {
+  await page.goto(`${baseUrl}/`);
+  await page.click('#musterkasse-chat-launcher');
+  const chat = page.frameLocator('#musterkasse-chat-panel iframe');
+  await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
+  return chat;
 }

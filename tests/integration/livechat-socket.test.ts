@@ -85,6 +85,13 @@ describe('live chat over socket.io', function () {
     assert.ok(transcript.some((t) => t?.endsWith('ist jetzt für Sie da.')), 'the member is told who joined');
     assert.ok(transcript.includes('Guten Tag, ich sehe nach.'));
     assert.ok(!transcript.includes('Ich mische mich ein.'));
+    const seen = await agent.emitWithAck('chat:transcript', member.session.id);
+    assert.ok(seen.ok);
+    assert.deepEqual(
+      seen.lines.filter((l) => l.from !== 'bot').map((l) => [l.from, l.text]).slice(-2),
+      [['member', 'Hallo, ich warte auf mein Krankengeld.'], ['agent', 'Guten Tag, ich sehe nach.']],
+    );
+    assert.ok(!(await (agent === first ? second : first).emitWithAck('chat:transcript', member.session.id)).ok, 'another agent does not read a taken chat');
 
     assert.ok((await agent.emitWithAck('chat:end', member.session.id)).ok);
     assert.ok((await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.some((a) => a.text === LIVECHAT_TEXTS.ended));
