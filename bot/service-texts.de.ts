@@ -81,5 +81,9 @@ export const HANDOFF = {
     `Ich verbinde Sie mit einer Mitarbeiterin oder einem Mitarbeiter. Sie sind an ${position}. Stelle der Warteschlange; die Wartezeit beträgt etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}. ` +
     'Schreiben Sie gern schon, worum es geht – Ihre Nachrichten werden weitergegeben. Mit „abbrechen“ verlassen Sie die Warteschlange.',
   leftQueue: 'Sie haben die Warteschlange verlassen. Ich bin wieder für Ihre Fragen da.',
+  movedUp: (position: number, minutes: number) =>
+    position === 1
+      ? `Sie sind jetzt als Nächste oder Nächster an der Reihe (etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}).`
+      : `Sie sind jetzt an ${position}. Stelle der Warteschlange (etwa ${minutes} Minuten).`,
   topicFallback: 'Persönliche Beratung gewünscht',
 } as const;

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
 import type { Redis } from 'ioredis';
@@ -46,6 +45,8 @@ import { OpeningHours } from '../core/livechat/opening-hours.js';
 import { AgentPresence } from '../core/livechat/agent-presence.js';
 import { LiveChatQueue } from '../core/livechat/livechat-queue.js';
 import { LiveChatService } from '../core/livechat/live-chat.service.js';
+import { createQueueEvents, type QueueEvents } from '../core/livechat/queue-events.js';
+import { HANDOFF } from '../bot/service-texts.de.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { departmentsWith } from '../intake-pipeline/document-types.js';
@@ -99,7 +100,7 @@ export interface Core {
   intake: IntakePipeline;
   review: ReviewService;
   /** The live chat's queue (PostgreSQL) and the agents' presence (Redis). */
-  livechat: { queue: LiveChatQueue; presence: AgentPresence; queueChanges: EventEmitter<{ changed: [] }> };
+  livechat: { queue: LiveChatQueue; presence: AgentPresence; queueChanges: QueueEvents };
   /** The staff console's browser code, bundled on first request. */
   consoleBundle: ConsoleBundle;
   ocr: OcrEngine;
@@ -142,8 +143,16 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     livechat.presence,
     new OpeningHours(config.livechat.openingHours, config.timeZone),
     clock,
-    () => livechat.queueChanges.emit('changed'),
+    config.livechat.maxChatsPerAgent,
+    (change) => livechat.queueChanges.emit('changed', change),
   );
+  // Members behind one who left or was taken hear their new place (once, on the node where it happened).
+  livechat.queueChanges.on('changed', (change) => {
+    if (!change.movedUpAfter) return;
+    liveChat
+      .announcePlaces(change.movedUpAfter, (conversationId, position, minutes) => directLine.postToMember(conversationId, { type: 'message', text: HANDOFF.movedUp(position, minutes) } as never))
+      .catch((err: unknown) => logger.warn({ err }, 'Live chat: new places could not be announced'));
+  });
   const memberServices: MemberServices = {
     submitDocument: {
       desk: submissions,
@@ -205,7 +214,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   registerQueueDepth(metrics.registry, queues);
   // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
   let chat: ChatServices | undefined;
-  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix), queueChanges: new EventEmitter<{ changed: [] }>() };
+  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix), queueChanges: createQueueEvents() };
   const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
   const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);

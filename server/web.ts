@@ -25,6 +25,7 @@ function startLiveChatSocket(core: Core, server: Server) {
     queue: core.livechat.queue,
     presence: core.livechat.presence,
     queueChanges: core.livechat.queueChanges,
+    maxChatsPerAgent: core.config.livechat.maxChatsPerAgent,
     postToMember: (conversationId, text, as, name) => core.chat.directLine.postToMember(conversationId, { type: 'message', text, ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),

@@ -145,6 +145,7 @@ export const envSchema = z
       .default('DE')
       .refine((region) => region === 'none' || isHolidayRegion(region), { error: 'expected a country or country-state code such as DE or DE-NW, or none' })
       .transform((region) => (region === 'none' ? null : { country: region.split('-')[0]!, ...(region.includes('-') ? { state: region.split('-')[1]! } : {}) })),
+    LIVECHAT_MAX_CHATS_PER_AGENT: integer(1, 20).default(3),
     LIVECHAT_CLOSED_DAYS: z
       .string()
       .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { AgentPresence } from './agent-presence.js';
 import type { LiveChatQueue, LiveChatSummary } from './livechat-queue.js';
 import type { OpeningHours } from './opening-hours.js';
+import type { QueueChange } from './queue-events.js';
 
 /** The live chat for the bot: whether a person can take a chat now, the queue, leaving it. */
 export class LiveChatService {
@@ -10,13 +11,20 @@ export class LiveChatService {
     private readonly presence: AgentPresence,
     private readonly openingHours: OpeningHours,
     private readonly clock: Clock,
+    private readonly maxChatsPerAgent: number,
     /** Told when a member joins or leaves the queue, so consoles refresh at once. */
-    private readonly queueChanged: () => void = () => undefined,
+    private readonly queueChanged: (change: QueueChange) => void = () => undefined,
   ) {}
 
   async availability(at: Date): Promise<'closed' | 'busy' | 'open'> {
     if (!this.openingHours.isOpen(at)) return 'closed';
-    return (await this.presence.available(at)).length > 0 ? 'open' : 'busy';
+    return (await this.agentsWithRoom(at)) > 0 ? 'open' : 'busy';
+  }
+
+  /** Available agents who can still take a chat (below their limit of parallel chats). */
+  private async agentsWithRoom(at: Date): Promise<number> {
+    const counts = await this.queue.activeCounts(await this.presence.available(at));
+    return [...counts.values()].filter((chats) => chats < this.maxChatsPerAgent).length;
   }
 
   hours(): string {
@@ -25,10 +33,10 @@ export class LiveChatService {
 
   async request(conversationId: string, topic: string, summary: LiveChatSummary): Promise<{ position: number; waitMinutes: number }> {
     const session = await this.queue.request(conversationId, topic, summary);
-    this.queueChanged();
+    this.queueChanged({ reason: 'joined' });
     const now = this.clock();
     const position = Math.max(1, await this.queue.position(session.id));
-    const agents = (await this.presence.available(now)).length;
+    const agents = await this.agentsWithRoom(now);
     return { position, waitMinutes: await this.queue.estimateWaitMinutes(position, agents, now) };
   }
 
@@ -38,7 +46,18 @@ export class LiveChatService {
 
   async leaveQueue(conversationId: string): Promise<boolean> {
     const left = await this.queue.cancel(conversationId);
-    if (left) this.queueChanged();
-    return left;
+    if (left) this.queueChanged({ reason: 'left', movedUpAfter: left.requestedAt });
+    return !!left;
+  }
+
+  /** Tells each member who asked after `after` and still waits their place and expected wait. */
+  async announcePlaces(after: Date, tell: (conversationId: string, position: number, waitMinutes: number) => Promise<unknown>): Promise<void> {
+    const now = this.clock();
+    const agents = await this.agentsWithRoom(now);
+    const waiting = await this.queue.waiting();
+    for (const [index, session] of waiting.entries()) {
+      if (session.requestedAt <= after) continue;
+      await tell(session.conversationId, index + 1, await this.queue.estimateWaitMinutes(index + 1, agents, now));
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, avg, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, avg, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { livechatSessions } from '../db/schema.js';
 
@@ -62,24 +62,46 @@ export class LiveChatQueue {
     return this.db.select().from(livechatSessions).where(eq(livechatSessions.status, 'waiting')).orderBy(asc(livechatSessions.requestedAt));
   }
 
-  /** Takes a waiting chat for this agent; undefined when another agent was faster (or it was cancelled). */
-  async accept(sessionId: string, agentId: string): Promise<LiveChatSession | undefined> {
+  /**
+   * Takes a waiting chat for this agent: undefined when another agent was faster, the member
+   * left, or the agent already runs `maxChats` chats.
+   */
+  async accept(sessionId: string, agentId: string, maxChats = Number.MAX_SAFE_INTEGER): Promise<LiveChatSession | undefined> {
     const [row] = await this.db
       .update(livechatSessions)
       .set({ status: 'active', acceptedBy: agentId, acceptedAt: sql`now()` })
-      .where(and(eq(livechatSessions.id, sessionId), eq(livechatSessions.status, 'waiting')))
+      .where(
+        and(
+          eq(livechatSessions.id, sessionId),
+          eq(livechatSessions.status, 'waiting'),
+          sql`(select count(*) from livechat_sessions where status = 'active' and accepted_by = ${agentId}) < ${maxChats}`,
+        ),
+      )
       .returning();
     return row;
   }
 
-  /** The member leaves the queue ("abbrechen"); only a waiting chat can be left this way. */
-  async cancel(conversationId: string): Promise<boolean> {
+  /** How many chats each of these agents runs now. */
+  async activeCounts(agentIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map(agentIds.map((id) => [id, 0]));
+    if (agentIds.length === 0) return counts;
     const rows = await this.db
+      .select({ agent: livechatSessions.acceptedBy, chats: sql<number>`count(*)::int` })
+      .from(livechatSessions)
+      .where(and(eq(livechatSessions.status, 'active'), inArray(livechatSessions.acceptedBy, agentIds)))
+      .groupBy(livechatSessions.acceptedBy);
+    for (const row of rows) if (row.agent) counts.set(row.agent, Number(row.chats));
+    return counts;
+  }
+
+  /** The member leaves the queue ("abbrechen"); only a waiting chat can be left this way. Returns the chat left. */
+  async cancel(conversationId: string): Promise<LiveChatSession | undefined> {
+    const [row] = await this.db
       .update(livechatSessions)
       .set({ status: 'cancelled', endedAt: sql`now()` })
       .where(and(eq(livechatSessions.conversationId, conversationId), eq(livechatSessions.status, 'waiting')))
-      .returning({ id: livechatSessions.id });
-    return rows.length > 0;
+      .returning();
+    return row;
   }
 
   async end(sessionId: string): Promise<LiveChatSession | undefined> {

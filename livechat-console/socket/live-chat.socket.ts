@@ -1,4 +1,3 @@
-import type { EventEmitter } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server, type Socket } from 'socket.io';
@@ -9,6 +8,7 @@ import type { SessionsRepository } from '../../core/auth/sessions.repository.js'
 import type { Logger } from '../../core/logging/logger.js';
 import type { AgentPresence } from '../../core/livechat/agent-presence.js';
 import type { LiveChatQueue, LiveChatSession } from '../../core/livechat/livechat-queue.js';
+import type { QueueEvents } from '../../core/livechat/queue-events.js';
 import type { Redis } from 'ioredis';
 import type { Ack, ChatLine, ClientToServerEvents, ServerToClientEvents, SocketData } from './events.js';
 
@@ -38,7 +38,8 @@ export interface LiveChatSocketDeps {
   queue: LiveChatQueue;
   presence: AgentPresence;
   /** Members joining or leaving the queue on this node (the bot's side). */
-  queueChanges: EventEmitter<{ changed: [] }>;
+  queueChanges: QueueEvents;
+  maxChatsPerAgent: number;
   /** Sends into the member's conversation (the channel's proactive path). */
   postToMember(conversationId: string, text: string, as: 'agent' | 'bot', name?: string): Promise<{ id: string }>;
   /** The conversation's stored activities (the transcript). */
@@ -123,11 +124,15 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     socket.on('queue:accept', async (value, ack) => {
       const id = sessionId.safeParse(value);
       if (!id.success) return ack(fail('invalid', 'Unbekanntes Gespräch.'));
-      const session = await deps.queue.accept(id.data, socket.data.userId);
-      if (!session) return ack(fail('taken', 'Dieses Gespräch hat bereits jemand anderes angenommen.'));
+      const session = await deps.queue.accept(id.data, socket.data.userId, deps.maxChatsPerAgent);
+      if (!session) {
+        const running = (await deps.queue.activeFor(socket.data.userId)).length;
+        if (running >= deps.maxChatsPerAgent) return ack(fail('limit', `Sie führen bereits ${running} Gespräche; beenden Sie zuerst eines.`));
+        return ack(fail('taken', 'Dieses Gespräch hat bereits jemand anderes angenommen.'));
+      }
       await follow(session);
       await deps.postToMember(session.conversationId, LIVECHAT_TEXTS.joined(socket.data.displayName), 'agent', socket.data.displayName);
-      io.emit('queue:changed');
+      deps.queueChanges.emit('changed', { reason: 'taken', movedUpAfter: session.requestedAt });
       ack({ ok: true, conversationId: session.conversationId });
     });
 

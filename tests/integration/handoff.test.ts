@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { TestAdapter } from 'botbuilder';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
@@ -19,6 +20,8 @@ describe('handoff to a person: the queue', () => {
   let core: Core;
   let queue: LiveChatQueue;
   let presence: AgentPresence;
+  // Agents as the console reports them: by their staff user id.
+  const [PRESENT_AGENT, AWAY_AGENT, STALE_AGENT, READY_AGENT] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   // Thursday 26 November 2026, 11:00 in Berlin: within the service hours.
   const now = new Date('2026-11-26T10:00:00Z');
 
@@ -33,7 +36,7 @@ describe('handoff to a person: the queue', () => {
   async function member() {
     const conversationId = newConversationId();
     await core.chat.directLine.startConversation(conversationId, newUserId());
-    const liveChat = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now);
+    const liveChat = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 3);
     const services = { ...core.chat.memberServices, liveChat, callback: { ...core.chat.memberServices.callback, clock: () => now } };
     const bot = new MusterkasseBot(new PostgresStorage(core.database.db), core.knowledge, core.faqFeedback, services);
     const adapter = new TestAdapter((context) => bot.run(context));
@@ -48,7 +51,7 @@ describe('handoff to a person: the queue', () => {
   }
 
   it('queues a member when an agent is available, tells the place and wait, keeps quiet meanwhile; "abbrechen" leaves the queue', async () => {
-    await presence.report('agent-present', 'available', now);
+    await presence.report(PRESENT_AGENT, 'available', now);
     const anna = await member();
     await anna.say('Was bekomme ich an Krankengeld?');
     const [queued] = await anna.say(MENU.person);
@@ -84,18 +87,37 @@ describe('handoff to a person: the queue', () => {
     assert.equal(winners.length, 1);
     assert.ok(ids.includes(winners[0]!.acceptedBy!));
     assert.equal(await queue.position(session.id), 0, 'no longer waiting');
-    assert.equal(await queue.cancel(conversationId), false, 'an accepted chat is not left by "abbrechen"');
+    assert.equal(await queue.cancel(conversationId), undefined, 'an accepted chat is not left by "abbrechen"');
     assert.equal((await queue.end(session.id))?.status, 'ended');
   });
 
+  it('gives an agent no more chats than the limit', async () => {
+    const { username } = await createStaff(core, 'agent');
+    const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
+    const chats = await Promise.all([1, 2, 3].map(async (n) => queue.request((await member()).conversationId, `Frage ${n}`, { recentMessages: [], trackingIds: [], kvnr: null })));
+    assert.ok(await queue.accept(chats[0]!.id, agentId, 2));
+    assert.ok(await queue.accept(chats[1]!.id, agentId, 2));
+    assert.equal(await queue.accept(chats[2]!.id, agentId, 2), undefined, 'the third would exceed the limit');
+    assert.deepEqual([...(await queue.activeCounts([agentId])).values()], [2]);
+    await presence.report(agentId, 'available', now);
+    const full = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 2);
+    const roomy = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 3);
+    await presence.leave(PRESENT_AGENT);
+    assert.equal(await full.availability(now), 'busy', 'an agent at the limit takes no new chat');
+    assert.equal(await roomy.availability(now), 'open');
+    for (const chat of chats.slice(0, 2)) await queue.end(chat.id);
+    await queue.cancel(chats[2]!.conversationId);
+    await presence.leave(agentId);
+  });
+
   it('counts only agents who reported lately and are available', async () => {
-    await presence.report('agent-away', 'away', now);
-    await presence.report('agent-stale', 'available', new Date(now.getTime() - 120_000));
-    await presence.report('agent-ready', 'available', now);
+    await presence.report(AWAY_AGENT, 'away', now);
+    await presence.report(STALE_AGENT, 'available', new Date(now.getTime() - 120_000));
+    await presence.report(READY_AGENT, 'available', now);
     const available = await presence.available(now);
-    assert.ok(available.includes('agent-ready'));
-    assert.ok(!available.includes('agent-away') && !available.includes('agent-stale'));
-    await presence.leave('agent-ready');
-    assert.ok(!(await presence.available(now)).includes('agent-ready'));
+    assert.ok(available.includes(READY_AGENT));
+    assert.ok(!available.includes(AWAY_AGENT) && !available.includes(STALE_AGENT));
+    await presence.leave(READY_AGENT);
+    assert.ok(!(await presence.available(now)).includes(READY_AGENT));
   });
 });

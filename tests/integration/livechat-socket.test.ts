@@ -99,6 +99,22 @@ describe('live chat over socket.io', function () {
     assert.ok(!(await agent.emitWithAck('chat:end', member.session.id)).ok, 'ended once');
   });
 
+  it('tells the members behind a chat that was taken their new place', async () => {
+    const agent = await consoleOn(nodeA, await cookieOf(nodeA, 'agent'));
+    const ahead = await waitingMember(nodeA, 'Erste Frage');
+    const behind = await waitingMember(nodeB, 'Zweite Frage');
+    const before = await nodeA.core.livechat.queue.position(behind.session.id);
+    assert.ok((await agent.emitWithAck('queue:accept', ahead.session.id)).ok);
+    const moved = `Stelle der Warteschlange|an der Reihe`;
+    await waitUntil(async () => (await nodeA.core.chat.directLine.activitiesAfter(behind.conversationId, 0)).activities.some((a) => new RegExp(moved).test(a.text ?? '')), 10_000, 'the new place');
+    const texts = (await nodeA.core.chat.directLine.activitiesAfter(behind.conversationId, 0)).activities.map((a) => a.text ?? '');
+    const expected = before - 1 === 1 ? /als Nächste oder Nächster an der Reihe/ : new RegExp(`an ${before - 1}\\. Stelle`);
+    assert.ok(texts.some((t) => expected.test(t)), JSON.stringify(texts));
+    assert.ok(!(await nodeA.core.chat.directLine.activitiesAfter(ahead.conversationId, 0)).activities.some((a) => new RegExp(moved).test(a.text ?? '')), 'the member who was taken hears no place');
+    await agent.emitWithAck('chat:end', ahead.session.id);
+    await nodeA.core.livechat.queue.cancel(behind.conversationId);
+  });
+
   it('reports an agent as available to the bot, and validates what the console sends', async () => {
     const agent = await consoleOn(nodeB, await cookieOf(nodeB, 'admin'));
     assert.ok((await agent.emitWithAck('agent:status', 'available')).ok);

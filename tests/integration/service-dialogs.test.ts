@@ -36,7 +36,7 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
   describe('asking for a person', () => {
     // The real live chat with nobody present in the console: closed or busy, never open.
     const at = (instant: string) => {
-      const liveChat = new LiveChatService(new LiveChatQueue(core.database.db), new AgentPresence(core.redis.command, core.config.redis.prefix), new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => new Date(instant));
+      const liveChat = new LiveChatService(new LiveChatQueue(core.database.db), new AgentPresence(core.redis.command, core.config.redis.prefix), new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => new Date(instant), 3);
       return new DialogMember(core, { callback: { desk: requests, now, clock: () => new Date(instant) }, liveChat });
     };
 
