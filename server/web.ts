@@ -27,6 +27,7 @@ function startLiveChatSocket(core: Core, server: Server) {
     queueChanges: core.livechat.queueChanges,
     maxChatsPerAgent: core.config.livechat.maxChatsPerAgent,
     postToMember: (conversationId, text, as, name) => core.chat.directLine.postToMember(conversationId, { type: 'message', text, ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
+    typingToMember: (conversationId, name) => core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
     redis: { pub, sub },

@@ -26,6 +26,8 @@ export interface ServerToClientEvents {
   'queue:changed': () => void;
   /** A message in one of the agent's chats. */
   'chat:line': (line: ChatLine) => void;
+  /** The member is typing in one of the agent's chats. */
+  'chat:typing': (sessionId: string) => void;
 }
 
 export interface ClientToServerEvents {
@@ -36,6 +38,8 @@ export interface ClientToServerEvents {
   'chat:transcript': (sessionId: string, ack: Ack<{ lines: ChatLine[] }>) => void;
   'chat:send': (sessionId: string, text: string, ack: Ack<{ id: string }>) => void;
   'chat:end': (sessionId: string, ack: Ack) => void;
+  /** The agent is typing: the member's chat window shows it. */
+  'chat:typing': (sessionId: string, ack: Ack) => void;
 }
 
 export interface SocketData {

@@ -42,6 +42,8 @@ export interface LiveChatSocketDeps {
   maxChatsPerAgent: number;
   /** Sends into the member's conversation (the channel's proactive path). */
   postToMember(conversationId: string, text: string, as: 'agent' | 'bot', name?: string): Promise<{ id: string }>;
+  /** Shows the member that the agent is typing (not stored). */
+  typingToMember(conversationId: string, name: string): Promise<unknown>;
   /** The conversation's stored activities (the transcript). */
   transcript(conversationId: string): Promise<Activity[]>;
   /** Calls the listener with every activity of a conversation, on whichever node it was posted. */
@@ -96,7 +98,10 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     const follow = async (session: Pick<LiveChatSession, 'id' | 'conversationId'>) => {
       if (unsubscribers.has(session.id)) return;
       const stop = await deps.subscribe(session.conversationId, (activities) => {
-        for (const a of activities) if (a.type === 'message' && a.id) socket.emit('chat:line', lineOf(session.id, a));
+        for (const a of activities) {
+          if (a.type === 'message' && a.id) socket.emit('chat:line', lineOf(session.id, a));
+          else if (a.type === 'typing' && a.from?.role === 'user') socket.emit('chat:typing', session.id);
+        }
       });
       unsubscribers.set(session.id, stop);
     };
@@ -153,6 +158,14 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       if (!session) return ack(fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).'));
       const { id: activityId } = await deps.postToMember(session.conversationId, parsedText.data, 'agent', socket.data.displayName);
       ack({ ok: true, id: activityId });
+    });
+
+    socket.on('chat:typing', async (id, ack) => {
+      const parsedId = sessionId.safeParse(id);
+      const session = parsedId.success ? await ownActive(parsedId.data) : undefined;
+      if (!session) return ack(fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).'));
+      await deps.typingToMember(session.conversationId, socket.data.displayName);
+      ack({ ok: true });
     });
 
     socket.on('chat:end', async (id, ack) => {

@@ -48,6 +48,10 @@ describe('live chat between the widget and the console (two browsers)', function
     await agent.getByLabel('Nachricht').fill('Guten Tag, wie kann ich helfen?');
     await agent.getByLabel('Nachricht').press('Enter');
     await bubble(chat, 'Guten Tag, wie kann ich helfen?').waitFor({ timeout: 15_000 });
+    // The member's typing shows in the console (the agent's reaches the member's stream: socket test).
+    await chat.locator(SEND_BOX).pressSequentially('Mein Kranken', { delay: 30 });
+    await agent.getByText('Das Mitglied schreibt …').waitFor({ timeout: 10_000 });
+    await chat.locator(SEND_BOX).fill('');
     await type('Mein Krankengeld ist noch nicht da.');
     await agent.locator('.transcript .line.member', { hasText: 'Mein Krankengeld ist noch nicht da.' }).waitFor({ timeout: 15_000 });
     await memberPage.screenshot({ path: screenshotPath('livechat-02-member.png') });

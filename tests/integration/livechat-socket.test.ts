@@ -77,6 +77,18 @@ describe('live chat over socket.io', function () {
     await waitUntil(async () => lines.some((l) => l.text === 'Hallo, ich warte auf mein Krankengeld.'), 10_000, 'the member\'s message at the agent');
     assert.equal(lines[0]!.sessionId, member.session.id);
 
+    // Typing shows both ways, on any node, and is not stored.
+    let memberTyping = false;
+    agent.on('chat:typing', (id) => (memberTyping = id === member.session.id));
+    await otherNode.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'typing' } as never);
+    await waitUntil(async () => memberTyping, 10_000, 'the member\'s typing at the agent');
+    const seenByMember: string[] = [];
+    const stop = await otherNode.core.chat.fanout.subscribe(member.conversationId, (frame) => seenByMember.push(...frame.activities.map((a) => `${a.type}:${a.from?.name ?? ''}`)));
+    assert.ok((await agent.emitWithAck('chat:typing', member.session.id)).ok);
+    await waitUntil(async () => seenByMember.some((s) => s.startsWith('typing:')), 10_000, 'the agent\'s typing at the member');
+    await stop();
+    assert.ok(!(await (agent === first ? second : first).emitWithAck('chat:typing', member.session.id)).ok);
+
     const sent = await agent.emitWithAck('chat:send', member.session.id, 'Guten Tag, ich sehe nach.');
     assert.ok(sent.ok);
     const refused = await (agent === first ? second : first).emitWithAck('chat:send', member.session.id, 'Ich mische mich ein.');

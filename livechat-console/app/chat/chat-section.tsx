@@ -7,6 +7,8 @@ type AgentStatus = 'available' | 'busy' | 'away';
 const STATUS_LABELS: Record<AgentStatus, string> = { available: 'Verfügbar', busy: 'Beschäftigt', away: 'Abwesend' };
 /** The server forgets an agent not heard from for 60 s; the console reports well within that. */
 const HEARTBEAT_MS = 20_000;
+/** How long "schreibt …" stays without a new sign of typing. */
+const TYPING_SHOWN_MS = 4000;
 const AUTHORS: Record<ChatLine['from'], string> = { member: 'Mitglied', bot: 'Chatbot', agent: 'Sie' };
 
 /** The agents' section: status, the waiting queue with the bot's summary, and the running chat. */
@@ -19,6 +21,9 @@ export function ChatSection() {
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState('');
+  const [memberTyping, setMemberTyping] = useState(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastTypingSent = useRef(0);
   const statusRef = useRef(status);
   statusRef.current = status;
 
@@ -35,7 +40,15 @@ export function ChatSection() {
     s.on('disconnect', () => setConnected(false));
     s.on('connect_error', (err) => setNotice(err.message === 'forbidden' ? 'Der Live-Chat ist nur für die Kundenberatung.' : 'Keine Verbindung zum Live-Chat. Neuer Versuch …'));
     s.on('queue:changed', refresh);
-    s.on('chat:line', (line) => setLines((current) => (current.some((l) => l.id === line.id) ? current : [...current, line])));
+    s.on('chat:line', (line) => {
+      setLines((current) => (current.some((l) => l.id === line.id) ? current : [...current, line]));
+      if (line.from === 'member') setMemberTyping(false);
+    });
+    s.on('chat:typing', () => {
+      setMemberTyping(true);
+      clearTimeout(typingTimer.current);
+      typingTimer.current = setTimeout(() => setMemberTyping(false), TYPING_SHOWN_MS);
+    });
     const heartbeat = setInterval(() => {
       report();
       refresh();
@@ -62,6 +75,14 @@ export function ChatSection() {
     setChat({ sessionId: waiting.sessionId, topic: waiting.topic });
     const transcript = await s.emitWithAck('chat:transcript', waiting.sessionId);
     if (transcript.ok) setLines((current) => [...transcript.lines, ...current.filter((l) => !transcript.lines.some((t) => t.id === l.id))]);
+  }
+
+  /** Tells the member the agent is typing, at most every few seconds. */
+  function typing(value: string) {
+    setDraft(value);
+    if (!chat || !value.trim() || Date.now() - lastTypingSent.current < TYPING_SHOWN_MS - 1000) return;
+    lastTypingSent.current = Date.now();
+    socket.current?.emit('chat:typing', chat.sessionId, () => undefined);
   }
 
   async function send(event: Event) {
@@ -130,9 +151,12 @@ export function ChatSection() {
                   </li>
                 ))}
               </ol>
+              <p class="muted typing" aria-live="polite">
+                {memberTyping ? 'Das Mitglied schreibt …' : ''}
+              </p>
               <form onSubmit={send} class="send">
                 <label for="agent-message">Nachricht</label>
-                <textarea id="agent-message" rows={3} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && send(e)} />
+                <textarea id="agent-message" rows={3} value={draft} onInput={(e) => typing(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && send(e)} />
                 <button type="submit" class="primary">
                   Senden
                 </button>{' '}
