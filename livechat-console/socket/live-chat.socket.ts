@@ -92,6 +92,18 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
   });
 
   io.on('connection', (socket: AgentSocket) => {
+    /** Every command answers, also when it fails: the console never waits for an acknowledgement that does not come. */
+    const guarded =
+      <A extends unknown[]>(event: string, handler: (...args: A) => Promise<void>) =>
+      async (...args: A) => {
+        try {
+          await handler(...args);
+        } catch (err) {
+          deps.logger.error({ err, event }, 'Live chat command failed');
+          const ack = args.at(-1);
+          if (typeof ack === 'function') ack(fail('internal', 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.'));
+        }
+      };
     const unsubscribers = new Map<string, () => Promise<void>>();
 
     /** Forwards the member's messages of one chat to this agent's socket. */
@@ -111,22 +123,22 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       return session?.status === 'active' && session.acceptedBy === socket.data.userId ? session : undefined;
     };
 
-    socket.on('agent:status', async (value, ack: Ack) => {
+    socket.on('agent:status', guarded('agent:status', async (value, ack: Ack) => {
       const parsed = status.safeParse(value);
       if (!parsed.success) return ack(fail('invalid', 'Unbekannter Status.'));
       await deps.presence.report(socket.data.userId, parsed.data, deps.clock());
       ack({ ok: true });
-    });
+    }));
 
-    socket.on('queue:list', async (ack) => {
+    socket.on('queue:list', guarded('queue:list', async (ack) => {
       const waiting = await deps.queue.waiting();
       ack({
         ok: true,
         chats: waiting.map((s) => ({ sessionId: s.id, topic: s.topic, requestedAt: s.requestedAt.toISOString(), recentMessages: s.summary.recentMessages, trackingIds: s.summary.trackingIds })),
       });
-    });
+    }));
 
-    socket.on('queue:accept', async (value, ack) => {
+    socket.on('queue:accept', guarded('queue:accept', async (value, ack) => {
       const id = sessionId.safeParse(value);
       if (!id.success) return ack(fail('invalid', 'Unbekanntes Gespräch.'));
       const session = await deps.queue.accept(id.data, socket.data.userId, deps.maxChatsPerAgent);
@@ -139,18 +151,18 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       await deps.postToMember(session.conversationId, LIVECHAT_TEXTS.joined(socket.data.displayName), 'agent', socket.data.displayName);
       deps.queueChanges.emit('changed', { reason: 'taken', movedUpAfter: session.requestedAt });
       ack({ ok: true, conversationId: session.conversationId });
-    });
+    }));
 
-    socket.on('chat:transcript', async (id, ack) => {
+    socket.on('chat:transcript', guarded('chat:transcript', async (id, ack) => {
       const parsedId = sessionId.safeParse(id);
       const session = parsedId.success ? await deps.queue.find(parsedId.data) : undefined;
       const allowed = session && (session.status === 'waiting' || (session.status === 'active' && session.acceptedBy === socket.data.userId));
       if (!session || !allowed) return ack(fail('not_yours', 'Dieses Gespräch können Sie nicht einsehen.'));
       const activities = await deps.transcript(session.conversationId);
       ack({ ok: true, lines: activities.filter((a) => a.type === 'message' && a.text).map((a) => lineOf(session.id, a)) });
-    });
+    }));
 
-    socket.on('chat:send', async (id, value, ack) => {
+    socket.on('chat:send', guarded('chat:send', async (id, value, ack) => {
       const parsedId = sessionId.safeParse(id);
       const parsedText = text.safeParse(value);
       if (!parsedId.success || !parsedText.success) return ack(fail('invalid', 'Die Nachricht ist leer oder zu lang.'));
@@ -158,17 +170,17 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       if (!session) return ack(fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).'));
       const { id: activityId } = await deps.postToMember(session.conversationId, parsedText.data, 'agent', socket.data.displayName);
       ack({ ok: true, id: activityId });
-    });
+    }));
 
-    socket.on('chat:typing', async (id, ack) => {
+    socket.on('chat:typing', guarded('chat:typing', async (id, ack) => {
       const parsedId = sessionId.safeParse(id);
       const session = parsedId.success ? await ownActive(parsedId.data) : undefined;
       if (!session) return ack(fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).'));
       await deps.typingToMember(session.conversationId, socket.data.displayName);
       ack({ ok: true });
-    });
+    }));
 
-    socket.on('chat:end', async (id, ack) => {
+    socket.on('chat:end', guarded('chat:end', async (id, ack) => {
       const parsedId = sessionId.safeParse(id);
       const session = parsedId.success ? await ownActive(parsedId.data) : undefined;
       if (!session || !(await deps.queue.end(session.id))) return ack(fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).'));
@@ -176,7 +188,7 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
       await unsubscribers.get(session.id)?.();
       unsubscribers.delete(session.id);
       ack({ ok: true });
-    });
+    }));
 
     socket.on('disconnect', () => {
       for (const stop of unsubscribers.values()) stop().catch((err: unknown) => deps.logger.warn({ err }, 'Live chat unsubscribe failed'));

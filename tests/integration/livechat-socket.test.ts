@@ -36,7 +36,8 @@ describe('live chat over socket.io', function () {
 
   /** Connects a console; resolves once connected or rejects with the handshake's error. */
   function consoleOn(node: TestServer, cookie?: string): Promise<AgentClient> {
-    const socket: AgentClient = connect(node.baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
+    // forceNew: each console its own connection (socket.io-client would otherwise share one per server, with the first cookie).
+    const socket: AgentClient = connect(node.baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
     sockets.push(socket);
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(socket));
@@ -104,6 +105,20 @@ describe('live chat over socket.io', function () {
       [['member', 'Hallo, ich warte auf mein Krankengeld.'], ['agent', 'Guten Tag, ich sehe nach.']],
     );
     assert.ok(!(await (agent === first ? second : first).emitWithAck('chat:transcript', member.session.id)).ok, 'another agent does not read a taken chat');
+
+    // A message written while the agent's console reconnects is in the transcript it reads after.
+    agent.disconnect();
+    await nodeA.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Sind Sie noch da?' } as never);
+    await new Promise<void>((resolve, reject) => {
+      agent.once('connect', () => resolve());
+      agent.once('connect_error', reject);
+      agent.connect();
+    });
+    const after = await agent.emitWithAck('chat:transcript', member.session.id);
+    assert.ok(after.ok && after.lines.some((l) => l.from === 'member' && l.text === 'Sind Sie noch da?'));
+    lines.length = 0;
+    await otherNode.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Hallo?' } as never);
+    await waitUntil(async () => lines.some((l) => l.text === 'Hallo?'), 10_000, 'live lines again after the reconnect');
 
     assert.ok((await agent.emitWithAck('chat:end', member.session.id)).ok);
     assert.ok((await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.some((a) => a.text === LIVECHAT_TEXTS.ended));

@@ -26,6 +26,8 @@ export function ChatSection() {
   const lastTypingSent = useRef(0);
   const statusRef = useRef(status);
   statusRef.current = status;
+  const chatRef = useRef(chat);
+  chatRef.current = chat;
 
   useEffect(() => {
     const s = connectConsole();
@@ -36,6 +38,8 @@ export function ChatSection() {
       setConnected(true);
       report();
       refresh();
+      // After a reconnect, what was said meanwhile comes from the stored transcript.
+      if (chatRef.current) void loadTranscript(s, chatRef.current.sessionId);
     });
     s.on('disconnect', () => setConnected(false));
     s.on('connect_error', (err) => setNotice(err.message === 'forbidden' ? 'Der Live-Chat ist nur für die Kundenberatung.' : 'Keine Verbindung zum Live-Chat. Neuer Versuch …'));
@@ -73,7 +77,12 @@ export function ChatSection() {
     }
     setNotice('');
     setChat({ sessionId: waiting.sessionId, topic: waiting.topic });
-    const transcript = await s.emitWithAck('chat:transcript', waiting.sessionId);
+    await loadTranscript(s, waiting.sessionId);
+  }
+
+  /** The stored transcript, merged with lines that arrived live (by id, in order). */
+  async function loadTranscript(s: ConsoleSocket, sessionId: string) {
+    const transcript = await s.emitWithAck('chat:transcript', sessionId);
     if (transcript.ok) setLines((current) => [...transcript.lines, ...current.filter((l) => !transcript.lines.some((t) => t.id === l.id))]);
   }
 
