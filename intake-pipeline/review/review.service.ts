@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditRepository } from '../../core/audit/audit.repository.js';
 import type { Database } from '../../core/db/client.js';
-import { classificationExamples, submissionDocuments, submissions } from '../../core/db/schema.js';
+import { classificationExamples, storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors/index.js';
 import { kvnrSchema } from '../../core/members/kvnr.js';
 import type { MemberRecord, MembersRepository } from '../../core/members/members.repository.js';
@@ -88,19 +88,19 @@ export class ReviewService {
 
   async view(documentId: string, reviewer: Reviewer): Promise<ReviewDocument> {
     const [row] = await this.db
-      .select({ document: submissionDocuments, submission: submissions })
+      .select({ document: submissionDocuments, submission: submissions, mediaType: storedFiles.mediaType })
       .from(submissionDocuments)
       .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
+      .innerJoin(storedFiles, eq(storedFiles.id, submissionDocuments.fileId))
       .where(eq(submissionDocuments.id, documentId));
     if (!row) throw new NotFoundError('Dieses Dokument gibt es nicht.');
     await this.record(reviewer, 'document.view', { type: 'document', id: documentId });
-    const { document, submission } = row;
+    const { document, submission, mediaType } = row;
     const pages = await this.documents.pages(documentId);
     const [suggested, declared] = await Promise.all([
       document.suggestedKvnr ? this.members.find(document.suggestedKvnr) : undefined,
       submission.kvnr ? this.members.find(submission.kvnr) : undefined,
     ]);
-    const file = await this.documents.find(documentId);
     return {
       id: document.id,
       status: document.status,
@@ -115,7 +115,7 @@ export class ReviewService {
       assignedKvnr: document.assignedKvnr,
       department: document.department,
       reasons: document.reasons,
-      mediaType: file?.mediaType,
+      mediaType,
       pageCount: document.pageCount,
       suggestedMember: memberSummary(suggested),
       declaredMember: memberSummary(declared),

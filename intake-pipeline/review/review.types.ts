@@ -52,7 +52,7 @@ export interface ReviewDocument {
   assignmentConfidence: number | null;
   department: string | null;
   reasons: string[];
-  mediaType: string | undefined;
+  mediaType: string;
   pageCount: number;
   suggestedMember: MemberSummary | null;
   declaredMember: MemberSummary | null;

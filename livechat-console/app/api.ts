@@ -51,3 +51,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   if (!response.ok) throw await errorOf(response);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
+
+/** What to show for a failed call: the server's German explanation (field by field), else the fallback. */
+export function describeError(err: unknown, fallback: string): string {
+  if (!(err instanceof ApiError)) return fallback;
+  return err.fields.map((f) => f.message).join(' ') || err.message;
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, describeError } from './api.js';
 import type { StaffUser } from './sections.js';
 
 export interface Session {
@@ -20,7 +20,7 @@ export function Login({ onLogin }: { onLogin: (session: Session) => void }) {
     try {
       onLogin(await api<Session>('POST', '/api/auth/login', { username, password }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Die Anmeldung ist fehlgeschlagen.');
+      setError(describeError(err, 'Die Anmeldung ist fehlgeschlagen.'));
       setPassword('');
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MemberSummary } from '../../../intake-pipeline/review/review.types.js';
-import { api, ApiError } from '../api.js';
+import { api, describeError } from '../api.js';
 import { germanDate } from '../format.js';
 
 export function describeMember(m: MemberSummary): string {
@@ -25,7 +25,7 @@ export function MemberPicker({ onPick, inputRef }: { onPick: (member: MemberSumm
     try {
       setResults((await api<{ members: MemberSummary[] }>('GET', `/api/review/members?${query}`)).members);
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields.map((f) => f.message).join(' ') || err.message) : 'Die Suche ist fehlgeschlagen.');
+      setError(describeError(err, 'Die Suche ist fehlgeschlagen.'));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DOCUMENT_TYPE_LABELS, type MemberSummary, type ReviewDecisionResult, type ReviewDocument, type ReviewQueueItem } from '../../../intake-pipeline/review/review.types.js';
-import { api, ApiError } from '../api.js';
+import { api, describeError } from '../api.js';
 import { dateTime } from '../format.js';
 import { navigate } from '../route.js';
 import { useShortcuts } from '../shortcuts.js';
@@ -29,7 +29,7 @@ export function ReviewDocumentView({ id }: { id: string }) {
         setDocumentType(loaded.documentType ?? 'other');
         setMember(loaded.suggestedMember ?? loaded.declaredMember);
       })
-      .catch((err) => setLoadError(err instanceof ApiError ? err.message : 'Das Dokument konnte nicht geladen werden.'));
+      .catch((err) => setLoadError(describeError(err, 'Das Dokument konnte nicht geladen werden.')));
   }, [id]);
 
   const open = doc?.status === 'awaiting_review' && !routedTo;
@@ -45,7 +45,7 @@ export function ReviewDocumentView({ id }: { id: string }) {
       const next = documents.find((d) => d.id !== id);
       setTimeout(() => navigate('review', next?.id), 1200);
     } catch (err) {
-      setDecisionError(err instanceof ApiError ? (err.fields.map((f) => f.message).join(' ') || err.message) : 'Die Entscheidung konnte nicht gespeichert werden.');
+      setDecisionError(describeError(err, 'Die Entscheidung konnte nicht gespeichert werden.'));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReviewQueueItem, SubmissionDocuments } from '../../../intake-pipeline/review/review.types.js';
-import { api, ApiError } from '../api.js';
+import { api, describeError } from '../api.js';
 import { waitingSince } from '../format.js';
 import { navigate } from '../route.js';
 import { useShortcuts } from '../shortcuts.js';
@@ -26,7 +26,7 @@ export function ReviewQueue() {
       setItems(documents);
       setError('');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Die Warteschlange konnte nicht geladen werden.');
+      setError(describeError(err, 'Die Warteschlange konnte nicht geladen werden.'));
     }
   }
 
@@ -43,7 +43,7 @@ export function ReviewQueue() {
     try {
       setFound(await api<SubmissionDocuments>('GET', `/api/review/submissions/${encodeURIComponent(search.trim())}`));
     } catch (err) {
-      setSearchError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : 'Die Suche ist fehlgeschlagen.');
+      setSearchError(describeError(err, 'Die Suche ist fehlgeschlagen.'));
     }
   }
 
