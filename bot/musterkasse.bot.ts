@@ -7,6 +7,10 @@ import { isCancelWord } from './dialogs/cancel-and-help.dialog.js';
 import { menuActions } from './menu.js';
 import { HANDOFF } from './service-texts.de.js';
 import { TEXTS } from './texts.de.js';
+import { isReadReceipt } from '../channel/activity.js';
+import { LIVECHAT_TEXTS } from '../core/livechat/member-texts.de.js';
+import { parseRating } from '../core/livechat/satisfaction.js';
+import type { PersonTopics } from '../core/livechat/person-topics.js';
 
 /** The bot: greets members who join and runs every message through the dialogs. */
 export class MusterkasseBot extends ActivityHandler {
@@ -19,11 +23,12 @@ export class MusterkasseBot extends ActivityHandler {
     faq: FaqLookup,
     feedback: FaqFeedback,
     private readonly services: MemberServices,
+    personTopics?: PersonTopics,
   ) {
     super();
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState)));
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState), personTopics));
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
@@ -32,12 +37,32 @@ export class MusterkasseBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if (await this.handedOff(context)) return next();
+      if ((await this.ratingGiven(context)) || (await this.handedOff(context))) return next();
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
       await next();
     });
+  }
+
+  /** Read receipts from the member's chat window, for the agent's console. */
+  override async onEventActivity(context: TurnContext): Promise<void> {
+    if (isReadReceipt(context.activity)) await this.services.liveChat.markRead(context.activity.conversation.id);
+    await super.onEventActivity(context);
+  }
+
+  /**
+   * The answer to the satisfaction question after a live chat is stored and thanked for. Any
+   * other message closes the question (the member is not asked twice) and is handled as usual.
+   */
+  private async ratingGiven(context: TurnContext): Promise<boolean> {
+    const pending = await this.services.liveChat.ratingPending(context.activity.conversation.id);
+    if (!pending) return false;
+    const rating = parseRating(context.activity.text ?? '');
+    await this.services.liveChat.rate(pending.sessionId, rating);
+    if (rating === undefined) return false;
+    await context.sendActivity(MessageFactory.suggestedActions(menuActions(), LIVECHAT_TEXTS.ratingThanks));
+    return true;
   }
 
   /**

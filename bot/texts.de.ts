@@ -30,5 +30,8 @@ export const TEXTS = {
   thanksForRating: 'Danke für Ihre Rückmeldung!',
   sorryNotHelpful: 'Das tut mir leid. Formulieren Sie Ihre Frage gern mit anderen Worten – oder sprechen Sie mit uns:',
   noneOfThese: 'Nein, etwas anderes',
+  stuckInDialog: 'Das hat jetzt mehrmals nicht geklappt. Lassen Sie uns das persönlich klären – ich hole Ihnen eine Mitarbeiterin oder einen Mitarbeiter dazu.',
+  stuckTopic: 'Hilfe bei einer Eingabe im Chat',
+  personTopic: 'Dieses Anliegen bespricht am besten eine Mitarbeiterin oder ein Mitarbeiter persönlich mit Ihnen.',
   turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
 } as const;

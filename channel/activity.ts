@@ -32,3 +32,10 @@ export const BOT_ACCOUNT: ChannelAccount = { id: 'musterkasse-bot', name: 'Muste
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
+
+/** The event the widget sends when the member's chat window has shown new messages (read state for the live chat). */
+export const READ_RECEIPT_EVENT = 'webchat/read';
+
+export function isReadReceipt(activity: { type?: string; name?: unknown }): boolean {
+  return activity.type === 'event' && activity.name === READ_RECEIPT_EVENT;
+}

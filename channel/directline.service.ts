@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors/index.js';
 import type { Logger } from '../core/logging/logger.js';
-import { BOT_ACCOUNT, CHANNEL_ID, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
+import { BOT_ACCOUNT, CHANNEL_ID, isReadReceipt, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
 import type { ActivityFanout } from './activity-fanout.js';
 import type { BotClient } from './bot-client.js';
 import type { ConversationsRepository, Sender } from './conversations.repository.js';
@@ -51,10 +51,13 @@ export class DirectLineService {
     return conversation;
   }
 
-  /** A member's activity: stored (unless typing), echoed to their sockets, then handed to the bot. */
+  /**
+   * A member's activity: stored, echoed to their sockets, then handed to the bot. Typing and read
+   * receipts are signals, not content: published and handed on, never stored.
+   */
   async postFromUser(conversationId: string, user: ChannelAccount, input: Activity): Promise<{ id: string }> {
     const from = { ...user, role: 'user' };
-    if (input.type === 'typing') {
+    if (input.type === 'typing' || isReadReceipt(input)) {
       const typing = { ...input, ...this.envelope(conversationId, from, BOT_ACCOUNT), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
       await this.publish(conversationId, { activities: [typing] });
       this.toBot(typing).catch(() => undefined);

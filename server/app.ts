@@ -23,6 +23,7 @@ import { reviewRoutes } from '../intake-pipeline/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import { CONSOLE_PATH, consoleRoutes } from '../livechat-console/console.routes.js';
+import { liveChatApiRoutes } from '../livechat-console/livechat-api.routes.js';
 import type { Core } from './container.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
@@ -113,6 +114,7 @@ export function createApp(core: Core): Express {
     }),
   );
   api.use('/review', reviewRoutes(core.review));
+  api.use('/livechat', liveChatApiRoutes({ canned: core.livechat.canned, requests: core.serviceRequests, audit: core.audit }));
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
   app.use(QUEUE_BOARD_PATH, queueBoard(core, cookieName));

@@ -46,6 +46,10 @@ import { AgentPresence } from '../core/livechat/agent-presence.js';
 import { LiveChatQueue } from '../core/livechat/livechat-queue.js';
 import { LiveChatService } from '../core/livechat/live-chat.service.js';
 import { createQueueEvents, type QueueEvents } from '../core/livechat/queue-events.js';
+import { PersonTopics } from '../core/livechat/person-topics.js';
+import { LiveChatNotesRepository } from '../core/livechat/livechat-notes.repository.js';
+import { CannedResponsesRepository } from '../core/livechat/canned-responses.js';
+import { chatDetails, type ChatDetails } from '../core/livechat/chat-details.js';
 import { HANDOFF } from '../bot/service-texts.de.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
@@ -99,8 +103,17 @@ export interface Core {
   pins: EinmalPinService;
   intake: IntakePipeline;
   review: ReviewService;
-  /** The live chat's queue (PostgreSQL) and the agents' presence (Redis). */
-  livechat: { queue: LiveChatQueue; presence: AgentPresence; queueChanges: QueueEvents };
+  /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
+  livechat: {
+    queue: LiveChatQueue;
+    presence: AgentPresence;
+    queueChanges: QueueEvents;
+    notes: LiveChatNotesRepository;
+    canned: CannedResponsesRepository;
+    details(conversationId: string): Promise<ChatDetails>;
+  };
+  /** Callback and certificate requests members made in the chat. */
+  serviceRequests: ServiceRequestsRepository;
   /** The staff console's browser code, bundled on first request. */
   consoleBundle: ConsoleBundle;
   ocr: OcrEngine;
@@ -168,7 +181,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin) },
     liveChat,
   };
-  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices);
+  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices, new PersonTopics(config.livechat.personTopics));
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -214,7 +227,14 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   registerQueueDepth(metrics.registry, queues);
   // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
   let chat: ChatServices | undefined;
-  const livechat = { queue: new LiveChatQueue(db), presence: new AgentPresence(redis.command, config.redis.prefix), queueChanges: createQueueEvents() };
+  const livechat = {
+    queue: new LiveChatQueue(db),
+    presence: new AgentPresence(redis.command, config.redis.prefix),
+    queueChanges: createQueueEvents(),
+    notes: new LiveChatNotesRepository(db),
+    canned: new CannedResponsesRepository(db),
+    details: (conversationId: string) => chatDetails(db, conversationId),
+  };
   const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
   const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);
@@ -267,6 +287,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     consoleBundle: new ConsoleBundle(),
     ocr,
     livechat,
+    serviceRequests: new ServiceRequestsRepository(db),
     chat: (chat = buildChat(config, database, { knowledge, submissions, pins, livechat }, redis, logger, clock)),
     close() {
       closing ??= (async () => {

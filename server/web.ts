@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { sessionCookieName } from '../core/auth/session.middleware.js';
 import { closeRedis, createRedis } from '../core/queue/redis.js';
 import { attachLiveChatSocket } from '../livechat-console/socket/live-chat.socket.js';
+import type { MemberMessage } from '../livechat-console/socket/connection.js';
 import type { Core } from './container.js';
 
 export interface WebRole {
@@ -13,6 +14,12 @@ export interface WebRole {
   port: number;
   streams: DirectLineStreams;
   close(): Promise<void>;
+}
+
+/** A text with optional buttons as the Bot Framework writes them (imBack: the member's tap sends the title). */
+function messageActivity({ text, suggestedActions }: MemberMessage) {
+  if (!suggestedActions?.length) return { text };
+  return { text, suggestedActions: { actions: suggestedActions.map((title) => ({ type: 'imBack', title, value: title })) } };
 }
 
 /** The agents' socket.io server on the web role's HTTP server, with its own Redis pair for the adapter. */
@@ -23,10 +30,14 @@ function startLiveChatSocket(core: Core, server: Server) {
     sessions: core.sessions,
     cookieName: sessionCookieName(core.config.isProduction),
     queue: core.livechat.queue,
+    notes: core.livechat.notes,
+    details: core.livechat.details,
+    staffName: async (userId) => (await core.staffUsers.findById(userId))?.displayName,
     presence: core.livechat.presence,
     queueChanges: core.livechat.queueChanges,
     maxChatsPerAgent: core.config.livechat.maxChatsPerAgent,
-    postToMember: (conversationId, text, as, name) => core.chat.directLine.postToMember(conversationId, { type: 'message', text, ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
+    postToMember: (conversationId, message, as, name) =>
+      core.chat.directLine.postToMember(conversationId, { type: 'message', ...messageActivity(message), ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
     typingToMember: (conversationId, name) => core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),

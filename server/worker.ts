@@ -24,6 +24,10 @@ export function jobHandlers(core: Core): JobHandlers {
         const cutoff = new Date(core.clock().getTime() - core.config.submissions.draftExpiryHours * HOUR);
         const purged = await core.submissions.purgeAbandonedDrafts(cutoff);
         core.logger.info({ purged }, 'Files of abandoned submissions deleted');
+      } else if (task === 'purge-finished-callbacks') {
+        const cutoff = new Date(core.clock().getTime() - core.config.livechat.callbackRetentionDays * DAY);
+        const purged = await core.serviceRequests.purgeFinishedCallbacks(cutoff);
+        core.logger.info({ purged }, 'Finished callback requests past their retention purged');
       } else if (task === 'intake-sweep') {
         await core.intake.sweep(core.clock(), INTAKE_STUCK_AFTER_MS);
       }
@@ -42,6 +46,7 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
   await housekeeping.upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
   await housekeeping.upsertJobScheduler('purge-old-transcripts', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-old-transcripts' } });
   await housekeeping.upsertJobScheduler('purge-abandoned-drafts', { every: HOUR }, { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } });
+  await housekeeping.upsertJobScheduler('purge-finished-callbacks', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-finished-callbacks' } });
   await housekeeping.upsertJobScheduler('intake-sweep', { every: MINUTE }, { name: 'housekeeping', data: { task: 'intake-sweep' } });
   const workers = startWorkers(handlers, {
     connection: core.redis.queue,

@@ -21,6 +21,12 @@ export interface LiveChatDesk {
   openChat(conversationId: string): Promise<{ status: 'waiting' | 'active' | 'ended' | 'cancelled' } | undefined>;
   /** The member leaves the queue; false when no chat was waiting. */
   leaveQueue(conversationId: string): Promise<boolean>;
+  /** The member's chat window has shown the agent's latest messages. */
+  markRead(conversationId: string): Promise<void>;
+  /** The ended chat whose satisfaction question is still open. */
+  ratingPending(conversationId: string): Promise<{ sessionId: string } | undefined>;
+  /** The member's answer to it: 1–5, or undefined when they wrote something else. */
+  rate(sessionId: string, rating: number | undefined): Promise<void>;
 }
 
 export interface HandoffOptions {

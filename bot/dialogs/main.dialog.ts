@@ -1,5 +1,6 @@
 import { MessageFactory, type Attachment, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { PersonTopics } from '../../core/livechat/person-topics.js';
 import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
@@ -8,7 +9,8 @@ import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../core/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
-import { HANDOFF_DIALOG } from './handoff.dialog.js';
+import { HANDOFF_DIALOG, type HandoffOptions } from './handoff.dialog.js';
+import { STUCK_IN_DIALOG } from './prompts.js';
 import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
 import type { MemberDialogs } from './member-dialogs.js';
 import { PIN_LOGIN_DIALOG, type PinLoginOutcome } from './pin-login.dialog.js';
@@ -61,6 +63,8 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly feedback: FaqFeedback,
     state: ConversationState,
     dialogs: MemberDialogs,
+    /** Topics that always go to a person (LIVECHAT_PERSON_TOPICS). */
+    private readonly personTopics: PersonTopics = new PersonTopics([]),
   ) {
     super(MAIN_DIALOG);
     this.misses = state.createProperty<number>('faqMisses');
@@ -68,6 +72,20 @@ export class MainDialog extends CancelAndHelpDialog {
     for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), this.afterDialog.bind(this)]));
     this.initialDialogId = 'main.route';
+  }
+
+  /** A question asked several times without a usable answer: a person takes over (not from within the handoff itself). */
+  protected override async onContinueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const result = await super.onContinueDialog(dc);
+    if (!dc.context.turnState.get(STUCK_IN_DIALOG) || this.inHandoff(dc)) return result;
+    const earlier = (await this.recent.get(dc.context, [])).join('\n');
+    await dc.cancelAllDialogs();
+    return dc.beginDialog(HANDOFF_DIALOG, { message: TEXTS.stuckTopic, earlier } satisfies HandoffOptions);
+  }
+
+  private inHandoff(dc: DialogContext): boolean {
+    for (let current: DialogContext | undefined = dc; current; current = current.child) if (current.activeDialog?.id === HANDOFF_DIALOG) return true;
+    return false;
   }
 
   private async route(step: WaterfallStepContext) {
@@ -89,6 +107,10 @@ export class MainDialog extends CancelAndHelpDialog {
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
     else {
       await this.remember(context, text);
+      if (this.personTopics.matches(text)) {
+        await context.sendActivity(TEXTS.personTopic);
+        return step.beginDialog(HANDOFF_DIALOG, { message: text, earlier } satisfies HandoffOptions);
+      }
       if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
       const trackingId = findTrackingId(text);
       if (trackingId) return step.beginDialog(STATUS_DIALOG, { trackingId } satisfies StatusOptions);

@@ -1,8 +1,28 @@
 import { MessageFactory, type Activity } from 'botbuilder';
+import { TEXTS } from '../texts.de.js';
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 
 export function withButtons(text: string, choices?: readonly string[]): Partial<Activity> {
   return choices && choices.length > 0 ? MessageFactory.suggestedActions([...choices], text) : MessageFactory.text(text);
+}
+
+/** After this many unusable answers to one question in a row, the bot offers a person instead. */
+export const MAX_FAILED_ANSWERS = 3;
+/** Set in the turn state when a question failed that often; the main dialog then starts the handoff. */
+export const STUCK_IN_DIALOG = Symbol('stuck-in-dialog');
+
+/**
+ * The answer was not usable: on the last try, says so instead of asking again and marks the
+ * turn, so the main dialog hands over to a person.
+ */
+const STUCK_TEXT = TEXTS.stuckInDialog;
+
+async function onUnusable(prompt: PromptValidatorContext<string>): Promise<false> {
+  if (prompt.attemptCount >= MAX_FAILED_ANSWERS) {
+    prompt.context.turnState.set(STUCK_IN_DIALOG, true);
+    await prompt.context.sendActivity(STUCK_TEXT);
+  }
+  return false;
 }
 
 export function same(a: string, b: string): boolean {
@@ -18,8 +38,9 @@ export class ButtonPrompt extends TextPrompt {
     super(id, async (prompt: PromptValidatorContext<string>) => {
       const { choices } = (prompt.options.validations ?? {}) as { choices?: readonly string[] };
       const match = choices?.find((c) => same(c, prompt.recognized.value ?? ''));
-      if (match) prompt.recognized.value = match;
-      return !!match;
+      if (!match) return onUnusable(prompt);
+      prompt.recognized.value = match;
+      return true;
     });
   }
 
@@ -38,7 +59,7 @@ export class CheckedTextPrompt extends TextPrompt {
       const error = await check(prompt.recognized.value ?? '', prompt.options.validations);
       if (error === undefined) return true;
       prompt.options.retryPrompt = withButtons(error, retryButtons?.(prompt.options.validations));
-      return false;
+      return onUnusable(prompt);
     });
   }
 }

@@ -68,6 +68,10 @@ export class StaffUsersService {
     return (await this.users.findById(user.id)) ?? user;
   }
 
+  findById(id: string): Promise<StaffUser | undefined> {
+    return this.users.findById(id);
+  }
+
   list(): Promise<StaffUser[]> {
     return this.users.list();
   }

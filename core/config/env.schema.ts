@@ -151,6 +151,12 @@ export const envSchema = z
       .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
       .pipe(z.array(z.iso.date({ error: 'expected dates as YYYY-MM-DD, separated by commas' })))
       .default([]),
+    LIVECHAT_PERSON_TOPICS: z
+      .string()
+      .default('Beschwerde,beschweren,Widerspruch,widersprechen,Todesfall,verstorben')
+      .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((t) => t.trim()).filter(Boolean)))
+      .pipe(z.array(z.string().min(3, { error: 'expected words of at least 3 letters, separated by commas, or none' }).max(60))),
+    CALLBACK_RETENTION_DAYS: integer(1, 3650).default(180),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
     SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),

@@ -42,7 +42,7 @@ export interface AppConfig {
   /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
   queueConcurrency: Partial<Record<QueueName, number>>;
   /** When agents answer the live chat (outside: the bot offers a callback). */
-  livechat: { openingHours: OpeningHoursSpec; maxChatsPerAgent: number };
+  livechat: { openingHours: OpeningHoursSpec; maxChatsPerAgent: number; personTopics: string[]; callbackRetentionDays: number };
   /** The insurer's time zone: "today" for dates members give. */
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
@@ -105,7 +105,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
     intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
     queueConcurrency: e.QUEUE_CONCURRENCY,
-    livechat: { openingHours: { weekly: e.LIVECHAT_HOURS, holidayRegion: e.LIVECHAT_HOLIDAYS, closedDays: e.LIVECHAT_CLOSED_DAYS }, maxChatsPerAgent: e.LIVECHAT_MAX_CHATS_PER_AGENT },
+    livechat: { openingHours: { weekly: e.LIVECHAT_HOURS, holidayRegion: e.LIVECHAT_HOLIDAYS, closedDays: e.LIVECHAT_CLOSED_DAYS }, maxChatsPerAgent: e.LIVECHAT_MAX_CHATS_PER_AGENT, personTopics: e.LIVECHAT_PERSON_TOPICS, callbackRetentionDays: e.CALLBACK_RETENTION_DAYS },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
     metricsToken: e.METRICS_TOKEN,

@@ -259,7 +259,8 @@ export const draftFiles = pgTable(
   (t) => [index('draft_files_key_idx').on(t.draftKey), index('draft_files_created_idx').on(t.createdAt)],
 );
 
-export const CALLBACK_STATUSES = ['open', 'done', 'cancelled'] as const;
+/** open: new, nobody has planned it yet; scheduled: an agent set a time; done: the member was called. */
+export const CALLBACK_STATUSES = ['open', 'scheduled', 'done', 'cancelled'] as const;
 export const callbackStatus = pgEnum('callback_status', CALLBACK_STATUSES);
 
 /** A member asked to be called back; agents see these in the console. */
@@ -278,6 +279,11 @@ export const callbackRequests = pgTable(
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
     status: callbackStatus('status').notNull().default('open'),
     conversationId: text('conversation_id'),
+    /** When an agent plans to call (set with the status "scheduled"). */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    /** The agents' notes on the call (never shown to the member). */
+    notes: text('notes').notNull().default(''),
+    handledBy: uuid('handled_by').references(() => staffUsers.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [index('callback_requests_status_date_idx').on(t.status, t.preferredDate)],
@@ -397,6 +403,12 @@ export const livechatSessions = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     /** 1–5 from the satisfaction question at the end. */
     rating: integer('rating'),
+    /** Set when the member was asked for a rating; cleared once they answer or write something else. */
+    ratingAskedAt: timestamp('rating_asked_at', { withTimezone: true }),
+    /** The newest agent message the member's chat window has shown (read state). */
+    memberReadAt: timestamp('member_read_at', { withTimezone: true }),
+    /** How the chat ended: the agent ended it, handed the member back to the bot, or the member left. */
+    outcome: text('outcome').$type<'ended' | 'handed_back' | 'left'>(),
   },
   (t) => [
     // At most one open chat per conversation.
@@ -404,3 +416,46 @@ export const livechatSessions = pgTable(
     index('livechat_sessions_status_idx').on(t.status, t.requestedAt),
   ],
 );
+
+/** What happened in a live chat and who did it: accepted, transferred, handed back, ended. */
+export const livechatEvents = pgTable(
+  'livechat_events',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => livechatSessions.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'accepted' | 'transferred' | 'handed_back' | 'ended'>().notNull(),
+    actorId: uuid('actor_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** For a transfer: the agent who took over. */
+    targetId: uuid('target_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('livechat_events_session_idx').on(t.sessionId, t.at)],
+);
+
+/** Agents' private notes on a chat: never sent to the member, kept as long as the chat. */
+export const livechatNotes = pgTable(
+  'livechat_notes',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => livechatSessions.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('livechat_notes_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+/** Prepared answers agents insert with a shortcut ("#danke"); shared by all, edited by admins. */
+export const cannedResponses = pgTable('canned_responses', {
+  id: uuid('id').primaryKey(),
+  /** Lower-case letters, digits and hyphens, unique: typed after "#" in the message box. */
+  shortcut: text('shortcut').notNull().unique(),
+  title: text('title').notNull(),
+  text: text('text').notNull(),
+  updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
+  ...timestamps,
+});

@@ -50,6 +50,22 @@ export class LiveChatService {
     return !!left;
   }
 
+  /** The member's chat window has shown the agent's messages (read state for the console). */
+  async markRead(conversationId: string): Promise<void> {
+    await this.queue.markMemberRead(conversationId, this.clock());
+  }
+
+  /** The chat whose satisfaction question this member has not answered yet, if any. */
+  async ratingPending(conversationId: string): Promise<{ sessionId: string } | undefined> {
+    const session = await this.queue.ratingPending(conversationId, this.clock());
+    return session && { sessionId: session.id };
+  }
+
+  /** Stores the member's rating, or that they answered something else (then they are not asked again). */
+  rate(sessionId: string, rating: number | undefined): Promise<void> {
+    return this.queue.rate(sessionId, rating);
+  }
+
   /** Tells each member who asked after `after` and still waits their place and expected wait. */
   async announcePlaces(after: Date, tell: (conversationId: string, position: number, waitMinutes: number) => Promise<unknown>): Promise<void> {
     const now = this.clock();

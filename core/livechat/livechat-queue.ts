@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, avg, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, avg, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { livechatSessions } from '../db/schema.js';
+import { livechatEvents, livechatSessions } from '../db/schema.js';
 
 export type LiveChatSession = typeof livechatSessions.$inferSelect;
 export type LiveChatSummary = LiveChatSession['summary'];
 
 /** Used for the wait estimate until enough chats have ended to measure it. */
 const DEFAULT_CHAT_MINUTES = 6;
+/** A member who does not answer the satisfaction question within this time is not asked again. */
+const RATING_OPEN_MS = 30 * 60_000;
+
+/** How a running chat ends: the agent ends it (the member is asked for a rating) or hands back to the bot. */
+export type ChatClose = 'ended' | 'handed_back';
+
+/** Only a chat that is waiting and under the agent's limit: the compare-and-set conditions. */
+const underLimit = (agentId: string, maxChats: number) =>
+  sql`(select count(*) from livechat_sessions where status = 'active' and accepted_by = ${agentId}) < ${maxChats}`;
 
 /**
  * The queue of members waiting for a person, in PostgreSQL: requests in order, one open chat
@@ -67,18 +76,31 @@ export class LiveChatQueue {
    * left, or the agent already runs `maxChats` chats.
    */
   async accept(sessionId: string, agentId: string, maxChats = Number.MAX_SAFE_INTEGER): Promise<LiveChatSession | undefined> {
-    const [row] = await this.db
-      .update(livechatSessions)
-      .set({ status: 'active', acceptedBy: agentId, acceptedAt: sql`now()` })
-      .where(
-        and(
-          eq(livechatSessions.id, sessionId),
-          eq(livechatSessions.status, 'waiting'),
-          sql`(select count(*) from livechat_sessions where status = 'active' and accepted_by = ${agentId}) < ${maxChats}`,
-        ),
-      )
-      .returning();
-    return row;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(livechatSessions)
+        .set({ status: 'active', acceptedBy: agentId, acceptedAt: sql`now()` })
+        .where(and(eq(livechatSessions.id, sessionId), eq(livechatSessions.status, 'waiting'), underLimit(agentId, maxChats)))
+        .returning();
+      if (row) await tx.insert(livechatEvents).values({ id: randomUUID(), sessionId, kind: 'accepted', actorId: agentId });
+      return row;
+    });
+  }
+
+  /**
+   * Hands a running chat from one agent to another who has room: undefined when the chat is
+   * not (or no longer) the first agent's, or the second is at their limit.
+   */
+  async transfer(sessionId: string, fromAgentId: string, toAgentId: string, maxChats = Number.MAX_SAFE_INTEGER): Promise<LiveChatSession | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(livechatSessions)
+        .set({ acceptedBy: toAgentId })
+        .where(and(eq(livechatSessions.id, sessionId), eq(livechatSessions.status, 'active'), eq(livechatSessions.acceptedBy, fromAgentId), underLimit(toAgentId, maxChats)))
+        .returning();
+      if (row) await tx.insert(livechatEvents).values({ id: randomUUID(), sessionId, kind: 'transferred', actorId: fromAgentId, targetId: toAgentId });
+      return row;
+    });
   }
 
   /** How many chats each of these agents runs now. */
@@ -98,19 +120,63 @@ export class LiveChatQueue {
   async cancel(conversationId: string): Promise<LiveChatSession | undefined> {
     const [row] = await this.db
       .update(livechatSessions)
-      .set({ status: 'cancelled', endedAt: sql`now()` })
+      .set({ status: 'cancelled', outcome: 'left', endedAt: sql`now()` })
       .where(and(eq(livechatSessions.conversationId, conversationId), eq(livechatSessions.status, 'waiting')))
       .returning();
     return row;
   }
 
-  async end(sessionId: string): Promise<LiveChatSession | undefined> {
+  /** The agent's own running chat ends; after "ended" the member is asked for a rating. */
+  async close(sessionId: string, agentId: string, how: ChatClose): Promise<LiveChatSession | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(livechatSessions)
+        .set({ status: 'ended', outcome: how, endedAt: sql`now()`, ratingAskedAt: how === 'ended' ? sql`now()` : null })
+        .where(and(eq(livechatSessions.id, sessionId), eq(livechatSessions.status, 'active'), eq(livechatSessions.acceptedBy, agentId)))
+        .returning();
+      if (row) await tx.insert(livechatEvents).values({ id: randomUUID(), sessionId, kind: how, actorId: agentId });
+      return row;
+    });
+  }
+
+  /** Who did what in a chat, oldest first. */
+  history(sessionId: string) {
+    return this.db.select().from(livechatEvents).where(eq(livechatEvents.sessionId, sessionId)).orderBy(asc(livechatEvents.at));
+  }
+
+  /** The member's chat window showed the agent's messages up to now. Returns the running chat, if any. */
+  async markMemberRead(conversationId: string, at: Date): Promise<LiveChatSession | undefined> {
     const [row] = await this.db
       .update(livechatSessions)
-      .set({ status: 'ended', endedAt: sql`now()` })
-      .where(and(eq(livechatSessions.id, sessionId), eq(livechatSessions.status, 'active')))
+      .set({ memberReadAt: at })
+      .where(and(eq(livechatSessions.conversationId, conversationId), eq(livechatSessions.status, 'active')))
       .returning();
     return row;
+  }
+
+  /** The chat of this conversation whose rating the member has been asked for and not yet given. */
+  async ratingPending(conversationId: string, now: Date): Promise<LiveChatSession | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(livechatSessions)
+      .where(
+        and(
+          eq(livechatSessions.conversationId, conversationId),
+          isNull(livechatSessions.rating),
+          gte(livechatSessions.ratingAskedAt, new Date(now.getTime() - RATING_OPEN_MS)),
+        ),
+      )
+      .orderBy(desc(livechatSessions.ratingAskedAt))
+      .limit(1);
+    return row;
+  }
+
+  /** Stores the member's rating (1–5), or with `undefined` notes that they chose not to give one. */
+  async rate(sessionId: string, rating: number | undefined): Promise<void> {
+    await this.db
+      .update(livechatSessions)
+      .set({ rating: rating ?? null, ratingAskedAt: null })
+      .where(eq(livechatSessions.id, sessionId));
   }
 
   /** Minutes until a person answers, from the position and how long chats of the last week took. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const jobSchemas = {
   housekeeping: z.object({
-    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts', 'intake-sweep']),
+    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts', 'purge-finished-callbacks', 'intake-sweep']),
   }),
   /** Intake pipeline stages: one queue each, the document's id only (PostgreSQL holds the rest). */
   'intake-scan': z.object({ documentId: z.uuid() }),

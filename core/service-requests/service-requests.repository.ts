@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { callbackRequests, certificateRequests } from '../db/schema.js';
 import { newReference } from '../submissions/tracking-id.js';
 
 export type CallbackRequest = typeof callbackRequests.$inferSelect;
 export type NewCallbackRequest = Pick<CallbackRequest, 'topic' | 'name' | 'phone' | 'preferredDate' | 'timeWindow' | 'consentAt' | 'conversationId'>;
+export type CallbackStatus = CallbackRequest['status'];
+export interface CallbackChange {
+  status: CallbackStatus;
+  scheduledFor: Date | null;
+  notes: string;
+}
 export type CertificateRequest = typeof certificateRequests.$inferSelect;
 
 /** Callback and certificate requests members make in the chat, each with a reference number. */
@@ -19,6 +25,35 @@ export class ServiceRequestsRepository {
 
   async openCallbacks(): Promise<CallbackRequest[]> {
     return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'open')).orderBy(callbackRequests.preferredDate, callbackRequests.timeWindow);
+  }
+
+  /** The console's callback list: new and scheduled ones by date, done ones newest first. */
+  async listCallbacks(statuses: CallbackStatus[], limit = 200): Promise<CallbackRequest[]> {
+    const finished = statuses.every((s) => s === 'done' || s === 'cancelled');
+    return this.db
+      .select()
+      .from(callbackRequests)
+      .where(inArray(callbackRequests.status, statuses))
+      .orderBy(...(finished ? [desc(callbackRequests.updatedAt)] : [asc(callbackRequests.preferredDate), asc(callbackRequests.timeWindow), asc(callbackRequests.createdAt)]))
+      .limit(limit);
+  }
+
+  async updateCallback(id: string, change: CallbackChange, by: string): Promise<CallbackRequest | undefined> {
+    const [row] = await this.db
+      .update(callbackRequests)
+      .set({ ...change, handledBy: by, updatedAt: sql`now()` })
+      .where(eq(callbackRequests.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Deletes callbacks finished before the cutoff: their phone numbers are not kept longer than needed. */
+  async purgeFinishedCallbacks(before: Date): Promise<number> {
+    const rows = await this.db
+      .delete(callbackRequests)
+      .where(and(inArray(callbackRequests.status, ['done', 'cancelled']), lt(callbackRequests.updatedAt, before)))
+      .returning({ id: callbackRequests.id });
+    return rows.length;
   }
 
   async addCertificate(request: { kvnr: string; forOther: boolean; conversationId: string | null }): Promise<CertificateRequest> {

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, SESSION_ENDED, setCsrfToken } from './api.js';
+import { CallbacksSection } from './callbacks/callbacks-section.js';
+import { CannedSection } from './canned/canned-section.js';
 import { ChatSection } from './chat/chat-section.js';
 import { Login, type Session } from './login.js';
 import { ReviewSection } from './review/review-section.js';
@@ -63,7 +65,15 @@ export function App() {
         </button>
       </header>
       <main class="content" id="main">
-        {active.id === 'review' ? <ReviewSection documentId={route.section === 'review' ? route.id : undefined} /> : <ChatSection />}
+        {/* The live chat stays connected in the other sections: the agent stays present and sees new chats arrive. */}
+        {sections.some((s) => s.id === 'chat') && (
+          <div hidden={active.id !== 'chat'}>
+            <ChatSection self={session.user.displayName} />
+          </div>
+        )}
+        {active.id === 'callbacks' && <CallbacksSection />}
+        {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
+        {active.id === 'canned' && <CannedSection />}
       </main>
     </div>
   );

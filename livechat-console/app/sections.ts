@@ -10,14 +10,16 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'review';
+  id: 'chat' | 'callbacks' | 'review' | 'canned';
   label: string;
   roles: StaffRole[];
 }
 
 export const SECTIONS: Section[] = [
   { id: 'chat', label: 'Live-Chat', roles: ['agent', 'admin'] },
+  { id: 'callbacks', label: 'Rückrufe', roles: ['agent', 'admin'] },
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
+  { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
 ];
 
 export function sectionsFor(role: StaffRole): Section[] {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
+import { livechatSessions } from '../../core/db/schema.js';
 import { HANDOFF } from '../../bot/service-texts.de.js';
-import { LIVECHAT_TEXTS } from '../../livechat-console/socket/live-chat.socket.js';
+import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
 import { assertAccessible, bubble, openChatWidget, screenshotPath, SEND_BOX, withServerAndBrowser } from '../helpers/browser.js';
 import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
 
@@ -11,8 +13,8 @@ describe('live chat between the widget and the console (two browsers)', function
   // Always within the service hours, so the test does not depend on when it runs.
   const live = withServerAndBrowser({ env: { LIVECHAT_HOURS: 'So-Sa 00:00-24:00', LIVECHAT_HOLIDAYS: 'none' } });
 
-  async function agentConsole(): Promise<Page> {
-    const { username } = await createStaff(live.server.core, 'agent');
+  async function agentConsole(role: 'agent' | 'admin' = 'agent'): Promise<Page> {
+    const { username } = await createStaff(live.server.core, role);
     const page = await (await live.browser.newContext({ locale: 'de-DE' })).newPage();
     await page.goto(`${live.server.baseUrl}/console`);
     await page.getByLabel('Benutzername').fill(username);
@@ -25,6 +27,8 @@ describe('live chat between the widget and the console (two browsers)', function
 
   it('hands a member over to an agent and back: queue, accept, messages both ways, end, the bot answers again', async () => {
     const agent = await agentConsole();
+    const shortcut = 'begruessung';
+    await live.server.core.livechat.canned.create({ shortcut, title: 'Begrüßung', text: 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?' }, null);
     const memberPage = await (await live.browser.newContext({ locale: 'de-DE' })).newPage();
     const chat = await openChatWidget(memberPage, live.server.baseUrl);
     const type = async (text: string) => {
@@ -45,23 +49,71 @@ describe('live chat between the widget and the console (two browsers)', function
     await agent.locator('.transcript .line.member', { hasText: 'Ich möchte mit einem Mitarbeiter sprechen' }).waitFor();
     await bubble(chat, /ist jetzt für Sie da/).waitFor({ timeout: 15_000 });
 
-    await agent.getByLabel('Nachricht').fill('Guten Tag, wie kann ich helfen?');
-    await agent.getByLabel('Nachricht').press('Enter');
-    await bubble(chat, 'Guten Tag, wie kann ich helfen?').waitFor({ timeout: 15_000 });
-    // The member's typing shows in the console (the agent's reaches the member's stream: socket test).
+    // A prepared answer: "#" and the shortcut, Tab inserts it, Enter sends it.
+    const message = agent.getByLabel('Nachricht');
+    await message.pressSequentially('#begr', { delay: 20 });
+    await agent.getByRole('list', { name: 'Passende Textvorlagen' }).getByText(`#${shortcut}`).waitFor();
+    await message.press('Tab');
+    assert.equal(await message.inputValue(), 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?');
+    // The agent's typing shows in the member's chat window.
+    await chat.locator('.webchat__typing-indicator').waitFor({ timeout: 10_000 });
+    await message.press('Enter');
+    await bubble(chat, 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?').waitFor({ timeout: 15_000 });
+    // The member's window showed it: the console marks it as read.
+    await agent.locator('.transcript .line.agent', { hasText: 'Wie kann ich helfen?' }).getByText(/gelesen/).waitFor({ timeout: 10_000 });
+
+    // The member's typing shows in the console.
     await chat.locator(SEND_BOX).pressSequentially('Mein Kranken', { delay: 30 });
     await agent.getByText('Das Mitglied schreibt …').waitFor({ timeout: 10_000 });
     await chat.locator(SEND_BOX).fill('');
     await type('Mein Krankengeld ist noch nicht da.');
     await agent.locator('.transcript .line.member', { hasText: 'Mein Krankengeld ist noch nicht da.' }).waitFor({ timeout: 15_000 });
+
+    // A private note stays in the console.
+    await agent.getByLabel('Neue Notiz').fill('Krankengeld seit drei Wochen offen.');
+    await agent.getByRole('button', { name: 'Notiz speichern' }).click();
+    await agent.locator('.notes', { hasText: 'Krankengeld seit drei Wochen offen.' }).waitFor();
     await memberPage.screenshot({ path: screenshotPath('livechat-02-member.png') });
     await agent.screenshot({ path: screenshotPath('livechat-03-agent.png'), fullPage: true });
     await assertAccessible(agent, 'live chat conversation');
+    assert.equal(await bubble(chat, 'Krankengeld seit drei Wochen offen.').count(), 0, 'the member never sees a note');
 
+    // Ending asks the member how it went; the answer is stored with the chat.
     await agent.getByRole('button', { name: 'Chat beenden' }).click();
     await bubble(chat, LIVECHAT_TEXTS.ended).waitFor({ timeout: 15_000 });
+    await bubble(chat, LIVECHAT_TEXTS.ratingQuestion).waitFor({ timeout: 15_000 });
+    await chat.getByRole('toolbar').getByRole('button', { name: 'Sehr zufrieden' }).click();
+    await bubble(chat, LIVECHAT_TEXTS.ratingThanks).waitFor({ timeout: 15_000 });
+    const conversations = await live.server.core.database.db.select().from(livechatSessions).where(eq(livechatSessions.topic, 'Ich möchte mit einem Mitarbeiter sprechen'));
+    assert.deepEqual(conversations.map((c) => c.rating), [5]);
+
     await type('Wie lange muss ich Originale aufbewahren?');
     await bubble(chat, /zwei Monate/).waitFor({ timeout: 15_000 });
     await memberPage.screenshot({ path: screenshotPath('livechat-04-bot-again.png') });
+  });
+
+  it('shows agents the callback list to plan, and admins the prepared answers to edit (accessible)', async () => {
+    await live.server.core.serviceRequests.addCallback({ topic: 'Beitragsrückstand', name: 'Erika Beispiel', phone: '+4930987654', preferredDate: '2026-12-02', timeWindow: '08-10', consentAt: new Date(), conversationId: null });
+    const admin = await agentConsole('admin');
+    await admin.getByRole('link', { name: 'Rückrufe' }).click();
+    const card = admin.locator('.callbacks li', { hasText: 'Erika Beispiel' });
+    await card.waitFor();
+    await assertAccessible(admin, 'callback list');
+    await card.getByLabel('Stand').selectOption('scheduled');
+    await card.getByLabel('Geplant für').fill('2026-12-02T09:00');
+    await card.getByLabel('Notizen').fill('Vor 10 Uhr anrufen.');
+    await card.getByRole('button', { name: 'Speichern' }).click();
+    await admin.getByRole('tab', { name: 'Geplant' }).click();
+    await admin.locator('.callbacks li', { hasText: 'Erika Beispiel' }).waitFor();
+    await admin.screenshot({ path: screenshotPath('livechat-05-callbacks.png'), fullPage: true });
+
+    await admin.getByRole('link', { name: 'Textvorlagen' }).click();
+    await admin.getByLabel('Kürzel').fill('danke');
+    await admin.getByLabel('Titel', { exact: true }).fill('Dank zum Schluss');
+    await admin.getByLabel('Text', { exact: true }).fill('Vielen Dank für Ihre Geduld!');
+    await admin.getByRole('button', { name: 'Speichern' }).click();
+    await admin.locator('.canned-list li', { hasText: '#danke' }).waitFor();
+    await assertAccessible(admin, 'prepared answers');
+    await admin.screenshot({ path: screenshotPath('livechat-06-canned.png'), fullPage: true });
   });
 });

@@ -3,6 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs, type MemberServices } from '../../bot/dialogs/member-dialogs.js';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
+import { PersonTopics } from '../../core/livechat/person-topics.js';
 import type { Core } from '../../server/container.js';
 import { uniqueName } from './system.js';
 
@@ -25,7 +26,7 @@ export class DialogMember {
   private connect(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(this.core.database.db));
     const dialogs = createMemberDialogs({ ...this.core.chat.memberServices, ...this.services }, state);
-    const main = new MainDialog(this.core.knowledge, this.core.faqFeedback, state, dialogs);
+    const main = new MainDialog(this.core.knowledge, this.core.faqFeedback, state, dialogs, new PersonTopics(this.core.config.livechat.personTopics));
     return new DialogTestClient(this.channelId, main, undefined, undefined, state);
   }
 

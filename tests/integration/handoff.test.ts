@@ -88,7 +88,9 @@ describe('handoff to a person: the queue', () => {
     assert.ok(ids.includes(winners[0]!.acceptedBy!));
     assert.equal(await queue.position(session.id), 0, 'no longer waiting');
     assert.equal(await queue.cancel(conversationId), undefined, 'an accepted chat is not left by "abbrechen"');
-    assert.equal((await queue.end(session.id))?.status, 'ended');
+    assert.equal(await queue.close(session.id, winners[0]!.acceptedBy === ids[0] ? ids[1]! : ids[0]!, 'ended'), undefined, 'only the agent running it ends a chat');
+    assert.equal((await queue.close(session.id, winners[0]!.acceptedBy!, 'ended'))?.status, 'ended');
+    assert.deepEqual((await queue.history(session.id)).map((e) => e.kind), ['accepted', 'ended']);
   });
 
   it('gives an agent no more chats than the limit', async () => {
@@ -105,7 +107,7 @@ describe('handoff to a person: the queue', () => {
     await presence.leave(PRESENT_AGENT);
     assert.equal(await full.availability(now), 'busy', 'an agent at the limit takes no new chat');
     assert.equal(await roomy.availability(now), 'open');
-    for (const chat of chats.slice(0, 2)) await queue.end(chat.id);
+    for (const chat of chats.slice(0, 2)) await queue.close(chat.id, agentId, 'ended');
     await queue.cancel(chats[2]!.conversationId);
     await presence.leave(agentId);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { io as connect, type Socket } from 'socket.io-client';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
 import type { ChatLine, ClientToServerEvents, ServerToClientEvents } from '../../livechat-console/socket/events.js';
-import { LIVECHAT_TEXTS } from '../../livechat-console/socket/live-chat.socket.js';
+import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
 import { createApp } from '../../server/app.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createStaff, loginAs } from '../helpers/staff.js';
@@ -44,6 +44,18 @@ describe('live chat over socket.io', function () {
       socket.once('connect_error', (err) => reject(err));
     });
   }
+
+  /** A logged-in agent's console and their staff id. */
+  async function agentOn(node: TestServer) {
+    const { username } = await createStaff(node.core, 'agent');
+    const { cookie } = await loginAs(createApp(node.core), username);
+    const id = (await node.core.staffUsers.list()).find((u) => u.username === username)!.id;
+    const socket = await consoleOn(node, cookie);
+    assert.ok((await socket.emitWithAck('agent:status', 'available')).ok);
+    return { socket, id };
+  }
+
+  const textsOf = async (conversationId: string) => (await nodeA.core.chat.directLine.activitiesAfter(conversationId, 0)).activities.map((a) => a.text ?? '');
 
   async function waitingMember(node: TestServer, topic: string) {
     const conversationId = newConversationId();
@@ -120,10 +132,10 @@ describe('live chat over socket.io', function () {
     await otherNode.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Hallo?' } as never);
     await waitUntil(async () => lines.some((l) => l.text === 'Hallo?'), 10_000, 'live lines again after the reconnect');
 
-    assert.ok((await agent.emitWithAck('chat:end', member.session.id)).ok);
+    assert.ok((await agent.emitWithAck('chat:end', member.session.id, 'ended')).ok);
     assert.ok((await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.some((a) => a.text === LIVECHAT_TEXTS.ended));
     assert.equal(await nodeA.core.livechat.queue.openFor(member.conversationId), undefined, 'the bot answers again');
-    assert.ok(!(await agent.emitWithAck('chat:end', member.session.id)).ok, 'ended once');
+    assert.ok(!(await agent.emitWithAck('chat:end', member.session.id, 'ended')).ok, 'ended once');
   });
 
   it('tells the members behind a chat that was taken their new place', async () => {
@@ -138,7 +150,7 @@ describe('live chat over socket.io', function () {
     const expected = before - 1 === 1 ? /als Nächste oder Nächster an der Reihe/ : new RegExp(`an ${before - 1}\\. Stelle`);
     assert.ok(texts.some((t) => expected.test(t)), JSON.stringify(texts));
     assert.ok(!(await nodeA.core.chat.directLine.activitiesAfter(ahead.conversationId, 0)).activities.some((a) => new RegExp(moved).test(a.text ?? '')), 'the member who was taken hears no place');
-    await agent.emitWithAck('chat:end', ahead.session.id);
+    await agent.emitWithAck('chat:end', ahead.session.id, 'ended');
     await nodeA.core.livechat.queue.cancel(behind.conversationId);
   });
 
@@ -149,5 +161,65 @@ describe('live chat over socket.io', function () {
     assert.ok(!(await agent.emitWithAck('agent:status', 'sleeping' as never)).ok);
     assert.ok(!(await agent.emitWithAck('queue:accept', 'not-a-uuid')).ok);
     assert.ok((await agent.emitWithAck('agent:status', 'away')).ok);
+  });
+
+  it('transfers a chat with its private notes and details; the first agent hears no more of it; read state reaches the new agent', async () => {
+    const [a, b] = await Promise.all([agentOn(nodeA), agentOn(nodeB)]);
+    const member = await waitingMember(nodeA, 'Bescheinigung fehlt');
+    const certificate = await nodeA.core.serviceRequests.addCertificate({ kvnr: 'A123456780', forOther: false, conversationId: member.conversationId });
+    assert.ok((await a.socket.emitWithAck('queue:accept', member.session.id)).ok);
+    const note = await a.socket.emitWithAck('chat:note', member.session.id, 'Hat schon zweimal angerufen.');
+    assert.ok(note.ok && note.note.text === 'Hat schon zweimal angerufen.');
+    assert.ok(!(await b.socket.emitWithAck('chat:note', member.session.id, 'Fremde Notiz')).ok, 'only the agent running the chat writes notes');
+
+    const colleagues = await a.socket.emitWithAck('agents:list');
+    assert.ok(colleagues.ok && colleagues.agents.some((c) => c.id === b.id) && !colleagues.agents.some((c) => c.id === a.id));
+    const assigned = new Promise<string>((resolve) => b.socket.once('chat:assigned', (chat) => resolve(chat.sessionId)));
+    const closedForA = new Promise<string>((resolve) => a.socket.once('chat:closed', resolve));
+    assert.ok(!(await a.socket.emitWithAck('chat:transfer', member.session.id, a.id)).ok, 'not to oneself');
+    assert.ok((await a.socket.emitWithAck('chat:transfer', member.session.id, b.id)).ok);
+    assert.equal(await assigned, member.session.id);
+    assert.equal(await closedForA, member.session.id);
+    assert.ok(!(await a.socket.emitWithAck('chat:send', member.session.id, 'Noch da?')).ok, 'the first agent no longer writes');
+
+    const seen = await b.socket.emitWithAck('chat:transcript', member.session.id);
+    assert.ok(seen.ok);
+    assert.deepEqual(seen.notes.map((n) => n.text), ['Hat schon zweimal angerufen.']);
+    assert.equal(seen.details.kvnr, 'A123456780');
+    assert.deepEqual(seen.details.requests, [`Versicherungsbescheinigung · ${certificate.reference}`]);
+    assert.ok((await textsOf(member.conversationId)).some((t) => t.endsWith('übernimmt jetzt Ihr Anliegen.')), 'the member is told who took over');
+
+    const linesA: ChatLine[] = [];
+    const linesB: ChatLine[] = [];
+    a.socket.on('chat:line', (l) => linesA.push(l));
+    b.socket.on('chat:line', (l) => linesB.push(l));
+    let readAt = '';
+    b.socket.on('chat:read', (id, at) => id === member.session.id && (readAt = at));
+    await nodeA.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'event', name: 'webchat/read' } as never);
+    await nodeA.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Danke, ich warte.' } as never);
+    await waitUntil(async () => linesB.some((l) => l.text === 'Danke, ich warte.') && readAt !== '', 10_000, 'message and read state at the new agent');
+    await waitUntil(async () => !!(await nodeA.core.livechat.queue.find(member.session.id))?.memberReadAt, 10_000, 'the read state stored');
+    assert.ok(!(await textsOf(member.conversationId)).includes(''), 'a read receipt is not stored as a message');
+    assert.equal(linesA.length, 0, 'nothing reaches the agent who handed the chat on');
+
+    assert.ok((await b.socket.emitWithAck('chat:end', member.session.id, 'handed_back')).ok);
+    const after = await textsOf(member.conversationId);
+    assert.ok(after.some((t) => t.includes('zurückgegeben')));
+    assert.ok(!after.includes(LIVECHAT_TEXTS.ratingQuestion), 'handing back asks for no rating');
+    assert.deepEqual((await nodeA.core.livechat.queue.history(member.session.id)).map((e) => e.kind), ['accepted', 'transferred', 'handed_back']);
+  });
+
+  it('asks for a rating when the agent ends the chat and stores the answer through the bot', async () => {
+    const { socket } = await agentOn(nodeB);
+    const member = await waitingMember(nodeA, 'Frage zur Bonuszahlung');
+    assert.ok((await socket.emitWithAck('queue:accept', member.session.id)).ok);
+    assert.ok((await socket.emitWithAck('chat:end', member.session.id, 'ended')).ok);
+    const asked = (await nodeA.core.chat.directLine.activitiesAfter(member.conversationId, 0)).activities.find((a) => a.text === LIVECHAT_TEXTS.ratingQuestion);
+    assert.deepEqual((asked?.suggestedActions as { actions: Array<{ title: string }> }).actions.map((x) => x.title), [...LIVECHAT_TEXTS.ratingChoices]);
+    await nodeB.core.chat.directLine.postFromUser(member.conversationId, { id: member.userId }, { type: 'message', text: 'Zufrieden' } as never);
+    await waitUntil(async () => (await nodeA.core.livechat.queue.find(member.session.id))?.rating === 4, 15_000, 'the rating stored');
+    await waitUntil(async () => (await textsOf(member.conversationId)).includes(LIVECHAT_TEXTS.ratingThanks), 15_000, 'the thanks');
+    // Asked once: the next message is an ordinary question again.
+    assert.equal(await nodeA.core.livechat.queue.ratingPending(member.conversationId, new Date()), undefined);
   });
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
-import { chatConversations, draftFiles } from '../../core/db/schema.js';
+import { eq, inArray } from 'drizzle-orm';
+import { callbackRequests, chatConversations, draftFiles } from '../../core/db/schema.js';
 import { JobQueues } from '../../core/queue/queues.js';
 import { createRedis, closeRedis } from '../../core/queue/redis.js';
 import { createLogger } from '../../core/logging/logger.js';
@@ -70,6 +70,14 @@ describe('job queues', () => {
       await conversations.ensure(old, 'dl_old');
       await conversations.ensure(recent, 'dl_new');
       await conversations.append(old, 'user', { type: 'message', text: 'alt' });
+      // A live chat in the old conversation, with its note and history, goes with the transcript.
+      const { username } = await createStaff(core, 'agent');
+      const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
+      const chat = await core.livechat.queue.request(old, 'Alte Frage', { recentMessages: [], trackingIds: [], kvnr: null });
+      await core.livechat.queue.accept(chat.id, agentId);
+      await core.livechat.notes.add(chat.id, agentId, 'alte Notiz');
+      await core.livechat.queue.close(chat.id, agentId, 'ended');
+      await core.livechat.queue.rate(chat.id, 4);
       await core.database.db.update(chatConversations).set({ lastActivityAt: new Date(Date.now() - 91 * 24 * 3600_000) }).where(eq(chatConversations.id, old));
       const workers = await startWorker(core);
       try {
@@ -77,6 +85,30 @@ describe('job queues', () => {
         await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the retention job');
         assert.equal(await conversations.find(old), undefined);
         assert.ok(await conversations.find(recent));
+        assert.equal(await core.livechat.queue.find(chat.id), undefined, 'the live chat and its rating');
+        assert.deepEqual(await core.livechat.notes.list(chat.id), [], 'its private notes');
+        assert.deepEqual(await core.livechat.queue.history(chat.id), [], 'who accepted and ended it');
+      } finally {
+        await workers.close();
+      }
+    });
+
+    it('deletes finished callback requests (phone numbers) after CALLBACK_RETENTION_DAYS, keeps open ones', async () => {
+      const requests = core.serviceRequests;
+      const request = (name: string) => requests.addCallback({ topic: 'Test', name, phone: '+4930111222', preferredDate: '2026-01-05', timeWindow: '08-10', consentAt: new Date(), conversationId: null });
+      const [oldDone, oldOpen, recentDone] = await Promise.all([request('alt erledigt'), request('alt offen'), request('neu erledigt')]);
+      const { username } = await createStaff(core, 'agent');
+      const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
+      for (const c of [oldDone, recentDone]) await requests.updateCallback(c.id, { status: 'done', scheduledFor: null, notes: '' }, agentId);
+      const longAgo = new Date(Date.now() - 181 * 24 * 3600_000);
+      await core.database.db.update(callbackRequests).set({ updatedAt: longAgo }).where(inArray(callbackRequests.id, [oldDone.id, oldOpen.id]));
+      const workers = await startWorker(core);
+      try {
+        const job = await core.queues.add('housekeeping', { task: 'purge-finished-callbacks' });
+        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the callback retention job');
+        assert.equal(await requests.findCallback(oldDone.reference), undefined);
+        assert.ok(await requests.findCallback(oldOpen.reference), 'an open callback is never purged');
+        assert.ok(await requests.findCallback(recentDone.reference));
       } finally {
         await workers.close();
       }

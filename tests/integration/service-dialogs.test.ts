@@ -60,6 +60,24 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       const m = at('2026-11-26T10:00:00Z'); // Thursday 11:00 in Berlin
       assert.equal(last(await m.say(MENU.person)), HANDOFF.busy);
     });
+
+    it('sends a topic from LIVECHAT_PERSON_TOPICS to a person at once, even one the knowledge base knows', async () => {
+      const m = at('2026-11-28T10:00:00Z');
+      assert.deepEqual(await m.say('Ich möchte Widerspruch gegen den Bescheid einlegen'), [TEXTS.personTopic, HANDOFF.closed('Mo–Fr 8–18 Uhr')]);
+      assert.equal(last(await m.say(HANDOFF.decline)), HANDOFF.declined);
+      assert.notEqual(last(await m.say('Wie lange muss ich Originale aufbewahren?')), TEXTS.personTopic, 'other questions are answered as usual');
+    });
+
+    it('offers a person when one question got no usable answer three times in a row', async () => {
+      const m = at('2026-11-26T10:00:00Z');
+      await m.say(MENU.callback);
+      await m.say('Krankengeld');
+      assert.equal(last(await m.say('Anna Beispiel')), CALLBACK.phone);
+      assert.equal(last(await m.say('keine')), CALLBACK.phoneInvalid);
+      assert.equal(last(await m.say('weiß nicht')), CALLBACK.phoneInvalid);
+      assert.deepEqual(await m.say('12'), [TEXTS.stuckInDialog, HANDOFF.busy], 'no third retry: the handoff instead');
+      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic, 'the offer works as usual');
+    });
   });
 
   describe('callback request', () => {

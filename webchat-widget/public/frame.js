@@ -16,11 +16,21 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') window.parent.postMessage({ type: 'musterkasse-widget:close' }, '*');
   });
+  // Read state for the live chat: the frame exists once the panel has opened; the page says when it closes.
+  var shown = true;
+  var reportRead = function () {};
   window.addEventListener('message', function (event) {
     if (event.data && event.data.type === 'musterkasse-widget:focus') {
+      shown = true;
+      reportRead();
       var input = document.querySelector('#webchat input[type="text"], #webchat textarea');
       if (input) input.focus();
+    } else if (event.data && event.data.type === 'musterkasse-widget:hidden') {
+      shown = false;
     }
+  });
+  document.addEventListener('visibilitychange', function () {
+    reportRead();
   });
 
   function saved() {
@@ -56,7 +66,24 @@
     var options = { token: session.token, domain: domain, webSocket: true };
     if (resuming) options.conversationId = session.conversationId;
     var directLine = window.WebChat.createDirectLine(options);
-    directLine.activity$.subscribe(function () {
+    // When a person from the service team has written and the member can see it, the agent's
+    // console learns that it was read (an event the channel passes on but does not store).
+    var unread = false;
+    var lastReport = 0;
+    reportRead = function () {
+      if (!unread || !shown || document.visibilityState !== 'visible') return;
+      var wait = lastReport + 1000 - Date.now();
+      if (wait > 0) return void setTimeout(reportRead, wait);
+      unread = false;
+      lastReport = Date.now();
+      directLine.postActivity({ type: 'event', name: 'webchat/read', from: { id: 'member', role: 'user' } }).subscribe({ error: function () {} });
+    };
+    directLine.activity$.subscribe(function (activity) {
+      if (activity && activity.type === 'message' && activity.from && activity.from.id === 'agent') {
+        unread = true;
+        // Let Web Chat draw it first.
+        setTimeout(reportRead, 300);
+      }
       session.watermark = directLine.watermark || session.watermark;
       if (directLine.token && directLine.token !== session.token) {
         session.token = directLine.token;

@@ -80,6 +80,7 @@
 
   function close() {
     panel.style.display = 'none';
+    if (frame && frame.contentWindow) frame.contentWindow.postMessage({ type: 'musterkasse-widget:hidden' }, origin);
     launcher.style.display = 'block';
     launcher.setAttribute('aria-expanded', 'false');
     sessionStorage.removeItem(OPEN_KEY);

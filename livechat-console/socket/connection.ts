@@ -1,0 +1,68 @@
+import type { Redis } from 'ioredis';
+import type { Server, Socket } from 'socket.io';
+import type { SessionsRepository } from '../../core/auth/sessions.repository.js';
+import type { Clock } from '../../core/clock.js';
+import type { AgentPresence } from '../../core/livechat/agent-presence.js';
+import type { ChatDetails } from '../../core/livechat/chat-details.js';
+import type { LiveChatNotesRepository } from '../../core/livechat/livechat-notes.repository.js';
+import type { LiveChatQueue, LiveChatSession } from '../../core/livechat/livechat-queue.js';
+import type { QueueEvents } from '../../core/livechat/queue-events.js';
+import type { Logger } from '../../core/logging/logger.js';
+import type { ClientToServerEvents, OpenChat, ServerToClientEvents, SocketData } from './events.js';
+
+export interface Activity {
+  id?: string;
+  type?: string;
+  name?: string;
+  text?: string;
+  timestamp?: string;
+  from?: { role?: string; id?: string; name?: string };
+}
+
+/** A message into the member's chat window, with buttons to tap if any. */
+export interface MemberMessage {
+  text: string;
+  suggestedActions?: string[];
+}
+
+
+export type LiveChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AgentSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function openChatOf(session: LiveChatSession): OpenChat {
+  return {
+    sessionId: session.id,
+    topic: session.topic,
+    requestedAt: session.requestedAt.toISOString(),
+    acceptedAt: (session.acceptedAt ?? session.requestedAt).toISOString(),
+  };
+}
+
+/** Each agent's sockets (several tabs, several nodes) share a room, so a transfer reaches all of them. */
+export const agentRoom = (userId: string) => `agent:${userId}`;
+
+export interface LiveChatSocketDeps {
+  sessions: SessionsRepository;
+  cookieName: string;
+  queue: LiveChatQueue;
+  notes: LiveChatNotesRepository;
+  presence: AgentPresence;
+  /** Members joining or leaving the queue on this node (the bot's side). */
+  queueChanges: QueueEvents;
+  maxChatsPerAgent: number;
+  /** A staff member's display name (for transfers). */
+  staffName(userId: string): Promise<string | undefined>;
+  /** What the bot collected in a conversation (submissions, KVNR as given). */
+  details(conversationId: string): Promise<ChatDetails>;
+  /** Sends into the member's conversation (the channel's proactive path). */
+  postToMember(conversationId: string, message: MemberMessage, as: 'agent' | 'bot', name?: string): Promise<{ id: string }>;
+  /** Shows the member that the agent is typing (not stored). */
+  typingToMember(conversationId: string, name: string): Promise<unknown>;
+  /** The conversation's stored activities (the transcript). */
+  transcript(conversationId: string): Promise<Activity[]>;
+  /** Calls the listener with every activity of a conversation, on whichever node it was posted. */
+  subscribe(conversationId: string, listener: (activities: Activity[]) => void): Promise<() => Promise<void>>;
+  redis: { pub: Redis; sub: Redis };
+  clock: Clock;
+  logger: Logger;
+}
