@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import WebSocket from 'ws';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -97,4 +99,69 @@ export function cpuSeconds(pids: number[]): number {
     }
   }
   return ticks / 100;
+}
+
+export interface StreamedActivity {
+  id: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from: { id: string; role?: string };
+}
+
+/** Calls the Direct Line API (POST, bearer secret or token) and returns its JSON. */
+export async function directLineCall(base: string, route: string, auth: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}/v3/directline${route}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * A member's chat window as the benchmarks drive it: a Direct Line conversation started with
+ * the channel secret, its WebSocket handing every arriving activity to `onActivity` (with the
+ * moment it arrived), and messages posted over HTTP.
+ */
+export class BenchMember {
+  private socket?: WebSocket;
+  conversationId = '';
+  private token = '';
+
+  constructor(
+    private readonly base: string,
+    private readonly secret: string,
+    private readonly onActivity: (activity: StreamedActivity, arrivedAt: number) => void,
+  ) {}
+
+  async connect(): Promise<void> {
+    const generated = await directLineCall(this.base, '/tokens/generate', this.secret);
+    const started = await directLineCall(this.base, '/conversations', generated.token as string);
+    this.conversationId = started.conversationId as string;
+    this.token = started.token as string;
+    const socket = new WebSocket(started.streamUrl as string);
+    this.socket = socket;
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (!text) return;
+      const now = performance.now();
+      for (const activity of (JSON.parse(text) as { activities: StreamedActivity[] }).activities) this.onActivity(activity, now);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+  }
+
+  /** Posts a message; resolves with its activity id once the channel stored it. */
+  async say(text: string): Promise<string> {
+    const { id } = await directLineCall(this.base, `/conversations/${this.conversationId}/activities`, this.token, { type: 'message', text, from: { id: 'bench' } });
+    return id as string;
+  }
+
+  close(): void {
+    this.socket?.close();
+  }
 }

@@ -14,8 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import { percentile, startSystem } from './bench-kit.js';
+import { BenchMember, percentile, startSystem } from './bench-kit.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 5000);
@@ -23,63 +22,32 @@ const SIZES = (process.env.BENCH_SIZES ?? '1,50,200').split(',').map(Number);
 const SECRET = randomBytes(24).toString('base64url');
 const REPLY_TIMEOUT_MS = 10_000;
 
-interface Activity {
-  id: string;
-  type: string;
-  replyToId?: string;
-  from: { role: string };
-}
-
 /** One member: a conversation with its socket, sending messages one after another. */
 class Member {
-  private socket!: WebSocket;
+  private readonly connection: BenchMember;
   private waiting = new Map<string, (at: number) => void>();
   private early = new Map<string, number>();
-  private conversationId = '';
-  private token = '';
 
-  constructor(private readonly base: string) {}
-
-  async connect(): Promise<void> {
-    const generated = await this.call('/tokens/generate', SECRET);
-    const started = await this.call('/conversations', generated.token as string);
-    this.conversationId = started.conversationId as string;
-    this.token = started.token as string;
-    this.socket = new WebSocket(started.streamUrl as string);
-    this.socket.on('message', (data) => {
-      const text = data.toString();
-      if (!text) return;
-      const now = performance.now();
-      for (const activity of (JSON.parse(text) as { activities: Activity[] }).activities) {
-        if (activity.from.role !== 'bot' || !activity.replyToId) continue;
-        const resolve = this.waiting.get(activity.replyToId);
-        if (resolve) resolve(now);
-        else this.early.set(activity.replyToId, now);
-      }
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.socket.once('open', () => resolve());
-      this.socket.once('error', reject);
+  constructor(base: string) {
+    this.connection = new BenchMember(base, SECRET, (activity, at) => {
+      if (activity.from.role !== 'bot' || !activity.replyToId) return;
+      const resolve = this.waiting.get(activity.replyToId);
+      if (resolve) resolve(at);
+      else this.early.set(activity.replyToId, at);
     });
   }
 
-  private async call(route: string, auth: string, body?: unknown): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.base}/v3/directline${route}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
-    return (await response.json()) as Record<string, unknown>;
+  connect(): Promise<void> {
+    return this.connection.connect();
   }
 
   /** Milliseconds from posting a message until the bot's reply to it arrives on the socket. */
   async roundTrip(text: string): Promise<number> {
     const started = performance.now();
-    const { id } = await this.call(`/conversations/${this.conversationId}/activities`, this.token, { type: 'message', text, from: { id: 'bench' } });
-    const arrived = this.early.get(id as string) ?? (await new Promise<number>((resolve, reject) => {
+    const id = await this.connection.say(text);
+    const arrived = this.early.get(id) ?? (await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('reply timeout')), REPLY_TIMEOUT_MS);
-      this.waiting.set(id as string, (at) => {
+      this.waiting.set(id, (at) => {
         clearTimeout(timer);
         resolve(at);
       });
@@ -88,7 +56,7 @@ class Member {
   }
 
   close(): void {
-    this.socket?.close();
+    this.connection.close();
   }
 }
 

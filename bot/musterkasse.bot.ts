@@ -5,6 +5,7 @@ import { createMemberDialogs, type MemberServices } from './dialogs/member-dialo
 import type { FaqFeedback, FaqLookup } from './faq.js';
 import { isCancelWord } from './dialogs/cancel-and-help.dialog.js';
 import { menuActions } from './menu.js';
+import type { LiveChatState } from './dialogs/handoff.dialog.js';
 import { HANDOFF } from './service-texts.de.js';
 import { TEXTS } from './texts.de.js';
 import { isReadReceipt } from '../channel/activity.js';
@@ -37,7 +38,8 @@ export class MusterkasseBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if ((await this.ratingGiven(context)) || (await this.handedOff(context))) return next();
+      const liveChat = await this.services.liveChat.chatState(context.activity.conversation.id);
+      if ((await this.ratingGiven(context, liveChat.ratingPending)) || (await this.handedOff(context, liveChat.open))) return next();
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
@@ -55,8 +57,7 @@ export class MusterkasseBot extends ActivityHandler {
    * The answer to the satisfaction question after a live chat is stored and thanked for. Any
    * other message closes the question (the member is not asked twice) and is handled as usual.
    */
-  private async ratingGiven(context: TurnContext): Promise<boolean> {
-    const pending = await this.services.liveChat.ratingPending(context.activity.conversation.id);
+  private async ratingGiven(context: TurnContext, pending: LiveChatState['ratingPending']): Promise<boolean> {
     if (!pending) return false;
     const rating = parseRating(context.activity.text ?? '');
     await this.services.liveChat.rate(pending.sessionId, rating);
@@ -69,9 +70,8 @@ export class MusterkasseBot extends ActivityHandler {
    * While the member waits for a person or talks to one, the bot keeps quiet: the message is in
    * the transcript, which the agent reads. "abbrechen" leaves the queue, and the bot is back.
    */
-  private async handedOff(context: TurnContext): Promise<boolean> {
+  private async handedOff(context: TurnContext, chat: LiveChatState['open']): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
-    const chat = await this.services.liveChat.openChat(conversationId);
     if (!chat) return false;
     if (chat.status === 'waiting' && isCancelWord(context.activity.text ?? '') && (await this.services.liveChat.leaveQueue(conversationId))) {
       await context.sendActivity(MessageFactory.suggestedActions(menuActions(), HANDOFF.leftQueue));

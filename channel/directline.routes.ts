@@ -61,9 +61,17 @@ function streamUrl(req: Request, conversationId: string, token: string, watermar
   return `${ws}/v3/directline/conversations/${conversationId}/stream?${query}`;
 }
 
-/** The member behind a request: the token's user (never a client-chosen id), with the name the client gave. */
+/**
+ * The member behind a request: the token's user (never a client-chosen id), with the name the
+ * client gave. Only a caller with the channel secret needs the conversation looked up; a token
+ * names its user, and storing the activity fails for a conversation that is gone.
+ */
 function memberAccount(who: DirectLineCaller, conversationUserId: string, name: string | undefined): ChannelAccount {
   return { id: who.kind === 'token' ? who.grant.userId : conversationUserId, ...(name ? { name } : {}) };
+}
+
+async function memberOf(service: DirectLineService, who: DirectLineCaller, conversationId: string, name: string | undefined): Promise<ChannelAccount> {
+  return memberAccount(who, who.kind === 'token' ? '' : (await service.requireConversation(conversationId)).userId, name);
 }
 
 /** The Direct Line 3.0 REST API under /v3/directline. */
@@ -149,11 +157,10 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   router.post('/conversations/:conversationId/activities', perConversation, async (req: Request, res: Response) => {
     const conversationId = conversationIdOf(req);
     const who = await grantFor(req, conversationId);
-    const conversation = await service.requireConversation(conversationId);
     const parsed = userActivitySchema.safeParse(req.body);
     if (!parsed.success) throw badArgument(parsed.error.issues);
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), rest as Activity));
+    res.json(await service.postFromUser(conversationId, await memberOf(service, who, conversationId, from?.name), rest as Activity));
   });
 
   router.post('/conversations/:conversationId/upload', perConversation, async (req: Request, res: Response) => {

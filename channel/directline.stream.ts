@@ -11,6 +11,12 @@ import type { DirectLineTokens } from './tokens.service.js';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{10,64})\/stream$/;
 const HEARTBEAT_MS = 30_000;
 
+/** The sequence number in a stored activity's id ("<conversation>|0000042"); ephemeral ids have none. */
+function sequenceOf(activityId: string): number {
+  const seq = Number(activityId.slice(activityId.lastIndexOf('|') + 1));
+  return Number.isInteger(seq) ? seq : Number.POSITIVE_INFINITY;
+}
+
 function refuse(socket: Duplex, status: number, code: string): void {
   const body = JSON.stringify({ error: { code, message: code } });
   socket.end(`HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
@@ -18,8 +24,8 @@ function refuse(socket: Duplex, status: number, code: string): void {
 
 /**
  * The Direct Line WebSocket stream. On connect it replays what the client has not seen yet
- * (after its watermark), then forwards live frames; a frame that raced the replay is dropped
- * by its watermark, so nothing arrives twice or out of order.
+ * (after its watermark), then forwards live frames; a frame that raced the replay is recognised
+ * by its activities' ids, so nothing arrives twice and nothing is skipped.
  */
 export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
@@ -83,14 +89,21 @@ export class DirectLineStreams {
     // Clients send empty strings as keep-alive; nothing else is expected from them.
     ws.on('message', () => this.alive.add(ws));
 
-    let delivered = fromWatermark;
+    // Stored activities are numbered in commit order, but two of them committed at the same moment
+    // (an agent's message and the member's) can be published in either order. So a frame is sent
+    // unless this socket already sent its activities (by id) or the client had them (at or below
+    // its watermark on connect), and the watermark sent never goes back.
+    let highest = fromWatermark;
+    const sent = new Set<string>();
     let replaying = true;
     const held: ActivitySet[] = [];
     const send = (frame: ActivitySet) => {
       if (frame.watermark !== undefined) {
-        const seq = Number(frame.watermark);
-        if (seq <= delivered) return;
-        delivered = seq;
+        const fresh = frame.activities.filter((a) => !a.id || (!sent.has(a.id) && sequenceOf(a.id) > fromWatermark));
+        if (fresh.length === 0) return;
+        for (const a of fresh) if (a.id) sent.add(a.id);
+        highest = Math.max(highest, Number(frame.watermark));
+        frame = { activities: fresh, watermark: String(highest) };
       }
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
     };
@@ -100,10 +113,11 @@ export class DirectLineStreams {
     try {
       unsubscribe = await this.fanout.subscribe(conversationId, (frame) => (replaying ? held.push(frame) : send(frame)));
       if (ws.readyState !== WebSocket.OPEN) return void (await unsubscribe());
-      let backlog = await this.service.activitiesAfter(conversationId, delivered);
+      let backlog = await this.service.activitiesAfter(conversationId, highest);
       while (backlog.activities.length > 0) {
         send(backlog);
-        backlog = await this.service.activitiesAfter(conversationId, delivered);
+        highest = Math.max(highest, Number(backlog.watermark));
+        backlog = await this.service.activitiesAfter(conversationId, highest);
       }
       replaying = false;
       for (const frame of held.splice(0)) send(frame);

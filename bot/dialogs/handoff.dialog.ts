@@ -9,6 +9,14 @@ export const HANDOFF_DIALOG = 'handoff';
 const FLOW = 'handoff.flow';
 const BUTTONS = 'handoff.buttons';
 
+/** A conversation's live chat as the bot needs it on every message (one lookup). */
+export interface LiveChatState {
+  /** The chat with a person that is waiting or running: the bot then keeps quiet. */
+  open?: { status: 'waiting' | 'active' };
+  /** The ended chat whose satisfaction question is still open. */
+  ratingPending?: { sessionId: string };
+}
+
 /** The live chat as the bot sees it. */
 export interface LiveChatDesk {
   /** 'closed' outside the service hours and on holidays; 'busy' when no agent can take the chat. */
@@ -17,14 +25,11 @@ export interface LiveChatDesk {
   hours(): string;
   /** Puts the conversation in the queue (or finds it there): its place and the expected wait. */
   request(conversationId: string, topic: string, summary: LiveChatSummary): Promise<{ position: number; waitMinutes: number }>;
-  /** The conversation's chat with a person, if one is waiting or running: the bot then keeps quiet. */
-  openChat(conversationId: string): Promise<{ status: 'waiting' | 'active' | 'ended' | 'cancelled' } | undefined>;
+  chatState(conversationId: string): Promise<LiveChatState>;
   /** The member leaves the queue; false when no chat was waiting. */
   leaveQueue(conversationId: string): Promise<boolean>;
   /** The member's chat window has shown the agent's latest messages. */
   markRead(conversationId: string): Promise<void>;
-  /** The ended chat whose satisfaction question is still open. */
-  ratingPending(conversationId: string): Promise<{ sessionId: string } | undefined>;
   /** The member's answer to it: 1–5, or undefined when they wrote something else. */
   rate(sessionId: string, rating: number | undefined): Promise<void>;
 }

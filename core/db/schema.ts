@@ -413,6 +413,8 @@ export const livechatSessions = pgTable(
   (t) => [
     // At most one open chat per conversation.
     uniqueIndex('livechat_sessions_open_idx').on(t.conversationId).where(sql`${t.status} in ('waiting', 'active')`),
+    // The bot looks up a conversation's chats on every member message.
+    index('livechat_sessions_conversation_idx').on(t.conversationId, t.requestedAt),
     index('livechat_sessions_status_idx').on(t.status, t.requestedAt),
   ],
 );

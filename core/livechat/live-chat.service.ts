@@ -40,8 +40,13 @@ export class LiveChatService {
     return { position, waitMinutes: await this.queue.estimateWaitMinutes(position, agents, now) };
   }
 
-  openChat(conversationId: string) {
-    return this.queue.openFor(conversationId);
+  /** The open chat and the unanswered rating question of a conversation, in one query. */
+  async chatState(conversationId: string): Promise<{ open?: { status: 'waiting' | 'active' }; ratingPending?: { sessionId: string } }> {
+    const { open, ratingPending } = await this.queue.currentFor(conversationId, this.clock());
+    return {
+      ...(open && (open.status === 'waiting' || open.status === 'active') ? { open: { status: open.status } } : {}),
+      ...(ratingPending ? { ratingPending: { sessionId: ratingPending.id } } : {}),
+    };
   }
 
   async leaveQueue(conversationId: string): Promise<boolean> {
@@ -53,12 +58,6 @@ export class LiveChatService {
   /** The member's chat window has shown the agent's messages (read state for the console). */
   async markRead(conversationId: string): Promise<void> {
     await this.queue.markMemberRead(conversationId, this.clock());
-  }
-
-  /** The chat whose satisfaction question this member has not answered yet, if any. */
-  async ratingPending(conversationId: string): Promise<{ sessionId: string } | undefined> {
-    const session = await this.queue.ratingPending(conversationId, this.clock());
-    return session && { sessionId: session.id };
   }
 
   /** Stores the member's rating, or that they answered something else (then they are not asked again). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, avg, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, avg, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { livechatEvents, livechatSessions } from '../db/schema.js';
 
@@ -154,21 +154,28 @@ export class LiveChatQueue {
     return row;
   }
 
-  /** The chat of this conversation whose rating the member has been asked for and not yet given. */
-  async ratingPending(conversationId: string, now: Date): Promise<LiveChatSession | undefined> {
-    const [row] = await this.db
+  /**
+   * What the bot checks on every member message, in one query: the chat that is waiting or
+   * running, and the ended one whose rating the member was asked for and has not given.
+   */
+  async currentFor(conversationId: string, now: Date): Promise<{ open?: LiveChatSession; ratingPending?: LiveChatSession }> {
+    const rows = await this.db
       .select()
       .from(livechatSessions)
       .where(
         and(
           eq(livechatSessions.conversationId, conversationId),
-          isNull(livechatSessions.rating),
-          gte(livechatSessions.ratingAskedAt, new Date(now.getTime() - RATING_OPEN_MS)),
+          or(
+            inArray(livechatSessions.status, ['waiting', 'active']),
+            and(isNull(livechatSessions.rating), gte(livechatSessions.ratingAskedAt, new Date(now.getTime() - RATING_OPEN_MS))),
+          ),
         ),
       )
-      .orderBy(desc(livechatSessions.ratingAskedAt))
-      .limit(1);
-    return row;
+      .orderBy(desc(livechatSessions.requestedAt));
+    return {
+      open: rows.find((r) => r.status === 'waiting' || r.status === 'active'),
+      ratingPending: rows.find((r) => r.status === 'ended' && r.ratingAskedAt !== null),
+    };
   }
 
   /** Stores the member's rating (1–5), or with `undefined` notes that they chose not to give one. */

@@ -30,6 +30,12 @@ const noteView = (note: { id: string; text: string; author: string; createdAt: D
 const text = z.string().trim().min(1).max(2000);
 const sessionId = z.uuid();
 const closeHow = z.enum(['ended', 'handed_back']);
+/**
+ * A member message is forwarded without asking the database again within this time after the
+ * chat was confirmed as the agent's. Only a transfer or end made in the same agent's other tab
+ * can fall into it; the console drops those lines on "chat:closed" anyway.
+ */
+const OWNERSHIP_TRUSTED_MS = 2000;
 const NOT_YOURS = () => fail('not_yours', 'Dieses Gespräch führen Sie nicht (mehr).');
 
 /**
@@ -41,10 +47,13 @@ export function registerChatCommands(io: LiveChatServer, socket: AgentSocket, de
   const on = guarded(socket, deps.logger);
   const agentId = socket.data.userId;
   const subscriptions = new Map<string, () => Promise<void>>();
+  /** When the chat's ownership was last confirmed; checked again on a member message after OWNERSHIP_TRUSTED_MS. */
+  const confirmedAt = new Map<string, number>();
 
   const stopFollowing = async (id: string) => {
     const stop = subscriptions.get(id);
     subscriptions.delete(id);
+    confirmedAt.delete(id);
     await stop?.();
   };
 
@@ -65,9 +74,16 @@ export function registerChatCommands(io: LiveChatServer, socket: AgentSocket, de
     subscriptions.set(session.id, stop);
   };
 
+  const stillOwn = async (id: string): Promise<boolean> => {
+    if (Date.now() - (confirmedAt.get(id) ?? 0) < OWNERSHIP_TRUSTED_MS) return true;
+    const own = !!(await ownActive(id));
+    if (own) confirmedAt.set(id, Date.now());
+    return own;
+  };
+
   const forward = async (id: string, activities: Activity[]) => {
-    // A transfer or an end in another tab or on another node: stop before anything else is shown.
-    if (activities.some((a) => a.from?.role === 'user') && !(await ownActive(id))) return stopFollowing(id);
+    // A transfer or an end in another tab or on another node (this socket stops at once for its own).
+    if (activities.some((a) => a.from?.role === 'user') && !(await stillOwn(id))) return stopFollowing(id);
     for (const a of activities) {
       if (a.type === 'message' && a.id) socket.emit('chat:line', lineOf(id, a));
       else if (a.type === 'typing' && a.from?.role === 'user') socket.emit('chat:typing', id);

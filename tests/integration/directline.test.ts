@@ -172,6 +172,26 @@ describe('Direct Line 3.0 channel', () => {
       }
     });
 
+    it('delivers two activities published out of their order (an agent and the member at once), each once, with a watermark that never goes back', async () => {
+      const { conversationId, streamUrl } = await dl.startConversation();
+      const stream = new StreamRecorder(streamUrl);
+      await stream.opened;
+      try {
+        await stream.waitFor(isBotText(WELCOME));
+        const frame = (seq: number, text: string) => ({ activities: [{ type: 'message', id: `${conversationId}|${String(seq).padStart(7, '0')}`, text }], watermark: String(seq) });
+        // Stored as 5 and 6, but 6 is published first: both arrive.
+        await server.core.chat.fanout.publish(conversationId, frame(6, 'Mitglied'));
+        await server.core.chat.fanout.publish(conversationId, frame(5, 'Mitarbeiterin'));
+        await server.core.chat.fanout.publish(conversationId, frame(6, 'Mitglied'));
+        await stream.waitFor((a) => a.text === 'Mitarbeiterin');
+        await new Promise((r) => setTimeout(r, 200));
+        assert.deepEqual(stream.activities.map((a) => a.text).filter((t) => t === 'Mitglied' || t === 'Mitarbeiterin'), ['Mitglied', 'Mitarbeiterin'], 'each once');
+        assert.deepEqual(stream.frames.slice(-2).map((f) => f.watermark), ['6', '6'], 'the client resumes after the highest');
+      } finally {
+        stream.close();
+      }
+    });
+
     it('replays only what follows the watermark in the stream URL', async () => {
       const { conversationId, token } = await dl.startConversation();
       await dl.send(conversationId, token, { type: 'message', text: 'eins' });

@@ -220,6 +220,6 @@ describe('live chat over socket.io', function () {
     await waitUntil(async () => (await nodeA.core.livechat.queue.find(member.session.id))?.rating === 4, 15_000, 'the rating stored');
     await waitUntil(async () => (await textsOf(member.conversationId)).includes(LIVECHAT_TEXTS.ratingThanks), 15_000, 'the thanks');
     // Asked once: the next message is an ordinary question again.
-    assert.equal(await nodeA.core.livechat.queue.ratingPending(member.conversationId, new Date()), undefined);
+    assert.equal((await nodeA.core.livechat.queue.currentFor(member.conversationId, new Date())).ratingPending, undefined);
   });
 });

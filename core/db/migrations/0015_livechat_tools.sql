@@ -41,4 +41,5 @@ ALTER TABLE "livechat_notes" ADD CONSTRAINT "livechat_notes_session_id_livechat_
 ALTER TABLE "livechat_notes" ADD CONSTRAINT "livechat_notes_author_id_staff_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "livechat_events_session_idx" ON "livechat_events" USING btree ("session_id","at");--> statement-breakpoint
 CREATE INDEX "livechat_notes_session_idx" ON "livechat_notes" USING btree ("session_id","created_at");--> statement-breakpoint
-ALTER TABLE "callback_requests" ADD CONSTRAINT "callback_requests_handled_by_staff_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "callback_requests" ADD CONSTRAINT "callback_requests_handled_by_staff_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "livechat_sessions_conversation_idx" ON "livechat_sessions" USING btree ("conversation_id","requested_at");
