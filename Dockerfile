@@ -19,6 +19,8 @@ COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 COPY --from=build /app/knowledge/entries ./knowledge/entries
 COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
 COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
+# Starter prepared answers for the live chat: `node dist/server/cli/main.js canned:import data/canned-responses.yaml`.
+COPY --from=build /app/data/canned-responses.yaml ./data/canned-responses.yaml
 # The staff console is bundled from its sources by esbuild when first requested.
 COPY --from=build /app/livechat-console/app ./livechat-console/app
 COPY --from=build /app/livechat-console/public ./livechat-console/public

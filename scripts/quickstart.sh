@@ -8,5 +8,7 @@ npm run --silent build
 npm run --silent services:start
 # Fictitious demo members (idempotent), so the chat dialogs can be tried with data/demo-members.csv.
 npm run --silent cli -- members:import data/demo-members.csv
+# Starter prepared answers for the live chat (existing shortcuts are kept).
+npm run --silent cli -- canned:import data/canned-responses.yaml
 echo "quickstart: starting on http://localhost:${PORT:-3978} (Ctrl+C stops)"
 exec npm start --silent

@@ -21,6 +21,8 @@ import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/int
 import { TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { readPassword } from './read-password.js';
+import { importCannedResponses } from '../../core/livechat/canned-import.js';
+import { CannedResponsesRepository } from '../../core/livechat/canned-responses.js';
 
 const CLI_ACTOR = { label: 'cli' };
 
@@ -87,6 +89,17 @@ program
     const report = await withDatabase((db) => importMembers(file, new MembersRepository(db)));
     console.log(`${report.read} rows read: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`);
     for (const row of report.rejected) console.log(`  line ${row.line}: ${row.problems.join('; ')}`);
+    if (report.rejected.length > 0) process.exitCode = 2;
+  });
+
+program
+  .command('canned:import')
+  .description('add the live chat\'s prepared answers from a YAML file (shortcut, title, text); existing shortcuts are kept')
+  .argument('<file>')
+  .action(async (file: string) => {
+    const report = await withDatabase((db) => importCannedResponses(file, new CannedResponsesRepository(db)));
+    console.log(`${report.read} prepared answers read: ${report.added} added, ${report.kept} kept, ${report.rejected.length} rejected.`);
+    for (const entry of report.rejected) console.log(`  entry ${entry.entry}: ${entry.problems.join('; ')}`);
     if (report.rejected.length > 0) process.exitCode = 2;
   });
 

@@ -27,7 +27,7 @@ describe('live chat between the widget and the console (two browsers)', function
 
   it('hands a member over to an agent and back: queue, accept, messages both ways, end, the bot answers again', async () => {
     const agent = await agentConsole();
-    const shortcut = 'begruessung';
+    const shortcut = `gruss${Date.now().toString(36)}`; // unique: the database may hold the shipped answers too
     await live.server.core.livechat.canned.create({ shortcut, title: 'Begrüßung', text: 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?' }, null);
     const memberPage = await (await live.browser.newContext({ locale: 'de-DE' })).newPage();
     const chat = await openChatWidget(memberPage, live.server.baseUrl);
@@ -51,7 +51,7 @@ describe('live chat between the widget and the console (two browsers)', function
 
     // A prepared answer: "#" and the shortcut, Tab inserts it, Enter sends it.
     const message = agent.getByLabel('Nachricht');
-    await message.pressSequentially('#begr', { delay: 20 });
+    await message.pressSequentially(`#${shortcut.slice(0, -2)}`, { delay: 20 });
     await agent.getByRole('list', { name: 'Passende Textvorlagen' }).getByText(`#${shortcut}`).waitFor();
     await message.press('Tab');
     assert.equal(await message.inputValue(), 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?');
@@ -108,11 +108,12 @@ describe('live chat between the widget and the console (two browsers)', function
     await admin.screenshot({ path: screenshotPath('livechat-05-callbacks.png'), fullPage: true });
 
     await admin.getByRole('link', { name: 'Textvorlagen' }).click();
-    await admin.getByLabel('Kürzel').fill('danke');
+    const shortcut = `danke${Date.now().toString(36)}`;
+    await admin.getByLabel('Kürzel').fill(shortcut);
     await admin.getByLabel('Titel', { exact: true }).fill('Dank zum Schluss');
     await admin.getByLabel('Text', { exact: true }).fill('Vielen Dank für Ihre Geduld!');
     await admin.getByRole('button', { name: 'Speichern' }).click();
-    await admin.locator('.canned-list li', { hasText: '#danke' }).waitFor();
+    await admin.locator('.canned-list li', { hasText: `#${shortcut}` }).waitFor();
     await assertAccessible(admin, 'prepared answers');
     await admin.screenshot({ path: screenshotPath('livechat-06-canned.png'), fullPage: true });
   });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/db/schema.js';
 import type { Core } from '../../server/container.js';
@@ -57,5 +60,33 @@ describe('operator CLI: staff users', () => {
     const run = cli(['user:disable', 'no-such-user']);
     assert.equal(await run.exited, 1);
     assert.match(run.stderr(), /Diesen Benutzer gibt es nicht/);
+  });
+});
+
+describe('operator CLI: prepared answers for the live chat', () => {
+  let core: Core;
+  before(async () => {
+    core = await startTestCore();
+  });
+  after(() => core.close());
+
+  const cli = (args: string[]) => runTs('server/cli/main.ts', args, childEnv({ DATABASE_URL: sharedDatabase.url }));
+
+  it('imports the shipped starter answers once, keeps existing ones and reports bad entries', async () => {
+    const first = cli(['canned:import', 'data/canned-responses.yaml']);
+    assert.equal(await first.exited, 0, first.stderr());
+    const shortcuts = (await core.livechat.canned.list()).map((r) => r.shortcut);
+    assert.ok(['begruessung', 'kvnr', 'abschied'].every((s) => shortcuts.includes(s)), shortcuts.join(','));
+    const again = cli(['canned:import', 'data/canned-responses.yaml']);
+    assert.equal(await again.exited, 0);
+    assert.match(again.stdout(), /0 added, \d+ kept, 0 rejected/);
+
+    const file = path.join(tmpdir(), `${uniqueName('canned')}.yaml`);
+    const fresh = `cli-${Date.now().toString(36)}`;
+    writeFileSync(file, `- shortcut: Mit Leerzeichen\n  title: x\n  text: y\n- shortcut: ${fresh}\n  title: Neu\n  text: Neu aus der Datei.\n`);
+    const mixed = cli(['canned:import', file]);
+    assert.equal(await mixed.exited, 2);
+    assert.match(mixed.stdout(), /1 added, 0 kept, 1 rejected/);
+    assert.match(mixed.stdout(), /entry 1: shortcut: Das Kürzel/);
   });
 });
