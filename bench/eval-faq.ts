@@ -12,8 +12,9 @@ import { FaqRetriever } from '../knowledge/retrieval/faq-retriever.js';
 
 const dir = path.join(projectRoot, 'knowledge');
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
-// By default the team's set (used to calibrate) and the held-out set (never tuned on).
-const setFiles = given ? [given] : [path.join(dir, 'eval', 'questions.yaml'), path.join(dir, 'eval', 'heldout.yaml')];
+// By default the team's set (used to calibrate), the retired held-out set 1 (now a second
+// development set) and the current held-out set 2 (never tuned on; read only its totals).
+const setFiles = given ? [given] : ['questions.yaml', 'heldout-1.yaml', 'heldout-2.yaml'].map((f) => path.join(dir, 'eval', f));
 const base = await loadKnowledgeBase(dir);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 

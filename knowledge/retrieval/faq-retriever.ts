@@ -12,7 +12,7 @@ export interface Thresholds {
 }
 
 /** Calibrated with `npm run eval:faq` on the team's labelled set (see knowledge/README.md). */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.41, margin: 0.05, suggest: 0.39 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.42, margin: 0.04, suggest: 0.42 };
 
 export interface Candidate {
   id: string;
@@ -108,8 +108,12 @@ export class FaqRetriever {
       const canonical = terms(group[0]!).join(' ');
       for (const member of group.slice(1)) {
         const folded = foldText(member).trim();
-        if (folded.includes(' ')) this.phrases.push([folded, foldText(group[0]!)]);
-        else for (const t of terms(member)) if (t !== canonical) this.synonymOf.set(t, canonical);
+        // Several words ("gelber schein", "au-bescheinigung") are replaced as a phrase, also with
+        // a space for the hyphen; mapping their words one by one would make every "Bescheinigung"
+        // a sick note.
+        if (terms(member).length > 1) {
+          for (const phrase of new Set([folded, folded.replace(/-/g, ' ')])) this.phrases.push([phrase, foldText(group[0]!)]);
+        } else for (const t of terms(member)) if (t !== canonical) this.synonymOf.set(t, canonical);
       }
     }
     // Longer phrases first, so "gelber schein" wins over "schein".

@@ -69,12 +69,15 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
   it("the team's set: answers correctly, rarely wrongly, and falls back on out-of-scope questions", () =>
     check('questions.yaml', TEAM_FLOORS, { inScope: 200, outOfScope: 30 }));
 
-  it('the held-out set, written without sight of the knowledge base: no regression', () => check('heldout.yaml', HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
+  it('the retired held-out set 1 (now a development set): no regression', () => check('heldout-1.yaml', RETIRED_HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
+
+  it('the held-out set 2, written without sight of the knowledge base: no regression', () => check('heldout-2.yaml', HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
 });
 
 /**
  * Floors the suite enforces, a little under today's figures; raised as the knowledge base
  * improves. The targets are 95 % correct, at most 3 % wrong, at least 90 % fallback on both sets.
  */
-const TEAM_FLOORS = { correct: 0.82, wrong: 0.03, outOfScopeFallback: 0.9 };
-const HELD_OUT_FLOORS = { correct: 0.84, wrong: 0.04, outOfScopeFallback: 0.75 };
+const TEAM_FLOORS = { correct: 0.9, wrong: 0.03, outOfScopeFallback: 0.9 };
+const RETIRED_HELD_OUT_FLOORS = { correct: 0.88, wrong: 0.065, outOfScopeFallback: 0.72 };
+const HELD_OUT_FLOORS = { correct: 0.77, wrong: 0.03, outOfScopeFallback: 0.88 };
