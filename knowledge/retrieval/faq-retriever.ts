@@ -48,6 +48,8 @@ const FIELD_WEIGHT = { question: 1, phrasing: 1, answer: 0.3 };
 /** How much each kind of understood word counts, relative to a word the knowledge base knows. */
 const MATCH_WEIGHT = { compoundPartOfKnown: 0.5, compoundPart: 0.8, participle: 0.9, typo: 0.75, knownPart: 0.6 };
 const K1 = 1.2;
+/** Shorter phrasing words are taken as written: too many real words are one edit apart. */
+const PHRASING_TYPO_MIN_LENGTH = 7;
 /** How much a word the knowledge base does not know lowers the confidence (1 = like the rarest known word). */
 const UNKNOWN_WEIGHT = 1.5;
 const B = 0.75;
@@ -81,9 +83,23 @@ export class FaqRetriever {
         { words: [this.queryWords(entry.answer)], weight: FIELD_WEIGHT.answer },
       ],
     }));
-    // The vocabulary first, so that compounds in one entry can be split into words of another.
-    for (const doc of raw) for (const field of doc.fields) for (const list of field.words) for (const w of list) this.learn(w);
+    // The vocabulary first, so that compounds in one entry can be split into words of another:
+    // the edited text (questions, answers, synonyms), then the phrasings. Phrasings imitate
+    // members, typos included; a long phrasing word that is a typo of a known word is indexed
+    // as that word, or it would become "known" and stop the same typo from being corrected.
+    for (const [index, entry] of entries.entries()) {
+      for (const w of [...this.queryWords(entry.question), ...raw[index]!.fields[1]!.words[0]!]) this.learn(w);
+    }
     for (const group of synonyms) for (const member of group.slice(1)) this.learnSynonym(member, group[0]!);
+    for (const doc of raw) {
+      for (const list of doc.fields[0]!.words) {
+        for (const [i, w] of list.entries()) {
+          const fixed = this.typoOfKnown(w);
+          if (fixed) list[i] = { word: w.word, terms: fixed };
+          else this.learn(w);
+        }
+      }
+    }
 
     for (const doc of raw) {
       const tf = new Map<string, number>();
@@ -123,6 +139,12 @@ export class FaqRetriever {
   private learn({ word, terms: list }: QueryWord): void {
     for (const term of list) this.vocabulary.addTerm(term);
     this.vocabulary.addWord(word, list);
+  }
+
+  /** The terms of the known word a long unknown word misspells (for phrasings; see the constructor). */
+  private typoOfKnown({ word, terms: wordTerms }: QueryWord): string[] | undefined {
+    if (word.length < PHRASING_TYPO_MIN_LENGTH || wordTerms.some((t) => this.vocabulary.has(t) || this.vocabulary.split(t))) return undefined;
+    return this.vocabulary.correct(word, wordTerms[0]!);
   }
 
   /** A misspelt synonym ("krankschreibnug") is corrected to the synonym, then mapped. */
