@@ -23,10 +23,6 @@ export class ServiceRequestsRepository {
     return row!;
   }
 
-  async openCallbacks(): Promise<CallbackRequest[]> {
-    return this.db.select().from(callbackRequests).where(eq(callbackRequests.status, 'open')).orderBy(callbackRequests.preferredDate, callbackRequests.timeWindow);
-  }
-
   /** The console's callback list: new and scheduled ones by date, done ones newest first. */
   async listCallbacks(statuses: CallbackStatus[], limit = 200): Promise<CallbackRequest[]> {
     const finished = statuses.every((s) => s === 'done' || s === 'cancelled');

@@ -3,7 +3,7 @@ import { isReadReceipt } from '../../channel/activity.js';
 import type { LiveChatSession } from '../../core/livechat/livechat-queue.js';
 import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
 import { menuActions } from '../../bot/menu.js';
-import { agentRoom, openChatOf, type Activity, type AgentSocket, type LiveChatServer, type LiveChatSocketDeps } from './connection.js';
+import { agentRoom, openChatOf, type Activity, type AgentSocket, type LiveChatServer, type LiveChatSocketDeps, type MemberMessage } from './connection.js';
 import type { ChatLine, ChatNoteView } from './events.js';
 import { fail, guarded } from './guarded.js';
 
@@ -91,7 +91,7 @@ export function registerChatCommands(io: LiveChatServer, socket: AgentSocket, de
     }
   };
 
-  const say = (session: LiveChatSession, message: string | { text: string; suggestedActions?: string[] }, as: 'agent' | 'bot' = 'agent') =>
+  const say = (session: LiveChatSession, message: string | MemberMessage, as: 'agent' | 'bot' = 'agent') =>
     deps.postToMember(session.conversationId, typeof message === 'string' ? { text: message } : message, as, as === 'agent' ? socket.data.displayName : undefined);
 
   on('chat:transcript', async (id, ack) => {

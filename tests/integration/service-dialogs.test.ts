@@ -122,7 +122,7 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       await m.say('Fr, 27.11.');
       await m.say('8–10 Uhr');
       assert.equal(last(await m.say(CALLBACK.consentNo)), CALLBACK.declined);
-      assert.equal((await requests.openCallbacks()).filter((c) => c.name === 'Karl Muster').length, 0);
+      assert.equal((await requests.listCallbacks(['open'], Number.MAX_SAFE_INTEGER)).filter((c) => c.name === 'Karl Muster').length, 0);
     });
 
     it('answers "hilfe" and "abbrechen" at every step', async () => {
