@@ -18,6 +18,7 @@ COPY --from=build /app/webchat-widget/public ./webchat-widget/public
 COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 COPY --from=build /app/knowledge/entries ./knowledge/entries
 COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
+COPY --from=build /app/knowledge/confidence-model.json ./knowledge/confidence-model.json
 COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
 # Starter prepared answers for the live chat: `node dist/server/cli/main.js canned:import data/canned-responses.yaml`.
 COPY --from=build /app/data/canned-responses.yaml ./data/canned-responses.yaml

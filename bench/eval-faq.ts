@@ -1,33 +1,42 @@
 /**
- * `npm run eval:faq`: the team's labelled member questions through the real retrieval.
- * Prints the rates the knowledge issue sets targets for, for the team's set and the held-out
- * set; `--misses` lists what went wrong (look at the held-out misses only when retiring that
- * set). Another labelled set can be given as the first argument (same format).
+ * `npm run eval:faq`: the labelled member questions through the real retrieval. Prints the
+ * rates the knowledge issue sets targets for, for the team's set, the development sets and the
+ * held-out set (knowledge/evaluation.ts says which is which); `--misses` lists what went
+ * wrong (never for the held-out set: look at its misses only when retiring it). Another
+ * labelled set can be given as the first argument (same format).
  */
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
-import { evaluate, readLabelledSet } from '../knowledge/evaluation.js';
+import { evaluate, EVALUATION_SETS, readLabelledSet } from '../knowledge/evaluation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { FaqRetriever } from '../knowledge/retrieval/faq-retriever.js';
 
 const dir = path.join(projectRoot, 'knowledge');
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
-// By default the team's set (used to calibrate), the retired held-out set 1 (now a second
-// development set) and the current held-out set 2 (never tuned on; read only its totals).
-const setFiles = given ? [given] : ['questions.yaml', 'heldout-1.yaml', 'heldout-2.yaml'].map((f) => path.join(dir, 'eval', f));
+const inEval = (file: string) => path.join(dir, 'eval', file);
+const sets: Array<{ file: string; role: string }> = given
+  ? [{ file: given, role: 'given' }]
+  : [
+      { file: inEval(EVALUATION_SETS.team), role: "team's set" },
+      ...EVALUATION_SETS.development.map((f) => ({ file: inEval(f), role: 'development' })),
+      { file: inEval(EVALUATION_SETS.heldOut), role: 'held out' },
+    ];
 const base = await loadKnowledgeBase(dir);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 console.log(`knowledge base: ${base.entries.size} entries`);
-for (const setFile of setFiles) {
-  const report = evaluate(base, await readLabelledSet(setFile));
-  console.log(`\nset: ${path.relative(projectRoot, setFile)} (${report.inScope} in scope, ${report.outOfScope} out of scope)`);
-  console.log(`correct answer rate        ${pct(report.correctRate)}   (in-scope questions answered with the right entry)`);
-  console.log(`wrong answer rate          ${pct(report.wrongRate)}   (confidently wrong, over all questions)`);
-  console.log(`"did you mean" rate        ${pct(report.didYouMeanRate)}   (right entry offered in ${pct(report.didYouMeanHitRate)} of them)`);
-  console.log(`out-of-scope fallback rate ${pct(report.outOfScopeFallbackRate)}`);
+for (const { file, role } of sets) {
+  const report = evaluate(base, await readLabelledSet(file));
+  console.log(`\nset: ${path.relative(projectRoot, file)}, ${role} (${report.inScope} in scope, ${report.outOfScope} out of scope)`);
+  if (report.inScope > 0) {
+    console.log(`correct answer rate        ${pct(report.correctRate)}   (in-scope questions answered with the right entry)`);
+    console.log(`wrong answer rate          ${pct(report.wrongRate)}   (confidently wrong, over all questions)`);
+    const hits = report.didYouMeanRate > 0 ? `   (right entry offered in ${pct(report.didYouMeanHitRate)} of them)` : '';
+    console.log(`"did you mean" rate        ${pct(report.didYouMeanRate)}${hits}`);
+  }
+  if (report.outOfScope > 0) console.log(`out-of-scope fallback rate ${pct(report.outOfScopeFallbackRate)}`);
   console.log(`retrieval latency          p50 ${report.p50Ms.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms`);
-  if (process.argv.includes('--misses')) {
+  if (process.argv.includes('--misses') && role !== 'held out') {
     for (const miss of report.misses) console.log(`  [${miss.decision}] expected ${miss.expect}, got ${miss.got.join(', ') || '–'}: ${miss.q}`);
   }
 }
@@ -42,6 +51,5 @@ const large = Array.from({ length: 300 }, (_, i) => {
   const filler = FILLER[Math.floor(i / entries.length) % FILLER.length]!;
   return { ...entry, id: `${entry.id}_${i}`, followUps: [], phrasings: entry.phrasings.map((p) => `${p} ${filler}`) };
 });
-const largeReport = evaluate({ entries: new Map(large.map((e) => [e.id, e])), retriever: new FaqRetriever(large, []) }, (await readLabelledSet(setFiles[0]!)).map((q) => ({ ...q, expect: 'out_of_scope' })));
+const largeReport = evaluate({ entries: new Map(large.map((e) => [e.id, e])), retriever: new FaqRetriever(large, []) }, (await readLabelledSet(sets[0]!.file)).map((q) => ({ ...q, expect: 'out_of_scope' })));
 console.log(`\nlatency at 300 entries     p50 ${largeReport.p50Ms.toFixed(3)} ms, p95 ${largeReport.p95Ms.toFixed(3)} ms`);
-

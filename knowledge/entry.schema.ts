@@ -9,7 +9,7 @@ const entryId = z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, { error: 'ids are low
 export const knowledgeEntrySchema = z.object({
   id: entryId,
   question: z.string().trim().min(5).max(200),
-  phrasings: z.array(z.string().trim().min(2).max(200)).max(40).default([]),
+  phrasings: z.array(z.string().trim().min(2).max(200)).max(100).default([]),
   followUps: z.array(entryId).max(5).default([]),
   action: z.enum(ENTRY_ACTIONS).optional(),
   answer: z.string().trim().min(10).max(2000),

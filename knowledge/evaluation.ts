@@ -6,6 +6,18 @@ import type { KnowledgeBase } from './knowledge-base.js';
 
 export const OUT_OF_SCOPE = 'out_of_scope';
 
+/**
+ * The labelled sets in `knowledge/eval/` and what each is for. The confidence model is fitted
+ * on the team's set and the development sets (`npm run calibrate:faq`); the held-out set is
+ * never tuned on: only its totals are read. Once its questions are looked at one by one, it
+ * joins the development sets and a new one is written.
+ */
+export const EVALUATION_SETS = {
+  team: 'questions.yaml',
+  development: ['heldout-1.yaml', 'heldout-2.yaml', 'dev-a.yaml', 'dev-b.yaml', 'dev-d-out-of-scope.yaml', 'dev-e-out-of-scope.yaml', 'dev-f-out-of-scope.yaml'],
+  heldOut: 'heldout-3.yaml',
+} as const;
+
 const labelledSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().min(1) })).min(1);
 export type LabelledQuestion = z.infer<typeof labelledSetSchema>[number];
 

@@ -2,9 +2,11 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import type { Logger } from '../core/logging/logger.js';
 import { knowledgeEntrySchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
-import { FaqRetriever, type RetrievalResult, type Thresholds } from './retrieval/faq-retriever.js';
+import { CONFIDENCE_MODEL_FILE, parseConfidenceModel, type ConfidenceModel } from './retrieval/confidence.js';
+import { FaqRetriever, type RetrievalResult } from './retrieval/faq-retriever.js';
 
 export class KnowledgeBaseError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,7 +30,7 @@ function splitFrontMatter(text: string): { frontMatter: string; body: string } |
  * Reads every `entries/*.md` file and `synonyms.yaml`, checks them all and reports every
  * problem at once (file and field), so an editor sees all mistakes in one go.
  */
-export async function loadKnowledgeBase(dir: string, thresholds?: Thresholds): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(dir: string, model?: ConfidenceModel): Promise<KnowledgeBase> {
   const problems: string[] = [];
   const entries = new Map<string, KnowledgeEntry>();
   const files = (await readdir(path.join(dir, 'entries'))).filter((f) => f.endsWith('.md')).sort();
@@ -59,8 +61,27 @@ export async function loadKnowledgeBase(dir: string, thresholds?: Thresholds): P
   }
   const synonyms = synonymsSchema.safeParse(parseYaml(await readFile(path.join(dir, 'synonyms.yaml'), 'utf8')));
   if (!synonyms.success) problems.push(...synonyms.error.issues.map((i) => `synonyms.yaml: ${i.path.join('.')}: ${i.message}`));
+  const confidenceModel = model ?? (await readConfidenceModel(dir, problems));
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, thresholds) };
+  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, confidenceModel) };
+}
+
+/** The directory's calibrated confidence model (`npm run calibrate:faq`); without one, the shipped model. */
+async function readConfidenceModel(dir: string, problems: string[]): Promise<ConfidenceModel | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, CONFIDENCE_MODEL_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    return parseConfidenceModel(JSON.parse(text));
+  } catch (err) {
+    const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+    problems.push(`${CONFIDENCE_MODEL_FILE}: ${detail}`);
+    return undefined;
+  }
 }
 
 export interface Answer {

@@ -1,18 +1,10 @@
 import type { KnowledgeEntry } from '../entry.schema.js';
+import { confidence, requiredLead, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
+import { isEverydayWord } from '../text/general-words.js';
 import { foldText, participleStem, terms, tokens } from '../text/normalise.js';
+import { KnownQuestions } from './known-questions.js';
+import { TermSetIndex, TrigramIndex } from './nearest-text.js';
 import { Vocabulary } from './vocabulary.js';
-
-export interface Thresholds {
-  /** Minimum score to answer outright … */
-  answer: number;
-  /** … and by how much the best must lead the runner-up (else: "Meinten Sie …?"). */
-  margin: number;
-  /** Minimum score to offer "Meinten Sie …?" at all; below it: fallback. */
-  suggest: number;
-}
-
-/** Calibrated with `npm run eval:faq` on the team's labelled set (see knowledge/README.md). */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.46, margin: 0.03, suggest: 0.46 };
 
 export interface Candidate {
   id: string;
@@ -23,6 +15,12 @@ export interface RetrievalResult {
   decision: 'answer' | 'suggest' | 'fallback';
   /** Best first, at most three. */
   candidates: Candidate[];
+  /** Estimated probability that the best candidate is the right answer (see confidence.ts). */
+  confidence: number;
+  /** What the estimate was made from (absent when no words were usable or the question was known word for word). */
+  features?: Features;
+  /** At least one word was understood as written (not only guessed as a typo or word part): required to answer. */
+  understood: boolean;
   /** Why: which query terms were understood, corrected or unknown. Logged, shown to admins. */
   reasons: string[];
 }
@@ -32,29 +30,16 @@ interface WeightedTerm {
   weight: number;
   /** Read as a typo or from a word part: a guess, never enough on its own to answer. */
   guessed?: boolean;
+  /** Unknown to the knowledge base but an everyday word ("Sommer"). */
+  everyday?: boolean;
+  /** The unknown compound this term was read from as one of its known parts ("Kindergeld" → kind + geld). */
+  partOf?: string;
 }
 
 /** A written word and the terms it stands for (several for a multi-word synonym). */
 interface QueryWord {
   word: string;
   terms: string[];
-}
-
-/** Character trigrams of the folded words without stop words, with padding at word ends. */
-function trigrams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const { word } of tokens(text)) {
-    const padded = ` ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) {
-      const g = padded.slice(i, i + 3);
-      out.set(g, (out.get(g) ?? 0) + 1);
-    }
-  }
-  return out;
-}
-
-function exactKey(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 const FIELD_WEIGHT = { question: 1, phrasing: 1, answer: 0.3 };
@@ -66,13 +51,14 @@ const MATCH_WEIGHT = { compoundPartOfKnown: 0.5, compoundPart: 0.8, participle: 
  * team's set and the retired held-out set 1.
  */
 const GRAM_WEIGHT = 0.35;
-const SHORT_QUERY_MARGIN_FACTOR = 2;
 const K1 = 1.2;
 /** Shorter phrasing words are taken as written: too many real words are one edit apart. */
 const PHRASING_TYPO_MIN_LENGTH = 7;
 /** How much a word the knowledge base does not know lowers the confidence (1 = like the rarest known word). */
 const UNKNOWN_WEIGHT = 1.5;
 const B = 0.75;
+/** Weight of an unknown everyday word, relative to an unknown specific one. */
+const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
 
 /**
  * Finds the knowledge entry a member's question is about: German folding and stemming,
@@ -84,22 +70,29 @@ export class FaqRetriever {
   private readonly synonymOf = new Map<string, string>();
   private readonly phrases: Array<[string, string]> = [];
   private readonly vocabulary = new Vocabulary();
-  private readonly docs: Array<{ id: string; tf: Map<string, number>; length: number; phrasings: Array<Set<string>> }> = [];
+  private readonly docs: Array<{ id: string; tf: Map<string, number>; length: number }> = [];
+  /** Each question's and phrasing's understood terms, for the closest phrasing by words. */
+  private readonly phrasingTerms: TermSetIndex;
   private readonly df = new Map<string, number>();
+  /** Each term's weight summed over all entries, to see which entry a term mostly belongs to. */
+  private readonly termTotal = new Map<string, number>();
   private averageLength = 1;
-  /** Character trigrams of every question and phrasing (stop words removed): doc index and norm per text. */
-  private readonly gramIndex = new Map<string, Array<[number, number]>>();
-  private readonly gramTexts: Array<{ doc: number; norm: number }> = [];
-  /** Every known question and phrasing, folded, for exact matches (also of stop-word-only questions). */
-  private readonly exact = new Map<string, string>();
+  /** Each question's and phrasing's character trigrams, for the closest phrasing by spelling. */
+  private readonly phrasingGrams: TrigramIndex;
+  private readonly known = new KnownQuestions();
 
   constructor(
     entries: KnowledgeEntry[],
     synonyms: string[][],
-    private readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    private readonly model: ConfidenceModel = shippedConfidenceModel(),
   ) {
     this.loadSynonyms(synonyms);
-    for (const entry of entries) for (const text of [entry.question, ...entry.phrasings]) this.exact.set(exactKey(text), entry.id);
+    for (const entry of entries) for (const text of [entry.question, ...entry.phrasings]) this.known.add(text, entry.id);
+    this.phrasingTerms = new TermSetIndex(entries.length);
+    this.phrasingGrams = new TrigramIndex(
+      entries.flatMap((entry, index) => [entry.question, ...entry.phrasings].map((text) => ({ entry: index, text }))),
+      entries.length,
+    );
     const raw = entries.map((entry) => ({
       id: entry.id,
       fields: [
@@ -119,7 +112,10 @@ export class FaqRetriever {
       for (const list of doc.fields[0]!.words) {
         for (const [i, w] of list.entries()) {
           const fixed = this.typoOfKnown(w);
-          if (fixed) list[i] = { word: w.word, terms: fixed };
+          if (fixed) {
+            list[i] = { word: w.word, terms: fixed };
+            this.vocabulary.addWord(w.word, fixed);
+          }
           else this.learn(w);
         }
       }
@@ -136,50 +132,14 @@ export class FaqRetriever {
           }
         }
       }
-      for (const term of tf.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-      const phrasings = doc.fields[0]!.words.map((list) => new Set(this.expand(list, false).map((w) => w.term)));
-      this.docs.push({ id: doc.id, tf, length, phrasings });
+      for (const [term, n] of tf) {
+        this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        this.termTotal.set(term, (this.termTotal.get(term) ?? 0) + n);
+      }
+      for (const list of doc.fields[0]!.words) this.phrasingTerms.add(this.docs.length, new Set(this.expand(list, false).map((w) => w.term)));
+      this.docs.push({ id: doc.id, tf, length });
     }
     this.averageLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.docs.length);
-    this.indexTrigrams(entries);
-  }
-
-  /**
-   * Character trigrams of every question and phrasing. Trigrams found in more than a tenth of
-   * the texts ("en ", " ge") say little and would make every query walk long lists: left out.
-   */
-  private indexTrigrams(entries: KnowledgeEntry[]): void {
-    const texts = entries.flatMap((entry, doc) => [entry.question, ...entry.phrasings].map((text) => ({ doc, grams: trigrams(text) })));
-    const seenIn = new Map<string, number>();
-    for (const { grams } of texts) for (const g of grams.keys()) seenIn.set(g, (seenIn.get(g) ?? 0) + 1);
-    const common = Math.max(20, texts.length / 10);
-    for (const { doc, grams } of texts) {
-      const id = this.gramTexts.length;
-      let squares = 0;
-      for (const [g, n] of grams) {
-        if (seenIn.get(g)! > common) continue;
-        squares += n * n;
-        let list = this.gramIndex.get(g);
-        if (!list) this.gramIndex.set(g, (list = []));
-        list.push([id, n]);
-      }
-      this.gramTexts.push({ doc, norm: Math.sqrt(squares) || 1 });
-    }
-  }
-
-  /** For each doc, the best cosine of the query's character trigrams with one of its texts. */
-  private gramSimilarity(query: string): Float64Array {
-    const grams = trigrams(query);
-    const qNorm = Math.sqrt([...grams.values()].reduce((a, b) => a + b * b, 0)) || 1;
-    // Unknown and common trigrams count in the query's norm: a question with many strange words matches less.
-    const dots = new Float64Array(this.gramTexts.length);
-    for (const [g, n] of grams) for (const [id, m] of this.gramIndex.get(g) ?? []) dots[id]! += n * m;
-    const best = new Float64Array(this.docs.length);
-    for (const [id, text] of this.gramTexts.entries()) {
-      const cos = dots[id]! / (qNorm * text.norm);
-      if (cos > best[text.doc]!) best[text.doc] = cos;
-    }
-    return best;
   }
 
   private loadSynonyms(groups: string[][]): void {
@@ -224,6 +184,11 @@ export class FaqRetriever {
     return tokens(folded).map(({ word, term }) => ({ word, terms: (this.synonymOf.get(term) ?? term).split(' ') }));
   }
 
+  /** The idf of a term found in a single entry. */
+  private maxIdf(): number {
+    return Math.log(1 + (this.docs.length + 0.5) / 0.5);
+  }
+
   private idf(term: string): number {
     const n = this.docs.length;
     const df = this.df.get(term) ?? 0;
@@ -247,7 +212,7 @@ export class FaqRetriever {
           continue;
         }
         if (parts) {
-          for (const part of parts) out.push({ term: part, weight: MATCH_WEIGHT.compoundPart });
+          for (const part of parts) out.push({ term: part, weight: MATCH_WEIGHT.compoundPart, partOf: term });
           reasons?.push(`Kompositum: ${term} → ${parts.join(' + ')}`);
           continue;
         }
@@ -257,36 +222,48 @@ export class FaqRetriever {
           reasons?.push(`Partizip: ${word} → ${verb}`);
           continue;
         }
-        const fixed = this.vocabulary.correct(word, term);
+        // Written exactly like a word of the knowledge base (a phrasing's typo, a form like "Yogakurs"): no guess.
+        const asWritten = this.vocabulary.termsOfWord(word);
+        if (asWritten) {
+          for (const t of asWritten) out.push({ term: t, weight: 1 });
+          continue;
+        }
+        const everyday = isEverydayWord(word);
+        const fixed = this.vocabulary.correct(word, term, everyday);
         if (fixed) {
           for (const t of fixed) out.push({ term: t, weight: MATCH_WEIGHT.typo, guessed: true });
           reasons?.push(`Tippfehler? ${word} → ${fixed.join(' ')}`);
           continue;
         }
-        const part = this.vocabulary.knownPart(term);
+        // An everyday word is no unknown compound: "angestellt" has nothing to do with "gestellt".
+        const part = everyday ? undefined : this.vocabulary.knownPart(term);
         if (part) {
-          out.push({ term: part, weight: MATCH_WEIGHT.knownPart, guessed: true });
+          out.push({ term: part, weight: MATCH_WEIGHT.knownPart, guessed: true, partOf: term });
           reasons?.push(`Wortteil: ${term} → ${part}`);
           continue;
         }
-        out.push({ term, weight: 1 });
-        reasons?.push(`unbekannt: ${term}`);
+        // An everyday word ("Sommer", "ehrlich") the entries do not use says little about the
+        // topic; a specific one ("Zahnspange") usually means the question is about something else.
+        out.push({ term, weight: everyday ? EVERYDAY_UNKNOWN_WEIGHT : 1, everyday });
+        reasons?.push(`${everyday ? 'alltäglich, unbekannt' : 'unbekannt'}: ${term}`);
       }
     }
     return out;
   }
 
   search(query: string): RetrievalResult {
-    const exactId = this.exact.get(exactKey(query));
-    if (exactId) return { decision: 'answer', candidates: [{ id: exactId, score: 1 }], reasons: ['wörtlich bekannte Frage'] };
+    const known = this.known.find(query);
+    if (known) return { decision: 'answer', candidates: [{ id: known.entryId, score: 1 }], confidence: 1, understood: true, reasons: [known.reason] };
     const reasons: string[] = [];
     const queryTerms = this.expand(this.queryWords(query), true, reasons);
-    if (queryTerms.length === 0 || this.docs.length === 0) return { decision: 'fallback', candidates: [], reasons: ['keine verwertbaren Wörter'] };
-    const maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
-    const ceiling = queryTerms.reduce((sum, q) => sum + q.weight * (this.df.has(q.term) ? this.idf(q.term) : UNKNOWN_WEIGHT * maxIdf) * (K1 + 1), 0);
+    if (queryTerms.length === 0 || this.docs.length === 0) return { decision: 'fallback', candidates: [], confidence: 0, understood: false, reasons: ['keine verwertbaren Wörter'] };
+    const maxIdf = this.maxIdf();
+    const ceilingOf = (q: WeightedTerm) => q.weight * (this.df.has(q.term) ? this.idf(q.term) : UNKNOWN_WEIGHT * maxIdf) * (K1 + 1);
+    const ceiling = queryTerms.reduce((sum, q) => sum + ceilingOf(q), 0);
     const querySet = new Set(queryTerms.filter((q) => this.df.has(q.term)).map((q) => q.term));
 
-    const grams = this.gramSimilarity(query);
+    const grams = this.phrasingGrams.closest(query);
+    const phrasings = this.phrasingTerms.closest(querySet, queryTerms.length);
     const scored = this.docs.map((doc, index) => {
       let bm25 = 0;
       for (const { term, weight } of queryTerms) {
@@ -294,26 +271,75 @@ export class FaqRetriever {
         if (!tf) continue;
         bm25 += weight * this.idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.averageLength)));
       }
-      let phrasing = 0;
-      for (const set of doc.phrasings) {
-        let shared = 0;
-        for (const t of querySet) if (set.has(t)) shared++;
-        const cosine = shared / Math.sqrt(Math.max(1, queryTerms.length) * Math.max(1, set.size));
-        if (cosine > phrasing) phrasing = cosine;
-      }
-      return { id: doc.id, score: (1 - GRAM_WEIGHT) * (0.7 * Math.min(1, bm25 / ceiling) + 0.3 * phrasing) + GRAM_WEIGHT * grams[index]! };
+      const phrasing = phrasings[index]!;
+      const words = Math.min(1, bm25 / ceiling);
+      return { index, words, phrasing, grams: grams[index]!, score: (1 - GRAM_WEIGHT) * (0.7 * words + 0.3 * phrasing) + GRAM_WEIGHT * grams[index]! };
     });
     scored.sort((a, b) => b.score - a.score);
-    const candidates = scored.slice(0, 3).map((c) => ({ id: c.id, score: Math.round(c.score * 1000) / 1000 }));
-    const [best, second] = candidates;
+    const candidates = scored.slice(0, 3).map((c) => ({ id: this.docs[c.index]!.id, score: Math.round(c.score * 1000) / 1000 }));
     reasons.push(`verstanden: ${[...querySet].join(', ') || '–'}`);
-    const { answer, margin, suggest } = this.thresholds;
-    let decision: RetrievalResult['decision'] = 'fallback';
+
+    const best = scored[0]!;
+    const features = this.features(queryTerms, ceilingOf, ceiling, querySet, best, scored[1]?.score ?? 0);
+    const sure = confidence(this.model, features);
     const understood = queryTerms.some((q) => !q.guessed && this.vocabulary.has(q.term));
-    // One understood word ("Bescheinigung") often fits several entries about as well: it needs a clearer lead.
-    const lead = querySet.size <= 1 ? SHORT_QUERY_MARGIN_FACTOR * margin : margin;
-    if (best && understood && best.score >= answer && best.score - (second?.score ?? 0) >= lead) decision = 'answer';
-    else if (best && best.score >= suggest) decision = 'suggest';
-    return { decision, candidates, reasons };
+    let decision: RetrievalResult['decision'] = 'fallback';
+    if (understood && sure >= this.model.answer && features.lead >= requiredLead(this.model, features)) decision = 'answer';
+    else if (sure >= this.model.suggest) decision = 'suggest';
+    reasons.push(`Sicherheit: ${sure.toFixed(2)}`);
+    return { decision, candidates, confidence: sure, features, understood, reasons };
+  }
+
+  private features(
+    queryTerms: WeightedTerm[],
+    ceilingOf: (q: WeightedTerm) => number,
+    ceiling: number,
+    querySet: Set<string>,
+    best: { index: number; score: number; words: number; phrasing: number; grams: number },
+    second: number,
+  ): Features {
+    const doc = this.docs[best.index]!;
+    let known = 0;
+    let covered = 0;
+    let specific = 0;
+    let specificCount = 0;
+    let everydayCount = 0;
+    let guessed = 0;
+    let missingRarest = 0;
+    let anchor = 0;
+    const fromParts = new Set<string>();
+    for (const q of queryTerms) {
+      if (q.partOf) fromParts.add(q.partOf);
+      const share = ceilingOf(q);
+      if (q.guessed) guessed += share;
+      if (this.df.has(q.term)) {
+        known += share;
+        const tf = doc.tf.get(q.term);
+        if (tf) {
+          covered += share;
+          if (!q.guessed) anchor = Math.max(anchor, tf / this.termTotal.get(q.term)!);
+        } else missingRarest = Math.max(missingRarest, this.idf(q.term));
+      } else if (q.everyday) everydayCount++;
+      else {
+        specific += share;
+        specificCount++;
+      }
+    }
+    return {
+      score: best.score,
+      lead: best.score - second,
+      bm25: best.words,
+      phrasing: best.phrasing,
+      trigrams: best.grams,
+      coverage: known ? covered / known : 0,
+      specificUnknown: specific / ceiling,
+      specificUnknownCount: Math.min(2, specificCount) / 2,
+      everydayUnknownCount: Math.min(3, everydayCount) / 3,
+      understoodCount: Math.min(6, querySet.size) / 6,
+      guessed: guessed / ceiling,
+      readAsParts: Math.min(2, fromParts.size) / 2,
+      missingRarest: missingRarest / this.maxIdf(),
+      anchor,
+    };
   }
 }

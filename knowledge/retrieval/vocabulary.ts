@@ -20,12 +20,12 @@ class LengthIndex {
    * The closest word within `maxDistance` edits. Typos rarely hit the first letter, so only
    * words starting like the query word are compared (this also keeps the search fast).
    */
-  nearest(word: string, maxDistance: number): string | undefined {
+  nearest(word: string, maxDistance: number, accept: (candidate: string) => boolean = () => true): string | undefined {
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
-        if (candidate[0] !== word[0]) continue;
+        if (candidate[0] !== word[0] || !accept(candidate)) continue;
         const distance = DamerauLevenshteinDistance(word, candidate);
         if (distance < bestDistance) {
           bestDistance = distance;
@@ -38,6 +38,11 @@ class LengthIndex {
 }
 
 const allowedEdits = (length: number) => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
+/** Two forms of one word differ only at the end ("wechseln"/"wechsel", "hinterlegen"/"hinterlegt"). */
+function sameWordStart(a: string, b: string): boolean {
+  const start = Math.max(4, Math.min(a.length, b.length) - 2);
+  return a.length >= start && b.length >= start && a.slice(0, start) === b.slice(0, start);
+}
 /** Shortest word part worth matching on its own ("zahn" is too short to trust, "reinig" is not). */
 const MIN_PART = 5;
 
@@ -66,6 +71,11 @@ export class Vocabulary {
     this.wordIndex.add(word);
   }
 
+  /** The terms of a word written exactly like this in the knowledge base, if any. */
+  termsOfWord(word: string): string[] | undefined {
+    return this.words.get(word);
+  }
+
   has(term: string): boolean {
     return this.terms.has(term);
   }
@@ -87,12 +97,16 @@ export class Vocabulary {
     return undefined;
   }
 
-  /** The terms of the known word closest to a misspelt one (compared before stemming), if any. */
-  correct(word: string, term: string): string[] | undefined {
-    const key = `${word}|${term}`;
+  /**
+   * The terms of the known word closest to a misspelt one (compared before stemming), if any.
+   * A real everyday word (`realWord`) is only read as another form of a known word, never as
+   * a typo of a different one ("verstehst" is no "versteckt", "Rente" no "Rest").
+   */
+  correct(word: string, term: string, realWord = false): string[] | undefined {
+    const key = `${word}|${term}|${realWord}`;
     if (this.cache.has(key)) return this.cache.get(key);
-    const nearWord = this.wordIndex.nearest(word, allowedEdits(word.length));
-    const nearTerm = nearWord ? undefined : this.termIndex.nearest(term, allowedEdits(term.length));
+    const nearWord = this.wordIndex.nearest(word, allowedEdits(word.length), realWord ? (c) => sameWordStart(word, c) : undefined);
+    const nearTerm = nearWord ? undefined : this.termIndex.nearest(term, allowedEdits(term.length), realWord ? (c) => sameWordStart(term, c) : undefined);
     const found = nearWord ? this.words.get(nearWord) : nearTerm ? [nearTerm] : undefined;
     if (this.cache.size < 10_000) this.cache.set(key, found);
     return found;

@@ -7,18 +7,21 @@ const { stem: porterStem } = require('natural/lib/natural/stemmers/porter_stemme
 /** Words that carry no meaning for finding an answer. */
 const STOPWORDS = new Set(
   (
-    'a ab aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist bitte bzw da dabei damit dann das dass dein deine dem den denn der des dich die dies diese diesem diesen dieser dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer fur gibt habe haben hab hallo hat hatte hier hin ich ihm ihn ihr ihre ihrem ihren im in ist ja jetzt kann kannst konnen konnte man mal mein meine meinem meinen meiner mich mir mit muss mussen nach nicht noch nur ob oder ohne schon sein seine sich sie sind so soll sollte uber um und uns unser unsere unter vom von vor war was weil welche welchen welcher wenn wer werden wie wieso wir wird wo woher wohin zu zum zur danke guten tag moin servus gerne gern eigentlich bei bekomme bekommen bekommt kriege mochte mochten will wollen willst mache machen macht geht gehen gibts finde finden sehe sehen weiss wissen einfach immer nochmal trotzdem darf durfen sollen wurde wurden worden bin bist seid sind euch eure euren eurer ihnen dir dich deinen deiner jemand etwas was wieso weshalb warum welches welchem kannst konnt konnen tun lassen lasst klappt funktioniert nun dann also halt ganz sehr viel viele heraus raus herunter runter hinein rein drauf darauf davon dafur dazu daran woran womit wofur wovon worauf'
+    'a ab aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist bitte bzw da dabei damit dann das dass dein deine dem den denn der des dich die dies diese diesem diesen dieser dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer fur gibt habe haben hab hallo hat hatte hier hin ich ihm ihn ihr ihre ihrem ihren im in ist ja jetzt kann kannst konnen konnte man mal mein meine meinem meinen meiner mich mir mit muss mussen nach nicht noch nur ob oder ohne schon sein seine sich sie sind so soll sollte uber um und uns unser unsere unter vom von vor war was weil welche welchen welcher wenn wer werden wie wir wird wo zu zum zur danke guten tag moin servus gerne gern eigentlich bei bekomme bekommen bekommt kriege mochte mochten will wollen willst mache machen macht geht gehen gibts finde finden sehe sehen weiss wissen einfach immer nochmal trotzdem darf durfen sollen wurde wurden worden bin bist seid sind euch eure euren eurer ihnen dir dich deinen deiner jemand etwas was welches welchem kannst konnt konnen tun lassen lasst klappt funktioniert nun dann also halt ganz sehr viel viele heraus raus herunter runter hinein rein drauf darauf davon dafur dazu daran woran womit wofur wovon worauf geehrte geehrter geehrten damen herren gruss grusse grussen freundlichen freundliche mfg lg vg hey hi liebe lieber leider nachdem'
   ).split(' '),
 );
 
-/** Lower case, ß → ss, umlauts and their ae/oe/ue spellings folded the same way on both sides. */
+/**
+ * Lower case, ß → ss, umlauts and their ae/oe/ue spellings folded the same way on both sides.
+ * After a vowel (or q) the pair is no umlaut: "neuen", "Steuer", "bauen", "Quelle".
+ */
 export function foldText(text: string): string {
   return text
     .toLowerCase()
     .replace(/ß/g, 'ss')
-    .replace(/ä|ae/g, 'a')
-    .replace(/ö|oe/g, 'o')
-    .replace(/ü|ue/g, 'u')
+    .replace(/ä|(?<![aeiouq])ae/g, 'a')
+    .replace(/ö|(?<![aeiouq])oe/g, 'o')
+    .replace(/ü|(?<![aeiouq])ue/g, 'u')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '../../core/logging/logger.js';
 import { projectRoot } from '../../core/paths.js';
-import { evaluate, readLabelledSet } from '../../knowledge/evaluation.js';
+import { evaluate, EVALUATION_SETS, readLabelledSet } from '../../knowledge/evaluation.js';
 import { KnowledgeBaseError, KnowledgeService, loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { waitUntil } from '../helpers/processes.js';
 
@@ -27,6 +27,7 @@ describe('knowledge base files', () => {
     writeFileSync(path.join(dir, 'entries', 'broken.md'), entryFile('Broken Id', 'Kurz?', 'x'));
     writeFileSync(path.join(dir, 'entries', 'no_front.md'), 'Nur Text ohne Kopf.');
     writeFileSync(path.join(dir, 'entries', 'dangling.md'), entryFile('dangling', 'Was kommt danach?', 'Eine Antwort, die lang genug ist.', 'followUps:\n  - does_not_exist\n'));
+    writeFileSync(path.join(dir, 'confidence-model.json'), '{ "bias": "high" }');
     await assert.rejects(loadKnowledgeBase(dir), (err: unknown) => {
       assert.ok(err instanceof KnowledgeBaseError);
       const text = err.problems.join('\n');
@@ -34,6 +35,7 @@ describe('knowledge base files', () => {
       assert.match(text, /broken\.md: answer:/);
       assert.match(text, /no_front\.md: missing front matter/);
       assert.match(text, /dangling\.md: followUps: unknown entry does_not_exist/);
+      assert.match(text, /confidence-model\.json: .*bias/);
       return true;
     });
   });
@@ -57,27 +59,52 @@ describe('knowledge base files', () => {
 });
 
 describe('FAQ evaluation floors (real knowledge base)', () => {
-  const check = async (file: string, floors: typeof TEAM_FLOORS, minimum: { inScope: number; outOfScope: number }) => {
-    const base = await loadKnowledgeBase(path.join(projectRoot, 'knowledge'));
-    const report = evaluate(base, await readLabelledSet(path.join(projectRoot, 'knowledge', 'eval', file)));
-    assert.ok(report.inScope >= minimum.inScope && report.outOfScope >= minimum.outOfScope, 'the set is large enough');
-    assert.ok(report.correctRate >= floors.correct, `correct answer rate ${report.correctRate}`);
-    assert.ok(report.wrongRate <= floors.wrong, `wrong answer rate ${report.wrongRate}`);
+  const evalDir = path.join(projectRoot, 'knowledge', 'eval');
+  let base: Awaited<ReturnType<typeof loadKnowledgeBase>>;
+  before(async () => {
+    base = await loadKnowledgeBase(path.join(projectRoot, 'knowledge'));
+  });
+  const check = async (file: string, floors: Floors) => {
+    const report = evaluate(base, await readLabelledSet(path.join(evalDir, file)));
+    assert.ok(report.inScope >= floors.inScope && report.outOfScope >= floors.outOfScope, 'the set is large enough');
+    if (floors.inScope > 0) {
+      assert.ok(report.correctRate >= floors.correct, `correct answer rate ${report.correctRate}`);
+      assert.ok(report.wrongRate <= floors.wrong, `wrong answer rate ${report.wrongRate}`);
+    }
     assert.ok(report.outOfScopeFallbackRate >= floors.outOfScopeFallback, `out-of-scope fallback rate ${report.outOfScopeFallbackRate}`);
   };
 
-  it("the team's set: answers correctly, rarely wrongly, and falls back on out-of-scope questions", () =>
-    check('questions.yaml', TEAM_FLOORS, { inScope: 200, outOfScope: 30 }));
+  it("the team's set: at least 95 % correct, at most 3 % wrong, at least 90 % fallback", () => check(EVALUATION_SETS.team, TEAM_FLOORS));
 
-  it('the retired held-out set 1 (now a development set): no regression', () => check('heldout-1.yaml', RETIRED_HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
+  it('the held-out set, written without sight of the knowledge base: the same targets', () => check(EVALUATION_SETS.heldOut, HELD_OUT_FLOORS));
 
-  it('the held-out set 2, written without sight of the knowledge base: no regression', () => check('heldout-2.yaml', HELD_OUT_FLOORS, { inScope: 150, outOfScope: 30 }));
+  for (const file of EVALUATION_SETS.development) {
+    it(`development set ${file}: no regression`, () => check(file, DEVELOPMENT_FLOORS[file]!));
+  }
 });
 
+interface Floors {
+  inScope: number;
+  outOfScope: number;
+  correct: number;
+  wrong: number;
+  outOfScopeFallback: number;
+}
+
 /**
- * Floors the suite enforces, a little under today's figures; raised as the knowledge base
- * improves. The targets are 95 % correct, at most 3 % wrong, at least 90 % fallback on both sets.
+ * The issue's targets (95 % correct, at most 3 % wrong, at least 90 % fallback) hold on the
+ * team's set and the held-out set; the development sets keep floors a little under today's
+ * figures so that a regression shows (raised as the knowledge base improves).
  */
-const TEAM_FLOORS = { correct: 0.91, wrong: 0.025, outOfScopeFallback: 0.95 };
-const RETIRED_HELD_OUT_FLOORS = { correct: 0.89, wrong: 0.05, outOfScopeFallback: 0.75 };
-const HELD_OUT_FLOORS = { correct: 0.81, wrong: 0.025, outOfScopeFallback: 0.9 };
+const TEAM_FLOORS: Floors = { inScope: 200, outOfScope: 30, correct: 0.95, wrong: 0.03, outOfScopeFallback: 0.9 };
+const HELD_OUT_FLOORS: Floors = { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.03, outOfScopeFallback: 0.9 };
+const outOfScopeOnly = (count: number, fallback: number): Floors => ({ inScope: 0, outOfScope: count, correct: 0, wrong: 1, outOfScopeFallback: fallback });
+const DEVELOPMENT_FLOORS: Record<string, Floors> = {
+  'heldout-1.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.04, outOfScopeFallback: 0.8 },
+  'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.01, outOfScopeFallback: 0.95 },
+  'dev-a.yaml': { inScope: 240, outOfScope: 50, correct: 0.91, wrong: 0.02, outOfScopeFallback: 0.92 },
+  'dev-b.yaml': { inScope: 240, outOfScope: 50, correct: 0.81, wrong: 0.025, outOfScopeFallback: 0.9 },
+  'dev-d-out-of-scope.yaml': outOfScopeOnly(70, 0.84),
+  'dev-e-out-of-scope.yaml': outOfScopeOnly(120, 0.9),
+  'dev-f-out-of-scope.yaml': outOfScopeOnly(150, 0.93),
+};

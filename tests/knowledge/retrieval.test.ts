@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { KnowledgeEntry } from '../../knowledge/entry.schema.js';
 import { FaqRetriever } from '../../knowledge/retrieval/faq-retriever.js';
+import { isEverydayWord } from '../../knowledge/text/general-words.js';
 import { foldText, terms } from '../../knowledge/text/normalise.js';
 
 const entry = (id: string, question: string, phrasings: string[], answer: string): KnowledgeEntry => ({ id, question, phrasings, followUps: [], answer });
@@ -11,6 +12,10 @@ const ENTRIES = [
   entry('bank', 'Wie ändere ich meine Bankverbindung?', ['Bankverbindung ändern', 'neues Konto mitteilen'], 'Teilen Sie uns die neue Bankverbindung mit.'),
   entry('health_card', 'Ich habe meine Gesundheitskarte verloren', ['Gesundheitskarte weg', 'neue Gesundheitskarte bestellen'], 'Wir schicken Ihnen eine neue Karte.'),
   entry('device', 'Was muss ich beim Wechsel des Smartphones beachten?', ['Smartphone wechseln'], 'Identifizieren Sie sich auf dem neuen Gerät erneut.'),
+  entry('refund_rest', 'Wann wird der Rest meiner Erstattung überwiesen?', ['Rest der Erstattung', 'Restbetrag überwiesen'], 'Den Rest überweisen wir nach der Prüfung.'),
+  entry('capabilities', 'Was kannst du für mich tun?', ['was kannst du alles'], 'Ich beantworte Fragen und nehme Unterlagen an.'),
+  entry('certificate_family', 'Wie bekomme ich eine Bescheinigung für meine Familie?', ['Bescheinigung für mein Kind'], 'Wir schicken sie per Post.'),
+  entry('certificate_employer', 'Wie bekomme ich eine Bescheinigung für den Arbeitgeber?', ['Bescheinigung für die Arbeit'], 'Ihr Arbeitgeber fragt sie elektronisch ab.'),
 ];
 const SYNONYMS = [
   ['krankmeldung', 'au-bescheinigung', 'gelber schein'],
@@ -25,6 +30,42 @@ describe('FAQ retrieval', () => {
   it('folds umlauts, their ae/oe/ue spellings and ß the same way', () => {
     assert.equal(foldText('Änderung Größe Übermittlung'), foldText('Aenderung Groesse Uebermittlung'));
     assert.deepEqual(terms('Wie ändere ich die Bankverbindung?'), terms('wie aendere ich die bankverbindung'));
+  });
+
+  it('leaves "ue" after a vowel alone: "neuen" is not "neun", "Steuer" not "Stuer"', () => {
+    assert.notEqual(foldText('neuen'), foldText('neun'));
+    assert.equal(foldText('Steuer bauen Quelle'), 'steuer bauen quelle');
+  });
+
+  it('tells everyday German words (and their forms) from specific ones', () => {
+    for (const word of ['sommer', 'ehrlich', 'verbringe', 'umsonst']) assert.ok(isEverydayWord(word), word);
+    for (const word of ['zahnspange', 'netflix', 'kindergeld']) assert.ok(!isEverydayWord(word), word);
+  });
+
+  it('does not read a real everyday word as a typo of a different one', () => {
+    const result = top('Wann bekomme ich meine Rente?');
+    assert.ok(!result.reasons.some((r) => r.includes('→ rest')), result.reasons.join('; '));
+    assert.equal(result.decision, 'fallback', result.reasons.join('; '));
+  });
+
+  it('knows a question word for word despite filler words, and by the same meaningful words', () => {
+    assert.deepEqual(top('Was kannst du eigentlich alles?').candidates.map((c) => c.id), ['capabilities']);
+    const sameWords = top('Wie ändere ich denn bitte meine Bankverbindung?');
+    assert.equal(sameWords.decision, 'answer');
+    assert.equal(sameWords.candidates[0]!.id, 'bank');
+  });
+
+  it('asks "Meinten Sie …?" for a single word that fits several entries', () => {
+    const result = top('Bescheinigung');
+    assert.equal(result.decision, 'suggest', result.reasons.join('; '));
+    assert.deepEqual(new Set(result.candidates.slice(0, 2).map((c) => c.id)), new Set(['certificate_employer', 'certificate_family']));
+  });
+
+  it('explains its decision with a confidence and the features it came from', () => {
+    const result = top('Wohin schicke ich die Krankmeldung?');
+    assert.ok(result.confidence > 0 && result.confidence <= 1);
+    assert.ok(result.features && result.features.coverage > 0);
+    assert.ok(result.reasons.some((r) => r.startsWith('Sicherheit:')), result.reasons.join('; '));
   });
 
   it('answers a paraphrase with the right entry', () => {

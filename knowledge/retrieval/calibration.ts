@@ -1,0 +1,103 @@
+import { confidence, FEATURES, requiredLead, type ConfidenceModel, type Features } from './confidence.js';
+
+/** One labelled question as the retrieval saw it. */
+export interface CalibrationSample {
+  set: string;
+  /** Absent for a question known word for word (always answered) or without usable words (never). */
+  features: Features | undefined;
+  exact: boolean;
+  understood: boolean;
+  outOfScope: boolean;
+  /** The retrieval's best match is the right entry. */
+  right: boolean;
+}
+
+export type Weights = Pick<ConfidenceModel, 'bias' | 'weights'>;
+export type Decision = Pick<ConfidenceModel, 'answer' | 'margin' | 'suggest'>;
+
+export interface Rates {
+  /** Share of in-scope questions answered with the right entry (NaN for a set without any). */
+  correct: number;
+  /** Share of all questions answered wrongly; 0 for a set of out-of-scope questions only (see fallback). */
+  wrong: number;
+  outOfScopeFallback: number;
+}
+
+export interface Limits {
+  maxWrong: number;
+  minOutOfScopeFallback: number;
+}
+
+const STEPS = 20_000;
+const LEARNING_RATE = 0.5;
+const L2 = 0.001;
+
+/**
+ * Logistic regression by full-batch gradient descent with a little L2 regularisation: which
+ * features tell that the best match is right. A dozen features and a few thousand rows need
+ * nothing more.
+ */
+export function fitWeights(samples: CalibrationSample[]): Weights {
+  const rows = samples.filter((s) => s.features).map((s) => ({ x: FEATURES.map((f) => s.features![f]), y: s.right ? 1 : 0 }));
+  const w = new Float64Array(FEATURES.length);
+  let bias = 0;
+  for (let step = 0; step < STEPS; step++) {
+    const grad = new Float64Array(FEATURES.length);
+    let gradBias = 0;
+    for (const { x, y } of rows) {
+      const z = bias + x.reduce((sum, v, i) => sum + v * w[i]!, 0);
+      const error = 1 / (1 + Math.exp(-z)) - y;
+      for (let i = 0; i < x.length; i++) grad[i]! += error * x[i]!;
+      gradBias += error;
+    }
+    for (let i = 0; i < w.length; i++) w[i]! -= LEARNING_RATE * (grad[i]! / rows.length + L2 * w[i]!);
+    bias -= (LEARNING_RATE * gradBias) / rows.length;
+  }
+  return { bias, weights: Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i]! * 1000) / 1000])) as Features };
+}
+
+/** How the retrieval would decide with these weights and thresholds. */
+export function measure(samples: CalibrationSample[], weights: Weights, { answer, margin, suggest }: Decision): Rates {
+  let correct = 0;
+  let wrong = 0;
+  let fallback = 0;
+  for (const s of samples) {
+    const sure = s.features ? confidence(weights, s.features) : s.exact ? 1 : 0;
+    const clear = !s.features || s.features.lead >= requiredLead({ margin }, s.features);
+    const answered = s.understood && sure >= answer && clear;
+    if (s.outOfScope) {
+      if (answered) wrong++;
+      else if (sure < suggest) fallback++;
+    } else if (answered) {
+      if (s.right) correct++;
+      else wrong++;
+    }
+  }
+  const inScope = samples.filter((s) => !s.outOfScope).length;
+  return {
+    correct: inScope ? correct / inScope : NaN,
+    wrong: inScope ? wrong / samples.length : 0,
+    outOfScopeFallback: fallback / Math.max(1, samples.length - inScope),
+  };
+}
+
+const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+const MARGINS = [0, 0.01, 0.02, 0.03, 0.04, 0.05];
+
+/**
+ * The thresholds with the most correct answers within the limits, on all samples together,
+ * then the lowest suggestion threshold that still keeps the out-of-scope fallback rate.
+ */
+export function chooseThresholds(samples: CalibrationSample[], weights: Weights, limits: Limits): Decision {
+  let chosen: Decision = { answer: 0.99, margin: 0.05, suggest: 0.99 };
+  let best = -1;
+  for (const margin of MARGINS) {
+    for (const answer of GRID) {
+      const r = measure(samples, weights, { answer, margin, suggest: answer });
+      if (r.wrong > limits.maxWrong || r.outOfScopeFallback < limits.minOutOfScopeFallback) continue;
+      if (r.correct > best) [best, chosen] = [r.correct, { answer, margin, suggest: answer }];
+    }
+  }
+  const suggest = GRID.find((s) => s <= chosen.answer && measure(samples, weights, { ...chosen, suggest: s }).outOfScopeFallback >= limits.minOutOfScopeFallback);
+  return { ...chosen, suggest: suggest ?? chosen.answer };
+}

