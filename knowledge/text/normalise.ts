@@ -35,10 +35,17 @@ export function words(folded: string): string[] {
  * "versicherung", "versichern"; "identifizieren", "identifizierung").
  */
 export function stem(word: string): string {
-  if (/\d/.test(word)) return word;
-  const base = porterStem(word);
-  return base.length > 5 ? base.replace(/(ier|ert|er|et|i)$/, '') : base;
+  let known = stems.get(word);
+  if (known === undefined) {
+    const base = /\d/.test(word) ? word : porterStem(word);
+    known = base.length > 5 && !/\d/.test(word) ? base.replace(/(ier|ert|er|et|i)$/, '') : base;
+    // Members write the same few thousand words again and again; the stemmer is the slow part of loading.
+    if (stems.size < 100_000) stems.set(word, known);
+  }
+  return known;
 }
+
+const stems = new Map<string, string>();
 
 const PARTICIPLE = /^(ab|an|auf|aus|ein|hoch|mit|nach|vor|zu|zuruck|um|weiter|her|hin)?ge([a-z]{4,}?)(et|t|en)$/;
 
