@@ -14,8 +14,8 @@ export const OUT_OF_SCOPE = 'out_of_scope';
  */
 export const EVALUATION_SETS = {
   team: 'questions.yaml',
-  development: ['heldout-1.yaml', 'heldout-2.yaml', 'dev-a.yaml', 'dev-b.yaml', 'dev-d-out-of-scope.yaml', 'dev-e-out-of-scope.yaml', 'dev-f-out-of-scope.yaml'],
-  heldOut: 'heldout-3.yaml',
+  development: ['heldout-1.yaml', 'heldout-2.yaml', 'heldout-3.yaml', 'dev-a.yaml', 'dev-b.yaml', 'dev-d-out-of-scope.yaml', 'dev-e-out-of-scope.yaml', 'dev-f-out-of-scope.yaml'],
+  heldOut: 'heldout-4.yaml',
 } as const;
 
 const labelledSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().min(1) })).min(1);

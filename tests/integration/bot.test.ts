@@ -97,7 +97,7 @@ describe('bot', () => {
         .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType))
         .send('abbrechen')
         .assertReply((r) => assert.equal(r.text, TEXTS.cancelled))
-        .send('Wie hoch ist der Zusatzbeitrag?')
+        .send('Wie wird das Wetter morgen in Hamburg?')
         .assertReply((r) => assert.equal(r.text, TEXTS.notUnderstood));
     });
 

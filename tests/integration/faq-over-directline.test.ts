@@ -23,6 +23,11 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   { ask: 'Warum sehe ich die Bescheinigung meines Sohnes nicht in der App?', facts: [/Datenschutz/, /per Post/] },
   { ask: 'Kann ich aus der Service-App heraus drucken?', facts: [/Drucker/] },
   { ask: 'Wo finde ich eure Formulare und Broschüren?', facts: [/Downloadcenter/] },
+  // What members of any statutory insurer commonly ask.
+  { ask: 'Wie viel muss ich in der Apotheke für ein Medikament zuzahlen?', facts: [/mindestens 5 Euro/, /höchstens 10 Euro/, /2 %/] },
+  { ask: 'Was zahlt ihr bei einer neuen Zahnkrone dazu?', facts: [/60 %/, /Heil- und Kostenplan/] },
+  { ask: 'Ich will zu euch wechseln, muss ich bei meiner alten Kasse kündigen?', facts: [/Kündigung/, /12 Monate/] },
+  { ask: 'Wie komme ich an einen Pflegegrad für meine Oma?', facts: [/Medizinische Dienst/, /25 Arbeitstagen/] },
 ];
 
 describe('FAQ answers through the Direct Line API', function () {

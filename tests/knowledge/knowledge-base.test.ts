@@ -100,11 +100,12 @@ const TEAM_FLOORS: Floors = { inScope: 200, outOfScope: 30, correct: 0.95, wrong
 const HELD_OUT_FLOORS: Floors = { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.03, outOfScopeFallback: 0.9 };
 const outOfScopeOnly = (count: number, fallback: number): Floors => ({ inScope: 0, outOfScope: count, correct: 0, wrong: 1, outOfScopeFallback: fallback });
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
-  'heldout-1.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.04, outOfScopeFallback: 0.8 },
-  'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.01, outOfScopeFallback: 0.95 },
-  'dev-a.yaml': { inScope: 240, outOfScope: 50, correct: 0.91, wrong: 0.02, outOfScopeFallback: 0.92 },
-  'dev-b.yaml': { inScope: 240, outOfScope: 50, correct: 0.81, wrong: 0.025, outOfScopeFallback: 0.9 },
-  'dev-d-out-of-scope.yaml': outOfScopeOnly(70, 0.84),
-  'dev-e-out-of-scope.yaml': outOfScopeOnly(120, 0.9),
-  'dev-f-out-of-scope.yaml': outOfScopeOnly(150, 0.93),
+  'heldout-1.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.035, outOfScopeFallback: 0.8 },
+  'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.93, wrong: 0.01, outOfScopeFallback: 0.93 },
+  'heldout-3.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.02, outOfScopeFallback: 0.94 },
+  'dev-a.yaml': { inScope: 240, outOfScope: 40, correct: 0.92, wrong: 0.015, outOfScopeFallback: 0.9 },
+  'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.82, wrong: 0.015, outOfScopeFallback: 0.95 },
+  'dev-d-out-of-scope.yaml': outOfScopeOnly(55, 0.84),
+  'dev-e-out-of-scope.yaml': outOfScopeOnly(100, 0.93),
+  'dev-f-out-of-scope.yaml': outOfScopeOnly(130, 0.94),
 };
