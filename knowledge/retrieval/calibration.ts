@@ -1,4 +1,4 @@
-import { confidence, FEATURES, requiredLead, type ConfidenceModel, type Features } from './confidence.js';
+import { confidence, decide, FEATURES, type ConfidenceModel, type Features } from './confidence.js';
 
 /** One labelled question as the retrieval saw it. */
 export interface CalibrationSample {
@@ -57,17 +57,17 @@ export function fitWeights(samples: CalibrationSample[]): Weights {
 }
 
 /** How the retrieval would decide with these weights and thresholds. */
-export function measure(samples: CalibrationSample[], weights: Weights, { answer, margin, suggest }: Decision): Rates {
+export function measure(samples: CalibrationSample[], weights: Weights, thresholds: Decision): Rates {
   let correct = 0;
   let wrong = 0;
   let fallback = 0;
   for (const s of samples) {
-    const sure = s.features ? confidence(weights, s.features) : s.exact ? 1 : 0;
-    const clear = !s.features || s.features.lead >= requiredLead({ margin }, s.features);
-    const answered = s.understood && sure >= answer && clear;
+    // Known questions are always answered, questions without usable words never (as in the retrieval).
+    const decision = s.features ? decide(thresholds, { sure: confidence(weights, s.features), understood: s.understood, features: s.features }) : s.exact ? 'answer' : 'fallback';
+    const answered = decision === 'answer';
     if (s.outOfScope) {
       if (answered) wrong++;
-      else if (sure < suggest) fallback++;
+      else if (decision === 'fallback') fallback++;
     } else if (answered) {
       if (s.right) correct++;
       else wrong++;

@@ -90,3 +90,15 @@ export function confidence(model: Pick<ConfidenceModel, 'bias' | 'weights'>, fea
   for (const name of FEATURES) z += model.weights[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * What the retrieval does with its best match: answer when sure enough, clearly ahead and at
+ * least one word understood as written; offer "Meinten Sie …?" when fairly sure; else fall back.
+ */
+export function decide(
+  thresholds: Pick<ConfidenceModel, 'answer' | 'margin' | 'suggest'>,
+  match: { sure: number; understood: boolean; features: Features },
+): 'answer' | 'suggest' | 'fallback' {
+  if (match.understood && match.sure >= thresholds.answer && match.features.lead >= requiredLead(thresholds, match.features)) return 'answer';
+  return match.sure >= thresholds.suggest ? 'suggest' : 'fallback';
+}

@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../entry.schema.js';
-import { confidence, requiredLead, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
+import { confidence, decide, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
 import { isEverydayWord } from '../text/general-words.js';
 import { foldText, participleStem, terms, tokens } from '../text/normalise.js';
 import { KnownQuestions } from './known-questions.js';
@@ -283,9 +283,7 @@ export class FaqRetriever {
     const features = this.features(queryTerms, ceilingOf, ceiling, querySet, best, scored[1]?.score ?? 0);
     const sure = confidence(this.model, features);
     const understood = queryTerms.some((q) => !q.guessed && this.vocabulary.has(q.term));
-    let decision: RetrievalResult['decision'] = 'fallback';
-    if (understood && sure >= this.model.answer && features.lead >= requiredLead(this.model, features)) decision = 'answer';
-    else if (sure >= this.model.suggest) decision = 'suggest';
+    const decision = decide(this.model, { sure, understood, features });
     reasons.push(`Sicherheit: ${sure.toFixed(2)}`);
     return { decision, candidates, confidence: sure, features, understood, reasons };
   }

