@@ -1,6 +1,19 @@
 import { z } from 'zod';
+import { REFUSED_ATTACHMENT_TYPE, type RefusedAttachmentReason } from '../channel/activity.js';
 
-export class AttachmentDownloadError extends Error {}
+export type DownloadRefusal = 'download_failed' | RefusedAttachmentReason;
+
+export class AttachmentDownloadError extends Error {
+  constructor(
+    message: string,
+    /** What the member is told. */
+    readonly refusal: DownloadRefusal = 'download_failed',
+  ) {
+    super(message);
+  }
+}
+
+const refusedSchema = z.object({ contentType: z.literal(REFUSED_ATTACHMENT_TYPE), content: z.object({ reason: z.enum(['infected', 'scanner_unavailable']) }) });
 
 const ATTACHMENT_PATH = /^\/v3\/directline\/attachments\/[0-9a-f-]{36}$/;
 const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)?;base64,([A-Za-z0-9+/=\s]+)$/i;
@@ -30,6 +43,9 @@ export class AttachmentDownloader {
   }
 
   async download(attachment: unknown): Promise<DownloadedAttachment> {
+    // The channel kept no copy of this file (malware, or it could not be scanned).
+    const refused = refusedSchema.safeParse(attachment);
+    if (refused.success) throw new AttachmentDownloadError('the channel refused the file', refused.data.content.reason);
     const parsed = attachmentSchema.safeParse(attachment);
     if (!parsed.success) throw new AttachmentDownloadError('attachment without a link');
     const { contentUrl, name } = parsed.data;

@@ -1,6 +1,7 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import { HttpError } from '../core/errors/index.js';
+import { jsonBody } from '../core/http/json-body.js';
 import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
 import { secureEquals } from '../core/secure-compare.js';
 import { REQUEST_ID } from './adapter.js';
@@ -24,7 +25,7 @@ export function botRoutes(options: BotRoutesOptions): Router {
       if (!presented || !secureEquals(presented, options.hopKey)) return next(new HttpError(401, 'Unauthorized', 'Missing or wrong hop key'));
       next();
     },
-    express.json({ limit: '512kb' }),
+    ...jsonBody({ limit: '512kb', code: 'BadArgument' }),
     async (req: Request, res: Response) => {
       if (req.body?.serviceUrl !== options.channelServiceUrl) throw new HttpError(403, 'Forbidden', 'Unknown serviceUrl');
       await options.adapter.process(req, res, async (context) => {

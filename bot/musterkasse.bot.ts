@@ -102,9 +102,20 @@ export class MusterkasseBot extends ActivityHandler {
     if (held.length > 0) await context.sendActivities(held);
   }
 
-  /** After a failed turn: forget the half-done dialog step so the next message starts cleanly. */
-  async resetDialog(context: TurnContext): Promise<void> {
-    await this.dialogState.delete(context);
-    await this.conversationState.saveChanges(context, true);
+  /**
+   * After a failed turn. Nothing of it was saved, so the stored dialog stands where it stood
+   * before the message: the member's answers so far are kept and the current question is asked
+   * again. Only if even that fails is the half-done dialog forgotten, so the next message starts
+   * cleanly.
+   */
+  async recoverAfterFailedTurn(context: TurnContext): Promise<void> {
+    try {
+      await this.conversationState.load(context, true);
+      const dc = await this.dialogs.createContext(context);
+      if (dc.activeDialog) await dc.repromptDialog();
+    } catch {
+      await this.dialogState.delete(context);
+      await this.conversationState.saveChanges(context, true);
+    }
   }
 }

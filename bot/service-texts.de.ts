@@ -65,6 +65,7 @@ export const PIN = {
   expired: 'Diese Einmal-PIN ist abgelaufen: Sie gilt 31 Tage ab dem Datum des Briefs. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
   spent: 'Mit dieser Einmal-PIN wurden bereits Unterlagen gesendet; sie gilt nur für eine Sendung. Weitere Dokumente können Sie hier im Chat auch ohne PIN einreichen.',
   tooManyAttempts: 'Ich kann hier keine weiteren Anmeldungen annehmen. Bitte wenden Sie sich an uns: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  throttled: 'Mit dieser Versichertennummer gab es gerade zu viele Anmeldeversuche. Bitte versuchen Sie es in einer Stunde noch einmal oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   welcome: (purpose: string, validUntil: string) => `Sie sind angemeldet. Ihr Brief betrifft: ${purpose}. Die PIN gilt bis ${validUntil}.`,
   resume: 'Sie hatten schon angefangen – ich mache dort weiter, wo Sie aufgehört haben.',
 } as const;

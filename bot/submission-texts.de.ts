@@ -1,4 +1,5 @@
 import type { FileOutcome } from '../core/submissions/submission.service.js';
+import type { DownloadRefusal } from './attachment-download.js';
 
 /** What the bot says while taking a submission in (wording in one place for review). */
 export const SUBMIT = {
@@ -40,7 +41,9 @@ export const SUBMIT = {
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 
-const REFUSALS: Record<Exclude<FileOutcome, { accepted: true }>['reason'] | 'download_failed', string> = {
+type Refusal = Exclude<FileOutcome, { accepted: true }>['reason'] | DownloadRefusal;
+
+const REFUSALS: Record<Refusal, string> = {
   unsupported_type: 'ist keine PDF-, JPG- oder PNG-Datei. Bitte senden Sie das Dokument in einem dieser Formate.',
   damaged: 'ist beschädigt und lässt sich nicht öffnen. Bitte erstellen Sie die Datei neu.',
   encrypted_pdf: 'ist mit einem Passwort geschützt oder verschlüsselt. Bitte senden Sie das PDF ohne Passwortschutz.',
@@ -48,9 +51,10 @@ const REFUSALS: Record<Exclude<FileOutcome, { accepted: true }>['reason'] | 'dow
   infected: 'enthält nach unserer Virenprüfung Schadsoftware und wurde nicht angenommen. Bitte prüfen Sie Ihr Gerät.',
   too_many_pages: 'passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.',
   download_failed: 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.',
+  scanner_unavailable: 'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.',
 };
 
-export function fileOutcomeText(name: string, outcome: FileOutcome | { accepted: false; reason: 'download_failed'; totalPages: number }, maxPages: number): string {
+export function fileOutcomeText(name: string, outcome: FileOutcome | { accepted: false; reason: DownloadRefusal; totalPages: number }, maxPages: number): string {
   if (!outcome.accepted) return `„${name}“ ${REFUSALS[outcome.reason]}`;
   const pages = outcome.pages === 1 ? '1 Seite' : `${outcome.pages} Seiten`;
   const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es verkleinert, es bleibt gut lesbar.' : '';

@@ -39,3 +39,30 @@ export const READ_RECEIPT_EVENT = 'webchat/read';
 export function isReadReceipt(activity: { type?: string; name?: unknown }): boolean {
   return activity.type === 'event' && activity.name === READ_RECEIPT_EVENT;
 }
+
+/**
+ * An uploaded file the channel did not keep (malware found, or the scanner was away): the bot
+ * receives an attachment of this type instead of a link, with the reason, and tells the member.
+ */
+export const REFUSED_ATTACHMENT_TYPE = 'application/vnd.musterkasse.refused-file';
+export type RefusedAttachmentReason = 'infected' | 'scanner_unavailable';
+export interface RefusedAttachment {
+  contentType: typeof REFUSED_ATTACHMENT_TYPE;
+  name: string;
+  content: { reason: RefusedAttachmentReason };
+}
+
+/**
+ * Set to true in a bot message's channelData when it asks for a secret (an Einmal-PIN, card
+ * digits): the member's answer reaches the bot, but the transcript (which agents read and which
+ * is kept for weeks) and the echo hold MASKED_TEXT instead.
+ */
+export const SECRET_INPUT_FLAG = 'musterkasseSecretInput';
+export const MASKED_TEXT = '••••••';
+
+/**
+ * Set by the channel on every member activity it hands to the bot (never stored, never taken
+ * from the client): a keyed hash of the member's network address, so the bot can count failed
+ * logins and lookups per visitor across conversations without knowing the address.
+ */
+export const CLIENT_KEY_FIELD = 'musterkasseClient';

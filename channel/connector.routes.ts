@@ -1,10 +1,11 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../core/errors/index.js';
 import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
 import { secureEquals } from '../core/secure-compare.js';
 import type { Activity } from './activity.js';
 import { botActivitySchema } from './activity.schema.js';
 import type { DirectLineService } from './directline.service.js';
+import { jsonBody } from '../core/http/json-body.js';
 
 function parseBotActivity(body: unknown): Activity {
   const parsed = botActivitySchema.safeParse(body);
@@ -23,7 +24,7 @@ export function connectorRoutes(service: DirectLineService, hopKey: string): Rou
     if (!presented || !secureEquals(presented, hopKey)) return next(new HttpError(401, 'Unauthorized', 'Missing or wrong hop key'));
     next();
   });
-  router.use(express.json({ limit: '512kb' }));
+  router.use(...jsonBody({ limit: '512kb', code: 'BadArgument' }));
 
   const post = async (req: Request, res: Response) => {
     res.json(await service.postToMember(String(req.params.conversationId), parseBotActivity(req.body), 'bot'));

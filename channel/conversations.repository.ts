@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../core/db/client.js';
 import { chatActivities, chatConversations } from '../core/db/schema.js';
 import type { Activity } from './activity.js';
+import { MASKED_TEXT, SECRET_INPUT_FLAG } from './activity.js';
 
 export type Conversation = typeof chatConversations.$inferSelect;
 export type Sender = 'user' | 'bot' | 'agent';
@@ -31,24 +32,37 @@ export class ConversationsRepository {
    * statement: the row lock on the conversation keeps numbers gap-free and in order.
    * Returns undefined when the conversation does not exist.
    */
-  async append(conversationId: string, sender: Sender, activity: Activity): Promise<{ activity: Activity; seq: number } | undefined> {
+  /**
+   * Stores an activity as the conversation's next one, in one statement. A bot message flagged
+   * with SECRET_INPUT_FLAG makes the member's next message be stored with its text masked
+   * (`masked` is then true, and the caller hands the real text on to the bot only).
+   */
+  async append(conversationId: string, sender: Sender, activity: Activity): Promise<{ activity: Activity; seq: number; masked: boolean } | undefined> {
+    const isMessage = activity.type === 'message';
+    const asksSecret = sender !== 'user' && isMessage && activity.channelData?.[SECRET_INPUT_FLAG] === true;
     const result = (await this.db.execute(sql`
       with bumped as (
-        update chat_conversations set last_watermark = last_watermark + 1, last_activity_at = now()
-        where id = ${conversationId}
-        returning last_watermark as seq, user_id
+        update chat_conversations c
+        set last_watermark = c.last_watermark + 1, last_activity_at = now(),
+            awaiting_secret_input = case when ${isMessage} then ${asksSecret} else c.awaiting_secret_input end
+        from (select id, awaiting_secret_input as was_awaiting from chat_conversations where id = ${conversationId} for update) previous
+        where c.id = previous.id
+        returning c.last_watermark as seq, c.user_id, (${sender} = 'user' and ${isMessage} and previous.was_awaiting and ${typeof activity.text === 'string'}) as masked
       ), stamped as (
-        select seq, ${conversationId} || '|' || lpad(seq::text, 7, '0') as activity_id,
+        select seq, masked, ${conversationId} || '|' || lpad(seq::text, 7, '0') as activity_id,
                ${JSON.stringify(activity)}::jsonb
                  || jsonb_build_object('id', ${conversationId} || '|' || lpad(seq::text, 7, '0'))
+                 || case when masked then jsonb_build_object('text', ${MASKED_TEXT}::text) else '{}'::jsonb end
                  || case when ${sender} = 'user' then '{}'::jsonb
                          else jsonb_build_object('recipient', jsonb_build_object('id', user_id, 'role', 'user')) end as activity
         from bumped
+      ), inserted as (
+        insert into chat_activities (conversation_id, seq, activity_id, type, from_role, activity)
+        select ${conversationId}, seq, activity_id, ${activity.type}, ${sender}, activity from stamped
+        returning seq, activity
       )
-      insert into chat_activities (conversation_id, seq, activity_id, type, from_role, activity)
-      select ${conversationId}, seq, activity_id, ${activity.type}, ${sender}, activity from stamped
-      returning seq, activity
-    `)) as unknown as { rows: Array<{ seq: number; activity: Activity }> };
+      select inserted.seq, inserted.activity, stamped.masked from inserted join stamped using (seq)
+    `)) as unknown as { rows: Array<{ seq: number; activity: Activity; masked: boolean }> };
     return result.rows[0];
   }
 

@@ -1,17 +1,22 @@
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import { HttpError, TooManyRequestsError } from '../core/errors/index.js';
 import { redisRateLimit, type RateLimitOptions } from '../core/http/rate-limit.js';
+import type { Logger } from '../core/logging/logger.js';
+import type { ClamdClient } from '../core/scan/clamd.js';
 import type { FileStorage } from '../core/storage/file-storage.js';
 import type { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
-import type { Activity, ChannelAccount } from './activity.js';
+import { REFUSED_ATTACHMENT_TYPE, type Activity, type ChannelAccount, type RefusedAttachment } from './activity.js';
 import { uploadActivitySchema, userActivitySchema } from './activity.schema.js';
 import type { AttachmentUrls } from './attachment-urls.js';
 import { assertConversationAccess, identifyCaller, type DirectLineCaller } from './directline-auth.js';
 import type { DirectLineService } from './directline.service.js';
 import { newConversationId, newUserId, type ConversationGrant, type DirectLineTokens } from './tokens.service.js';
-import { receiveUpload, type UploadLimits } from './upload.js';
+import type { ClientKeys } from './client-keys.js';
+import { receiveUpload, screenUploads, type UploadLimits } from './upload.js';
+import { parseWatermark } from './watermark.js';
+import { jsonBody } from '../core/http/json-body.js';
 
 export interface DirectLineRoutesOptions {
   service: DirectLineService;
@@ -21,6 +26,11 @@ export interface DirectLineRoutesOptions {
   files: StoredFilesRepository;
   attachmentUrls: AttachmentUrls;
   uploadLimits: UploadLimits;
+  /** Every upload is scanned before it gets a link. */
+  scanner: Pick<ClamdClient, 'scan'>;
+  logger: Logger;
+  /** Pseudonymous client keys for the bot's cross-conversation attempt limits. */
+  clientKeys: ClientKeys;
   messagesPerMinute: number;
   rateLimit: Pick<RateLimitOptions, 'redis' | 'logger'> & { prefix: string };
   clock: Clock;
@@ -43,10 +53,8 @@ function conversationIdOf(req: Request): string {
 }
 
 function watermarkOf(req: Request): number {
-  const raw = req.query.watermark;
-  if (raw === undefined || raw === '') return 0;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new HttpError(400, 'BadArgument', 'Invalid watermark');
+  const value = parseWatermark(req.query.watermark);
+  if (value === undefined) throw new HttpError(400, 'BadArgument', 'Invalid watermark');
   return value;
 }
 
@@ -78,7 +86,7 @@ async function memberOf(service: DirectLineService, who: DirectLineCaller, conve
 export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   const { service, tokens } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb', type: ['application/json', 'application/vnd.microsoft.activity'] }));
+  router.use(...jsonBody({ limit: '64kb', type: ['application/json', 'application/vnd.microsoft.activity'], code: 'BadArgument' }));
 
   const caller = (req: Request) => identifyCaller(req, options.secret, tokens);
   const grantFor = async (req: Request, conversationId: string): Promise<DirectLineCaller> => {
@@ -86,6 +94,13 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     assertConversationAccess(who, conversationId);
     return who;
   };
+
+  // Only a caller that may write to the conversation uses up its message quota.
+  const authorised: RequestHandler = async (req, res, next) => {
+    res.locals.caller = await grantFor(req, conversationIdOf(req));
+    next();
+  };
+  const callerOf = (res: Response) => res.locals.caller as DirectLineCaller;
 
   const perConversation = redisRateLimit({
     ...options.rateLimit,
@@ -154,18 +169,18 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     res.json(await service.activitiesAfter(conversationId, watermarkOf(req)));
   });
 
-  router.post('/conversations/:conversationId/activities', perConversation, async (req: Request, res: Response) => {
+  router.post('/conversations/:conversationId/activities', authorised, perConversation, async (req: Request, res: Response) => {
     const conversationId = conversationIdOf(req);
-    const who = await grantFor(req, conversationId);
+    const who = callerOf(res);
     const parsed = userActivitySchema.safeParse(req.body);
     if (!parsed.success) throw badArgument(parsed.error.issues);
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, await memberOf(service, who, conversationId, from?.name), rest as Activity));
+    res.json(await service.postFromUser(conversationId, await memberOf(service, who, conversationId, from?.name), rest as Activity, options.clientKeys.of(req.ip)));
   });
 
-  router.post('/conversations/:conversationId/upload', perConversation, async (req: Request, res: Response) => {
+  router.post('/conversations/:conversationId/upload', authorised, perConversation, async (req: Request, res: Response) => {
     const conversationId = conversationIdOf(req);
-    const who = await grantFor(req, conversationId);
+    const who = callerOf(res);
     const conversation = await service.requireConversation(conversationId);
     const { activityJson, files } = await receiveUpload(req, options.storage, options.uploadLimits);
     const discardFiles = () => Promise.all(files.map((f) => options.storage.remove(f.id)));
@@ -181,13 +196,17 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
       await discardFiles();
       throw badArgument(parsed.error.issues);
     }
-    for (const file of files) {
+    const { clean, refused } = await screenUploads(files, options.storage, options.scanner, options.logger);
+    for (const file of clean) {
       await options.files.insert({ id: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType, originalName: file.name, conversationId });
     }
     const now = options.clock();
-    const attachments = files.map((f) => ({ contentType: f.mediaType, contentUrl: options.attachmentUrls.make(originOf(req), f.id, now), name: f.name }));
+    const attachments: Array<NonNullable<Activity['attachments']>[number] | RefusedAttachment> = [
+      ...clean.map((f) => ({ contentType: f.mediaType, contentUrl: options.attachmentUrls.make(originOf(req), f.id, now), name: f.name })),
+      ...refused.map(({ file, reason }) => ({ contentType: REFUSED_ATTACHMENT_TYPE, name: file.name, content: { reason } })),
+    ];
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), { ...rest, attachments } as Activity));
+    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), { ...rest, attachments } as Activity, options.clientKeys.of(req.ip)));
   });
 
   router.get('/attachments/:fileId', async (req: Request, res: Response) => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors/index.js';
 import type { Logger } from '../core/logging/logger.js';
-import { BOT_ACCOUNT, CHANNEL_ID, isReadReceipt, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
+import { BOT_ACCOUNT, CHANNEL_ID, CLIENT_KEY_FIELD, isReadReceipt, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
 import type { ActivityFanout } from './activity-fanout.js';
 import type { BotClient } from './bot-client.js';
 import type { ConversationsRepository, Sender } from './conversations.repository.js';
@@ -55,16 +55,24 @@ export class DirectLineService {
    * A member's activity: stored, echoed to their sockets, then handed to the bot. Typing and read
    * receipts are signals, not content: published and handed on, never stored.
    */
-  async postFromUser(conversationId: string, user: ChannelAccount, input: Activity): Promise<{ id: string }> {
+  async postFromUser(conversationId: string, user: ChannelAccount, input: Activity, clientKey?: string): Promise<{ id: string }> {
     const from = { ...user, role: 'user' };
+    // The bot alone learns the client key, and only from us.
+    const forBot = (activity: Activity): Activity =>
+      clientKey ? { ...activity, channelData: { ...activity.channelData, [CLIENT_KEY_FIELD]: clientKey } } : activity;
+    if (input.channelData && CLIENT_KEY_FIELD in input.channelData) {
+      const { [CLIENT_KEY_FIELD]: _ignored, ...channelData } = input.channelData;
+      input = { ...input, channelData };
+    }
     if (input.type === 'typing' || isReadReceipt(input)) {
       const typing = { ...input, ...this.envelope(conversationId, from, BOT_ACCOUNT), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
       await this.publish(conversationId, { activities: [typing] });
-      this.toBot(typing).catch(() => undefined);
+      this.toBot(forBot(typing)).catch(() => undefined);
       return { id: typing.id };
     }
-    const stored = await this.store(conversationId, 'user', input, from, BOT_ACCOUNT);
-    await this.toBot(stored);
+    const { activity: stored, masked } = await this.store(conversationId, 'user', input, from, BOT_ACCOUNT);
+    // A masked secret is stored and echoed masked; only the bot gets what the member typed.
+    await this.toBot(forBot(masked ? { ...stored, text: input.text } : stored));
     return { id: stored.id! };
   }
 
@@ -79,7 +87,7 @@ export class DirectLineService {
       return { id: typing.id };
     }
     // The member as recipient is stamped by the store (it knows the conversation's user).
-    const stored = await this.store(conversationId, sender, input, from, { id: '', role: 'user' });
+    const { activity: stored } = await this.store(conversationId, sender, input, from, { id: '', role: 'user' });
     return { id: stored.id! };
   }
 
@@ -109,14 +117,14 @@ export class DirectLineService {
     return { channelId: CHANNEL_ID, conversation: { id: conversationId }, from, recipient };
   }
 
-  private async store(conversationId: string, sender: Sender, input: Activity, from: ChannelAccount, recipient: ChannelAccount): Promise<Activity> {
+  private async store(conversationId: string, sender: Sender, input: Activity, from: ChannelAccount, recipient: ChannelAccount): Promise<{ activity: Activity; masked: boolean }> {
     const draft: Activity = { ...input, ...this.envelope(conversationId, from, recipient), timestamp: this.deps.clock().toISOString() };
     delete draft.serviceUrl;
     delete draft.id;
     const stored = await this.deps.conversations.append(conversationId, sender, draft);
     if (!stored) throw new NotFoundError('Conversation not found');
     await this.publish(conversationId, { activities: [stored.activity], watermark: String(stored.seq) });
-    return stored.activity;
+    return stored;
   }
 
   /** Live delivery is best effort: a member who misses it gets the activity on the next poll or reconnect. */

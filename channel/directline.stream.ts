@@ -7,9 +7,14 @@ import type { ActivitySet } from './activity.js';
 import type { ActivityFanout } from './activity-fanout.js';
 import type { DirectLineService } from './directline.service.js';
 import type { DirectLineTokens } from './tokens.service.js';
+import { parseWatermark } from './watermark.js';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{10,64})\/stream$/;
 const HEARTBEAT_MS = 30_000;
+/** A member has one chat window, perhaps a second tab; more streams on one conversation are someone's loop. */
+export const MAX_STREAMS_PER_CONVERSATION = 4;
+/** Clients send only empty keep-alive strings; anything larger is refused (the socket is closed with 1009). */
+const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
 
 /** The sequence number in a stored activity's id ("<conversation>|0000042"); ephemeral ids have none. */
 function sequenceOf(activityId: string): number {
@@ -28,7 +33,9 @@ function refuse(socket: Duplex, status: number, code: string): void {
  * by its activities' ids, so nothing arrives twice and nothing is skipped.
  */
 export class DirectLineStreams {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  /** This node's open streams per conversation, oldest first. */
+  private readonly byConversation = new Map<string, WebSocket[]>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
 
@@ -58,14 +65,21 @@ export class DirectLineStreams {
 
   /** Takes the upgrade if it is a Direct Line stream; returns false for other paths. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    const match = url && STREAM_PATH.exec(url.pathname);
     if (!match) return false;
+    // The client may reset the connection while the token is checked: that must not go unheard.
+    const dropOnError = () => socket.destroy();
+    socket.on('error', dropOnError);
     const conversationId = match[1]!;
-    const watermark = Number(url.searchParams.get('watermark') ?? 0);
+    const watermark = parseWatermark(url.searchParams.get('watermark') ?? undefined) ?? 0;
     this.authorise(conversationId, url.searchParams.get('t') ?? '')
       .then(() => {
-        this.wss.handleUpgrade(req, socket, head, (ws) => void this.serve(ws, conversationId, Number.isInteger(watermark) && watermark > 0 ? watermark : 0));
+        if (socket.destroyed) return;
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          socket.off('error', dropOnError);
+          void this.serve(ws, conversationId, watermark);
+        });
       })
       .catch((err: unknown) => {
         if (err instanceof HttpError) refuse(socket, err.status, err.code);
@@ -83,7 +97,26 @@ export class DirectLineStreams {
     await this.service.requireConversation(conversationId);
   }
 
+  /** Keeps at most MAX_STREAMS_PER_CONVERSATION streams per conversation: the oldest makes way. */
+  private track(ws: WebSocket, conversationId: string): void {
+    const open = this.byConversation.get(conversationId) ?? [];
+    open.push(ws);
+    this.byConversation.set(conversationId, open);
+    while (open.length > MAX_STREAMS_PER_CONVERSATION) open.shift()!.close(1008, 'too many streams for this conversation');
+    ws.once('close', () => {
+      const remaining = (this.byConversation.get(conversationId) ?? []).filter((other) => other !== ws);
+      if (remaining.length > 0) this.byConversation.set(conversationId, remaining);
+      else this.byConversation.delete(conversationId);
+    });
+  }
+
   private async serve(ws: WebSocket, conversationId: string, fromWatermark: number): Promise<void> {
+    // A client's protocol error (an oversized or malformed frame) ends its socket, never the process.
+    ws.on('error', (err) => {
+      this.logger.debug({ err: { message: err.message }, conversationId }, 'Stream closed after a client protocol error');
+      ws.terminate();
+    });
+    this.track(ws, conversationId);
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     // Clients send empty strings as keep-alive; nothing else is expected from them.

@@ -1,7 +1,11 @@
-import busboy from 'busboy';
 import type { Request } from 'express';
+import type { Readable } from 'node:stream';
 import { HttpError } from '../core/errors/index.js';
+import { readMultipart, type MultipartErrors } from '../core/http/multipart.js';
+import type { RefusedAttachmentReason } from './activity.js';
 import { detectAcceptedType, normaliseDeclaredType, type AcceptedMediaType } from '../core/storage/accepted-types.js';
+import type { Logger } from '../core/logging/logger.js';
+import { ScanFailedError, type ClamdClient } from '../core/scan/clamd.js';
 import { FileTooLargeError, type FileStorage, type ReceivedFile } from '../core/storage/file-storage.js';
 
 export interface UploadedFile extends ReceivedFile {
@@ -26,7 +30,7 @@ function safeFileName(name: string | undefined): string {
   return cleaned || 'datei';
 }
 
-function readSmallPart(stream: NodeJS.ReadableStream): Promise<string> {
+function readSmallPart(stream: Readable): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -39,6 +43,12 @@ function readSmallPart(stream: NodeJS.ReadableStream): Promise<string> {
   });
 }
 
+const UPLOAD_ERRORS = (limits: UploadLimits): MultipartErrors => ({
+  malformed: () => new HttpError(400, 'BadArgument', 'Malformed multipart body'),
+  fileTooLarge: () => new HttpError(413, 'MessageSizeExceeded', `A file is larger than ${limits.maxFileBytes} bytes`),
+  tooManyParts: () => new HttpError(413, 'MessageSizeExceeded', `At most ${limits.maxFiles} files per upload`),
+});
+
 /**
  * Reads a Direct Line upload (an `activity` part and `file` parts) into storage. Every file's
  * real type is read from its bytes and must be PDF, JPEG or PNG and match what was declared.
@@ -49,69 +59,73 @@ export async function receiveUpload(req: Request, storage: FileStorage, limits: 
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'UnsupportedMediaType', 'Expected multipart/form-data');
 
   const stored: ReceivedFile[] = [];
-  const pending: Array<Promise<unknown>> = [];
-  const files: Array<{ received: Promise<ReceivedFile>; name: string; declared: string | undefined }> = [];
+  const files: Array<{ received: ReceivedFile; name: string; declared: string | undefined }> = [];
   let activityJson: string | undefined;
-  let tooMany = false;
-
-  const parser = busboy({
-    headers: req.headers,
-    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles + 1, fields: 2, parts: limits.maxFiles + 3 },
-  });
-
-  parser.on('file', (field, stream, info) => {
-    if (field === 'activity') {
-      pending.push(readSmallPart(stream).then((text) => (activityJson = text)));
-      return;
-    }
-    if (field !== 'file') {
-      stream.resume();
-      return;
-    }
-    const received = storage.receive(stream, limits.maxFileBytes).then((file) => {
-      stored.push(file);
-      return file;
-    });
-    pending.push(received);
-    files.push({ received, name: safeFileName(info.filename), declared: normaliseDeclaredType(info.mimeType) });
-  });
-  parser.on('field', (field, value) => {
-    if (field === 'activity') activityJson = value;
-  });
-  parser.on('filesLimit', () => (tooMany = true));
-  parser.on('partsLimit', () => (tooMany = true));
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      parser.on('close', resolve);
-      parser.on('error', (err) => reject(new HttpError(400, 'BadArgument', `Malformed multipart body: ${(err as Error).message}`)));
-      req.pipe(parser);
+    await readMultipart(req, { maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles + 1, maxFields: 2, maxFieldBytes: ACTIVITY_PART_LIMIT }, UPLOAD_ERRORS(limits), {
+      async file(field, stream, info) {
+        if (field === 'activity') {
+          activityJson = await readSmallPart(stream);
+          return;
+        }
+        if (field !== 'file') return void stream.resume();
+        const received = await storage.receive(stream, limits.maxFileBytes);
+        stored.push(received);
+        files.push({ received, name: safeFileName(info.filename), declared: normaliseDeclaredType(info.mimeType) });
+      },
+      field(name, value) {
+        if (name === 'activity') activityJson = value;
+      },
     });
-    const results = await Promise.allSettled(pending);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      if (failure.reason instanceof FileTooLargeError) throw new HttpError(413, 'MessageSizeExceeded', `A file is larger than ${limits.maxFileBytes} bytes`);
-      throw failure.reason;
-    }
-    if (tooMany) throw new HttpError(413, 'MessageSizeExceeded', `At most ${limits.maxFiles} files per upload`);
+    if (files.length > limits.maxFiles) throw new HttpError(413, 'MessageSizeExceeded', `At most ${limits.maxFiles} files per upload`);
     if (files.length === 0) throw new HttpError(400, 'BadArgument', 'No file part');
 
     const uploaded: UploadedFile[] = [];
     for (const file of files) {
-      const received = await file.received;
-      const mediaType = await detectAcceptedType(received.head);
+      const mediaType = await detectAcceptedType(file.received.head);
       if (!mediaType) throw new HttpError(415, 'UnsupportedMediaType', `"${file.name}" is not a PDF, JPEG or PNG file`);
       if (file.declared && file.declared !== 'application/octet-stream' && file.declared !== mediaType) {
         throw new HttpError(415, 'UnsupportedMediaType', `"${file.name}" is declared as ${file.declared} but its content is ${mediaType}`);
       }
-      uploaded.push({ ...received, name: file.name, mediaType });
+      uploaded.push({ ...file.received, name: file.name, mediaType });
     }
     return { activityJson, files: uploaded };
   } catch (err) {
-    req.unpipe(parser);
-    req.resume();
-    await Promise.allSettled(pending);
     await Promise.all(stored.map((f) => storage.remove(f.id)));
+    if (err instanceof FileTooLargeError) throw UPLOAD_ERRORS(limits).fileTooLarge('');
     throw err;
   }
+}
+
+export interface ScreenedUploads {
+  clean: UploadedFile[];
+  refused: Array<{ file: UploadedFile; reason: RefusedAttachmentReason }>;
+}
+
+/**
+ * Every uploaded file is scanned before anyone can fetch it: a file with malware, or one that
+ * could not be scanned, is deleted at once and never gets a link.
+ */
+export async function screenUploads(files: UploadedFile[], storage: FileStorage, scanner: Pick<ClamdClient, 'scan'>, logger: Logger): Promise<ScreenedUploads> {
+  const screened: ScreenedUploads = { clean: [], refused: [] };
+  for (const file of files) {
+    let reason: RefusedAttachmentReason | undefined;
+    try {
+      const result = await scanner.scan(await storage.readAll(file.id));
+      if (result.infected) {
+        reason = 'infected';
+        logger.warn({ signatures: result.signatures }, 'Chat upload with malware deleted');
+      }
+    } catch (err) {
+      if (!(err instanceof ScanFailedError)) throw err;
+      reason = 'scanner_unavailable';
+      logger.warn({ err }, 'Chat upload could not be scanned; deleted');
+    }
+    if (reason) {
+      await storage.remove(file.id);
+      screened.refused.push({ file, reason });
+    } else screened.clean.push(file);
+  }
+  return screened;
 }

@@ -78,6 +78,10 @@ export class IntakePipeline {
   async failed(status: DocumentStatus, job: Job, error: Error, final: boolean): Promise<void> {
     if (!final) return;
     const { documentId } = job.data as { documentId: string };
+    if (this.stages.get(status)?.holdsOnFailure) {
+      this.logger.warn({ documentId, stage: status, err: error }, 'Intake stage failed for good; the document waits in it for the sweep');
+      return;
+    }
     const moved = await this.documents.giveUp(documentId, status, error.message);
     this.logger.warn({ documentId, stage: status, err: error, moved }, 'Intake stage gave up; document sent to review');
   }

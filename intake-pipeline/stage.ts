@@ -8,5 +8,10 @@ import type { PipelineDocument, StageOutcome } from './documents.repository.js';
  */
 export interface Stage {
   readonly status: DocumentStatus;
+  /**
+   * True for a stage no document may skip (the virus scan): when its retries are used up the
+   * document waits in this stage for the sweep instead of going to a clerk unchecked.
+   */
+  readonly holdsOnFailure?: boolean;
   run(document: PipelineDocument): Promise<StageOutcome>;
 }

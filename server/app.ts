@@ -25,6 +25,7 @@ import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import { CONSOLE_PATH, consoleRoutes } from '../livechat-console/console.routes.js';
 import { liveChatApiRoutes } from '../livechat-console/livechat-api.routes.js';
 import type { Core } from './container.js';
+import { jsonBody } from '../core/http/json-body.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
 async function issueWidgetToken(tokens: DirectLineTokens) {
@@ -46,6 +47,7 @@ function metricsEndpoint(core: Core): RequestHandler {
 export function createApp(core: Core): Express {
   const { config } = core;
   const app = express();
+  app.disable('x-powered-by');
   if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
 
   app.use(requestLogging(core.logger));
@@ -74,6 +76,9 @@ export function createApp(core: Core): Express {
       files: core.storedFiles,
       attachmentUrls: chat.attachmentUrls,
       uploadLimits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
+      scanner: core.clamd,
+      logger: core.logger,
+      clientKeys: chat.clientKeys,
       messagesPerMinute: config.chat.messagesPerMinute,
       rateLimit,
       clock: core.clock,
@@ -84,7 +89,7 @@ export function createApp(core: Core): Express {
 
   const cookieName = sessionCookieName(config.isProduction);
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }));
+  api.use(...jsonBody({ limit: '100kb' }));
   api.use(loadStaffSession(core.sessions, cookieName, core.clock));
   api.use(requireCsrfToken(['/auth/login']));
   api.use(

@@ -7,6 +7,7 @@ import { MusterkasseBot } from '../bot/musterkasse.bot.js';
 import { PostgresStorage } from '../bot/postgres-storage.js';
 import { ActivityFanout } from '../channel/activity-fanout.js';
 import { AttachmentUrls } from '../channel/attachment-urls.js';
+import { ClientKeys } from '../channel/client-keys.js';
 import { BotClient } from '../channel/bot-client.js';
 import { ConversationsRepository } from '../channel/conversations.repository.js';
 import { DirectLineService } from '../channel/directline.service.js';
@@ -15,6 +16,7 @@ import { AuditRepository } from '../core/audit/audit.repository.js';
 import { FaqFeedbackRepository } from '../knowledge/feedback.repository.js';
 import { KnowledgeService } from '../knowledge/knowledge-base.js';
 import { LoginService } from '../core/auth/login.service.js';
+import { LoginThrottleRepository } from '../core/auth/login-throttle.repository.js';
 import { SessionsRepository } from '../core/auth/sessions.repository.js';
 import { StaffUsersRepository } from '../core/auth/staff-users.repository.js';
 import { StaffUsersService } from '../core/auth/staff-users.service.js';
@@ -33,7 +35,8 @@ import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
 import { FileStorage } from '../core/storage/file-storage.js';
 import { DraftFilesRepository } from '../core/submissions/draft-files.repository.js';
 import { SubmissionService } from '../core/submissions/submission.service.js';
-import { EinmalPinService } from '../core/einmal-pin/einmal-pin.service.js';
+import { EinmalPinService, PIN_LOGIN_LIMIT } from '../core/einmal-pin/einmal-pin.service.js';
+import { AttemptLimiter } from '../core/auth/attempt-limiter.js';
 import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.js';
 import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
@@ -65,6 +68,9 @@ import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
 import { ServiceRequestsRepository } from '../core/service-requests/service-requests.repository.js';
 import { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
 
+/** Failed PIN logins or status lookups per visitor (client key) within an hour, across conversations. */
+const CLIENT_ATTEMPT_LIMIT = { maxFailures: 10, windowSeconds: 3600 };
+
 export interface ChatServices {
   secret: string;
   tokens: DirectLineTokens;
@@ -72,6 +78,7 @@ export interface ChatServices {
   fanout: ActivityFanout;
   directLine: DirectLineService;
   attachmentUrls: AttachmentUrls;
+  clientKeys: ClientKeys;
   hopKey: string;
   bot: MusterkasseBot;
   /** What the member dialogs need (also for tests that drive the dialogs directly). */
@@ -177,8 +184,14 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     },
     callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
     certificates: requests,
-    status: { submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr) },
-    pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin) },
+    status: {
+      submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr),
+      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:status-lookup`, CLIENT_ATTEMPT_LIMIT, logger),
+    },
+    pins: {
+      login: (kvnr, card, pin) => pins.login(kvnr, card, pin),
+      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:pin-login-client`, CLIENT_ATTEMPT_LIMIT, logger),
+    },
     liveChat,
   };
   const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices, new PersonTopics(config.livechat.personTopics));
@@ -189,10 +202,11 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     fanout,
     directLine,
     attachmentUrls: new AttachmentUrls(deriveKey(secret, 'attachment-url')),
+    clientKeys: new ClientKeys(deriveKey(secret, 'client-key')),
     hopKey,
     bot,
     memberServices,
-    adapter: createAdapter(hopKey, logger, (context) => bot.resetDialog(context)),
+    adapter: createAdapter(hopKey, logger, (context) => bot.recoverAfterFailedTurn(context)),
   };
 }
 
@@ -238,7 +252,14 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
   const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
   const audit = new AuditRepository(db);
-  const pins = new EinmalPinService({ pins: new EinmalPinsRepository(db), members, audit, clock, timeZone: config.timeZone });
+  const pins = new EinmalPinService({
+    pins: new EinmalPinsRepository(db),
+    members,
+    audit,
+    clock,
+    timeZone: config.timeZone,
+    attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:pin-login`, PIN_LOGIN_LIMIT, logger),
+  });
   const submissions = new SubmissionService({
     pins,
     onStored: (submissionId) => intake.start(submissionId),
@@ -273,7 +294,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     ],
     audit,
     sessions,
-    login: new LoginService(users, sessions, audit, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }, clock),
+    login: new LoginService(users, sessions, audit, new LoginThrottleRepository(db, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }), clock),
     staffUsers: new StaffUsersService(users, audit, clock),
     storage,
     storedFiles: new StoredFilesRepository(db),

@@ -1,9 +1,9 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import express, { type Router } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { authorize, loadStaffSession } from '../core/auth/session.middleware.js';
+import { authorize, loadStaffSession, requireSameOrigin } from '../core/auth/session.middleware.js';
 import { QUEUE_NAMES } from '../core/queue/job-map.js';
 import type { Core } from './container.js';
 
@@ -26,6 +26,10 @@ export function queueBoard(core: Core, cookieName: string): Router {
   );
   router.use(loadStaffSession(core.sessions, cookieName, core.clock));
   router.use(authorize('admin'));
-  router.use(adapter.getRouter() as Router);
+  // bull-board's page cannot send our CSRF header, so its changes (clean, pause, retry) must come from our own origin.
+  router.use(requireSameOrigin(new URL(core.config.http.publicUrl).origin));
+  const board = adapter.getRouter() as Express;
+  board.disable('x-powered-by');
+  router.use(board as unknown as Router);
   return router;
 }

@@ -26,7 +26,7 @@ function messageActivity({ text, suggestedActions }: MemberMessage) {
 function startLiveChatSocket(core: Core, server: Server) {
   const pub = createRedis(core.config.redis.url, 'command', core.logger);
   const sub = createRedis(core.config.redis.url, 'subscriber', core.logger);
-  const io = attachLiveChatSocket(server, {
+  const { io, close } = attachLiveChatSocket(server, {
     sessions: core.sessions,
     cookieName: sessionCookieName(core.config.isProduction),
     queue: core.livechat.queue,
@@ -41,7 +41,8 @@ function startLiveChatSocket(core: Core, server: Server) {
     typingToMember: (conversationId, name) => core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
-    redis: { pub, sub },
+    redis: { pub, sub, prefix: core.config.redis.prefix },
+    publicOrigin: new URL(core.config.http.publicUrl).origin,
     clock: core.clock,
     logger: core.logger,
   });
@@ -52,7 +53,7 @@ function startLiveChatSocket(core: Core, server: Server) {
     /** After the HTTP server has closed: the engine and the adapter's Redis connections. */
     async close() {
       core.livechat.queueChanges.removeAllListeners('changed');
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await close();
       await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },
   };

@@ -15,7 +15,8 @@ export function jobHandlers(core: Core): JobHandlers {
     housekeeping: async ({ task }) => {
       if (task === 'purge-expired-sessions') {
         const purged = await core.sessions.purgeExpired(core.clock());
-        core.logger.info({ purged }, 'Expired staff sessions purged');
+        const failures = await core.login.purgeStaleFailures(core.clock());
+        core.logger.info({ purged, failures }, 'Expired staff sessions and stale login failures purged');
       } else if (task === 'purge-old-transcripts') {
         const cutoff = new Date(core.clock().getTime() - core.config.chat.transcriptRetentionDays * DAY);
         const purged = await core.chat.conversations.purgeIdleSince(cutoff);

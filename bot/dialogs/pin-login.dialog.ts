@@ -1,11 +1,12 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import { MessageFactory, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatGermanDate } from '../../core/submissions/detail-parsers.js';
 import { normaliseKvnr } from '../../core/members/kvnr.js';
 import { normalisePinCode } from '../../core/einmal-pin/pin-code.js';
+import { clientKeyOf, type AttemptGuard } from '../client-key.js';
 import { PIN } from '../service-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
-import { CheckedTextPrompt } from './prompts.js';
+import { asSecretInput, CheckedTextPrompt } from './prompts.js';
 import type { SubmissionDraft, SubmitDocumentOptions } from './submit-document.dialog.js';
 
 export const PIN_LOGIN_DIALOG = 'pinLogin';
@@ -19,7 +20,7 @@ export const MAX_LOGIN_ATTEMPTS = 5;
 
 export type PinLoginResult =
   | { ok: true; pinId: string; kvnr: string; purpose: string; validUntil: string; draft: Record<string, unknown> | null }
-  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' };
+  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' | 'throttled' };
 
 /** What the login hands back: the submission to run for the logged-in member. */
 export interface PinLoginOutcome {
@@ -28,6 +29,8 @@ export interface PinLoginOutcome {
 
 export interface PinDesk {
   login(kvnr: string, cardLast6: string, pin: string): Promise<PinLoginResult>;
+  /** Failed logins per client across conversations (a new chat does not reset them). */
+  attempts: AttemptGuard;
 }
 
 const digits = (text: string) => text.replace(/[\s.-]/g, '');
@@ -43,14 +46,14 @@ export class PinLoginDialog extends ComponentDialog {
   ) {
     super(PIN_LOGIN_DIALOG);
     this.addDialog(new CheckedTextPrompt(KVNR, kvnrMistake))
-      .addDialog(new CheckedTextPrompt(CARD, (a) => (/^\d{6}$/.test(digits(a)) ? undefined : PIN.cardInvalid)))
-      .addDialog(new CheckedTextPrompt(CODE, (a) => (normalisePinCode(a) ? undefined : PIN.pinInvalid)))
+      .addDialog(new CheckedTextPrompt(CARD, (a) => (/^\d{6}$/.test(digits(a)) ? undefined : PIN.cardInvalid), undefined, true))
+      .addDialog(new CheckedTextPrompt(CODE, (a) => (normalisePinCode(a) ? undefined : PIN.pinInvalid), undefined, true))
       .addDialog(new WaterfallDialog(FLOW, [this.askKvnr.bind(this), this.askCard.bind(this), this.askPin.bind(this), this.logIn.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
   private async askKvnr(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((await this.failedLogins.get(step.context, 0)) >= MAX_LOGIN_ATTEMPTS) {
+    if ((await this.failedLogins.get(step.context, 0)) >= MAX_LOGIN_ATTEMPTS || (await this.desk.attempts.blocked(clientKeyOf(step.context)))) {
       await step.context.sendActivity(PIN.tooManyAttempts);
       return step.endDialog();
     }
@@ -59,12 +62,12 @@ export class PinLoginDialog extends ComponentDialog {
 
   private askCard(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as { kvnr: string }).kvnr = normaliseKvnr(String(step.result));
-    return step.prompt(CARD, { prompt: PIN.card });
+    return step.prompt(CARD, { prompt: asSecretInput(MessageFactory.text(PIN.card)) });
   }
 
   private askPin(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as { card: string }).card = digits(String(step.result));
-    return step.prompt(CODE, { prompt: PIN.pin });
+    return step.prompt(CODE, { prompt: asSecretInput(MessageFactory.text(PIN.pin)) });
   }
 
   private async logIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -73,6 +76,7 @@ export class PinLoginDialog extends ComponentDialog {
     if (!result.ok) {
       if (result.reason === 'mismatch') {
         await this.failedLogins.set(step.context, (await this.failedLogins.get(step.context, 0)) + 1);
+        await this.desk.attempts.fail(clientKeyOf(step.context));
         await step.context.sendActivity(PIN.mismatch);
         return step.replaceDialog(FLOW);
       }

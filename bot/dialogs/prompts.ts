@@ -1,4 +1,5 @@
 import { MessageFactory, type Activity } from 'botbuilder';
+import { SECRET_INPUT_FLAG } from '../../channel/activity.js';
 import { TEXTS } from '../texts.de.js';
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 
@@ -54,12 +55,27 @@ export class ButtonPrompt extends TextPrompt {
  * mistake (shown instead of repeating the question), or nothing when the answer is usable.
  */
 export class CheckedTextPrompt extends TextPrompt {
-  constructor(id: string, check: (answer: string, validations: unknown) => string | undefined | Promise<string | undefined>, retryButtons?: (validations: unknown) => readonly string[] | undefined) {
+  constructor(
+    id: string,
+    check: (answer: string, validations: unknown) => string | undefined | Promise<string | undefined>,
+    retryButtons?: (validations: unknown) => readonly string[] | undefined,
+    /** The answer is a secret (PIN, card digits): asked for, and asked again, as secret input. */
+    secret = false,
+  ) {
     super(id, async (prompt: PromptValidatorContext<string>) => {
       const error = await check(prompt.recognized.value ?? '', prompt.options.validations);
       if (error === undefined) return true;
-      prompt.options.retryPrompt = withButtons(error, retryButtons?.(prompt.options.validations));
+      const retry = withButtons(error, retryButtons?.(prompt.options.validations));
+      prompt.options.retryPrompt = secret ? asSecretInput(retry) : retry;
       return onUnusable(prompt);
     });
   }
+}
+
+/**
+ * A question whose answer must not stand in the transcript: the channel stores the member's
+ * reply masked (agents and the 90-day transcript never see it); the bot still gets it.
+ */
+export function asSecretInput(activity: Partial<Activity>): Partial<Activity> {
+  return { ...activity, channelData: { ...(activity.channelData as object | undefined), [SECRET_INPUT_FLAG]: true } };
 }

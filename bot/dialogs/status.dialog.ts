@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { SubmissionStatus } from '../../core/db/schema.js';
 import { normaliseKvnr } from '../../core/members/kvnr.js';
 import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import { clientKeyOf, type AttemptGuard } from '../client-key.js';
 import { STATUS } from '../service-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { CheckedTextPrompt } from './prompts.js';
@@ -17,6 +18,8 @@ export const MAX_FAILED_LOOKUPS = 5;
 
 export interface StatusDesk {
   submissionStatus(trackingId: string, kvnr: string): Promise<SubmissionStatus | undefined>;
+  /** Failed lookups per client across conversations (a new chat does not reset them). */
+  attempts: AttemptGuard;
 }
 
 export interface StatusOptions {
@@ -41,7 +44,7 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async askTrackingId(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((await this.failedLookups.get(step.context, 0)) >= MAX_FAILED_LOOKUPS) {
+    if ((await this.failedLookups.get(step.context, 0)) >= MAX_FAILED_LOOKUPS || (await this.desk.attempts.blocked(clientKeyOf(step.context)))) {
       await step.context.sendActivity(STATUS.tooManyAttempts);
       return step.endDialog();
     }
@@ -59,6 +62,7 @@ export class StatusDialog extends ComponentDialog {
     const status = await this.desk.submissionStatus(trackingId, normaliseKvnr(String(step.result)));
     if (!status) {
       await this.failedLookups.set(step.context, (await this.failedLookups.get(step.context, 0)) + 1);
+      await this.desk.attempts.fail(clientKeyOf(step.context));
       await step.context.sendActivity(STATUS.notFound);
       return step.endDialog();
     }

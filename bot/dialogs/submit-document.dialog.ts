@@ -10,6 +10,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { DependencyUnavailableError } from '../../core/errors/index.js';
 import { normaliseKvnr } from '../../core/members/kvnr.js';
 import type { DocumentLimits } from '../../core/submissions/document-check.js';
 import type { DraftSummary, FileOutcome } from '../../core/submissions/submission.service.js';
@@ -407,10 +408,16 @@ export class SubmitDocumentDialog extends ComponentDialog {
         downloaded = await this.deps.download(attachment);
       } catch (err) {
         if (!(err instanceof AttachmentDownloadError)) throw err;
-        lines.push(fileOutcomeText(name, { accepted: false, reason: 'download_failed', totalPages: 0 }, maxPages));
+        lines.push(fileOutcomeText(name, { accepted: false, reason: err.refusal, totalPages: 0 }, maxPages));
         continue;
       }
-      lines.push(fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name), maxPages));
+      try {
+        lines.push(fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name), maxPages));
+      } catch (err) {
+        // Nothing is taken unscanned; the member may send it again in a few minutes.
+        if (!(err instanceof DependencyUnavailableError)) throw err;
+        lines.push(fileOutcomeText(name, { accepted: false, reason: 'scanner_unavailable', totalPages: 0 }, maxPages));
+      }
     }
     const { pages } = await this.deps.desk.draft(key);
     await context.sendActivity(withButtons(lines.join('\n\n'), pages > 0 ? [SUBMIT.filesDone] : undefined));

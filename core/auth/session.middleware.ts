@@ -59,6 +59,21 @@ export function requireCsrfToken(exemptPaths: string[] = []): RequestHandler {
   };
 }
 
+/**
+ * For state-changing requests from pages that cannot send the CSRF header: the browser's
+ * `Origin` (or, failing that, `Sec-Fetch-Site`) must say the request came from our own origin.
+ */
+export function requireSameOrigin(publicOrigin: string): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get('origin');
+    const host = req.get('host');
+    const sameOrigin = origin !== undefined ? origin === publicOrigin || URL.parse(origin)?.host === host : req.get('sec-fetch-site') === 'same-origin';
+    if (!sameOrigin) return next(new ForbiddenError('csrf_origin_invalid', 'Diese Änderung muss von der Seite dieses Dienstes kommen. Bitte laden Sie die Seite neu.'));
+    next();
+  };
+}
+
 /** Guards a staff route: 401 without a live session, 403 when the role is not among `roles`. */
 export function authorize(...roles: StaffRole[]): RequestHandler {
   const allowed = new Set<StaffRole>(roles);

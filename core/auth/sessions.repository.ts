@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { staffSessions, staffUsers } from '../db/schema.js';
 import type { StaffUser } from './staff-users.repository.js';
@@ -82,6 +82,21 @@ export class SessionsRepository {
       .where(or(lt(staffSessions.idleExpiresAt, now), lt(staffSessions.absoluteExpiresAt, now)))
       .returning({ tokenHash: staffSessions.tokenHash });
     return deleted.length;
+  }
+
+  /**
+   * Which of these tokens still name a live session of an enabled user (for connections that
+   * outlive the request that opened them, such as the agents' sockets).
+   */
+  async liveAmong(tokens: string[], now: Date): Promise<Set<string>> {
+    if (tokens.length === 0) return new Set();
+    const byHash = new Map(tokens.map((token) => [hashToken(token), token]));
+    const rows = await this.db
+      .select({ tokenHash: staffSessions.tokenHash })
+      .from(staffSessions)
+      .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
+      .where(and(inArray(staffSessions.tokenHash, [...byHash.keys()]), gt(staffSessions.idleExpiresAt, now), gt(staffSessions.absoluteExpiresAt, now), isNull(staffUsers.disabledAt)));
+    return new Set(rows.map((r) => byHash.get(r.tokenHash)!));
   }
 
   async countForUser(userId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { staffSessions, staffUsers, type StaffRole } from '../db/schema.js';
 
@@ -48,22 +48,5 @@ export class StaffUsersRepository {
       await tx.update(staffUsers).set({ disabledAt: at, updatedAt: at }).where(eq(staffUsers.id, id));
       await tx.delete(staffSessions).where(eq(staffSessions.userId, id));
     });
-  }
-
-  /** Counts a failed login atomically; locks the account when the limit is reached. */
-  async recordFailedLogin(id: string, maxFailures: number, lockedUntil: Date): Promise<{ failedLoginCount: number; lockedUntil: Date | null }> {
-    const [row] = await this.db
-      .update(staffUsers)
-      .set({
-        failedLoginCount: sql`${staffUsers.failedLoginCount} + 1`,
-        lockedUntil: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${maxFailures} then ${lockedUntil.toISOString()}::timestamptz else ${staffUsers.lockedUntil} end`,
-      })
-      .where(eq(staffUsers.id, id))
-      .returning({ failedLoginCount: staffUsers.failedLoginCount, lockedUntil: staffUsers.lockedUntil });
-    return row ?? { failedLoginCount: 0, lockedUntil: null };
-  }
-
-  async clearFailedLogins(id: string): Promise<void> {
-    await this.db.update(staffUsers).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(staffUsers.id, id));
   }
 }

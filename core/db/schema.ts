@@ -18,10 +18,20 @@ export const staffUsers = pgTable('staff_users', {
   displayName: text('display_name').notNull(),
   role: staffRole('role').notNull(),
   passwordHash: text('password_hash').notNull(),
-  failedLoginCount: integer('failed_login_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...timestamps,
+});
+
+/**
+ * Failed staff logins per username and client address (a SHA-256 of both, never in clear):
+ * too many lock that pair for a while, whether or not the username exists, and leave the
+ * colleague at another address alone.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  keyHash: text('key_hash').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
 /** Server-side staff sessions. The cookie holds a random token; only its SHA-256 is stored. */
@@ -70,6 +80,8 @@ export const chatConversations = pgTable(
     lastWatermark: integer('last_watermark').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The bot's last message asked for a secret (a PIN, card digits): the member's answer is stored masked. */
+    awaitingSecretInput: boolean('awaiting_secret_input').notNull().default(false),
   },
   (t) => [index('chat_conversations_last_activity_idx').on(t.lastActivityAt)],
 );

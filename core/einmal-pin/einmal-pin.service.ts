@@ -7,6 +7,7 @@ import type { Transaction } from '../db/client.js';
 import { NotFoundError } from '../errors/index.js';
 import { kvnrSchema } from '../members/kvnr.js';
 import type { MembersRepository } from '../members/members.repository.js';
+import type { AttemptLimiter } from '../auth/attempt-limiter.js';
 import type { EinmalPinRecord, EinmalPinsRepository } from './einmal-pins.repository.js';
 import { newPinCode, normalisePinCode } from './pin-code.js';
 import { renderPinLetter } from './pin-letter.js';
@@ -15,6 +16,13 @@ import { renderPinLetter } from './pin-letter.js';
 export const PIN_VALIDITY_DAYS = 31;
 /** Wrong attempts (per member) before their PIN is locked and a new letter is needed. */
 export const MAX_PIN_FAILURES = 5;
+/**
+ * Failed logins per KVNR (any part wrong, from anywhere) within an hour before logins for that
+ * KVNR pause for the rest of the hour: against guessing from many addresses at once. Each
+ * visitor has a far lower limit of their own (in the chat, per client key). Only someone who
+ * also knows the card digits can lock the PIN itself.
+ */
+export const PIN_LOGIN_LIMIT = { maxFailures: 50, windowSeconds: 3600 };
 
 export const issuePinSchema = z.object({
   kvnr: kvnrSchema,
@@ -34,7 +42,7 @@ export interface IssuedPin {
 
 export type PinLogin =
   | { ok: true; pinId: string; kvnr: string; purpose: string; validUntil: string; draft: Record<string, unknown> | null }
-  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' };
+  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' | 'throttled' };
 
 export const pinValidUntil = (letterDate: string) => addDaysIso(letterDate, PIN_VALIDITY_DAYS);
 
@@ -44,6 +52,8 @@ export interface EinmalPinDeps {
   audit: AuditRepository;
   clock: Clock;
   timeZone: string;
+  /** Failed logins per KVNR, across conversations (PIN_LOGIN_LIMIT). */
+  attempts: Pick<AttemptLimiter, 'blocked' | 'fail'>;
 }
 
 /** Issues Einmal-PINs with their letter, and checks members' logins with them. */
@@ -87,16 +97,22 @@ export class EinmalPinService {
    */
   async login(kvnr: string, cardLast6: string, pinInput: string): Promise<PinLogin> {
     const pin = normalisePinCode(pinInput);
+    if (await this.deps.attempts.blocked(kvnr)) {
+      await verifyAgainstDummy(pinInput);
+      return { ok: false, reason: 'throttled' };
+    }
     const member = await this.deps.members.find(kvnr);
     if (!pin || !member || member.cardNumberLast6 !== cardLast6.trim()) {
+      // A stranger who knows only the KVNR is slowed down, but cannot lock the member's PIN.
       await verifyAgainstDummy(pinInput);
-      if (member && pin) await this.deps.pins.recordFailure(member.kvnr, MAX_PIN_FAILURES, this.deps.clock());
+      await this.deps.attempts.fail(kvnr);
       return { ok: false, reason: 'mismatch' };
     }
     for (const record of await this.deps.pins.forMember(kvnr)) {
       if (!(await verifyPassword(record.pinHash, pin))) continue;
       return this.state(record);
     }
+    await this.deps.attempts.fail(kvnr);
     const locked = await this.deps.pins.recordFailure(kvnr, MAX_PIN_FAILURES, this.deps.clock());
     return { ok: false, reason: locked ? 'locked' : 'mismatch' };
   }

@@ -56,3 +56,13 @@ export class TooManyRequestsError extends HttpError {
     super(429, code, message, { retryAfterSeconds }, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
   }
 }
+
+/** A service this request needs (the virus scanner, say) is down: 503, the client may retry later. */
+export class DependencyUnavailableError extends HttpError {
+  constructor(
+    readonly dependency: string,
+    message: string,
+  ) {
+    super(503, 'dependency_unavailable', message, { dependency }, { 'Retry-After': '30' });
+  }
+}

@@ -4,6 +4,8 @@ import { HttpError, NotFoundError } from '../errors/index.js';
 interface BodyParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
+  expose?: boolean;
 }
 
 /** Maps body-parser's own errors (bad JSON, too large) onto our error shape. */
@@ -11,6 +13,9 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
   if (err.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'Der Inhalt ist kein gültiges JSON.');
   if (err.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'Die Anfrage ist zu groß.');
   if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') return new HttpError(415, 'unsupported_encoding', 'Diese Zeichenkodierung wird nicht unterstützt.');
+  // Any other client error a library raised as such (http-errors: 4xx, exposed): still the client's.
+  const status = err.status ?? err.statusCode;
+  if (err.expose && typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad_request', 'Die Anfrage ist fehlerhaft.');
   return undefined;
 }
 

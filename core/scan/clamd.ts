@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import NodeClam from 'clamscan';
+import { DependencyUnavailableError } from '../errors/index.js';
 
 export interface ClamdOptions {
   socket: string | undefined;
@@ -14,7 +15,13 @@ export interface ScanResult {
   signatures: string[];
 }
 
-export class ScanFailedError extends Error {}
+/** clamd could not be reached or could not decide: nothing may be accepted unscanned, so the request waits. */
+export class ScanFailedError extends DependencyUnavailableError {
+  constructor(reason: string) {
+    super('clamd', 'Die Virenprüfung ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.');
+    this.cause = reason;
+  }
+}
 
 /** Talks to clamd over its socket or TCP port. */
 export class ClamdClient {
@@ -42,8 +49,13 @@ export class ClamdClient {
 
   /** Scans bytes in memory. Throws ScanFailedError when clamd could not decide. */
   async scan(bytes: Buffer): Promise<ScanResult> {
-    const scanner = await this.connect();
-    const result = await scanner.scanStream(Readable.from([bytes]));
+    let result: Awaited<ReturnType<NodeClam['scanStream']>>;
+    try {
+      result = await (await this.connect()).scanStream(Readable.from([bytes]));
+    } catch (err) {
+      if (err instanceof ScanFailedError) throw err;
+      throw new ScanFailedError(`clamd unreachable: ${(err as Error).message}`);
+    }
     if (result.isInfected === null) throw new ScanFailedError('clamd could not scan the file');
     return { infected: result.isInfected, signatures: result.viruses ?? [] };
   }

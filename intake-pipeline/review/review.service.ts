@@ -131,10 +131,10 @@ export class ReviewService {
     };
   }
 
-  /** A page of the document as a PNG; quarantined files are never shown here. */
+  /** A page of the document as a PNG; quarantined files and files not yet scanned clean are never shown here. */
   async pageImage(documentId: string, page: number, reviewer: Reviewer): Promise<Buffer> {
     const document = await this.documents.find(documentId);
-    if (!document || document.status === 'quarantined' || document.status === 'scan') throw new NotFoundError('Diese Seite gibt es nicht.');
+    if (!document || document.status === 'quarantined' || document.status === 'scan' || !document.scannedAt || document.scanFindings?.length) throw new NotFoundError('Diese Seite gibt es nicht.');
     const image = await pageImage(await this.storage.readAll(document.fileId), document.mediaType, page);
     if (!image) throw new NotFoundError('Diese Seite gibt es nicht.');
     await this.record(reviewer, 'document.page_view', { type: 'document', id: documentId }, { page });

@@ -10,6 +10,7 @@ import type { Stage } from '../stage.js';
  */
 export class ScanStage implements Stage {
   readonly status = 'scan' as const;
+  readonly holdsOnFailure = true;
 
   constructor(
     private readonly storage: FileStorage,

@@ -62,7 +62,10 @@ export interface LiveChatSocketDeps {
   transcript(conversationId: string): Promise<Activity[]>;
   /** Calls the listener with every activity of a conversation, on whichever node it was posted. */
   subscribe(conversationId: string, listener: (activities: Activity[]) => void): Promise<() => Promise<void>>;
-  redis: { pub: Redis; sub: Redis };
+  /** The adapter's connections, and the installation's key prefix (REDIS_PREFIX). */
+  redis: { pub: Redis; sub: Redis; prefix: string };
+  /** The origin of PUBLIC_URL: socket.io accepts browsers from it (or from the Host they reached). */
+  publicOrigin: string;
   clock: Clock;
   logger: Logger;
 }

@@ -94,4 +94,6 @@ export interface ClientToServerEvents {
 export interface SocketData {
   userId: string;
   displayName: string;
+  /** The staff session the socket was opened with (kept in memory only), checked again and again. */
+  sessionToken: string;
 }

@@ -9,6 +9,15 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from './e
 
 export type { LiveChatSocketDeps } from './connection.js';
 import { fail, guarded } from './guarded.js';
+import { guardCommands, watchSessions } from './session-guard.js';
+
+/** No Origin (a non-browser client, which carries no victim's cookie) or our own. */
+export function isOwnOrigin(origin: string | undefined, host: string | undefined, publicOrigin: string): boolean {
+  if (origin === undefined) return true;
+  if (origin === publicOrigin) return true;
+  const parsed = URL.parse(origin);
+  return parsed !== null && host !== undefined && parsed.host === host;
+}
 
 const sessionId = z.uuid();
 const status = z.enum(['available', 'busy', 'away']);
@@ -19,13 +28,18 @@ const status = z.enum(['available', 'busy', 'away']);
  * Redis adapter carries broadcasts between web nodes. Queue and status commands live here,
  * the commands on a running chat in chat-commands.ts.
  */
-export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps): LiveChatServer {
+export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps): { io: LiveChatServer; close(): Promise<void> } {
   const io: LiveChatServer = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     path: '/socket.io',
     serveClient: false,
-    adapter: createAdapter(deps.redis.pub, deps.redis.sub),
+    // The installation's prefix keeps two installations on one Redis from hearing each other.
+    adapter: createAdapter(deps.redis.pub, deps.redis.sub, { key: `${deps.redis.prefix}:socket.io` }),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // A browser always names the page's origin: another site's page cannot ride on an agent's cookie.
+    allowRequest: (req, callback) => callback(null, isOwnOrigin(req.headers.origin, req.headers.host, deps.publicOrigin)),
+    maxHttpBufferSize: 64 * 1024,
   });
+  const stopWatching = watchSessions(io, deps.sessions, deps.clock, deps.logger);
 
   // Every node's consoles hear of it, through the Redis adapter.
   deps.queueChanges.on('changed', () => io.emit('queue:changed'));
@@ -36,11 +50,15 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     if (!found || found === 'expired') return next(new Error('unauthenticated'));
     if (found.user.role !== 'agent' && found.user.role !== 'admin') return next(new Error('forbidden'));
     socket.data.userId = found.user.id;
+    socket.data.sessionToken = token!;
     socket.data.displayName = found.user.displayName || found.user.username;
     next();
   });
 
   io.on('connection', (socket: AgentSocket) => {
+    // A client's own protocol errors end its socket, nothing else.
+    socket.on('error', () => socket.disconnect(true));
+    guardCommands(socket, deps.sessions, deps.clock);
     void socket.join(agentRoom(socket.data.userId));
     const on = guarded(socket, deps.logger);
     const chats = registerChatCommands(io, socket, deps);
@@ -88,5 +106,12 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     });
   });
 
-  return io;
+  return {
+    io,
+    close: () =>
+      new Promise<void>((resolve) => {
+        stopWatching();
+        void io.close(() => resolve());
+      }),
+  };
 }

@@ -117,7 +117,9 @@ program
     let issued;
     try {
       issued = await withDatabase((db) => {
-        const service = new EinmalPinService({ pins: new EinmalPinsRepository(db), members: new MembersRepository(db), audit: new AuditRepository(db), clock: systemClock, timeZone: loadConfig().timeZone });
+        // The CLI only issues letters; it takes no logins, so there are no attempts to count.
+        const noLogins = { blocked: () => Promise.resolve(true), fail: () => Promise.resolve() };
+        const service = new EinmalPinService({ pins: new EinmalPinsRepository(db), members: new MembersRepository(db), audit: new AuditRepository(db), clock: systemClock, timeZone: loadConfig().timeZone, attempts: noLogins });
         return service.issue(input, CLI_ACTOR);
       });
       await letterFile.writeFile(issued.letter);

@@ -18,7 +18,11 @@ describe('staff accounts and sessions', () => {
     core = await startTestCore({ clock, env: { SESSION_IDLE_TIMEOUT_SECONDS: '1800', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '7200' } });
     app = createApp(core);
   });
-  afterEach(() => core.close());
+  const extraCores: Core[] = [];
+  afterEach(async () => {
+    await core.close();
+    for (const extra of extraCores.splice(0)) await extra.close();
+  });
 
   async function auditActions(username: string) {
     const [user] = await core.database.db.select().from(staffUsers).where(eq(staffUsers.username, username));
@@ -62,7 +66,7 @@ describe('staff accounts and sessions', () => {
       assert.ok(unknownRows.length >= 1);
     });
 
-    it('locks the account after repeated failures, also against the right password, until the lockout ends', async () => {
+    it('locks a username at an address after repeated failures, also against the right password, until the lockout ends', async () => {
       const { username } = await createStaff(core, 'agent');
       for (let i = 1; i <= 4; i++) await request(app).post('/api/auth/login').send({ username, password: `wrong ${i}` }).expect(401);
       const fifth = await request(app).post('/api/auth/login').send({ username, password: 'wrong 5' }).expect(423);
@@ -74,6 +78,27 @@ describe('staff accounts and sessions', () => {
       await request(app).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
       // A success resets the count: one more failure does not lock again.
       await request(app).post('/api/auth/login').send({ username, password: 'wrong again' }).expect(401);
+    });
+
+    it('answers an unknown username exactly like an existing one, also once locked, and leaves the colleague at another address alone', async () => {
+      const proxied = createApp(await startTestCore({ clock, env: { TRUST_PROXY_HOPS: '1' } }).then((c) => (extraCores.push(c), c)));
+      const { username } = await createStaff(core, 'agent');
+      const attempt = (name: string, from: string, password = 'wrong password') =>
+        request(proxied).post('/api/auth/login').set('X-Forwarded-For', from).send({ username: name, password });
+      const answers = async (name: string) => {
+        const seen: Array<[number, string]> = [];
+        for (let i = 0; i < 6; i++) {
+          const res = await attempt(name, '203.0.113.7');
+          seen.push([res.status, res.body.error.code]);
+        }
+        return seen;
+      };
+      const existing = await answers(username);
+      const unknown = await answers(`nobody-${username}`);
+      assert.deepEqual(unknown, existing, 'no difference tells whether the username exists');
+      assert.deepEqual(existing.map(([status]) => status), [401, 401, 401, 401, 423, 423]);
+      // The attacker's address is locked out; the colleague's own address is not.
+      await attempt(username, '198.51.100.20', TEST_PASSWORD).expect(200);
     });
 
     it('accepts JSON only, so a cross-site form cannot log anyone in', async () => {

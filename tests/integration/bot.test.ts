@@ -11,12 +11,12 @@ import type { Core } from '../../server/container.js';
 import { LogCapture, startTestCore, uniqueName } from '../helpers/system.js';
 
 /** The storage, with its next `method` call failing once (a unit-style fault on the real storage). */
-function failingOnce(storage: PostgresStorage, method: 'read' | 'write', message: string): PostgresStorage {
+/** Fails the method's call number `nth` (1 = the first), then behaves again. */
+function failingOnce(storage: PostgresStorage, method: 'read' | 'write', message: string, nth = 1): PostgresStorage {
   const original = storage[method].bind(storage) as (arg: never) => Promise<never>;
-  let failed = false;
+  let calls = 0;
   storage[method] = (async (arg: never) => {
-    if (failed) return original(arg);
-    failed = true;
+    if (++calls !== nth) return original(arg);
     throw new Error(message);
   }) as never;
   return storage;
@@ -106,13 +106,18 @@ describe('bot', () => {
       await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply((r) => assert.equal(r.text, CALLBACK.topic));
     });
 
-    it('sends a turn\'s replies only after its state is saved: if saving fails, the member gets the apology, not the next question', async () => {
-      const flaky = failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving');
-      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
-      const production = createAdapter('hop-key', createLogger('silent'), (context) => bot.resetDialog(context));
+    /** The bot with the production error handler, on storage whose `nth` write fails. */
+    function adapterSavingBadly(nth: number): TestAdapter {
+      const bot = new MusterkasseBot(failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving', nth), core.knowledge, core.faqFeedback, core.chat.memberServices);
+      const production = createAdapter('hop-key', createLogger('silent'), (context) => bot.recoverAfterFailedTurn(context));
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.conversation.conversation.id = uniqueName('conversation-');
       adapter.onTurnError = production.onTurnError;
+      return adapter;
+    }
+
+    it('sends a turn\'s replies only after its state is saved: if saving fails, the member gets the apology, not the next question', async () => {
+      const adapter = adapterSavingBadly(1);
       await adapter
         .send('Dokument einreichen')
         .assertReply(TEXTS.turnError)
@@ -120,12 +125,25 @@ describe('bot', () => {
         .assertReply((r) => assert.notEqual(r.text, SUBMIT.kvnrSelf, 'the unsaved step is not continued'));
     });
 
+    it('keeps a dialog in progress after a failed turn: the apology is true, the same question comes again and the answers so far count', async () => {
+      // The second turn's save fails: the dialog must still stand at the question of the first.
+      const adapter = adapterSavingBadly(2);
+      await adapter
+        .send('Dokument einreichen')
+        .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType))
+        .send('Arbeitsunfähigkeitsbescheinigung')
+        .assertReply(TEXTS.turnError)
+        .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType, 'the question of the kept step is asked again'))
+        .send('Sonstiges')
+        .assertReply((r) => assert.notEqual(r.text, TEXTS.notUnderstood, 'the dialog goes on where it stood'));
+    });
+
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
       const flaky = failingOnce(new PostgresStorage(core.database.db), 'read', 'database hiccup');
       const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
-      const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.resetDialog(context));
+      const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.recoverAfterFailedTurn(context));
       const adapter = new TestAdapter((context) => {
         context.turnState.set(REQUEST_ID, 'req-123');
         return bot.run(context);

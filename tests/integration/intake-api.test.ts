@@ -107,6 +107,11 @@ describe('intake API for other channels', () => {
     assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
     const queues = await admin.agent.get('/admin/queues/api/queues').expect(200);
     assert.ok(queues.body.queues.some((q: { name: string }) => q.name === 'intake-ocr'));
+    // Changes must come from our own page (bull-board cannot send the CSRF header): another site's, or none, is refused.
+    await admin.agent.put('/admin/queues/api/queues/housekeeping/pause').expect(403);
+    await admin.agent.put('/admin/queues/api/queues/housekeeping/pause').set('Origin', 'https://evil.example').expect(403);
+    await admin.agent.put('/admin/queues/api/queues/housekeeping/pause').set('Origin', core.config.http.publicUrl).expect(200);
+    await admin.agent.put('/admin/queues/api/queues/housekeeping/resume').set('Sec-Fetch-Site', 'same-origin').expect(200);
 
     const metrics = (await request(app).get('/metrics').expect(200)).text;
     assert.match(metrics, /queue_jobs\{queue="intake-scan",state="waiting"\} \d+/);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
@@ -255,5 +256,36 @@ describe('intake pipeline', () => {
     const document = await documentRow(documentIds[0]!);
     assert.equal(document.lastError, 'Datei nicht lesbar');
     assert.match(document.reasons.at(-1) ?? '', /fehlgeschlagen; bitte prüfen/);
+  });
+
+  it('never lets a document skip the virus scan: when the scanner stays away it waits in the scan stage, and no page of it is shown', async () => {
+    const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'rechnung.pdf' });
+    const prefix = uniqueName('mknoscan');
+    const queues = new JobQueues(core.redis.queue, prefix, core.logger);
+    const scannerAway = new IntakePipeline([{ status: 'scan', holdsOnFailure: true, run: () => Promise.reject(new UnrecoverableError('clamd unreachable')) }], documents(), queues, core.logger);
+    let finalFailures = 0;
+    const workers = startWorkers(
+      { 'intake-scan': ({ documentId }) => scannerAway.handle('scan', documentId) },
+      {
+        connection: core.redis.queue,
+        prefix,
+        logger: core.logger,
+        onFailed: async (_queue, job, error, final) => {
+          if (final) finalFailures++;
+          await scannerAway.failed('scan', job, error, final);
+        },
+      },
+    );
+    try {
+      await scannerAway.enqueue('scan', documentIds[0]!);
+      await waitUntil(() => finalFailures === 1, 20_000, 'the scan job to fail for good');
+    } finally {
+      await workers.close();
+      await queues.close();
+    }
+    const document = await documentRow(documentIds[0]!);
+    assert.equal(document.status, 'scan', 'still waiting for its scan, not with a clerk');
+    assert.equal(document.scannedAt, null);
+    await assert.rejects(core.review.pageImage(document.id, 1, { username: 'clerk', userId: randomUUID() }), /Seite gibt es nicht/);
   });
 });

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { io as connect, type Socket } from 'socket.io-client';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
-import type { ChatLine, ClientToServerEvents, ServerToClientEvents } from '../../livechat-console/socket/events.js';
+import type { ChatLine } from '../../livechat-console/socket/events.js';
 import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
 import { createApp } from '../../server/app.js';
+import { consoleSocket, type AgentClient } from '../helpers/console-socket.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createStaff, loginAs } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
 import { waitUntil } from '../helpers/processes.js';
 
-type AgentClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The agents' socket.io side against two real web nodes sharing PostgreSQL and Redis. */
 describe('live chat over socket.io', function () {
@@ -34,16 +33,7 @@ describe('live chat over socket.io', function () {
     return (await loginAs(createApp(node.core), username)).cookie;
   }
 
-  /** Connects a console; resolves once connected or rejects with the handshake's error. */
-  function consoleOn(node: TestServer, cookie?: string): Promise<AgentClient> {
-    // forceNew: each console its own connection (socket.io-client would otherwise share one per server, with the first cookie).
-    const socket: AgentClient = connect(node.baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
-    sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', (err) => reject(err));
-    });
-  }
+  const consoleOn = (node: TestServer, cookie?: string) => consoleSocket(node, sockets, cookie);
 
   /** A logged-in agent's console and their staff id. */
   async function agentOn(node: TestServer) {

@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
 import { createLogger } from '../../core/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
-const EXPECTED_TABLES = ['audit_log', 'bot_state', 'callback_requests', 'canned_responses', 'certificate_requests', 'chat_activities', 'chat_conversations', 'classification_examples', 'classifier_models', 'document_pages', 'draft_files', 'einmal_pins', 'faq_ratings', 'faq_unanswered', 'intake_channels', 'livechat_events', 'livechat_notes', 'livechat_sessions', 'members', 'staff_sessions', 'staff_users', 'stored_files', 'submission_documents', 'submissions'];
+const EXPECTED_TABLES = ['audit_log', 'bot_state', 'callback_requests', 'canned_responses', 'certificate_requests', 'chat_activities', 'chat_conversations', 'classification_examples', 'classifier_models', 'document_pages', 'draft_files', 'einmal_pins', 'faq_ratings', 'faq_unanswered', 'intake_channels', 'livechat_events', 'livechat_notes', 'livechat_sessions', 'login_throttles', 'members', 'staff_sessions', 'staff_users', 'stored_files', 'submission_documents', 'submissions'];
 
 function migrationCount(): number {
   return readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;

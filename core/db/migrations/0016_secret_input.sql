@@ -1,0 +1,1 @@
+ALTER TABLE "chat_conversations" ADD COLUMN "awaiting_secret_input" boolean DEFAULT false NOT NULL;

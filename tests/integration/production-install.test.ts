@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../core/paths.js';
+import { childEnv, waitUntil } from '../helpers/processes.js';
+import { freePort } from '../helpers/server.js';
+import { sharedDatabase } from '../helpers/root-hooks.js';
+
+/** The runtime stage's `COPY --from=build <source> <target>` lines, as the Dockerfile says them. */
+function runtimeCopies(dockerfile: string): Array<{ from: string; to: string }> {
+  return dockerfile
+    .split('\n')
+    .map((line) => /^COPY --from=build \/app\/(\S+) (\S+)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ from: m[1]!, to: m[2]! }));
+}
+
+/**
+ * What the Docker image does, without Docker: build, prune to the production dependencies,
+ * keep only what the Dockerfile's runtime stage copies, and start the program from there.
+ */
+describe('the production install (as the Dockerfile makes it)', function () {
+  this.timeout(240_000);
+  let stage: string;
+  let image: string;
+
+  before(() => {
+    stage = mkdtempSync(path.join(tmpdir(), 'mk-build-'));
+    image = mkdtempSync(path.join(tmpdir(), 'mk-image-'));
+  });
+  after(() => {
+    rmSync(stage, { recursive: true, force: true });
+    rmSync(image, { recursive: true, force: true });
+  });
+
+  it('starts from the production dependencies and the copied files only, is ready and serves the console', async () => {
+    // Build stage: the sources, compiled; node_modules linked in (hard links: pruning the copy leaves ours alone).
+    for (const entry of ['package.json', 'package-lock.json']) cpSync(path.join(projectRoot, entry), path.join(stage, entry));
+    execFileSync('cp', ['-al', path.join(projectRoot, 'node_modules'), path.join(stage, 'node_modules')]);
+    execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json'), '--outDir', path.join(stage, 'dist')], { cwd: projectRoot, stdio: 'pipe' });
+    for (const { from } of runtimeCopies(readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8'))) {
+      if (from === 'node_modules' || from === 'dist' || from === 'package.json') continue;
+      cpSync(path.join(projectRoot, from), path.join(stage, from), { recursive: true });
+    }
+    execFileSync('npm', ['prune', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: stage, stdio: 'pipe' });
+    assert.ok(!existsSync(path.join(stage, 'node_modules', 'mocha')), 'dev dependencies are gone');
+
+    // Runtime stage: exactly what the Dockerfile copies.
+    for (const { from, to } of runtimeCopies(readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8'))) {
+      const target = path.join(image, to === './' ? path.basename(from) : to);
+      mkdirSync(path.dirname(target), { recursive: true });
+      // Hard links again: a gigabyte of modules need not be copied byte by byte for a test.
+      execFileSync('cp', ['-al', path.join(stage, from), target]);
+    }
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['dist/server/main.js', '--role', 'all'], {
+      cwd: image,
+      env: childEnv({
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: sharedDatabase.url,
+        REDIS_PREFIX: `mkprod${port}`,
+        DIRECTLINE_SECRET: 'production-install-test-secret-0123456789',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        CLAMD_HOST: '127.0.0.1',
+        CLAMD_PORT: process.env.TEST_CLAMD_PORT ?? '3310',
+        OCR_WORKERS: '1',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    let gone = false;
+    void exited.then(() => (gone = true));
+    let output = '';
+    server.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    server.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      await waitUntil(async () => gone || (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5000) })).status === 200, 90_000, 'readiness').catch((err: Error) => {
+        throw new Error(`${err.message}; output: ${output.slice(-3000)}`);
+      });
+      assert.equal(gone, false, `the program exited: ${output.slice(-3000)}`);
+      const page = await fetch(`http://127.0.0.1:${port}/console/`, { signal: AbortSignal.timeout(10_000) });
+      assert.equal(page.status, 200);
+      const bundle = await fetch(`http://127.0.0.1:${port}/console/app.js`, { signal: AbortSignal.timeout(60_000) });
+      assert.equal(bundle.status, 200, output.slice(-2000));
+      assert.ok((await bundle.text()).length > 10_000, 'the console bundle is built');
+      assert.equal((await fetch(`http://127.0.0.1:${port}/widget/loader.js`)).status, 200);
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
