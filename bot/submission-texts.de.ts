@@ -48,6 +48,7 @@ const REFUSALS: Record<Refusal, string> = {
   damaged: 'ist beschädigt und lässt sich nicht öffnen. Bitte erstellen Sie die Datei neu.',
   encrypted_pdf: 'ist mit einem Passwort geschützt oder verschlüsselt. Bitte senden Sie das PDF ohne Passwortschutz.',
   page_too_large: 'ist zu groß: Jede Seite darf höchstens 800 kB haben. Bitte scannen Sie mit geringerer Auflösung oder teilen Sie das PDF auf.',
+  too_many_pixels: 'hat zu viele Bildpunkte (mehr als 50 Megapixel). Bitte fotografieren oder scannen Sie die Seite mit geringerer Auflösung.',
   infected: 'enthält nach unserer Virenprüfung Schadsoftware und wurde nicht angenommen. Bitte prüfen Sie Ihr Gerät.',
   too_many_pages: 'passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.',
   download_failed: 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.',

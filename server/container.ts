@@ -29,6 +29,7 @@ import { registerQueueDepth } from '../core/queue/queue-metrics.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { projectRoot } from '../core/paths.js';
 import { JobQueues } from '../core/queue/queues.js';
+import { closePdfPool, configurePdfPool } from '../core/imaging/pdf-pool.js';
 import { closeRedis, createRedis, pingRedis } from '../core/queue/redis.js';
 import { ClamdClient } from '../core/scan/clamd.js';
 import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
@@ -228,6 +229,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const storage = new FileStorage(config.storage.dir);
   const intakeDocuments = new IntakeDocumentsRepository(db);
   const ocr = new OcrEngine(config.intake.ocrWorkers, logger, config.intake.ocrLangPath);
+  configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger });
   const members = new MembersRepository(db);
   const departments = departmentsWith(config.intake.departments);
   const stages = [
@@ -304,7 +306,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     members,
     pins,
     intake,
-    review: new ReviewService(db, intakeDocuments, members, audit, departments, storage),
+    review: new ReviewService(db, intakeDocuments, members, audit, departments, storage, logger),
     consoleBundle: new ConsoleBundle(),
     ocr,
     livechat,
@@ -314,6 +316,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
       closing ??= (async () => {
         knowledge.close();
         await ocr.close();
+        await closePdfPool();
         await queues.close();
         await Promise.all(Object.values(redis).map(closeRedis));
         await database.close();

@@ -106,6 +106,7 @@ export const envSchema = z
       .min(1)
       .refine((dir) => existsSync(path.join(dir, 'deu.traineddata')), { error: 'expected a folder holding deu.traineddata (uncompressed)' })
       .optional(),
+    PDF_TIME_LIMIT_MS: integer(500, 300_000).default(15_000),
     INTAKE_SCAN_CONCURRENCY: integer(1, 64).default(4),
     QUEUE_CONCURRENCY: z
       .string()

@@ -38,7 +38,7 @@ export interface AppConfig {
   /** The insurer's upload rules for one submission, and when unfinished drafts are deleted. */
   submissions: { maxPages: number; maxPageBytes: number; draftExpiryHours: number };
   /** Intake pipeline: OCR workers (one per core by default), another German model than the packaged one, parallel scans, department overrides per document type. */
-  intake: { ocrWorkers: number; ocrLangPath: string | undefined; scanConcurrency: number; departments: Partial<Record<DocumentType, string>> };
+  intake: { ocrWorkers: number; ocrLangPath: string | undefined; scanConcurrency: number; pdfTimeLimitMs: number; departments: Partial<Record<DocumentType, string>> };
   /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
   queueConcurrency: Partial<Record<QueueName, number>>;
   /** When agents answer the live chat (outside: the bot offers a callback). */
@@ -103,7 +103,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     storage: { dir: path.resolve(e.STORAGE_DIR), maxFileBytes: e.UPLOAD_MAX_FILE_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
     submissions: { maxPages: e.SUBMISSION_MAX_PAGES, maxPageBytes: e.SUBMISSION_MAX_PAGE_KB * 1024, draftExpiryHours: e.DRAFT_EXPIRY_HOURS },
-    intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, departments: e.INTAKE_DEPARTMENTS },
+    intake: { ocrWorkers: e.OCR_WORKERS, ocrLangPath: e.OCR_LANG_PATH ? path.resolve(e.OCR_LANG_PATH) : undefined, scanConcurrency: e.INTAKE_SCAN_CONCURRENCY, pdfTimeLimitMs: e.PDF_TIME_LIMIT_MS, departments: e.INTAKE_DEPARTMENTS },
     queueConcurrency: e.QUEUE_CONCURRENCY,
     livechat: { openingHours: { weekly: e.LIVECHAT_HOURS, holidayRegion: e.LIVECHAT_HOLIDAYS, closedDays: e.LIVECHAT_CLOSED_DAYS }, maxChatsPerAgent: e.LIVECHAT_MAX_CHATS_PER_AGENT, personTopics: e.LIVECHAT_PERSON_TOPICS, callbackRetentionDays: e.CALLBACK_RETENTION_DAYS },
     timeZone: e.TIME_ZONE,

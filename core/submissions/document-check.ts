@@ -1,5 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
+import { exceedsPixelLimit, openImage } from '../imaging/limits.js';
+import { inspectPdf, PdfLimitError } from '../imaging/pdf-pool.js';
 import type { ClamdClient } from '../scan/clamd.js';
 import { detectAcceptedType, type AcceptedMediaType } from '../storage/accepted-types.js';
 
@@ -11,7 +11,7 @@ export interface DocumentLimits {
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = { maxPages: 15, maxPageBytes: 800 * 1024 };
 
-export type RefusalReason = 'unsupported_type' | 'damaged' | 'encrypted_pdf' | 'page_too_large' | 'infected';
+export type RefusalReason = 'unsupported_type' | 'damaged' | 'encrypted_pdf' | 'page_too_large' | 'too_many_pixels' | 'infected';
 
 export class DocumentRefusedError extends Error {
   constructor(readonly reason: RefusalReason) {
@@ -50,28 +50,24 @@ export async function checkDocument(bytes: Buffer, limits: DocumentLimits, scann
   return { bytes: await shrinkPhoto(bytes, limits.maxPageBytes), mediaType: 'image/jpeg', pageCount: 1, downscaled: true };
 }
 
+/** Parsed in the PDF pool's threads: a hostile PDF costs a thread its time limit, not the event loop. */
 async function countPdfPages(bytes: Buffer): Promise<number> {
-  // An encrypted PDF names its /Encrypt dictionary in the trailer; pdf-lib confirms it.
-  if (bytes.includes('/Encrypt') && (await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }).catch(() => undefined))?.isEncrypted) {
-    throw new DocumentRefusedError('encrypted_pdf');
-  }
-  let pages: number;
-  try {
-    // Strict parsing finds broken objects that a lenient reader would skip.
-    pages = (await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false })).getPageCount();
-  } catch {
-    throw new DocumentRefusedError('damaged');
-  }
-  if (pages < 1) throw new DocumentRefusedError('damaged');
-  return pages;
+  const inspection = await inspectPdf(bytes).catch((err: unknown) => {
+    if (err instanceof PdfLimitError) throw new DocumentRefusedError('damaged');
+    throw err;
+  });
+  if (!inspection.ok) throw new DocumentRefusedError(inspection.reason);
+  return inspection.pageCount;
 }
 
 async function readImage(bytes: Buffer): Promise<void> {
+  // From the header alone: an image of too many pixels is refused before anything is decoded.
+  if (await exceedsPixelLimit(bytes).catch(() => false)) throw new DocumentRefusedError('too_many_pixels');
   try {
-    const { width, height } = await sharp(bytes).metadata();
+    const { width, height } = await openImage(bytes).metadata();
     if (!width || !height) throw new Error('no dimensions');
     // Decoding the pixels finds truncated files that the header alone does not reveal.
-    await sharp(bytes).stats();
+    await openImage(bytes).stats();
   } catch {
     throw new DocumentRefusedError('damaged');
   }
@@ -79,10 +75,10 @@ async function readImage(bytes: Buffer): Promise<void> {
 
 /** A smaller JPEG: the pixel count is cut in proportion to how far the last try was over the limit. */
 async function shrinkPhoto(bytes: Buffer, maxBytes: number): Promise<Buffer> {
-  const { width = MAX_SIDE_PX, height = MAX_SIDE_PX } = await sharp(bytes).metadata();
+  const { width = MAX_SIDE_PX, height = MAX_SIDE_PX } = await openImage(bytes).metadata();
   let side = Math.min(MAX_SIDE_PX, Math.max(width, height));
   for (let attempt = 0; attempt < 6; attempt++) {
-    const out = await sharp(bytes).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+    const out = await openImage(bytes).rotate().resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
     if (out.length <= maxBytes) return out;
     side = Math.floor(side * Math.sqrt(maxBytes / out.length) * 0.95);
   }

@@ -6,6 +6,7 @@ import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '
 import { parseInput } from '../../core/http/validate.js';
 import { kvnrSchema } from '../../core/members/kvnr.js';
 import type { SubmissionService } from '../../core/submissions/submission.service.js';
+import type { RefusalReason } from '../../core/submissions/document-check.js';
 import type { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { parseTrackingId } from '../../core/submissions/tracking-id.js';
 import { DECLARED_TYPES } from '../document-types.js';
@@ -20,11 +21,12 @@ const metadataSchema = z
   })
   .strict();
 
-const REFUSALS: Record<string, string> = {
+const REFUSALS: Record<RefusalReason | 'too_many_pages', string> = {
   unsupported_type: 'keine PDF-, JPEG- oder PNG-Datei',
   damaged: 'beschädigt',
   encrypted_pdf: 'verschlüsselt oder passwortgeschützt',
   page_too_large: 'Seite größer als erlaubt',
+  too_many_pixels: 'Bild mit zu vielen Bildpunkten (über 50 Megapixel)',
   infected: 'Schadsoftware gefunden',
   too_many_pages: 'zu viele Seiten für eine Sendung',
 };
@@ -82,7 +84,7 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Router {
     try {
       for (const file of upload.files) {
         const outcome = await deps.submissions.addFile(draftKey, file.bytes, file.name);
-        if (!outcome.accepted) refused.push({ file: file.name, reason: REFUSALS[outcome.reason] ?? outcome.reason });
+        if (!outcome.accepted) refused.push({ file: file.name, reason: REFUSALS[outcome.reason] });
       }
       if (refused.length > 0) throw new HttpError(422, 'document_refused', 'Mindestens eine Datei wurde nicht angenommen; es wurde nichts gespeichert.', { refused });
       const { trackingId } = await deps.submissions.submit(draftKey, {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AuditRepository } from '../../core/audit/audit.repository.js';
 import type { Database } from '../../core/db/client.js';
 import { classificationExamples, storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../core/errors/index.js';
+import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../core/errors/index.js';
+import type { Logger } from '../../core/logging/logger.js';
 import { kvnrSchema } from '../../core/members/kvnr.js';
 import type { MemberRecord, MembersRepository } from '../../core/members/members.repository.js';
 import type { FileStorage } from '../../core/storage/file-storage.js';
@@ -64,6 +65,7 @@ export class ReviewService {
     private readonly audit: AuditRepository,
     private readonly departments: Record<DocumentType, string>,
     private readonly storage: FileStorage,
+    private readonly logger: Logger,
   ) {}
 
   async queue(limit = 100): Promise<ReviewQueueItem[]> {
@@ -135,7 +137,11 @@ export class ReviewService {
   async pageImage(documentId: string, page: number, reviewer: Reviewer): Promise<Buffer> {
     const document = await this.documents.find(documentId);
     if (!document || document.status === 'quarantined' || document.status === 'scan' || !document.scannedAt || document.scanFindings?.length) throw new NotFoundError('Diese Seite gibt es nicht.');
-    const image = await pageImage(await this.storage.readAll(document.fileId), document.mediaType, page);
+    const image = await pageImage(await this.storage.readAll(document.fileId), document.mediaType, page).catch((err: unknown) => {
+      // Over the pixel or time limits, or not decodable: the clerk still has the page's text.
+      this.logger.warn({ err, documentId, page }, 'Page image not rendered');
+      throw new HttpError(422, 'page_not_renderable', 'Diese Seite lässt sich nicht als Bild anzeigen (zu groß oder zu aufwendig). Ihr erkannter Text steht in der Seitenansicht.');
+    });
     if (!image) throw new NotFoundError('Diese Seite gibt es nicht.');
     await this.record(reviewer, 'document.page_view', { type: 'document', id: documentId }, { page });
     return image;

@@ -1,3 +1,5 @@
+import { UnrecoverableError } from 'bullmq';
+import { PdfLimitError } from '../../core/imaging/pdf-pool.js';
 import type { FileStorage } from '../../core/storage/file-storage.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
 import type { Stage } from '../stage.js';
@@ -15,7 +17,11 @@ export class OcrStage implements Stage {
   ) {}
 
   async run(document: PipelineDocument): Promise<StageOutcome> {
-    const pages = await readPages(await this.storage.readAll(document.fileId), document.mediaType, this.ocr);
+    const pages = await readPages(await this.storage.readAll(document.fileId), document.mediaType, this.ocr).catch((err: unknown) => {
+      // A PDF that cannot even be read within the limits will not be read on a retry: a clerk takes over.
+      if (err instanceof PdfLimitError) throw new UnrecoverableError('PDF zu aufwendig zum Lesen (Zeitlimit)');
+      throw err;
+    });
     await this.documents.savePages(pages.map((p) => ({ documentId: document.id, ...p })));
     const fromLayer = pages.filter((p) => p.source === 'text_layer').length;
     const ocred = pages.filter((p) => p.source === 'ocr');

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
 import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
+import { openImage } from '../../core/imaging/limits.js';
 import type { Logger } from '../../core/logging/logger.js';
 
 const require = createRequire(import.meta.url);
@@ -68,7 +68,7 @@ export class OcrEngine {
    * stretch: tesseract binarises each page itself, and the stretch cost more than it gained.
    */
   static async normalise(image: Buffer): Promise<Buffer> {
-    const { data, info } = await sharp(image)
+    const { data, info } = await openImage(image)
       .rotate()
       // Transparent parts (screenshots, some PNG scans) become paper white, not black.
       .flatten({ background: '#ffffff' })

@@ -1,5 +1,5 @@
 import type { OcrEngine } from './ocr-engine.js';
-import { PdfPages } from './pdf-pages.js';
+import { PdfLimitError, pdfTexts, renderPdfPage } from '../../core/imaging/pdf-pool.js';
 
 export interface PageText {
   page: number;
@@ -9,6 +9,8 @@ export interface PageText {
   source: 'text_layer' | 'ocr';
 }
 
+/** Resolution pages are rendered at for OCR: enough for 8-pt print, small enough to be quick. */
+const RENDER_DPI = 200;
 /** A page whose text layer has fewer letters than this is treated as scanned. */
 const MIN_TEXT_LAYER_LETTERS = 20;
 const letters = (text: string) => (text.match(/\p{L}/gu) ?? []).length;
@@ -22,16 +24,20 @@ export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine
     const { text, confidence } = await ocr.recognise(bytes);
     return [{ page: 1, text, confidence, source: 'ocr' }];
   }
-  const pdf = await PdfPages.open(bytes);
-  try {
-    const pages: PageText[] = [];
-    for (let index = 0; index < pdf.count; index++) {
-      const layer = pdf.text(index);
-      if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer' });
-      else pages.push({ page: index + 1, ...(await ocr.recognise(pdf.render(index))), source: 'ocr' });
-    }
-    return pages;
-  } finally {
-    pdf.close();
+  const layers = await pdfTexts(bytes);
+  const pages: PageText[] = [];
+  for (const [index, layer] of layers.entries()) {
+    if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer' });
+    else pages.push({ page: index + 1, ...(await recogniseRendered(bytes, index, ocr)), source: 'ocr' });
   }
+  return pages;
+}
+
+/** A page too costly to render within the limits is left to the clerk: no text, confidence 0. */
+async function recogniseRendered(bytes: Buffer, index: number, ocr: OcrEngine): Promise<{ text: string; confidence: number }> {
+  const image = await renderPdfPage(bytes, index, RENDER_DPI).catch((err: unknown) => {
+    if (err instanceof PdfLimitError) return undefined;
+    throw err;
+  });
+  return image ? ocr.recognise(image) : { text: '', confidence: 0 };
 }

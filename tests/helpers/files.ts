@@ -3,29 +3,54 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 
 /** A valid one-page PDF showing `text` (byte offsets in the xref table computed, not guessed). */
 export function makePdf(text = 'Rechnung Musterkasse'): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
+  return onePagePdf(Buffer.from(`BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`, 'latin1'));
+}
+
+/**
+ * A small PDF whose one page's drawing commands inflate to `inflatedBytes` (a decompression
+ * bomb: a few hundred kilobytes on the wire, hundreds of megabytes to interpret).
+ */
+export async function pdfBomb(inflatedBytes: number): Promise<Buffer> {
+  const command = Buffer.from('10 10 500 700 re f 0 0 m 595 842 l S\n', 'latin1');
+  const block = Buffer.concat(Array.from({ length: Math.ceil((1 << 20) / command.length) }, () => command));
+  const compressed: Buffer[] = [];
+  const deflate = zlib.createDeflate({ level: 9 });
+  deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  for (let written = 0; written < inflatedBytes; written += block.length) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return onePagePdf(Buffer.concat(compressed), '/Filter /FlateDecode');
+}
+
+function onePagePdf(content: Buffer, streamKeys = ''): Buffer {
+  const objects: Buffer[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    Buffer.concat([Buffer.from(`<< /Length ${content.length} ${streamKeys} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
+  ].map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let length = parts[0]!.length;
   const offsets: number[] = [];
   objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), object, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(part);
+    length += part.length;
   });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(tail, 'latin1')]);
 }
 
 /** A 1×1 PNG. */
@@ -93,4 +118,50 @@ export async function imageOnlyPdf(png: Buffer): Promise<Buffer> {
   const page = pdf.addPage([595, (595 * image.height) / image.width]);
   page.drawImage(image, { x: 0, y: 0, width: 595, height: (595 * image.height) / image.width });
   return Buffer.from(await pdf.save());
+}
+
+/**
+ * A valid grey PNG of `side`×`side` pixels, all black: a decompression bomb (16000×16000 is
+ * about 250 kB on the wire and 256 M pixels to decode). Built chunk by chunk, CRCs computed.
+ */
+export async function pngBomb(side: number): Promise<Buffer> {
+  const row = Buffer.alloc(side + 1); // filter byte 0, then one byte per pixel
+  const compressed: Buffer[] = [];
+  const deflate = zlib.createDeflate({ level: 9 });
+  deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  const rows = Buffer.concat(Array.from({ length: 256 }, () => row));
+  for (let y = 0; y < side; y += 256) {
+    const block = rows.subarray(0, Math.min(256, side - y) * row.length);
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter method, no interlace
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', Buffer.concat(compressed)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typeAndData));
+  return Buffer.concat([length, typeAndData, crc]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }
