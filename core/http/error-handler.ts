@@ -19,6 +19,9 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
   return undefined;
 }
 
+/** The router could not decode a percent-encoded path segment (invalid UTF-8, a lone `%`). */
+const INVALID_URL = new HttpError(400, 'invalid_url', 'Die Adresse enthält ungültige Zeichen.');
+
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
 /**
@@ -26,7 +29,7 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new No
  * Unknown errors are logged in full (scrubbed) and answered with a generic 500, never a stack.
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof HttpError ? err : fromBodyParser(err as BodyParserError);
+  const known = err instanceof HttpError ? err : err instanceof URIError ? INVALID_URL : fromBodyParser(err as BodyParserError);
   const requestId = String(req.id ?? '');
   if (!known) {
     req.log?.error({ err }, 'Unhandled error');

@@ -116,6 +116,15 @@ describe('hardening against hostile input', () => {
       assert.equal((await dl.call('GET', `/conversations/${conversationId}/activities?watermark=2147483647`, token)).status, 200);
     });
 
+    it('refuses a path segment that is not valid percent-encoded UTF-8 with 400 (found by the fuzz suite)', async () => {
+      const { token } = await dl.startConversation();
+      for (const path of ['/conversations/%ED%A0%80', '/conversations/%E0%A4%A/activities', '/attachments/%FF?sig=x']) {
+        const res = await dl.call('GET', path, token);
+        assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.error.code, 'invalid_url');
+      }
+    });
+
     it('refuses compressed bodies with 415, also broken ones', async () => {
       const { conversationId, token } = await dl.startConversation();
       for (const encoding of ['gzip', 'br', 'deflate']) {
