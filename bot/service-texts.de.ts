@@ -29,7 +29,13 @@ export const CERTIFICATE = {
   forOther: 'Für eine andere versicherte Person',
   whoseRetry: 'Bitte wählen Sie „Für mich“ oder „Für eine andere versicherte Person“.',
   kvnrSelf: 'Wie lautet Ihre Krankenversichertennummer? Sie steht auf Ihrer Gesundheitskarte.',
-  kvnrOther: 'Wie lautet die Krankenversichertennummer der Person, für die die Bescheinigung ist?',
+  birthDate: 'Zur Sicherheit: Wie lautet Ihr Geburtsdatum? Bitte so: TT.MM.JJJJ',
+  birthDateInvalid: 'Bitte geben Sie das Geburtsdatum vollständig an, so: TT.MM.JJJJ (zum Beispiel 03.11.1984).',
+  kvnrOther: 'Wie lautet die Krankenversichertennummer der Person, für die die Bescheinigung ist? Das geht für Personen, die bei Ihnen familienversichert sind oder über die Sie familienversichert sind.',
+  notEligible:
+    'Mit diesen Angaben kann ich keine Bescheinigung anfordern: Sie passen nicht zu unseren Unterlagen, oder die Person gehört nicht zu Ihrer Familienversicherung. ' +
+    'Bitte prüfen Sie die Angaben, oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  tooManyAttempts: 'Ich kann leider keine weitere Bescheinigung anfordern. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
   recordedSelf: (reference: string) =>
     `Erledigt: Wir schicken Ihnen die Versicherungsbescheinigung in den nächsten Tagen per Post an Ihre bei uns hinterlegte Adresse. Vorgangsnummer: **${reference}**. ` +
     'Aus Datenschutzgründen zeigen wir Bescheinigungen nicht im Chat an.',

@@ -39,6 +39,7 @@ import { SubmissionService } from '../core/submissions/submission.service.js';
 import { EinmalPinService, PIN_LOGIN_LIMIT } from '../core/einmal-pin/einmal-pin.service.js';
 import { AttemptLimiter } from '../core/auth/attempt-limiter.js';
 import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.js';
+import { mayRequestCertificate } from '../core/members/family.js';
 import { MembersRepository } from '../core/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
@@ -147,7 +148,7 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
-  const fanout = new ActivityFanout(redis.command, redis.subscriber, config.redis.prefix, logger);
+  const fanout = new ActivityFanout(redis.command, redis.subscriber, config.redis.channelPrefix, logger);
   const directLine = new DirectLineService({
     conversations,
     fanout,
@@ -184,7 +185,11 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
       clock,
     },
     callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
-    certificates: requests,
+    certificates: {
+      addCertificate: (request) => requests.addCertificate(request),
+      mayRequest: (request) => mayRequestCertificate(new MembersRepository(database.db), request),
+      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:certificate`, CLIENT_ATTEMPT_LIMIT, logger),
+    },
     status: {
       submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr),
       attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:status-lookup`, CLIENT_ATTEMPT_LIMIT, logger),

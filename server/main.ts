@@ -11,6 +11,8 @@ import { startWeb } from './web.js';
 import { startWorker } from './worker.js';
 
 const ROLES = ['web', 'worker', 'all'] as const;
+/** How long start-up waits for Redis before it says so (the workers keep waiting). */
+const REDIS_PATIENCE_MS = 5000;
 type Role = (typeof ROLES)[number];
 
 function parseRole(): Role {
@@ -47,15 +49,21 @@ async function main() {
     await core.close();
   });
 
-  if (role === 'worker' || role === 'all') {
-    // OCR workers load their language data before the first document arrives, not with it.
-    await core.ocr.warmUp();
-    const workers = await startWorker(core);
-    stops.push(() => workers.close());
-  }
+  // The web role first: with Redis away it still opens its port, and /readyz names what is missing.
   if (role === 'web' || role === 'all') {
     const web = await startWeb(core);
     stops.push(() => web.close());
+  }
+  if (role === 'worker' || role === 'all') {
+    // OCR workers load their language data before the first document arrives, not with it.
+    await core.ocr.warmUp();
+    const redis = new URL(config.redis.url);
+    const waiting = setTimeout(
+      () => core.logger.error({ redis: `${redis.hostname}:${redis.port || 6379}` }, 'Redis does not answer; the queue workers start as soon as it does (until then /readyz answers 503)'),
+      REDIS_PATIENCE_MS,
+    );
+    const workers = await startWorker(core).finally(() => clearTimeout(waiting));
+    stops.push(() => workers.close());
   }
   core.logger.info({ role, database: core.database.kind }, 'Started');
 }

@@ -41,7 +41,7 @@ function startLiveChatSocket(core: Core, server: Server) {
     typingToMember: (conversationId, name) => core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
-    redis: { pub, sub, prefix: core.config.redis.prefix },
+    redis: { pub, sub, prefix: core.config.redis.channelPrefix },
     publicOrigin: new URL(core.config.http.publicUrl).origin,
     clock: core.clock,
     logger: core.logger,

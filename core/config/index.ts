@@ -11,7 +11,8 @@ export interface AppConfig {
   http: { host: string; port: number; publicUrl: string; trustProxyHops: number };
   log: { level: Env['LOG_LEVEL'] };
   database: { url: string | undefined; poolSize: number; embeddedDir: string };
-  redis: { url: string; prefix: string };
+  /** `channelPrefix` names pub/sub channels (see pubSubPrefix). */
+  redis: { url: string; prefix: string; channelPrefix: string };
   clamd: { socket: string | undefined; host: string; port: number; timeoutMs: number };
   auth: {
     sessionIdleTimeoutMs: number;
@@ -61,6 +62,16 @@ export class ConfigError extends Error {
 
 type RawEnv = Record<string, string | undefined>;
 
+/**
+ * Keys live in one Redis database, but pub/sub channels are shared by all databases of a
+ * server: channel names carry the database number too, so two installations that differ
+ * only in their database do not hear each other.
+ */
+function pubSubPrefix(url: string, prefix: string): string {
+  const database = Number(new URL(url).pathname.slice(1) || '0');
+  return `${prefix}:db${Number.isInteger(database) ? database : 0}`;
+}
+
 /** Parses an environment object. Empty strings count as unset, as in most .env files. */
 export function parseConfig(raw: RawEnv): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ''));
@@ -81,7 +92,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     log: { level: e.LOG_LEVEL },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, embeddedDir: path.resolve(e.EMBEDDED_DB_DIR) },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX, channelPrefix: pubSubPrefix(e.REDIS_URL, e.REDIS_PREFIX) },
     clamd: { socket: e.CLAMD_SOCKET, host: e.CLAMD_HOST, port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS },
     auth: {
       sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_SECONDS * 1000,

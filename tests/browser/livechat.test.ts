@@ -5,6 +5,7 @@ import { livechatSessions } from '../../core/db/schema.js';
 import { HANDOFF } from '../../bot/service-texts.de.js';
 import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
 import { assertAccessible, bubble, openChatWidget, screenshotPath, SEND_BOX, withServerAndBrowser } from '../helpers/browser.js';
+import { startTestServer } from '../helpers/server.js';
 import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
 
 /** A member in the widget and an agent in the console, in two browser contexts. */
@@ -116,5 +117,39 @@ describe('live chat between the widget and the console (two browsers)', function
     await admin.locator('.canned-list li', { hasText: `#${shortcut}` }).waitFor();
     await assertAccessible(admin, 'prepared answers');
     await admin.screenshot({ path: screenshotPath('livechat-06-canned.png'), fullPage: true });
+  });
+
+  it('reconnects the console by itself after a server restart, re-reads its chat, and offers to resend a message typed meanwhile', async () => {
+    const agent = await agentConsole();
+    const memberPage = await (await live.browser.newContext({ locale: 'de-DE' })).newPage();
+    const chat = await openChatWidget(memberPage, live.server.baseUrl);
+    const topic = 'Bitte verbinden Sie mich mit einem Mitarbeiter, es geht um meinen Antrag';
+    await chat.locator(SEND_BOX).fill(topic);
+    await chat.locator(SEND_BOX).press('Enter');
+    const waiting = agent.locator('.waiting li', { hasText: topic });
+    await waiting.waitFor({ timeout: 15_000 });
+    await waiting.getByRole('button', { name: 'Annehmen' }).click();
+    await agent.locator('.transcript .line.member', { hasText: topic }).waitFor();
+
+    // The server goes away (a deploy): the console says so and takes no status change.
+    const { port } = live.server;
+    await live.server.stop();
+    await agent.getByText(/Nicht verbunden/).waitFor({ timeout: 10_000 });
+    assert.equal(await agent.getByLabel('Status').isDisabled(), true);
+    const message = agent.getByLabel('Nachricht');
+    await message.fill('Ich sehe mir Ihren Antrag gleich an.');
+    await message.press('Enter');
+    await agent.getByRole('alert').filter({ hasText: 'Nicht gesendet' }).first().waitFor();
+    assert.equal(await message.inputValue(), 'Ich sehe mir Ihren Antrag gleich an.', 'the text stays in the box');
+    await agent.screenshot({ path: screenshotPath('livechat-07-disconnected.png'), fullPage: true });
+
+    // Back on the same port: the console reconnects without a reload and still has its chat.
+    live.server = await startTestServer({ port, env: { LIVECHAT_HOURS: 'So-Sa 00:00-24:00', LIVECHAT_HOLIDAYS: 'none' } });
+    await agent.getByText('Verbunden.').waitFor({ timeout: 20_000 });
+    await agent.locator('.transcript .line.member', { hasText: topic }).waitFor();
+    await agent.getByRole('button', { name: 'Erneut senden' }).click();
+    await agent.locator('.transcript .line.agent', { hasText: 'Ich sehe mir Ihren Antrag gleich an.' }).waitFor({ timeout: 10_000 });
+    assert.equal(await message.inputValue(), '');
+    assert.equal(await agent.getByRole('button', { name: 'Erneut senden' }).count(), 0);
   });
 });

@@ -6,6 +6,7 @@ import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { PersonTopics } from '../../core/livechat/person-topics.js';
 import type { Core } from '../../server/container.js';
 import { uniqueName } from './system.js';
+import { suiteLogScan } from './log-scan.js';
 
 /**
  * A member talking to the main dialog through botbuilder-testing's DialogTestClient, with
@@ -45,6 +46,7 @@ export class DialogMember {
   /** Every reply to one message. */
   async replies(message: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
     const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : { type: ActivityTypes.Message, ...message };
+    suiteLogScan.rememberSent(activity.text);
     const replies: Array<Partial<Activity>> = [await this.client.sendActivity(activity)];
     for (let next = this.client.getNextReply(); next; next = this.client.getNextReply()) replies.push(next);
     return replies.filter(Boolean);

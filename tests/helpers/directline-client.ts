@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { Activity, ActivitySet } from '../../channel/activity.js';
+import { suiteLogScan } from './log-scan.js';
 import { TEST_DIRECTLINE_SECRET } from './server.js';
 
 /** A minimal Direct Line client over plain fetch, for protocol tests. */
@@ -25,6 +26,7 @@ export class DirectLineTestClient {
   }
 
   async send(conversationId: string, token: string, activity: Partial<Activity>) {
+    suiteLogScan.rememberSent(activity.text);
     return this.call('POST', `/conversations/${conversationId}/activities`, token, { from: { id: 'member' }, ...activity });
   }
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { projectRoot } from '../../core/paths.js';
+import { suiteLogScan } from './log-scan.js';
 
 
 /** Environment for a child process: only what it needs, so the machine's own settings do not leak in. */
@@ -28,7 +29,11 @@ export function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, in
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   if (input !== undefined) child.stdin!.end(input);
   else child.stdin!.end();
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const exited = once(child, 'exit').then(([code]) => {
+    // The service's own output is its log: scanned like every in-process log (CLI output is meant for the operator).
+    if (script === 'server/main.ts') suiteLogScan.scan(out + err, `${script} ${args.join(' ')}`);
+    return code as number | null;
+  });
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 

@@ -1,3 +1,4 @@
+import { suiteLogScan } from './log-scan.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** One migrated database for the whole run; tests keep apart by using their own usernames and ids. */
@@ -10,5 +11,8 @@ export const mochaHooks = {
   },
   async afterAll() {
     await sharedDatabase?.drop();
+    // The log scan of the whole run: personal data in any log line fails the run.
+    console.log(`\n  log scan: ${suiteLogScan.lines} log lines, ${suiteLogScan.findings.length} with personal data`);
+    if (suiteLogScan.findings.length > 0) throw new Error(`Personal data in the logs:\n${suiteLogScan.report()}`);
   },
 };

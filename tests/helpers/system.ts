@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
 import { parseConfig, type AppConfig } from '../../core/config/index.js';
 import { buildCore, type Core } from '../../server/container.js';
+import { suiteLog, suiteLogScan } from './log-scan.js';
 import { sharedDatabase } from './root-hooks.js';
 
 export function uniqueName(prefix: string): string {
@@ -16,7 +17,8 @@ export function uniqueName(prefix: string): string {
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return parseConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    // Everything is logged, into the suite's log scan (tests/helpers/log-scan.ts), not to the console.
+    LOG_LEVEL: 'debug',
     DATABASE_URL: sharedDatabase.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -32,6 +34,7 @@ export class LogCapture extends Writable {
   readonly lines: string[] = [];
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    suiteLogScan.scan(chunk.toString('utf8'), 'captured log');
     this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     done();
   }
@@ -62,5 +65,5 @@ export interface TestSystemOptions {
 /** Builds the real core (database, Redis, clamd, services) for one test; `close()` in afterEach. */
 export async function startTestCore(options: TestSystemOptions = {}): Promise<Core> {
   const config = testConfig({ ...(options.logs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
-  return buildCore(config, { clock: options.clock?.now, logDestination: options.logs });
+  return buildCore(config, { clock: options.clock?.now, logDestination: options.logs ?? suiteLog });
 }

@@ -9,6 +9,7 @@ import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import type { Core } from '../../server/container.js';
 import { LogCapture, startTestCore, uniqueName } from '../helpers/system.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 /** The storage, with its next `method` call failing once (a unit-style fault on the real storage). */
 /** Fails the method's call number `nth` (1 = the first), then behaves again. */
@@ -109,7 +110,7 @@ describe('bot', () => {
     /** The bot with the production error handler, on storage whose `nth` write fails. */
     function adapterSavingBadly(nth: number): TestAdapter {
       const bot = new MusterkasseBot(failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving', nth), core.knowledge, core.faqFeedback, core.chat.memberServices);
-      const production = createAdapter('hop-key', createLogger('silent'), (context) => bot.recoverAfterFailedTurn(context));
+      const production = createAdapter('hop-key', testLogger(), (context) => bot.recoverAfterFailedTurn(context));
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.conversation.conversation.id = uniqueName('conversation-');
       adapter.onTurnError = production.onTurnError;

@@ -8,12 +8,12 @@ import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
 import { TEXTS } from '../../bot/texts.de.js';
-import { createLogger } from '../../core/logging/logger.js';
 import { projectRoot } from '../../core/paths.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';
 import { waitUntil } from '../helpers/processes.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 /**
  * The FAQ part of the main dialog, driven with botbuilder-testing's DialogTestClient on the
@@ -28,7 +28,7 @@ describe('FAQ dialog (botbuilder-testing)', () => {
     core = await startTestCore();
     dir = mkdtempSync(path.join(tmpdir(), 'mk-faq-dialog-'));
     cpSync(path.join(projectRoot, 'knowledge'), dir, { recursive: true });
-    knowledge = await KnowledgeService.open(dir, createLogger('silent'));
+    knowledge = await KnowledgeService.open(dir, testLogger());
   });
   after(async () => {
     knowledge.close();

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { migrationsFolder } from '../../core/paths.js';
 import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
-import { createLogger } from '../../core/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 const EXPECTED_TABLES = ['audit_log', 'bot_state', 'callback_requests', 'canned_responses', 'certificate_requests', 'chat_activities', 'chat_conversations', 'classification_examples', 'classifier_models', 'document_pages', 'draft_files', 'einmal_pins', 'faq_ratings', 'faq_unanswered', 'intake_channels', 'livechat_events', 'livechat_notes', 'livechat_sessions', 'login_throttles', 'members', 'staff_sessions', 'staff_users', 'stored_files', 'submission_documents', 'submissions'];
 
@@ -15,7 +15,7 @@ function migrationCount(): number {
 describe('database migrations', () => {
   let empty: TestDatabase;
   const handles: DatabaseHandle[] = [];
-  const logger = createLogger('silent');
+  const logger = testLogger();
 
   before(async () => {
     empty = await createTestDatabase('migrate');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
+import { sharedDatabase } from '../helpers/root-hooks.js';
 import { freePort } from '../helpers/server.js';
 
 describe('the program', () => {
@@ -62,5 +63,29 @@ describe('the program', () => {
       assert.equal(await list.exited, 0, list.stderr());
       assert.match(list.stdout(), /embedded-admin\s+admin\s+active/);
     });
+  });
+
+  it('opens its port with Redis unreachable: /readyz answers 503 naming Redis, the log says why, and it stops on SIGTERM', async function () {
+    this.timeout(90_000);
+    const port = String(await freePort());
+    const closedPort = String(await freePort());
+    const env = childEnv({ PORT: port, LOG_LEVEL: 'info', DATABASE_URL: sharedDatabase.url, REDIS_URL: `redis://127.0.0.1:${closedPort}`, REDIS_PREFIX: `mkt${port}`, OCR_WORKERS: '1' });
+    const server = runTs('server/main.ts', ['--role', 'all'], env);
+    try {
+      let answer: { status: number; body: { failing?: string[] } } | undefined;
+      await waitUntil(async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        answer = { status: res.status, body: (await res.json()) as { failing?: string[] } };
+        return true;
+      }, 60_000, 'the port to open').catch((err: Error) => {
+        throw new Error(`${err.message}; stdout: ${server.stdout().slice(-2000)}`);
+      });
+      assert.equal(answer?.status, 503);
+      assert.deepEqual(answer?.body.failing, ['redis']);
+      await waitUntil(() => /Redis does not answer/.test(server.stdout()), 20_000, 'the log line about Redis');
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    assert.notEqual(await server.exited, null);
   });
 });

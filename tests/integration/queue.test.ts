@@ -6,19 +6,19 @@ import { eq, inArray } from 'drizzle-orm';
 import { callbackRequests, chatConversations, draftFiles } from '../../core/db/schema.js';
 import { JobQueues } from '../../core/queue/queues.js';
 import { createRedis, closeRedis } from '../../core/queue/redis.js';
-import { createLogger } from '../../core/logging/logger.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
 import { makePdf } from '../helpers/files.js';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { createStaff } from '../helpers/staff.js';
 import { ManualClock, startTestCore, uniqueName } from '../helpers/system.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 describe('job queues', () => {
   describe('graceful shutdown', () => {
     it('finishes the job in flight before the worker process exits on SIGTERM', async () => {
       const prefix = uniqueName('mkt');
-      const logger = createLogger('silent');
+      const logger = testLogger();
       const redis = createRedis('redis://127.0.0.1:6379', 'queue', logger);
       const queues = new JobQueues(redis, prefix, logger);
       const worker = runTs('tests/fixtures/slow-worker.ts', [], childEnv({ REDIS_PREFIX: prefix, LOG_LEVEL: 'info' }));

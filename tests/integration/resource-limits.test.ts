@@ -3,7 +3,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { openImage } from '../../core/imaging/limits.js';
 import { configurePdfPool, PdfLimitError } from '../../core/imaging/pdf-pool.js';
-import { createLogger } from '../../core/logging/logger.js';
 import { loadConfig } from '../../core/config/index.js';
 import { ClamdClient } from '../../core/scan/clamd.js';
 import { checkDocument, DEFAULT_DOCUMENT_LIMITS, DocumentRefusedError } from '../../core/submissions/document-check.js';
@@ -11,6 +10,7 @@ import { pageImage } from '../../intake-pipeline/review/page-image.js';
 import type { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
 import { readPages } from '../../intake-pipeline/text/read-pages.js';
 import { makePdfPages, pdfBomb, pngBomb } from '../helpers/files.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 /** How long the event loop was blocked at most (ms) while `work` ran. */
 async function worstLoopDelay(work: () => Promise<unknown>): Promise<number> {
@@ -31,10 +31,10 @@ describe('resource limits for untrusted documents', () => {
   let bomb: Buffer;
 
   before(async () => {
-    configurePdfPool({ timeLimitMs: 2000, logger: createLogger('silent') });
+    configurePdfPool({ timeLimitMs: 2000, logger: testLogger() });
     bomb = await pdfBomb(30e6);
   });
-  after(() => configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger: createLogger('silent') }));
+  after(() => configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger: testLogger() }));
 
   it('refuses a 16000×16000 PNG from its header, as too many pixels, without decoding it', async () => {
     const png = await pngBomb(16000);

@@ -8,12 +8,13 @@ import { AgentPresence } from '../../core/livechat/agent-presence.js';
 import { LiveChatQueue } from '../../core/livechat/livechat-queue.js';
 import { LiveChatService } from '../../core/livechat/live-chat.service.js';
 import { MENU, TEXTS } from '../../bot/texts.de.js';
+import { MembersRepository } from '../../core/members/members.repository.js';
 import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
 import { newTrackingId } from '../../core/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
 import { makePdf } from '../helpers/files.js';
-import { randomKvnr } from '../helpers/members.js';
+import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
 import { startTestCore } from '../helpers/system.js';
 
 /** Callback, certificate and status dialogs through botbuilder-testing, state and records in PostgreSQL. */
@@ -140,31 +141,61 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
   });
 
   describe('certificate request', () => {
-    it('records a certificate for oneself and never shows it in the chat', async () => {
+    // A family of three (invented for this test): Ida insures Jan; Kai is insured on his own.
+    const ida = { kvnr: randomKvnr(), birthDate: '1984-03-12', typed: '12.03.1984' };
+    const jan = randomKvnr();
+    const kai = randomKvnr();
+    before(async () => {
+      const person = (kvnr: string, firstName: string, birthDate: string, familyOf: string | null) => ({ kvnr, firstName, lastName: 'Zertifikattest', birthDate, street: 'Weg 1', postalCode: '10115', city: 'Berlin', cardNumberLast6: '111111', familyOf });
+      await new MembersRepository(core.database.db).upsert([person(ida.kvnr, 'Ida', ida.birthDate, null), person(jan, 'Jan', '2015-05-21', ida.kvnr), person(kai, 'Kai', '1984-03-12', null)]);
+    });
+
+    /** Walks the dialog; the bot's last reply to the last answer. */
+    async function request(answers: string[]): Promise<string> {
+      const m = member();
+      assert.equal(last(await m.say('Ich brauche eine Versicherungsbescheinigung')), CERTIFICATE.whose);
+      let reply = '';
+      for (const answer of answers) reply = last(await m.say(answer));
+      return reply;
+    }
+
+    it('records a certificate for a member who gives KVNR and birth date, and never shows it in the chat', async () => {
       const m = member();
       assert.equal(last(await m.say('Ich brauche eine Versicherungsbescheinigung')), CERTIFICATE.whose);
       assert.equal(last(await m.say(CERTIFICATE.forSelf)), CERTIFICATE.kvnrSelf);
-      assert.match(last(await m.say('A123456789')), /Prüfziffer/);
-      const done = last(await m.say('A123456780'));
+      assert.match(last(await m.say(withWrongCheckDigit(ida.kvnr))), /Prüfziffer/);
+      assert.equal(last(await m.say(ida.kvnr)), CERTIFICATE.birthDate);
+      assert.equal(last(await m.say('März 84')), CERTIFICATE.birthDateInvalid);
+      const done = last(await m.say(ida.typed));
       assert.match(done, /per Post an Ihre bei uns hinterlegte Adresse/);
-      assert.ok(!/Musterweg|Berlin|Beispiel/.test(done), 'no address or name in the chat');
+      assert.ok(!/Weg 1|Berlin|Zertifikattest/.test(done), 'no address or name in the chat');
       const stored = await requests.findCertificate(reference(done, 'VB')!);
-      assert.deepEqual([stored?.kvnr, stored?.forOther, stored?.status], ['A123456780', false, 'recorded']);
+      assert.deepEqual([stored?.kvnr, stored?.forOther, stored?.status], [ida.kvnr, false, 'recorded']);
     });
 
-    it("records one for another insured person, to that person's address", async () => {
-      const m = member();
-      await m.say('Ich brauche eine Versicherungsbescheinigung');
-      assert.equal(last(await m.say(CERTIFICATE.forOther)), CERTIFICATE.kvnrOther);
-      const done = last(await m.say('B100000017'));
+    it("records one for a family member, to that person's address", async () => {
+      const done = await request([CERTIFICATE.forOther, ida.kvnr, ida.typed, jan]);
       assert.match(done, /Adresse dieser Person/);
-      assert.equal((await requests.findCertificate(reference(done, 'VB')!))?.forOther, true);
+      const stored = await requests.findCertificate(reference(done, 'VB')!);
+      assert.deepEqual([stored?.kvnr, stored?.forOther], [jan, true]);
+    });
+
+    it('records nothing for a KVNR of nobody, a wrong birth date or a person outside the family, with one answer for all', async () => {
+      const refusals = [
+        await request([CERTIFICATE.forSelf, randomKvnr(), ida.typed]),
+        await request([CERTIFICATE.forSelf, ida.kvnr, '13.03.1984']),
+        await request([CERTIFICATE.forOther, ida.kvnr, ida.typed, kai]),
+        await request([CERTIFICATE.forOther, ida.kvnr, ida.typed, randomKvnr()]),
+        await request([CERTIFICATE.forOther, kai, ida.typed, jan]),
+      ];
+      assert.deepEqual(refusals, refusals.map(() => CERTIFICATE.notEligible));
+      assert.equal(refusals.some((r) => reference(r, 'VB')), false);
     });
   });
 
   it('answers "hilfe" and "abbrechen" at every step of the certificate, status and Einmal-PIN dialogs', async () => {
     const walks = [
-      ['Ich brauche eine Versicherungsbescheinigung', CERTIFICATE.forOther],
+      ['Ich brauche eine Versicherungsbescheinigung', CERTIFICATE.forOther, 'A123456780', '12.03.1984'],
       ['Status abfragen', newTrackingId()],
       ['Einmal-PIN', 'A123456780', '123456'],
     ];

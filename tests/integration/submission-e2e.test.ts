@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Activity } from '../../channel/activity.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
-import { createLogger } from '../../core/logging/logger.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { DirectLineTestClient } from '../helpers/directline-client.js';
 import { makePdfPages, PNG_1X1 } from '../helpers/files.js';
@@ -13,6 +12,7 @@ import { childEnv, runTs, waitUntil, type Spawned } from '../helpers/processes.j
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { freePort, TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 import { uniqueName } from '../helpers/system.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 /**
  * A member submits an invoice through the Direct Line API against the real server process,
@@ -28,7 +28,7 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
   before(async () => {
     storageDir = mkdtempSync(path.join(tmpdir(), 'mk-e2e-files-'));
     port = await freePort();
-    database = await openDatabase({ url: sharedDatabase.url, poolSize: 2, embeddedDir: '' }, createLogger('silent'));
+    database = await openDatabase({ url: sharedDatabase.url, poolSize: 2, embeddedDir: '' }, testLogger());
   });
   after(async () => {
     server?.child.kill('SIGKILL');

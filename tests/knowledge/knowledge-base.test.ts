@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger } from '../../core/logging/logger.js';
 import { projectRoot } from '../../core/paths.js';
 import { evaluate, EVALUATION_SETS, readLabelledSet } from '../../knowledge/evaluation.js';
 import { KnowledgeBaseError, KnowledgeService, loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { waitUntil } from '../helpers/processes.js';
+import { testLogger } from '../helpers/log-scan.js';
 
 function entryFile(id: string, question: string, answer: string, extra = ''): string {
   return `---\nid: ${id}\nquestion: "${question}"\nphrasings:\n  - "${question} bitte"\n${extra}---\n${answer}\n`;
@@ -41,7 +41,7 @@ describe('knowledge base files', () => {
   });
 
   it('picks up an edit without a restart, and keeps the last good version when an edit is broken', async () => {
-    const service = await KnowledgeService.open(dir, createLogger('silent'));
+    const service = await KnowledgeService.open(dir, testLogger());
     try {
       assert.equal(service.ask('Was ist eine Einmal-PIN?').result.decision, 'fallback');
       writeFileSync(path.join(dir, 'entries', 'einmal_pin.md'), entryFile('einmal_pin', 'Was ist die Einmal-PIN?', 'Mit der Einmal-PIN aus unserem Brief senden Sie Unterlagen sicher online.'));

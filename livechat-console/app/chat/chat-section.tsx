@@ -15,7 +15,7 @@ export function ChatSection({ self }: { self: string }) {
         <h1 id="chat-title">Live-Chat</h1>
         <label class="inline-form">
           Status
-          <select value={live.status} onChange={(e) => live.setStatus(e.currentTarget.value as AgentStatus)}>
+          <select value={live.status} disabled={!live.connected} onChange={(e) => live.setStatus(e.currentTarget.value as AgentStatus)}>
             {(Object.keys(STATUS_LABELS) as AgentStatus[]).map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
@@ -25,7 +25,7 @@ export function ChatSection({ self }: { self: string }) {
         </label>
       </div>
       <p class="muted" role="status">
-        {live.connected ? 'Verbunden.' : 'Verbindung wird hergestellt …'}
+        {live.connected ? 'Verbunden.' : 'Nicht verbunden: Neue Chats kommen erst wieder, wenn die Verbindung steht. Neuer Versuch …'}
       </p>
       {live.notice && (
         <p class="error" role="alert">

@@ -17,6 +17,8 @@ export function Compose({ sessionId, send, typing }: Props) {
   const responses = useCannedResponses();
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
+  /** The last send failed: the text stays in the box, with a button to send it again. */
+  const [unsent, setUnsent] = useState(false);
   const lastTyping = useRef(0);
   const typed = typedShortcut(draft);
   const suggestions = typed === undefined ? [] : matchingResponses(responses, typed);
@@ -28,11 +30,13 @@ export function Compose({ sessionId, send, typing }: Props) {
     typing();
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
+  async function submit(event?: Event) {
+    event?.preventDefault();
     if (!draft.trim() || sending) return;
     setSending(true);
-    if (await send(draft.trim())) setDraft('');
+    const sent = await send(draft.trim());
+    if (sent) setDraft('');
+    setUnsent(!sent);
     setSending(false);
   }
 
@@ -72,8 +76,16 @@ export function Compose({ sessionId, send, typing }: Props) {
           ))}
         </ul>
       )}
+      {unsent && (
+        <p role="alert" class="error unsent">
+          Nicht gesendet. Ihre Nachricht steht noch im Eingabefeld.{' '}
+          <button type="button" class="link" onClick={() => void submit()}>
+            Erneut senden
+          </button>
+        </p>
+      )}
       <button type="submit" class="primary" disabled={sending}>
-        Senden
+        {sending ? 'Wird gesendet …' : 'Senden'}
       </button>
     </form>
   );

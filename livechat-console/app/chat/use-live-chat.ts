@@ -17,8 +17,14 @@ export interface ChatView extends OpenChat {
 
 /** The server forgets an agent not heard from for 60 s; the console reports well within that. */
 const HEARTBEAT_MS = 20_000;
+/** A command without an answer in this time counts as not done (the connection may be gone). */
+const COMMAND_TIMEOUT_MS = 8000;
+/** After the server ended the connection (restart, deploy), the console tries again after this. */
+const RECONNECT_AFTER_SERVER_DISCONNECT_MS = 1000;
 /** How long "schreibt …" stays without a new sign of typing. */
 export const TYPING_SHOWN_MS = 4000;
+
+const NOT_SENT = 'Nicht gesendet: Die Verbindung zum Live-Chat ist unterbrochen. Bitte versuchen Sie es gleich noch einmal.';
 
 const emptyChat = (chat: OpenChat): ChatView => ({ ...chat, lines: [], notes: [], details: null, memberReadAt: null, memberTyping: false, unread: 0 });
 
@@ -74,8 +80,26 @@ export function useLiveChat() {
         if (!activeRef.current && r.chats[0]) setActiveId(r.chats[0].sessionId);
       });
     });
-    s.on('disconnect', () => setConnected(false));
-    s.on('connect_error', (err) => setNotice(err.message === 'forbidden' ? 'Der Live-Chat ist nur für die Kundenberatung.' : 'Keine Verbindung zum Live-Chat. Neuer Versuch …'));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let wasConnected = false;
+    s.on('connect', () => (wasConnected = true));
+    s.on('disconnect', (reason) => {
+      setConnected(false);
+      // socket.io reconnects by itself after a lost connection, but not when the server ended it
+      // (a restart, or a session that was ended): try again; the handshake tells which it was.
+      if (reason === 'io server disconnect') retry = setTimeout(() => s.connect(), RECONNECT_AFTER_SERVER_DISCONNECT_MS);
+    });
+    s.on('connect_error', (err) => {
+      if (err.message === 'unauthenticated' && wasConnected) {
+        // Logged out, disabled or expired: the page shows the login again.
+        setNotice('Ihre Sitzung ist beendet. Bitte melden Sie sich neu an.');
+        window.location.reload();
+        return;
+      }
+      setNotice(err.message === 'forbidden' ? 'Der Live-Chat ist nur für die Kundenberatung.' : 'Keine Verbindung zum Live-Chat. Neuer Versuch …');
+      // A refused handshake (not a network error) is not retried by socket.io itself.
+      if (!s.active) retry = setTimeout(() => s.connect(), RECONNECT_AFTER_SERVER_DISCONNECT_MS * 5);
+    });
     s.on('queue:changed', refresh);
     s.on('chat:line', (line) => {
       update(line.sessionId, (c) => ({
@@ -109,6 +133,7 @@ export function useLiveChat() {
     }, HEARTBEAT_MS);
     return () => {
       clearInterval(heartbeat);
+      clearTimeout(retry);
       for (const timer of typingTimers.current.values()) clearTimeout(timer);
       s.disconnect();
     };
@@ -122,6 +147,20 @@ export function useLiveChat() {
   }
 
   const socket = () => socketRef.current!;
+
+  /**
+   * A command that changes something: refused at once while disconnected (socket.io would hold
+   * it back and send it much later, or never), and counted as failed without an answer in time.
+   */
+  async function command<R extends { ok: true } | { ok: false; message: string }>(run: (s: ConsoleSocket) => Promise<R>): Promise<R | { ok: false; message: string }> {
+    const s = socket();
+    if (!s.connected) return { ok: false, message: NOT_SENT };
+    try {
+      return await run(s.timeout(COMMAND_TIMEOUT_MS) as unknown as ConsoleSocket);
+    } catch {
+      return { ok: false, message: NOT_SENT };
+    }
+  }
 
   return {
     connected,
@@ -139,19 +178,19 @@ export function useLiveChat() {
       update(sessionId, (c) => ({ ...c, unread: 0 }));
     },
     async accept(waiting: WaitingChat) {
-      const result = await socket().emitWithAck('queue:accept', waiting.sessionId);
+      const result = await command((s) => s.emitWithAck('queue:accept', waiting.sessionId));
       if (!answered(result) || !result.ok) return;
       setActiveId(result.chat.sessionId);
       await load(socket(), result.chat);
     },
     async send(sessionId: string, text: string): Promise<boolean> {
-      return answered(await socket().emitWithAck('chat:send', sessionId, text));
+      return answered(await command((s) => s.emitWithAck('chat:send', sessionId, text)));
     },
     typing(sessionId: string) {
       socket().emit('chat:typing', sessionId, () => undefined);
     },
     async note(sessionId: string, text: string): Promise<boolean> {
-      const result = await socket().emitWithAck('chat:note', sessionId, text);
+      const result = await command((s) => s.emitWithAck('chat:note', sessionId, text));
       if (result.ok) update(sessionId, (c) => ({ ...c, notes: [...c.notes, result.note] }));
       return answered(result);
     },
@@ -160,10 +199,10 @@ export function useLiveChat() {
       return answered(result) && result.ok ? result.agents : [];
     },
     async transfer(sessionId: string, agentId: string): Promise<boolean> {
-      return answered(await socket().emitWithAck('chat:transfer', sessionId, agentId));
+      return answered(await command((s) => s.emitWithAck('chat:transfer', sessionId, agentId)));
     },
     async close(sessionId: string, how: ChatClose): Promise<boolean> {
-      return answered(await socket().emitWithAck('chat:end', sessionId, how));
+      return answered(await command((s) => s.emitWithAck('chat:end', sessionId, how)));
     },
   };
 }
