@@ -7,6 +7,8 @@ import { projectRoot } from '../../core/paths.js';
 import { childEnv, waitUntil } from '../helpers/processes.js';
 import { freePort } from '../helpers/server.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
+import { makePdf } from '../helpers/files.js';
+import { suiteLogScan } from '../helpers/log-scan.js';
 
 /** The runtime stage's `COPY --from=build <source> <target>` lines, as the Dockerfile says them. */
 function runtimeCopies(dockerfile: string): Array<{ from: string; to: string }> {
@@ -88,9 +90,14 @@ describe('the production install (as the Dockerfile makes it)', function () {
       assert.equal(bundle.status, 200, output.slice(-2000));
       assert.ok((await bundle.text()).length > 10_000, 'the console bundle is built');
       assert.equal((await fetch(`http://127.0.0.1:${port}/widget/loader.js`)).status, 200);
+      // The PDF worker threads start from the compiled worker file the image holds.
+      const script = "const pool = await import('./dist/core/imaging/pdf-pool.js'); console.log(JSON.stringify(await pool.inspectPdf(Buffer.from(process.argv[1], 'base64')))); await pool.closePdfPool();";
+      const inspected = execFileSync(process.execPath, ['--input-type=module', '-e', script, makePdf().toString('base64')], { cwd: image, encoding: 'utf8', timeout: 30_000 });
+      assert.deepEqual(JSON.parse(inspected), { ok: true, pageCount: 1 });
     } finally {
       server.kill('SIGTERM');
       await exited;
+      suiteLogScan.scan(output, 'production install');
     }
   });
 });
