@@ -1,5 +1,5 @@
 import type { OcrEngine } from './ocr-engine.js';
-import { PdfLimitError, pdfTexts, renderPdfPage } from '../../core/imaging/pdf-pool.js';
+import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../core/imaging/pdf-pool.js';
 
 export interface PageText {
   page: number;
@@ -24,13 +24,24 @@ export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine
     const { text, confidence } = await ocr.recognise(bytes);
     return [{ page: 1, text, confidence, source: 'ocr' }];
   }
-  const layers = await pdfTexts(bytes);
+  const layers = await textLayers(bytes);
   const pages: PageText[] = [];
   for (const [index, layer] of layers.entries()) {
     if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer' });
     else pages.push({ page: index + 1, ...(await recogniseRendered(bytes, index, ocr)), source: 'ocr' });
   }
   return pages;
+}
+
+/** Each page's text layer; a PDF whose text cannot be read within the limits counts as scanned. */
+async function textLayers(bytes: Buffer): Promise<string[]> {
+  try {
+    return await pdfTexts(bytes);
+  } catch (err) {
+    if (!(err instanceof PdfLimitError)) throw err;
+    const inspection = await inspectPdf(bytes);
+    return Array.from({ length: inspection.ok ? inspection.pageCount : 0 }, () => '');
+  }
 }
 
 /** A page too costly to render within the limits is left to the clerk: no text, confidence 0. */

@@ -244,6 +244,10 @@ describe('Direct Line 3.0 channel', () => {
       const download = await fetch(attachment.contentUrl!);
       assert.equal(download.status, 200);
       assert.equal(download.headers.get('content-type'), 'application/pdf');
+      // Served as a sandboxed document that cannot run script under our origin, under the name we encoded.
+      assert.equal(download.headers.get('content-security-policy'), "default-src 'none'; sandbox");
+      assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(download.headers.get('content-disposition'), "inline; filename*=UTF-8''rechnung.pdf");
       assert.deepEqual(Buffer.from(await download.arrayBuffer()), pdf);
       const tampered = await fetch(attachment.contentUrl!.replace(/sig=[^&]+/, 'sig=AAAA'));
       assert.equal(tampered.status, 403);

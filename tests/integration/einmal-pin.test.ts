@@ -9,7 +9,7 @@ import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { eq } from 'drizzle-orm';
 import { auditLog, einmalPins } from '../../core/db/schema.js';
-import { MAX_PIN_FAILURES } from '../../core/einmal-pin/einmal-pin.service.js';
+import { MAX_PIN_FAILURES, PIN_LOGIN_LIMIT } from '../../core/einmal-pin/einmal-pin.service.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
 import { createApp } from '../../server/app.js';
@@ -72,6 +72,17 @@ describe('Einmal-PIN', () => {
       for (let i = 0; i < MAX_PIN_FAILURES; i++) results.push((await core.pins.login(kvnr, CARD, 'ZZZZ-ZZZZ')) as { reason: string });
       assert.deepEqual(results.map((r) => r.reason), [...Array(MAX_PIN_FAILURES - 1).fill('mismatch'), 'locked']);
       assert.deepEqual(await core.pins.login(kvnr, CARD, pin), { ok: false, reason: 'locked' });
+    });
+
+    it('cannot be locked by a stranger who knows only the KVNR: such misses pause logins for that KVNR instead, the PIN stays usable', async () => {
+      const kvnr = await newMember();
+      const { pin } = await issue(kvnr);
+      for (let i = 0; i < MAX_PIN_FAILURES * 2; i++) assert.equal((await core.pins.login(kvnr, '111111', 'ZZZZ-ZZZZ')).ok, false);
+      assert.equal((await core.pins.login(kvnr, CARD, pin)).ok, true, 'the member can still log in');
+      for (let i = MAX_PIN_FAILURES * 2; i < PIN_LOGIN_LIMIT.maxFailures; i++) await core.pins.login(kvnr, '111111', 'ZZZZ-ZZZZ');
+      assert.deepEqual(await core.pins.login(kvnr, CARD, pin), { ok: false, reason: 'throttled' });
+      const [record] = await core.database.db.select().from(einmalPins).where(eq(einmalPins.kvnr, kvnr));
+      assert.equal(record!.lockedAt, null, 'the PIN itself is not locked');
     });
 
     it('expires 31 days after the letter date', async () => {
