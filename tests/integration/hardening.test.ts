@@ -6,7 +6,7 @@ import { storedFiles } from '../../core/db/schema.js';
 import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-client.js';
 import { MASKED_TEXT } from '../../channel/activity.js';
-import { STATUS } from '../../bot/service-texts.de.js';
+import { PIN, STATUS } from '../../bot/service-texts.de.js';
 import { MembersRepository } from '../../core/members/members.repository.js';
 import { EICAR, makePdf, PNG_1X1 } from '../helpers/files.js';
 import { randomKvnr } from '../helpers/members.js';
@@ -218,6 +218,33 @@ describe('hardening against hostile input', () => {
       }
       assert.deepEqual(outcomes.slice(0, 10), Array(10).fill('looked up'));
       assert.deepEqual(outcomes.slice(10), ['refused', 'refused'], 'the third chat gets no more lookups');
+    });
+
+    it('stops Einmal-PIN logins for a visitor after repeated misses, also in a fresh conversation', async () => {
+      type Conversation = { conversationId: string; token: string };
+      const seq = (id: string | undefined) => Number(id!.split('|')[1]);
+      /** The bot's first message after the activity numbered `after`. */
+      const botAfter = async (c: Conversation, after: number) => dl.waitFor(c.conversationId, c.token, (a) => a.from?.role === 'bot' && seq(a.id) > after);
+      const say = async (c: Conversation, text: string) => {
+        const seen = (await dl.activities(c.conversationId, c.token)).activities.length;
+        await dl.send(c.conversationId, c.token, { type: 'message', text });
+        return botAfter(c, seen + 1);
+      };
+      const firstAnswers: string[] = [];
+      for (let chat = 0; chat < 3; chat++) {
+        const conversation = await dl.startConversation();
+        await dl.waitFor(conversation.conversationId, conversation.token, (a) => a.from?.role === 'bot');
+        let answer = (await say(conversation, 'Einmal-PIN')).text;
+        firstAnswers.push(answer!);
+        while (answer === PIN.kvnr) {
+          assert.equal((await say(conversation, randomKvnr())).text, PIN.card);
+          assert.equal((await say(conversation, '654321')).text, PIN.pin);
+          const mismatch = await say(conversation, 'ZZZZ-ZZZZ');
+          assert.equal(mismatch.text, PIN.mismatch);
+          answer = (await botAfter(conversation, seq(mismatch.id))).text;
+        }
+      }
+      assert.deepEqual(firstAnswers, [PIN.kvnr, PIN.kvnr, PIN.tooManyAttempts], 'the third chat takes no more logins');
     });
   });
 
