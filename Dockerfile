@@ -13,7 +13,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/core/db/migrations ./core/db/migrations
+COPY --from=build /app/platform/db/migrations ./platform/db/migrations
 COPY --from=build /app/webchat-widget/public ./webchat-widget/public
 COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 COPY --from=build /app/knowledge/entries ./knowledge/entries
@@ -22,11 +22,6 @@ COPY --from=build /app/knowledge/confidence-model.json ./knowledge/confidence-mo
 COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
 # Starter prepared answers for the live chat: `node dist/server/cli/main.js canned:import data/canned-responses.yaml`.
 COPY --from=build /app/data/canned-responses.yaml ./data/canned-responses.yaml
-# The staff console is bundled from its sources by esbuild when first requested.
-COPY --from=build /app/livechat-console/app ./livechat-console/app
-COPY --from=build /app/livechat-console/public ./livechat-console/public
-COPY --from=build /app/intake-pipeline/review/review.types.ts ./intake-pipeline/review/review.types.ts
-COPY --from=build /app/core/submissions/document-types.ts ./core/submissions/document-types.ts
 RUN mkdir -p var/files && chown -R node:node var
 USER node
 EXPOSE 3978

@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'core/db/migrations/**', '**/vendor/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', 'platform/db/migrations/**', '**/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,13 +11,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through core/config only.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through server/config only.' },
+      ],
       'no-console': 'off',
     },
   },
   {
     // The configuration module is the one reader of the environment; tests set up child environments.
-    files: ['core/config/**', 'tests/**', 'bench/**'],
+    files: ['server/config/**', 'tests/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -27,7 +30,7 @@ export default tseslint.config(
   },
   {
     // The staff console's browser code (bundled by esbuild).
-    files: ['livechat-console/app/**'],
+    files: ['staff-console/app/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -47,15 +47,33 @@ export interface BenchSystem {
  * Starts the system (`--role <role>`) on a fresh database and waits until it answers: from the
  * TypeScript sources through tsx, or, with `compiled`, from `dist/` as production runs it.
  */
-export async function startSystem(role: 'web' | 'all', env: Record<string, string>, nodeArgs: string[] = [], compiled = false): Promise<BenchSystem> {
+export async function startSystem(
+  role: 'web' | 'all',
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  compiled = false,
+): Promise<BenchSystem> {
   const database = `mk_bench_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${database}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
   const port = await freePort();
-  const fullEnv = { PATH: process.env.PATH ?? '', PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', LOG_LEVEL: 'warn', REDIS_PREFIX: `bench${port}`, NODE_ENV: 'development', ...env };
+  const fullEnv = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    DATABASE_URL: url.toString(),
+    DATABASE_POOL_SIZE: '20',
+    LOG_LEVEL: 'warn',
+    REDIS_PREFIX: `bench${port}`,
+    NODE_ENV: 'development',
+    ...env,
+  };
   const entry = compiled ? [path.join(ROOT, 'dist/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'server/main.ts')];
-  const server: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, '--role', role], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry, '--role', role], {
+    cwd: ROOT,
+    env: fullEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (server.exitCode === null) {
@@ -66,7 +84,13 @@ export async function startSystem(role: 'web' | 'all', env: Record<string, strin
   };
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 150 || server.exitCode !== null) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -80,7 +104,9 @@ export async function startSystem(role: 'web' | 'all', env: Record<string, strin
 /** Pids of running processes whose command line matches (pgrep -f). */
 export async function pidsOf(pattern: string): Promise<number[]> {
   const { execFile } = await import('node:child_process');
-  return new Promise((resolve) => execFile('pgrep', ['-f', pattern], (_err, stdout) => resolve(stdout.split('\n').filter(Boolean).map(Number))));
+  return new Promise((resolve) =>
+    execFile('pgrep', ['-f', pattern], (_err, stdout) => resolve(stdout.split('\n').filter(Boolean).map(Number))),
+  );
 }
 
 /**
@@ -91,7 +117,9 @@ export function cpuSeconds(pids: number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       // After "(comm) ", field 3 of stat is at index 0: utime..cstime are stat fields 14–17.
       ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
     } catch {
@@ -157,7 +185,11 @@ export class BenchMember {
 
   /** Posts a message; resolves with its activity id once the channel stored it. */
   async say(text: string): Promise<string> {
-    const { id } = await directLineCall(this.base, `/conversations/${this.conversationId}/activities`, this.token, { type: 'message', text, from: { id: 'bench' } });
+    const { id } = await directLineCall(this.base, `/conversations/${this.conversationId}/activities`, this.token, {
+      type: 'message',
+      text,
+      from: { id: 'bench' },
+    });
     return id as string;
   }
 

@@ -12,7 +12,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectRoot } from '../core/paths.js';
+import { projectRoot } from '../platform/paths.js';
 import { EVALUATION_SETS, OUT_OF_SCOPE, readLabelledSet } from '../knowledge/evaluation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { chooseThresholds, fitWeights, measure, type CalibrationSample } from '../knowledge/retrieval/calibration.js';
@@ -43,11 +43,22 @@ const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)} %
 const line = (set: string, r: ReturnType<typeof measure>) =>
   `  ${set.padEnd(26)} correct ${pct(r.correct)}, wrong ${pct(r.wrong)}, out-of-scope fallback ${pct(r.outOfScopeFallback)}`;
 
+/** The figures of one set, measured with these weights and thresholds. */
+const lineFor = (set: string, weights: Parameters<typeof measure>[1], decision: Parameters<typeof measure>[2]) =>
+  line(
+    set,
+    measure(
+      samples.filter((s) => s.set === set),
+      weights,
+      decision,
+    ),
+  );
+
 console.log('leave one set out (fitted and thresholded on the others, measured on the one left out):');
 for (const set of SETS) {
   const rest = samples.filter((s) => s.set !== set);
   const weights = fitWeights(rest);
-  console.log(line(set, measure(samples.filter((s) => s.set === set), weights, chooseThresholds(rest, weights, LIMITS))));
+  console.log(lineFor(set, weights, chooseThresholds(rest, weights, LIMITS)));
 }
 
 const weights = fitWeights(samples);
@@ -56,5 +67,5 @@ const about = `Fitted by npm run calibrate:faq on ${SETS.join(', ')} (${samples.
 const modelFile = path.join(dir, CONFIDENCE_MODEL_FILE);
 await writeFile(modelFile, `${JSON.stringify({ about, ...weights, ...decision }, null, 2)}\n`);
 console.log(`\nall sets: answer at confidence ≥ ${decision.answer} with a lead ≥ ${decision.margin}, suggest at ≥ ${decision.suggest}`);
-for (const set of SETS) console.log(line(set, measure(samples.filter((s) => s.set === set), weights, decision)));
+for (const set of SETS) console.log(lineFor(set, weights, decision));
 console.log(`written to ${path.relative(projectRoot, modelFile)}`);

@@ -45,13 +45,15 @@ class Member {
   async roundTrip(text: string): Promise<number> {
     const started = performance.now();
     const id = await this.connection.say(text);
-    const arrived = this.early.get(id) ?? (await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('reply timeout')), REPLY_TIMEOUT_MS);
-      this.waiting.set(id, (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      });
-    }));
+    const arrived =
+      this.early.get(id) ??
+      (await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('reply timeout')), REPLY_TIMEOUT_MS);
+        this.waiting.set(id, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      }));
     return arrived - started;
   }
 
@@ -85,19 +87,43 @@ async function run(base: string, conversations: number, think = THINK_MS) {
   const seconds = (performance.now() - started) / 1000;
   members.forEach((m) => m.close());
   latencies.sort((a, b) => a - b);
-  return { conversations, messages: latencies.length + errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN, errors, perSecond: latencies.length / seconds };
+  return {
+    conversations,
+    messages: latencies.length + errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    errors,
+    perSecond: latencies.length / seconds,
+  };
 }
 
 async function main() {
-  const system = await startSystem('web', { DIRECTLINE_SECRET: SECRET, CHAT_MESSAGES_PER_MINUTE: '10000' }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
+  const system = await startSystem(
+    'web',
+    { DIRECTLINE_SECRET: SECRET, CHAT_MESSAGES_PER_MINUTE: '10000' },
+    process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+  );
   const base = system.base;
   try {
     await run(base, 5, 0); // warm-up: JIT, connection pools, prepared plans
-    console.log(`chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation, think time ${THINK_MS} ms ±50 %`);
+    console.log(
+      `chat round trip (message posted → bot reply on the WebSocket), ${MESSAGES} messages per conversation, think time ${THINK_MS} ms ±50 %`,
+    );
     console.log('conversations  messages  p50 ms  p95 ms  p99 ms  max ms  msg/s  errors');
     const print = (label: string, r: Awaited<ReturnType<typeof run>>) =>
       console.log(
-        [label.padStart(13), String(r.messages).padStart(9), r.p50.toFixed(1).padStart(7), r.p95.toFixed(1).padStart(7), r.p99.toFixed(1).padStart(7), r.max.toFixed(1).padStart(7), r.perSecond.toFixed(0).padStart(6), String(r.errors).padStart(7)].join(' '),
+        [
+          label.padStart(13),
+          String(r.messages).padStart(9),
+          r.p50.toFixed(1).padStart(7),
+          r.p95.toFixed(1).padStart(7),
+          r.p99.toFixed(1).padStart(7),
+          r.max.toFixed(1).padStart(7),
+          r.perSecond.toFixed(0).padStart(6),
+          String(r.errors).padStart(7),
+        ].join(' '),
       );
     for (const size of SIZES) print(String(size), await run(base, size));
     print(`${Math.max(...SIZES)} no pause`, await run(base, Math.max(...SIZES), 0));

@@ -6,7 +6,7 @@
  * labelled set can be given as the first argument (same format).
  */
 import path from 'node:path';
-import { projectRoot } from '../core/paths.js';
+import { projectRoot } from '../platform/paths.js';
 import { evaluate, EVALUATION_SETS, readLabelledSet } from '../knowledge/evaluation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { FaqRetriever } from '../knowledge/retrieval/faq-retriever.js';
@@ -37,7 +37,8 @@ for (const { file, role } of sets) {
   if (report.outOfScope > 0) console.log(`out-of-scope fallback rate ${pct(report.outOfScopeFallbackRate)}`);
   console.log(`retrieval latency          p50 ${report.p50Ms.toFixed(3)} ms, p95 ${report.p95Ms.toFixed(3)} ms`);
   if (process.argv.includes('--misses') && role !== 'held out') {
-    for (const miss of report.misses) console.log(`  [${miss.decision}] expected ${miss.expect}, got ${miss.got.join(', ') || '–'}: ${miss.q}`);
+    for (const miss of report.misses)
+      console.log(`  [${miss.decision}] expected ${miss.expect}, got ${miss.got.join(', ') || '–'}: ${miss.q}`);
   }
 }
 
@@ -51,5 +52,8 @@ const large = Array.from({ length: 300 }, (_, i) => {
   const filler = FILLER[Math.floor(i / entries.length) % FILLER.length]!;
   return { ...entry, id: `${entry.id}_${i}`, followUps: [], phrasings: entry.phrasings.map((p) => `${p} ${filler}`) };
 });
-const largeReport = evaluate({ entries: new Map(large.map((e) => [e.id, e])), retriever: new FaqRetriever(large, []) }, (await readLabelledSet(sets[0]!.file)).map((q) => ({ ...q, expect: 'out_of_scope' })));
+const largeReport = evaluate(
+  { entries: new Map(large.map((e) => [e.id, e])), retriever: new FaqRetriever(large, []) },
+  (await readLabelledSet(sets[0]!.file)).map((q) => ({ ...q, expect: 'out_of_scope' })),
+);
 console.log(`\nlatency at 300 entries     p50 ${largeReport.p50Ms.toFixed(3)} ms, p95 ${largeReport.p95Ms.toFixed(3)} ms`);

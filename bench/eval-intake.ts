@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '../core/logging/logger.js';
-import type { MemberRecord } from '../core/members/members.repository.js';
+import { createLogger } from '../platform/logging/logger.js';
+import type { MemberRecord } from '../domain/members/members.repository.js';
 import { assignMember } from '../intake-pipeline/assignment/assign.js';
 import { findDates, findKvnrCandidates } from '../intake-pipeline/assignment/kvnr-candidates.js';
 import { classifyText } from '../intake-pipeline/classification/classify.js';
@@ -26,7 +26,10 @@ if (!existsSync(path.join(CORPUS_DIR, 'labels.json'))) await generateCorpus();
 const labels = JSON.parse(await readFile(path.join(CORPUS_DIR, 'labels.json'), 'utf8')) as CorpusLabel[];
 const corpusMembers = JSON.parse(await readFile(path.join(CORPUS_DIR, 'members.json'), 'utf8')) as CorpusMember[];
 const members = new Map<string, MemberRecord>(
-  corpusMembers.map((m) => [m.kvnr, { ...m, street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '000000', updatedAt: new Date() }]),
+  corpusMembers.map((m) => [
+    m.kvnr,
+    { ...m, street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '000000', updatedAt: new Date() },
+  ]),
 );
 const ocr = new OcrEngine(Number(process.env.OCR_WORKERS ?? 2), createLogger('warn'), process.env.OCR_LANG_PATH);
 
@@ -53,7 +56,14 @@ await Promise.all(
     if (opinion?.type === label.type) modelRight++;
     modelProbabilities.push(`${opinion?.type === label.type ? 'right' : 'wrong'} ${opinion?.probability.toFixed(2)}`);
     const dates = findDates(text);
-    const assignment = assignMember({ text, candidates: findKvnrCandidates(text), members, declaredKvnr: null, bornOnFoundDates: [...members.values()].filter((m) => dates.includes(m.birthDate)), dates });
+    const assignment = assignMember({
+      text,
+      candidates: findKvnrCandidates(text),
+      members,
+      declaredKvnr: null,
+      bornOnFoundDates: [...members.values()].filter((m) => dates.includes(m.birthDate)),
+      dates,
+    });
     times.push(performance.now() - t0);
     if (type.type === label.type) typeRight++;
     else misses.push(`type ${label.file}: got ${type.type} (${type.confidence})`);
@@ -73,12 +83,16 @@ const totalMs = performance.now() - started;
 await ocr.close();
 times.sort((a, b) => a - b);
 const valid = labels.filter((l) => l.validKvnrInText).length;
-console.log(`corpus: ${labels.length} documents (${labels.filter((l) => l.variant === 'scan').length} scans, ${valid} with their member's valid KVNR)`);
+console.log(
+  `corpus: ${labels.length} documents (${labels.filter((l) => l.variant === 'scan').length} scans, ${valid} with their member's valid KVNR)`,
+);
 console.log(`type accuracy              ${pct(typeRight, labels.length)}`);
 console.log(`  model alone              ${pct(modelRight, labels.length)}`);
 if (process.env.VERBOSE) console.log(modelProbabilities.sort().join('\n'));
 console.log(`automatic assignment       ${pct(automaticOfValid, valid)} of documents with a valid KVNR (${automatic} assigned in all)`);
 console.log(`wrong assignments          ${wrong}`);
 console.log(`review rate                ${pct(review, labels.length)}`);
-console.log(`time per document          p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, p95 ${times[Math.ceil(times.length * 0.95) - 1]!.toFixed(0)} ms; ${(labels.length / (totalMs / 60000)).toFixed(0)} documents/min with ${process.env.OCR_WORKERS ?? 2} OCR workers`);
+console.log(
+  `time per document          p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, p95 ${times[Math.ceil(times.length * 0.95) - 1]!.toFixed(0)} ms; ${(labels.length / (totalMs / 60000)).toFixed(0)} documents/min with ${process.env.OCR_WORKERS ?? 2} OCR workers`,
+);
 if (process.argv.includes('--misses')) for (const miss of misses) console.log(`  ${miss}`);

@@ -59,9 +59,11 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 /** Runs `work` over the items with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /** The pipeline's German model (from @tesseract.js-data/deu), unpacked for the native CLI. */
@@ -94,11 +96,22 @@ async function channelKey(system: BenchSystem): Promise<string> {
 }
 
 async function pipeline(pages: Array<{ file: string; mediaType: string }>, langPath?: string): Promise<Figures> {
-  const system = await startSystem('all', { OCR_WORKERS: String(CORES), DIRECTLINE_SECRET: 'bench-directline-secret-0123456789abcdef', ...(langPath ? { OCR_LANG_PATH: langPath } : {}) }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean), true);
+  const system = await startSystem(
+    'all',
+    {
+      OCR_WORKERS: String(CORES),
+      DIRECTLINE_SECRET: 'bench-directline-secret-0123456789abcdef',
+      ...(langPath ? { OCR_LANG_PATH: langPath } : {}),
+    },
+    process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+    true,
+  );
   try {
     const key = await channelKey(system);
     const auth = { Authorization: `Bearer ${key}` };
-    const bodies = await Promise.all(pages.map(async (p) => ({ bytes: await readFile(p.file), name: path.basename(p.file), type: p.mediaType })));
+    const bodies = await Promise.all(
+      pages.map(async (p) => ({ bytes: await readFile(p.file), name: path.basename(p.file), type: p.mediaType })),
+    );
     // Hand-in times by tracking ID (wall clock); done times come from the database afterwards,
     // so following the documents costs the system nothing (no status polling over HTTP).
     const handedIn = new Map<string, number>();
@@ -164,7 +177,9 @@ function stageMeans(metrics: string): string {
 }
 
 function describePipelineRun(pages: number): void {
-  console.log(`  └ all ${pages} uploads answered (201) after ${uploadSeconds.toFixed(1)} s; mean time per stage run: ${stageBreakdown}; ${statements} database transactions`);
+  console.log(
+    `  └ all ${pages} uploads answered (201) after ${uploadSeconds.toFixed(1)} s; mean time per stage run: ${stageBreakdown}; ${statements} database transactions`,
+  );
 }
 
 function print(label: string, figures: Figures): void {
@@ -178,7 +193,7 @@ function print(label: string, figures: Figures): void {
 async function main() {
   const version = await run('tesseract', ['--list-langs']).catch(() => undefined);
   if (!version || !/\bdeu\b/.test(version.stdout + version.stderr)) {
-    console.error('The native baseline needs Debian\'s tesseract with German data: bash scripts/setup.sh --bench');
+    console.error("The native baseline needs Debian's tesseract with German data: bash scripts/setup.sh --bench");
     process.exit(1);
   }
   if (!existsSync(path.join(CORPUS_DIR, 'labels.json'))) await generateCorpus();
@@ -187,8 +202,12 @@ async function main() {
   const pages = Array.from({ length: ROUNDS }, () => scans).flat();
 
   console.log(`${pages.length} scanned pages (${scans.length} distinct × ${ROUNDS}), ${CORES} cores`);
-  console.log(`${'run'.padEnd(34)} ${'pages'.padStart(5)} ${'pages/min'.padStart(10)} ${'p50 s'.padStart(8)} ${'p95 s'.padStart(8)} ${'CPU ms/page'.padStart(12)}`);
-  console.log('(times from hand-in to done, all pages handed in at once; CPU of every process involved, on a shared machine the steadier figure)');
+  console.log(
+    `${'run'.padEnd(34)} ${'pages'.padStart(5)} ${'pages/min'.padStart(10)} ${'p50 s'.padStart(8)} ${'p95 s'.padStart(8)} ${'CPU ms/page'.padStart(12)}`,
+  );
+  console.log(
+    '(times from hand-in to done, all pages handed in at once; CPU of every process involved, on a shared machine the steadier figure)',
+  );
   const files = pages.map((p) => p.file);
   print(`native CLI, packaged model`, await nativeTesseract(files, await pipelineTessdata()));
   print(`pipeline, packaged model`, await pipeline(pages));

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../livechat-console/socket/events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../staff-console/socket/events.js';
 import { BenchMember, cpuSeconds, percentile, ROOT, startSystem, type BenchSystem } from './bench-kit.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200);
@@ -89,18 +89,26 @@ class Member {
 /** Creates an agent account through the operator CLI (password on standard input). */
 function addAgent(system: BenchSystem, username: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), 'user:add', username, '--role', 'agent', '--display-name', username], {
-      cwd: ROOT,
-      env: system.env,
-      stdio: ['pipe', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'server/cli/main.ts'), 'user:add', username, '--role', 'agent', '--display-name', username],
+      {
+        cwd: ROOT,
+        env: system.env,
+        stdio: ['pipe', 'ignore', 'inherit'],
+      },
+    );
     child.stdin.end(`${PASSWORD}\n`);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`user:add ${username}: exit ${code}`))));
   });
 }
 
 async function agentConsole(base: string, username: string): Promise<AgentSocket> {
-  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (!response.ok) throw new Error(`login ${username}: HTTP ${response.status}`);
   const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   const socket: AgentSocket = io(base, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
@@ -135,7 +143,9 @@ async function transactions(system: BenchSystem): Promise<number> {
   const client = new pg.Client({ connectionString: system.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>('select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()');
+    const { rows } = await client.query<{ n: string }>(
+      'select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()',
+    );
     return Number(rows[0]!.n);
   } finally {
     await client.end();
@@ -143,7 +153,9 @@ async function transactions(system: BenchSystem): Promise<number> {
 }
 
 function residentMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D/g, '')) / 1024;
 }
 
@@ -237,27 +249,39 @@ function row(label: string, values: number[]): string {
 }
 
 async function main() {
-  const system = await startSystem('web', {
-    DIRECTLINE_SECRET: SECRET,
-    CHAT_MESSAGES_PER_MINUTE: '10000',
-    LOGIN_RATE_LIMIT_PER_IP: '10000',
-    LIVECHAT_HOURS: 'So-Sa 00:00-24:00',
-    LIVECHAT_HOLIDAYS: 'none',
-    LIVECHAT_MAX_CHATS_PER_AGENT: String(Math.min(20, Math.ceil(MEMBERS / AGENTS))),
-  }, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
+  const system = await startSystem(
+    'web',
+    {
+      DIRECTLINE_SECRET: SECRET,
+      CHAT_MESSAGES_PER_MINUTE: '10000',
+      LOGIN_RATE_LIMIT_PER_IP: '10000',
+      LIVECHAT_HOURS: 'So-Sa 00:00-24:00',
+      LIVECHAT_HOLIDAYS: 'none',
+      LIVECHAT_MAX_CHATS_PER_AGENT: String(Math.min(20, Math.ceil(MEMBERS / AGENTS))),
+    },
+    process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+  );
   try {
     const chat = await conversationPhase(system);
-    console.log(`live chat: ${MEMBERS} members, ${AGENTS} agents, ${MESSAGES} messages each way per chat, think time ${THINK_MS} ms ±50 %, one web process`);
+    console.log(
+      `live chat: ${MEMBERS} members, ${AGENTS} agents, ${MESSAGES} messages each way per chat, think time ${THINK_MS} ms ±50 %, one web process`,
+    );
     console.log('direction        messages  p50 ms  p95 ms  p99 ms  max ms');
     console.log(row('agent → member', latencies.toMember));
     console.log(row('member → agent', latencies.toAgent));
-    console.log(`sent ${chat.sent}, lost ${chat.lost} (not arrived within ${DRAIN_MS / 1000} s), ${(chat.sent / chat.seconds).toFixed(0)} msg/s over ${chat.seconds.toFixed(1)} s`);
+    console.log(
+      `sent ${chat.sent}, lost ${chat.lost} (not arrived within ${DRAIN_MS / 1000} s), ${(chat.sent / chat.seconds).toFixed(0)} msg/s over ${chat.seconds.toFixed(1)} s`,
+    );
     console.log(`PostgreSQL: ${chat.statementsPerMessage.toFixed(1)} transactions per message`);
-    console.log(`CPU: web process ${(chat.cpu.server * 100).toFixed(0)} % of a core, this load generator ${(chat.cpu.bench * 100).toFixed(0)} % (both on this machine)`);
+    console.log(
+      `CPU: web process ${(chat.cpu.server * 100).toFixed(0)} % of a core, this load generator ${(chat.cpu.bench * 100).toFixed(0)} % (both on this machine)`,
+    );
 
     const idle = await idlePhase(system);
     console.log(`idle members: ${IDLE} open Direct Line WebSockets`);
-    console.log(`web process resident memory ${idle.before.rss.toFixed(0)} MB → ${idle.after.rss.toFixed(0)} MB (+${((idle.after.rss - idle.before.rss) * 1024 / IDLE).toFixed(0)} KB per member); sockets held ${idle.before.sockets} → ${idle.after.sockets}`);
+    console.log(
+      `web process resident memory ${idle.before.rss.toFixed(0)} MB → ${idle.after.rss.toFixed(0)} MB (+${(((idle.after.rss - idle.before.rss) * 1024) / IDLE).toFixed(0)} KB per member); sockets held ${idle.before.sockets} → ${idle.after.sockets}`,
+    );
   } finally {
     await system.stop();
   }

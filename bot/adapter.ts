@@ -6,8 +6,8 @@ import {
   type ConnectorClientOptions,
   type ServiceClientCredentials,
 } from 'botframework-connector';
-import type { Logger } from '../core/logging/logger.js';
-import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { BOT_HOP_KEY_HEADER } from '../platform/secrets.js';
 import { TEXTS } from './texts.de.js';
 
 export const REQUEST_ID = Symbol('requestId');
@@ -91,7 +91,10 @@ export function createAdapter(hopKey: string, logger: Logger, onFailedTurn: (con
   // Members see "typing…" when an answer takes longer than half a second.
   adapter.use(new ShowTypingMiddleware(500, 2000));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, requestId: context.turnState.get(REQUEST_ID), conversationId: context.activity.conversation?.id }, 'Bot turn failed');
+    logger.error(
+      { err: error, requestId: context.turnState.get(REQUEST_ID), conversationId: context.activity.conversation?.id },
+      'Bot turn failed',
+    );
     try {
       await context.sendActivity(TEXTS.turnError);
       await onFailedTurn(context);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REFUSED_ATTACHMENT_TYPE, type RefusedAttachmentReason } from '../channel/activity.js';
+import { REFUSED_ATTACHMENT_TYPE, type RefusedAttachmentReason } from '../domain/chat/activity.js';
 
 export type DownloadRefusal = 'download_failed' | RefusedAttachmentReason;
 
@@ -13,7 +13,10 @@ export class AttachmentDownloadError extends Error {
   }
 }
 
-const refusedSchema = z.object({ contentType: z.literal(REFUSED_ATTACHMENT_TYPE), content: z.object({ reason: z.enum(['infected', 'scanner_unavailable']) }) });
+const refusedSchema = z.object({
+  contentType: z.literal(REFUSED_ATTACHMENT_TYPE),
+  content: z.object({ reason: z.enum(['infected', 'scanner_unavailable']) }),
+});
 
 const ATTACHMENT_PATH = /^\/v3\/directline\/attachments\/[0-9a-f-]{36}$/;
 const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)?;base64,([A-Za-z0-9+/=\s]+)$/i;
@@ -63,7 +66,10 @@ export class AttachmentDownloader {
       throw new AttachmentDownloadError('attachment link is not a URL');
     }
     if (!ATTACHMENT_PATH.test(url.pathname)) throw new AttachmentDownloadError('attachment link is not one of our channel');
-    const response = await fetch(`${this.channelOrigin}${url.pathname}${url.search}`, { signal: AbortSignal.timeout(this.timeoutMs), redirect: 'error' });
+    const response = await fetch(`${this.channelOrigin}${url.pathname}${url.search}`, {
+      signal: AbortSignal.timeout(this.timeoutMs),
+      redirect: 'error',
+    });
     if (!response.ok || !response.body) throw new AttachmentDownloadError(`attachment download failed with ${response.status}`);
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > this.maxBytes) throw new AttachmentDownloadError('attachment too large');

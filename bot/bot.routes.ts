@@ -1,9 +1,9 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
-import { HttpError } from '../core/errors/index.js';
-import { jsonBody } from '../core/http/json-body.js';
-import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
-import { secureEquals } from '../core/secure-compare.js';
+import { HttpError } from '../platform/errors/index.js';
+import { jsonBody } from '../platform/http/json-body.js';
+import { BOT_HOP_KEY_HEADER } from '../platform/secrets.js';
+import { secureEquals } from '../platform/secure-compare.js';
 import { REQUEST_ID } from './adapter.js';
 import type { MusterkasseBot } from './musterkasse.bot.js';
 
@@ -22,7 +22,8 @@ export function botRoutes(options: BotRoutesOptions): Router {
     '/api/messages',
     (req: Request, _res: Response, next: NextFunction) => {
       const presented = req.get(BOT_HOP_KEY_HEADER) ?? '';
-      if (!presented || !secureEquals(presented, options.hopKey)) return next(new HttpError(401, 'Unauthorized', 'Missing or wrong hop key'));
+      if (!presented || !secureEquals(presented, options.hopKey))
+        return next(new HttpError(401, 'Unauthorized', 'Missing or wrong hop key'));
       next();
     },
     ...jsonBody({ limit: '512kb', code: 'BadArgument' }),

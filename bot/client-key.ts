@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { CLIENT_KEY_FIELD } from '../channel/activity.js';
+import { CLIENT_KEY_FIELD } from '../domain/chat/activity.js';
 
 /**
  * Who is asking, as far as attempt limits go: the channel's pseudonymous client key, or the

@@ -1,4 +1,12 @@
-import { ActivityHandler, ConversationState, MessageFactory, type Activity, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  ConversationState,
+  MessageFactory,
+  type Activity,
+  type StatePropertyAccessor,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, MainDialog } from './dialogs/main.dialog.js';
 import { createMemberDialogs, type MemberServices } from './dialogs/member-dialogs.js';
@@ -8,10 +16,10 @@ import { menuActions } from './menu.js';
 import type { LiveChatState } from './dialogs/handoff.dialog.js';
 import { HANDOFF } from './service-texts.de.js';
 import { TEXTS } from './texts.de.js';
-import { isReadReceipt } from '../channel/activity.js';
-import { LIVECHAT_TEXTS } from '../core/livechat/member-texts.de.js';
-import { parseRating } from '../core/livechat/satisfaction.js';
-import type { PersonTopics } from '../core/livechat/person-topics.js';
+import { isReadReceipt } from '../domain/chat/activity.js';
+import { LIVECHAT_TEXTS } from '../domain/livechat/member-texts.de.js';
+import { parseRating } from '../domain/livechat/satisfaction.js';
+import type { PersonTopics } from '../domain/livechat/person-topics.js';
 
 /** The bot: greets members who join and runs every message through the dialogs. */
 export class MusterkasseBot extends ActivityHandler {
@@ -29,7 +37,9 @@ export class MusterkasseBot extends ActivityHandler {
     super();
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState), personTopics));
+    this.dialogs = new DialogSet(this.dialogState).add(
+      new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState), personTopics),
+    );
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient.id);
@@ -73,7 +83,11 @@ export class MusterkasseBot extends ActivityHandler {
   private async handedOff(context: TurnContext, chat: LiveChatState['open']): Promise<boolean> {
     const conversationId = context.activity.conversation.id;
     if (!chat) return false;
-    if (chat.status === 'waiting' && isCancelWord(context.activity.text ?? '') && (await this.services.liveChat.leaveQueue(conversationId))) {
+    if (
+      chat.status === 'waiting' &&
+      isCancelWord(context.activity.text ?? '') &&
+      (await this.services.liveChat.leaveQueue(conversationId))
+    ) {
       await context.sendActivity(MessageFactory.suggestedActions(menuActions(), HANDOFF.leftQueue));
     }
     return true;

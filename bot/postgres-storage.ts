@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../core/db/client.js';
-import { botState } from '../core/db/schema.js';
+import type { Database } from '../platform/db/client.js';
+import { botState } from '../platform/db/schema.js';
 
 export class StorageConflictError extends Error {
   constructor(key: string) {

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '../core/db/schema.js';
+import type { SubmissionStatus } from '../platform/db/schema.js';
 
 /** What the bot says for callbacks, certificates and status questions (wording in one place). */
 export const CALLBACK = {
@@ -31,11 +31,13 @@ export const CERTIFICATE = {
   kvnrSelf: 'Wie lautet Ihre Krankenversichertennummer? Sie steht auf Ihrer Gesundheitskarte.',
   birthDate: 'Zur Sicherheit: Wie lautet Ihr Geburtsdatum? Bitte so: TT.MM.JJJJ',
   birthDateInvalid: 'Bitte geben Sie das Geburtsdatum vollständig an, so: TT.MM.JJJJ (zum Beispiel 03.11.1984).',
-  kvnrOther: 'Wie lautet die Krankenversichertennummer der Person, für die die Bescheinigung ist? Das geht für Personen, die bei Ihnen familienversichert sind oder über die Sie familienversichert sind.',
+  kvnrOther:
+    'Wie lautet die Krankenversichertennummer der Person, für die die Bescheinigung ist? Das geht für Personen, die bei Ihnen familienversichert sind oder über die Sie familienversichert sind.',
   notEligible:
     'Mit diesen Angaben kann ich keine Bescheinigung anfordern: Sie passen nicht zu unseren Unterlagen, oder die Person gehört nicht zu Ihrer Familienversicherung. ' +
     'Bitte prüfen Sie die Angaben, oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
-  tooManyAttempts: 'Ich kann leider keine weitere Bescheinigung anfordern. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
+  tooManyAttempts:
+    'Ich kann leider keine weitere Bescheinigung anfordern. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
   recordedSelf: (reference: string) =>
     `Erledigt: Wir schicken Ihnen die Versicherungsbescheinigung in den nächsten Tagen per Post an Ihre bei uns hinterlegte Adresse. Vorgangsnummer: **${reference}**. ` +
     'Aus Datenschutzgründen zeigen wir Bescheinigungen nicht im Chat an.',
@@ -46,10 +48,12 @@ export const CERTIFICATE = {
 
 export const STATUS = {
   trackingId: 'Gern sehe ich nach. Wie lautet die Tracking-ID? Sie beginnt mit „MK-“ und wurde Ihnen nach dem Hochladen angezeigt.',
-  trackingIdInvalid: 'Diese Tracking-ID kann nicht stimmen (z. B. ein vertauschtes Zeichen). Bitte prüfen Sie sie: MK- und drei Vierergruppen aus Buchstaben und Ziffern.',
+  trackingIdInvalid:
+    'Diese Tracking-ID kann nicht stimmen (z. B. ein vertauschtes Zeichen). Bitte prüfen Sie sie: MK- und drei Vierergruppen aus Buchstaben und Ziffern.',
   kvnr: 'Und unter welcher Krankenversichertennummer wurde es eingereicht?',
   notFound: 'Zu dieser Tracking-ID und Versichertennummer finde ich keine Sendung. Bitte prüfen Sie beide Angaben.',
-  tooManyAttempts: 'Ich kann leider keine weiteren Abfragen vornehmen. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
+  tooManyAttempts:
+    'Ich kann leider keine weiteren Abfragen vornehmen. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
   states: {
     received: 'ist bei uns eingegangen und wartet auf die Bearbeitung.',
     checking: 'wird gerade geprüft.',
@@ -65,13 +69,18 @@ export const PIN = {
   cardInvalid: 'Bitte geben Sie genau sechs Ziffern ein – die letzten sechs der Kartennummer auf der Rückseite Ihrer Gesundheitskarte.',
   pin: 'Und wie lautet die Einmal-PIN aus dem Brief? (acht Zeichen, z. B. 7KQ3-M9XD)',
   pinInvalid: 'Die Einmal-PIN hat acht Zeichen aus Buchstaben und Ziffern, z. B. 7KQ3-M9XD. Bitte prüfen Sie Ihre Eingabe.',
-  mismatch: 'Diese Angaben passen nicht zusammen. Bitte prüfen Sie Versichertennummer, Kartennummer und PIN und versuchen Sie es noch einmal. Nach mehreren falschen Eingaben wird die PIN gesperrt.',
+  mismatch:
+    'Diese Angaben passen nicht zusammen. Bitte prüfen Sie Versichertennummer, Kartennummer und PIN und versuchen Sie es noch einmal. Nach mehreren falschen Eingaben wird die PIN gesperrt.',
   locked:
     'Ihre Einmal-PIN ist nach zu vielen falschen Eingaben gesperrt. Wir schicken Ihnen gern eine neue: Rufen Sie uns an unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder bitten Sie um einen Rückruf.',
-  expired: 'Diese Einmal-PIN ist abgelaufen: Sie gilt 31 Tage ab dem Datum des Briefs. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
-  spent: 'Mit dieser Einmal-PIN wurden bereits Unterlagen gesendet; sie gilt nur für eine Sendung. Weitere Dokumente können Sie hier im Chat auch ohne PIN einreichen.',
-  tooManyAttempts: 'Ich kann hier keine weiteren Anmeldungen annehmen. Bitte wenden Sie sich an uns: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
-  throttled: 'Mit dieser Versichertennummer gab es gerade zu viele Anmeldeversuche. Bitte versuchen Sie es in einer Stunde noch einmal oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  expired:
+    'Diese Einmal-PIN ist abgelaufen: Sie gilt 31 Tage ab dem Datum des Briefs. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
+  spent:
+    'Mit dieser Einmal-PIN wurden bereits Unterlagen gesendet; sie gilt nur für eine Sendung. Weitere Dokumente können Sie hier im Chat auch ohne PIN einreichen.',
+  tooManyAttempts:
+    'Ich kann hier keine weiteren Anmeldungen annehmen. Bitte wenden Sie sich an uns: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+  throttled:
+    'Mit dieser Versichertennummer gab es gerade zu viele Anmeldeversuche. Bitte versuchen Sie es in einer Stunde noch einmal oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   welcome: (purpose: string, validUntil: string) => `Sie sind angemeldet. Ihr Brief betrifft: ${purpose}. Die PIN gilt bis ${validUntil}.`,
   resume: 'Sie hatten schon angefangen – ich mache dort weiter, wo Sie aufgehört haben.',
 } as const;

@@ -1,4 +1,4 @@
-import type { FileOutcome } from '../core/submissions/submission.service.js';
+import type { FileOutcome } from '../domain/submissions/submission.service.js';
 import type { DownloadRefusal } from './attachment-download.js';
 
 /** What the bot says while taking a submission in (wording in one place for review). */
@@ -9,7 +9,8 @@ export const SUBMIT = {
   forSelf: 'Für mich',
   forOther: 'Für eine andere versicherte Person',
   whoseRetry: 'Bitte wählen Sie „Für mich“ oder „Für eine andere versicherte Person“.',
-  kvnrSelf: 'Wie lautet Ihre Krankenversichertennummer? Sie finden sie auf Ihrer Gesundheitskarte (ein Buchstabe und neun Ziffern, z. B. A123456780).',
+  kvnrSelf:
+    'Wie lautet Ihre Krankenversichertennummer? Sie finden sie auf Ihrer Gesundheitskarte (ein Buchstabe und neun Ziffern, z. B. A123456780).',
   kvnrOther:
     'Wie lautet die Krankenversichertennummer der Person, für die das Dokument ist? Sie steht auf deren Gesundheitskarte (ein Buchstabe und neun Ziffern).',
   filesIntro: (maxPages: number, maxKb: number) =>
@@ -47,15 +48,23 @@ const REFUSALS: Record<Refusal, string> = {
   unsupported_type: 'ist keine PDF-, JPG- oder PNG-Datei. Bitte senden Sie das Dokument in einem dieser Formate.',
   damaged: 'ist beschädigt und lässt sich nicht öffnen. Bitte erstellen Sie die Datei neu.',
   encrypted_pdf: 'ist mit einem Passwort geschützt oder verschlüsselt. Bitte senden Sie das PDF ohne Passwortschutz.',
-  page_too_large: 'ist zu groß: Jede Seite darf höchstens 800 kB haben. Bitte scannen Sie mit geringerer Auflösung oder teilen Sie das PDF auf.',
-  too_many_pixels: 'hat zu viele Bildpunkte (mehr als 50 Megapixel). Bitte fotografieren oder scannen Sie die Seite mit geringerer Auflösung.',
+  page_too_large:
+    'ist zu groß: Jede Seite darf höchstens 800 kB haben. Bitte scannen Sie mit geringerer Auflösung oder teilen Sie das PDF auf.',
+  too_many_pixels:
+    'hat zu viele Bildpunkte (mehr als 50 Megapixel). Bitte fotografieren oder scannen Sie die Seite mit geringerer Auflösung.',
   infected: 'enthält nach unserer Virenprüfung Schadsoftware und wurde nicht angenommen. Bitte prüfen Sie Ihr Gerät.',
-  too_many_pages: 'passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.',
+  too_many_pages:
+    'passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.',
   download_failed: 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.',
-  scanner_unavailable: 'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.',
+  scanner_unavailable:
+    'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.',
 };
 
-export function fileOutcomeText(name: string, outcome: FileOutcome | { accepted: false; reason: DownloadRefusal; totalPages: number }, maxPages: number): string {
+export function fileOutcomeText(
+  name: string,
+  outcome: FileOutcome | { accepted: false; reason: DownloadRefusal; totalPages: number },
+  maxPages: number,
+): string {
   if (!outcome.accepted) return `„${name}“ ${REFUSALS[outcome.reason]}`;
   const pages = outcome.pages === 1 ? '1 Seite' : `${outcome.pages} Seiten`;
   const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es verkleinert, es bleibt gut lesbar.' : '';

@@ -17,8 +17,7 @@ export const TEXTS = {
     'Sie können mir einfach schreiben, worum es geht, zum Beispiel „Wie reiche ich eine Rechnung ein?“. ' +
     'Mit „abbrechen“ beenden Sie jederzeit den aktuellen Schritt. Oder wählen Sie eine der Möglichkeiten:',
   cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen. Womit kann ich sonst helfen?',
-  helpInDialog:
-    'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang.',
+  helpInDialog: 'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
   notUnderstood:
     'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
@@ -30,8 +29,10 @@ export const TEXTS = {
   thanksForRating: 'Danke für Ihre Rückmeldung!',
   sorryNotHelpful: 'Das tut mir leid. Formulieren Sie Ihre Frage gern mit anderen Worten – oder sprechen Sie mit uns:',
   noneOfThese: 'Nein, etwas anderes',
-  stuckInDialog: 'Das hat jetzt mehrmals nicht geklappt. Lassen Sie uns das persönlich klären – ich hole Ihnen eine Mitarbeiterin oder einen Mitarbeiter dazu.',
+  stuckInDialog:
+    'Das hat jetzt mehrmals nicht geklappt. Lassen Sie uns das persönlich klären – ich hole Ihnen eine Mitarbeiterin oder einen Mitarbeiter dazu.',
   stuckTopic: 'Hilfe bei einer Eingabe im Chat',
   personTopic: 'Dieses Anliegen bespricht am besten eine Mitarbeiterin oder ein Mitarbeiter persönlich mit Ihnen.',
-  turnError: 'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
+  turnError:
+    'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
 } as const;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from '../core/logging/logger.js';
-import type { ActivitySet } from './activity.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { ActivitySet } from '../domain/chat/activity.js';
 
 export type FrameListener = (frame: ActivitySet) => void;
 

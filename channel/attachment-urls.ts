@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secureEquals } from '../core/secure-compare.js';
+import { secureEquals } from '../platform/secure-compare.js';
 
 /**
  * Links to stored attachments that need no Authorization header (the browser opens them

@@ -1,6 +1,6 @@
-import { HttpError } from '../core/errors/index.js';
-import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
-import type { Activity } from './activity.js';
+import { HttpError } from '../platform/errors/index.js';
+import { BOT_HOP_KEY_HEADER } from '../platform/secrets.js';
+import type { Activity } from '../domain/chat/activity.js';
 
 /** Posts activities to the bot over the Bot Connector contract (`POST /api/messages`). */
 export class BotClient {
@@ -21,7 +21,11 @@ export class BotClient {
       });
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
-      throw new HttpError(502, timedOut ? 'BotTimeout' : 'BotUnavailable', timedOut ? 'The bot did not answer in time' : 'The bot is not reachable');
+      throw new HttpError(
+        502,
+        timedOut ? 'BotTimeout' : 'BotUnavailable',
+        timedOut ? 'The bot did not answer in time' : 'The bot is not reachable',
+      );
     }
     // Drain the body so the connection can be reused.
     await response.arrayBuffer().catch(() => undefined);

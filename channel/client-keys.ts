@@ -5,6 +5,9 @@ export class ClientKeys {
   constructor(private readonly key: Buffer) {}
 
   of(address: string | undefined): string {
-    return createHmac('sha256', this.key).update(address ?? 'unknown').digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.key)
+      .update(address ?? 'unknown')
+      .digest('base64url')
+      .slice(0, 22);
   }
 }

@@ -1,15 +1,16 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { HttpError } from '../core/errors/index.js';
-import { BOT_HOP_KEY_HEADER } from '../core/secrets.js';
-import { secureEquals } from '../core/secure-compare.js';
-import type { Activity } from './activity.js';
+import { HttpError } from '../platform/errors/index.js';
+import { BOT_HOP_KEY_HEADER } from '../platform/secrets.js';
+import { secureEquals } from '../platform/secure-compare.js';
+import type { Activity } from '../domain/chat/activity.js';
 import { botActivitySchema } from './activity.schema.js';
 import type { DirectLineService } from './directline.service.js';
-import { jsonBody } from '../core/http/json-body.js';
+import { jsonBody } from '../platform/http/json-body.js';
 
 function parseBotActivity(body: unknown): Activity {
   const parsed = botActivitySchema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new HttpError(400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data as Activity;
 }
 

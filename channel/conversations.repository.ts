@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Database } from '../core/db/client.js';
-import { chatActivities, chatConversations } from '../core/db/schema.js';
-import type { Activity } from './activity.js';
-import { MASKED_TEXT, SECRET_INPUT_FLAG } from './activity.js';
+import type { Database } from '../platform/db/client.js';
+import { chatActivities, chatConversations } from '../platform/db/schema.js';
+import type { Activity } from '../domain/chat/activity.js';
+import { MASKED_TEXT, SECRET_INPUT_FLAG } from '../domain/chat/activity.js';
 
 export type Conversation = typeof chatConversations.$inferSelect;
 export type Sender = 'user' | 'bot' | 'agent';
@@ -37,7 +37,11 @@ export class ConversationsRepository {
    * with SECRET_INPUT_FLAG makes the member's next message be stored with its text masked
    * (`masked` is then true, and the caller hands the real text on to the bot only).
    */
-  async append(conversationId: string, sender: Sender, activity: Activity): Promise<{ activity: Activity; seq: number; masked: boolean } | undefined> {
+  async append(
+    conversationId: string,
+    sender: Sender,
+    activity: Activity,
+  ): Promise<{ activity: Activity; seq: number; masked: boolean } | undefined> {
     const isMessage = activity.type === 'message';
     const asksSecret = sender !== 'user' && isMessage && activity.channelData?.[SECRET_INPUT_FLAG] === true;
     const result = (await this.db.execute(sql`
@@ -86,18 +90,29 @@ export class ConversationsRepository {
   }
 
   async replaceActivity(id: string, activity: Activity): Promise<boolean> {
-    const updated = await this.db.update(chatActivities).set({ activity }).where(and(eq(chatActivities.activityId, id), isNull(chatActivities.deletedAt))).returning({ seq: chatActivities.seq });
+    const updated = await this.db
+      .update(chatActivities)
+      .set({ activity })
+      .where(and(eq(chatActivities.activityId, id), isNull(chatActivities.deletedAt)))
+      .returning({ seq: chatActivities.seq });
     return updated.length > 0;
   }
 
   async deleteActivity(id: string): Promise<boolean> {
-    const deleted = await this.db.update(chatActivities).set({ deletedAt: new Date() }).where(and(eq(chatActivities.activityId, id), isNull(chatActivities.deletedAt))).returning({ seq: chatActivities.seq });
+    const deleted = await this.db
+      .update(chatActivities)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(chatActivities.activityId, id), isNull(chatActivities.deletedAt)))
+      .returning({ seq: chatActivities.seq });
     return deleted.length > 0;
   }
 
   /** Retention: removes conversations (and their activities) idle since before `cutoff`. */
   async purgeIdleSince(cutoff: Date): Promise<number> {
-    const purged = await this.db.delete(chatConversations).where(lt(chatConversations.lastActivityAt, cutoff)).returning({ id: chatConversations.id });
+    const purged = await this.db
+      .delete(chatConversations)
+      .where(lt(chatConversations.lastActivityAt, cutoff))
+      .returning({ id: chatConversations.id });
     return purged.length;
   }
 }

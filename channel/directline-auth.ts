@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { HttpError } from '../core/errors/index.js';
-import { secureEquals } from '../core/secure-compare.js';
+import { HttpError } from '../platform/errors/index.js';
+import { secureEquals } from '../platform/secure-compare.js';
 import type { ConversationGrant, DirectLineTokens } from './tokens.service.js';
 
 export type DirectLineCaller = { kind: 'secret' } | { kind: 'token'; grant: ConversationGrant; token: string };

@@ -1,13 +1,13 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Clock } from '../core/clock.js';
-import { HttpError, TooManyRequestsError } from '../core/errors/index.js';
-import { redisRateLimit, type RateLimitOptions } from '../core/http/rate-limit.js';
-import type { Logger } from '../core/logging/logger.js';
-import type { ClamdClient } from '../core/scan/clamd.js';
-import type { FileStorage } from '../core/storage/file-storage.js';
-import type { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
-import { REFUSED_ATTACHMENT_TYPE, type Activity, type ChannelAccount, type RefusedAttachment } from './activity.js';
+import type { Clock } from '../platform/clock.js';
+import { HttpError, TooManyRequestsError } from '../platform/errors/index.js';
+import { redisRateLimit, type RateLimitOptions } from '../platform/http/rate-limit.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { ClamdClient } from '../platform/scan/clamd.js';
+import type { FileStorage } from '../platform/storage/file-storage.js';
+import type { StoredFilesRepository } from '../platform/storage/stored-files.repository.js';
+import { REFUSED_ATTACHMENT_TYPE, type Activity, type ChannelAccount, type RefusedAttachment } from '../domain/chat/activity.js';
 import { uploadActivitySchema, userActivitySchema } from './activity.schema.js';
 import type { AttachmentUrls } from './attachment-urls.js';
 import { assertConversationAccess, identifyCaller, type DirectLineCaller } from './directline-auth.js';
@@ -16,7 +16,7 @@ import { newConversationId, newUserId, type ConversationGrant, type DirectLineTo
 import type { ClientKeys } from './client-keys.js';
 import { receiveUpload, screenUploads, type UploadLimits } from './upload.js';
 import { parseWatermark } from './watermark.js';
-import { jsonBody } from '../core/http/json-body.js';
+import { jsonBody } from '../platform/http/json-body.js';
 
 export interface DirectLineRoutesOptions {
   service: DirectLineService;
@@ -39,7 +39,17 @@ export interface DirectLineRoutesOptions {
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 const generateBodySchema = z
-  .object({ user: z.object({ id: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/).optional(), name: z.string().max(100).optional() }).optional() })
+  .object({
+    user: z
+      .object({
+        id: z
+          .string()
+          .regex(/^[A-Za-z0-9_:.-]{1,64}$/)
+          .optional(),
+        name: z.string().max(100).optional(),
+      })
+      .optional(),
+  })
   .optional();
 
 function badArgument(issues: z.core.$ZodIssue[]): HttpError {
@@ -78,7 +88,12 @@ function memberAccount(who: DirectLineCaller, conversationUserId: string, name: 
   return { id: who.kind === 'token' ? who.grant.userId : conversationUserId, ...(name ? { name } : {}) };
 }
 
-async function memberOf(service: DirectLineService, who: DirectLineCaller, conversationId: string, name: string | undefined): Promise<ChannelAccount> {
+async function memberOf(
+  service: DirectLineService,
+  who: DirectLineCaller,
+  conversationId: string,
+  name: string | undefined,
+): Promise<ChannelAccount> {
   return memberAccount(who, who.kind === 'token' ? '' : (await service.requireConversation(conversationId)).userId, name);
 }
 
@@ -175,7 +190,14 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     const parsed = userActivitySchema.safeParse(req.body);
     if (!parsed.success) throw badArgument(parsed.error.issues);
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, await memberOf(service, who, conversationId, from?.name), rest as Activity, options.clientKeys.of(req.ip)));
+    res.json(
+      await service.postFromUser(
+        conversationId,
+        await memberOf(service, who, conversationId, from?.name),
+        rest as Activity,
+        options.clientKeys.of(req.ip),
+      ),
+    );
   });
 
   router.post('/conversations/:conversationId/upload', authorised, perConversation, async (req: Request, res: Response) => {
@@ -198,7 +220,14 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     }
     const { clean, refused } = await screenUploads(files, options.storage, options.scanner, options.logger);
     for (const file of clean) {
-      await options.files.insert({ id: file.id, sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType, originalName: file.name, conversationId });
+      await options.files.insert({
+        id: file.id,
+        sha256: file.sha256,
+        sizeBytes: file.sizeBytes,
+        mediaType: file.mediaType,
+        originalName: file.name,
+        conversationId,
+      });
     }
     const now = options.clock();
     const attachments: Array<NonNullable<Activity['attachments']>[number] | RefusedAttachment> = [
@@ -206,12 +235,21 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
       ...refused.map(({ file, reason }) => ({ contentType: REFUSED_ATTACHMENT_TYPE, name: file.name, content: { reason } })),
     ];
     const { from, ...rest } = parsed.data;
-    res.json(await service.postFromUser(conversationId, memberAccount(who, conversation.userId, from?.name), { ...rest, attachments } as Activity, options.clientKeys.of(req.ip)));
+    res.json(
+      await service.postFromUser(
+        conversationId,
+        memberAccount(who, conversation.userId, from?.name),
+        { ...rest, attachments } as Activity,
+        options.clientKeys.of(req.ip),
+      ),
+    );
   });
 
   router.get('/attachments/:fileId', async (req: Request, res: Response) => {
     const fileId = String(req.params.fileId);
-    const valid = /^[0-9a-f-]{36}$/.test(fileId) && options.attachmentUrls.isValid(fileId, Number(req.query.exp), String(req.query.sig ?? ''), options.clock());
+    const valid =
+      /^[0-9a-f-]{36}$/.test(fileId) &&
+      options.attachmentUrls.isValid(fileId, Number(req.query.exp), String(req.query.sig ?? ''), options.clock());
     if (!valid) throw new HttpError(403, 'Forbidden', 'This link is not valid (any more)');
     const file = await options.files.find(fileId);
     if (!file) throw new HttpError(404, 'NotFound', 'File not found');
@@ -222,7 +260,10 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
       'Cache-Control': 'private, no-store',
       'Content-Security-Policy': "default-src 'none'; sandbox",
     });
-    options.storage.openRead(fileId).on('error', () => res.destroy()).pipe(res);
+    options.storage
+      .openRead(fileId)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
 
   return router;

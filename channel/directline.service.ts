@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../core/clock.js';
-import { NotFoundError } from '../core/errors/index.js';
-import type { Logger } from '../core/logging/logger.js';
-import { BOT_ACCOUNT, CHANNEL_ID, CLIENT_KEY_FIELD, isReadReceipt, type Activity, type ActivitySet, type ChannelAccount } from './activity.js';
+import type { Clock } from '../platform/clock.js';
+import { NotFoundError } from '../platform/errors/index.js';
+import type { Logger } from '../platform/logging/logger.js';
+import {
+  BOT_ACCOUNT,
+  CHANNEL_ID,
+  CLIENT_KEY_FIELD,
+  isReadReceipt,
+  type Activity,
+  type ActivitySet,
+  type ChannelAccount,
+} from '../domain/chat/activity.js';
 import type { ActivityFanout } from './activity-fanout.js';
 import type { BotClient } from './bot-client.js';
 import type { ConversationsRepository, Sender } from './conversations.repository.js';
@@ -40,7 +48,9 @@ export class DirectLineService {
         ...this.envelope(conversationId, BOT_ACCOUNT, { id: userId, role: 'user' }),
       };
       // The welcome is not worth failing the conversation for; the member can still write.
-      await this.toBot(update).catch((err: unknown) => this.deps.logger.warn({ err, conversationId }, 'Bot did not take the conversation start'));
+      await this.toBot(update).catch((err: unknown) =>
+        this.deps.logger.warn({ err, conversationId }, 'Bot did not take the conversation start'),
+      );
     }
     return { created };
   }
@@ -65,7 +75,12 @@ export class DirectLineService {
       input = { ...input, channelData };
     }
     if (input.type === 'typing' || isReadReceipt(input)) {
-      const typing = { ...input, ...this.envelope(conversationId, from, BOT_ACCOUNT), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
+      const typing = {
+        ...input,
+        ...this.envelope(conversationId, from, BOT_ACCOUNT),
+        id: ephemeralId(conversationId),
+        timestamp: this.deps.clock().toISOString(),
+      };
       await this.publish(conversationId, { activities: [typing] });
       this.toBot(forBot(typing)).catch(() => undefined);
       return { id: typing.id };
@@ -82,7 +97,12 @@ export class DirectLineService {
     if (input.type === 'typing') {
       const conversation = await this.requireConversation(conversationId);
       const recipient = { id: conversation.userId, role: 'user' };
-      const typing = { ...input, ...this.envelope(conversationId, from, recipient), id: ephemeralId(conversationId), timestamp: this.deps.clock().toISOString() };
+      const typing = {
+        ...input,
+        ...this.envelope(conversationId, from, recipient),
+        id: ephemeralId(conversationId),
+        timestamp: this.deps.clock().toISOString(),
+      };
       await this.publish(conversationId, { activities: [typing] });
       return { id: typing.id };
     }
@@ -100,7 +120,14 @@ export class DirectLineService {
   async replaceActivity(conversationId: string, id: string, input: Activity): Promise<{ id: string }> {
     const existing = await this.deps.conversations.findActivity(id);
     if (!existing || existing.conversationId !== conversationId) throw new NotFoundError('Activity not found');
-    const updated: Activity = { ...existing.activity, ...input, id, conversation: { id: conversationId }, from: existing.activity.from, timestamp: existing.activity.timestamp };
+    const updated: Activity = {
+      ...existing.activity,
+      ...input,
+      id,
+      conversation: { id: conversationId },
+      from: existing.activity.from,
+      timestamp: existing.activity.timestamp,
+    };
     delete updated.serviceUrl;
     await this.deps.conversations.replaceActivity(id, updated);
     await this.publish(conversationId, { activities: [updated] });
@@ -117,7 +144,13 @@ export class DirectLineService {
     return { channelId: CHANNEL_ID, conversation: { id: conversationId }, from, recipient };
   }
 
-  private async store(conversationId: string, sender: Sender, input: Activity, from: ChannelAccount, recipient: ChannelAccount): Promise<{ activity: Activity; masked: boolean }> {
+  private async store(
+    conversationId: string,
+    sender: Sender,
+    input: Activity,
+    from: ChannelAccount,
+    recipient: ChannelAccount,
+  ): Promise<{ activity: Activity; masked: boolean }> {
     const draft: Activity = { ...input, ...this.envelope(conversationId, from, recipient), timestamp: this.deps.clock().toISOString() };
     delete draft.serviceUrl;
     delete draft.id;
@@ -129,7 +162,9 @@ export class DirectLineService {
 
   /** Live delivery is best effort: a member who misses it gets the activity on the next poll or reconnect. */
   private async publish(conversationId: string, frame: ActivitySet): Promise<void> {
-    await this.deps.fanout.publish(conversationId, frame).catch((err: unknown) => this.deps.logger.warn({ err, conversationId }, 'Live delivery failed; activity stays stored'));
+    await this.deps.fanout
+      .publish(conversationId, frame)
+      .catch((err: unknown) => this.deps.logger.warn({ err, conversationId }, 'Live delivery failed; activity stays stored'));
   }
 
   private toBot(activity: Activity): Promise<void> {

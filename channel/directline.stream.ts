@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { HttpError } from '../core/errors/index.js';
-import type { Logger } from '../core/logging/logger.js';
-import type { ActivitySet } from './activity.js';
+import { HttpError } from '../platform/errors/index.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { ActivitySet } from '../domain/chat/activity.js';
 import type { ActivityFanout } from './activity-fanout.js';
 import type { DirectLineService } from './directline.service.js';
 import type { DirectLineTokens } from './tokens.service.js';
@@ -24,7 +24,9 @@ function sequenceOf(activityId: string): number {
 
 function refuse(socket: Duplex, status: number, code: string): void {
   const body = JSON.stringify({ error: { code, message: code } });
-  socket.end(`HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes, webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { HttpError } from '../core/errors/index.js';
+import { HttpError } from '../platform/errors/index.js';
 
 export interface ConversationGrant {
   conversationId: string;

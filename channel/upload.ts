@@ -1,12 +1,12 @@
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import { HttpError } from '../core/errors/index.js';
-import { readMultipart, type MultipartErrors } from '../core/http/multipart.js';
-import type { RefusedAttachmentReason } from './activity.js';
-import { detectAcceptedType, normaliseDeclaredType, type AcceptedMediaType } from '../core/storage/accepted-types.js';
-import type { Logger } from '../core/logging/logger.js';
-import { ScanFailedError, type ClamdClient } from '../core/scan/clamd.js';
-import { FileTooLargeError, type FileStorage, type ReceivedFile } from '../core/storage/file-storage.js';
+import { HttpError } from '../platform/errors/index.js';
+import { readMultipart, type MultipartErrors } from '../platform/http/multipart.js';
+import type { RefusedAttachmentReason } from '../domain/chat/activity.js';
+import { detectAcceptedType, normaliseDeclaredType, type AcceptedMediaType } from '../platform/storage/accepted-types.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { ScanFailedError, type ClamdClient } from '../platform/scan/clamd.js';
+import { FileTooLargeError, type FileStorage, type ReceivedFile } from '../platform/storage/file-storage.js';
 
 export interface UploadedFile extends ReceivedFile {
   name: string;
@@ -38,7 +38,11 @@ function readSmallPart(stream: Readable): Promise<string> {
       size += chunk.length;
       if (size <= ACTIVITY_PART_LIMIT) chunks.push(chunk);
     });
-    stream.on('end', () => (size > ACTIVITY_PART_LIMIT ? reject(new HttpError(413, 'MessageSizeExceeded', 'The activity part is too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    stream.on('end', () =>
+      size > ACTIVITY_PART_LIMIT
+        ? reject(new HttpError(413, 'MessageSizeExceeded', 'The activity part is too large'))
+        : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     stream.on('error', reject);
   });
 }
@@ -54,30 +58,40 @@ const UPLOAD_ERRORS = (limits: UploadLimits): MultipartErrors => ({
  * real type is read from its bytes and must be PDF, JPEG or PNG and match what was declared.
  * On any problem the files already stored for this request are removed again.
  */
-export async function receiveUpload(req: Request, storage: FileStorage, limits: UploadLimits): Promise<{ activityJson: string | undefined; files: UploadedFile[] }> {
+export async function receiveUpload(
+  req: Request,
+  storage: FileStorage,
+  limits: UploadLimits,
+): Promise<{ activityJson: string | undefined; files: UploadedFile[] }> {
   const contentType = req.get('content-type') ?? '';
-  if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw new HttpError(415, 'UnsupportedMediaType', 'Expected multipart/form-data');
+  if (!contentType.toLowerCase().startsWith('multipart/form-data'))
+    throw new HttpError(415, 'UnsupportedMediaType', 'Expected multipart/form-data');
 
   const stored: ReceivedFile[] = [];
   const files: Array<{ received: ReceivedFile; name: string; declared: string | undefined }> = [];
   let activityJson: string | undefined;
 
   try {
-    await readMultipart(req, { maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles + 1, maxFields: 2, maxFieldBytes: ACTIVITY_PART_LIMIT }, UPLOAD_ERRORS(limits), {
-      async file(field, stream, info) {
-        if (field === 'activity') {
-          activityJson = await readSmallPart(stream);
-          return;
-        }
-        if (field !== 'file') return void stream.resume();
-        const received = await storage.receive(stream, limits.maxFileBytes);
-        stored.push(received);
-        files.push({ received, name: safeFileName(info.filename), declared: normaliseDeclaredType(info.mimeType) });
+    await readMultipart(
+      req,
+      { maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles + 1, maxFields: 2, maxFieldBytes: ACTIVITY_PART_LIMIT },
+      UPLOAD_ERRORS(limits),
+      {
+        async file(field, stream, info) {
+          if (field === 'activity') {
+            activityJson = await readSmallPart(stream);
+            return;
+          }
+          if (field !== 'file') return void stream.resume();
+          const received = await storage.receive(stream, limits.maxFileBytes);
+          stored.push(received);
+          files.push({ received, name: safeFileName(info.filename), declared: normaliseDeclaredType(info.mimeType) });
+        },
+        field(name, value) {
+          if (name === 'activity') activityJson = value;
+        },
       },
-      field(name, value) {
-        if (name === 'activity') activityJson = value;
-      },
-    });
+    );
     if (files.length > limits.maxFiles) throw new HttpError(413, 'MessageSizeExceeded', `At most ${limits.maxFiles} files per upload`);
     if (files.length === 0) throw new HttpError(400, 'BadArgument', 'No file part');
 
@@ -107,7 +121,12 @@ export interface ScreenedUploads {
  * Every uploaded file is scanned before anyone can fetch it: a file with malware, or one that
  * could not be scanned, is deleted at once and never gets a link.
  */
-export async function screenUploads(files: UploadedFile[], storage: FileStorage, scanner: Pick<ClamdClient, 'scan'>, logger: Logger): Promise<ScreenedUploads> {
+export async function screenUploads(
+  files: UploadedFile[],
+  storage: FileStorage,
+  scanner: Pick<ClamdClient, 'scan'>,
+  logger: Logger,
+): Promise<ScreenedUploads> {
   const screened: ScreenedUploads = { clean: [], refused: [] };
   for (const file of files) {
     let reason: RefusedAttachmentReason | undefined;

@@ -1,9 +1,9 @@
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../core/submissions/document-types.js';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../domain/submissions/document-types.js';
 
 /** The document types of the intake pipeline, and how the chat's submission types map onto them. */
 export { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType };
 
-/** The chat dialog's type ids (core/submissions/submission-types.ts) → pipeline types. */
+/** The chat dialog's type ids (domain/submissions/submission-types.ts) → pipeline types. */
 export const DECLARED_TYPES: Record<string, DocumentType> = {
   invoice: 'invoice',
   sick_note: 'sick_note',

@@ -1,15 +1,31 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../core/db/client.js';
-import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../core/db/schema.js';
+import type { Database } from '../platform/db/client.js';
+import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../platform/db/schema.js';
 
 export type DocumentPage = typeof documentPages.$inferInsert;
-export type PipelineDocument = typeof submissionDocuments.$inferSelect & { mediaType: string; declaredType: string | null; declaredKvnr: string | null };
+export type PipelineDocument = typeof submissionDocuments.$inferSelect & {
+  mediaType: string;
+  declaredType: string | null;
+  declaredKvnr: string | null;
+};
 
 /** What a stage decided: the next status and what to record on the document. */
 export interface StageOutcome {
   status: DocumentStatus;
   reasons: string[];
-  set?: Partial<Pick<typeof submissionDocuments.$inferInsert, 'scannedAt' | 'scanFindings' | 'documentType' | 'typeConfidence' | 'assignedKvnr' | 'suggestedKvnr' | 'assignmentConfidence' | 'department'>>;
+  set?: Partial<
+    Pick<
+      typeof submissionDocuments.$inferInsert,
+      | 'scannedAt'
+      | 'scanFindings'
+      | 'documentType'
+      | 'typeConfidence'
+      | 'assignedKvnr'
+      | 'suggestedKvnr'
+      | 'assignmentConfidence'
+      | 'department'
+    >
+  >;
 }
 
 export class IntakeDocumentsRepository {
@@ -17,7 +33,12 @@ export class IntakeDocumentsRepository {
 
   async find(id: string): Promise<PipelineDocument | undefined> {
     const [row] = await this.db
-      .select({ document: submissionDocuments, mediaType: storedFiles.mediaType, declaredType: submissions.declaredType, declaredKvnr: submissions.kvnr })
+      .select({
+        document: submissionDocuments,
+        mediaType: storedFiles.mediaType,
+        declaredType: submissions.declaredType,
+        declaredKvnr: submissions.kvnr,
+      })
       .from(submissionDocuments)
       .innerJoin(storedFiles, eq(storedFiles.id, submissionDocuments.fileId))
       .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
@@ -46,7 +67,10 @@ export class IntakeDocumentsRepository {
   }
 
   async documentIdsOf(submissionId: string): Promise<string[]> {
-    const rows = await this.db.select({ id: submissionDocuments.id }).from(submissionDocuments).where(eq(submissionDocuments.submissionId, submissionId));
+    const rows = await this.db
+      .select({ id: submissionDocuments.id })
+      .from(submissionDocuments)
+      .where(eq(submissionDocuments.submissionId, submissionId));
     return rows.map((r) => r.id);
   }
 
@@ -63,8 +87,15 @@ export class IntakeDocumentsRepository {
 
   /** A stage gave up (retries used up or an unrecoverable error): a clerk looks at it. */
   async giveUp(id: string, from: DocumentStatus, error: string): Promise<boolean> {
-    const moved = await this.advance(id, from, { status: 'awaiting_review', reasons: [`Automatische Verarbeitung in Schritt „${from}“ fehlgeschlagen; bitte prüfen.`] });
-    if (moved) await this.db.update(submissionDocuments).set({ lastError: error.slice(0, 500) }).where(eq(submissionDocuments.id, id));
+    const moved = await this.advance(id, from, {
+      status: 'awaiting_review',
+      reasons: [`Automatische Verarbeitung in Schritt „${from}“ fehlgeschlagen; bitte prüfen.`],
+    });
+    if (moved)
+      await this.db
+        .update(submissionDocuments)
+        .set({ lastError: error.slice(0, 500) })
+        .where(eq(submissionDocuments.id, id));
     return moved;
   }
 
@@ -85,6 +116,9 @@ export class IntakeDocumentsRepository {
   }
 
   async markFileQuarantined(fileId: string): Promise<void> {
-    await this.db.update(storedFiles).set({ quarantinedAt: sql`coalesce(${storedFiles.quarantinedAt}, now())` }).where(eq(storedFiles.id, fileId));
+    await this.db
+      .update(storedFiles)
+      .set({ quarantinedAt: sql`coalesce(${storedFiles.quarantinedAt}, now())` })
+      .where(eq(storedFiles.id, fileId));
   }
 }

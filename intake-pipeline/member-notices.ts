@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../core/db/client.js';
-import { submissionDocuments, submissions } from '../core/db/schema.js';
-import type { Logger } from '../core/logging/logger.js';
+import type { Database } from '../platform/db/client.js';
+import { submissionDocuments, submissions } from '../platform/db/schema.js';
+import type { Logger } from '../platform/logging/logger.js';
 
 /** Sends a bot message into a member's chat conversation (the channel's proactive path). */
 export type PostToConversation = (conversationId: string, text: string) => Promise<unknown>;

@@ -1,14 +1,20 @@
 import type { Job } from 'bullmq';
-import type { DocumentStatus } from '../core/db/schema.js';
-import type { Logger } from '../core/logging/logger.js';
-import type { JobQueues } from '../core/queue/queues.js';
-import type { QueueName } from '../core/queue/job-map.js';
+import type { DocumentStatus } from '../platform/db/schema.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { JobQueues } from '../platform/queue/queues.js';
+import type { QueueName } from '../platform/queue/job-map.js';
 import type { IntakeDocumentsRepository } from './documents.repository.js';
 import type { MemberNotices } from './member-notices.js';
 import type { Stage } from './stage.js';
 
 /** The queue of each stage. */
-export const STAGE_QUEUES = { scan: 'intake-scan', ocr: 'intake-ocr', classify: 'intake-classify', assign: 'intake-assign', route: 'intake-route' } as const satisfies Partial<Record<DocumentStatus, QueueName>>;
+export const STAGE_QUEUES = {
+  scan: 'intake-scan',
+  ocr: 'intake-ocr',
+  classify: 'intake-classify',
+  assign: 'intake-assign',
+  route: 'intake-route',
+} as const satisfies Partial<Record<DocumentStatus, QueueName>>;
 type StageStatus = keyof typeof STAGE_QUEUES;
 
 const isStageStatus = (status: DocumentStatus): status is StageStatus => status in STAGE_QUEUES;

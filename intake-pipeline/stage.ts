@@ -1,4 +1,4 @@
-import type { DocumentStatus } from '../core/db/schema.js';
+import type { DocumentStatus } from '../platform/db/schema.js';
 import type { PipelineDocument, StageOutcome } from './documents.repository.js';
 
 /**

@@ -14,7 +14,16 @@ export const OUT_OF_SCOPE = 'out_of_scope';
  */
 export const EVALUATION_SETS = {
   team: 'questions.yaml',
-  development: ['heldout-1.yaml', 'heldout-2.yaml', 'heldout-3.yaml', 'dev-a.yaml', 'dev-b.yaml', 'dev-d-out-of-scope.yaml', 'dev-e-out-of-scope.yaml', 'dev-f-out-of-scope.yaml'],
+  development: [
+    'heldout-1.yaml',
+    'heldout-2.yaml',
+    'heldout-3.yaml',
+    'dev-a.yaml',
+    'dev-b.yaml',
+    'dev-d-out-of-scope.yaml',
+    'dev-e-out-of-scope.yaml',
+    'dev-f-out-of-scope.yaml',
+  ],
   heldOut: 'heldout-4.yaml',
 } as const;
 

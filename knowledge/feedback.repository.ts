@@ -1,7 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
-import type { Database } from '../core/db/client.js';
-import { faqRatings, faqUnanswered } from '../core/db/schema.js';
-import { scrubText } from '../core/logging/redact.js';
+import type { Database } from '../platform/db/client.js';
+import { faqRatings, faqUnanswered } from '../platform/db/schema.js';
+import { scrubText } from '../platform/logging/redact.js';
 
 /**
  * What members' questions teach the team: unanswered questions (for new phrasings or entries)
@@ -19,7 +19,11 @@ export function scrubQuestion(question: string): string {
 export class FaqFeedbackRepository {
   constructor(private readonly db: Database) {}
 
-  async recordUnanswered(question: string, decision: 'suggest' | 'fallback', candidates: Array<{ id: string; score: number }>): Promise<void> {
+  async recordUnanswered(
+    question: string,
+    decision: 'suggest' | 'fallback',
+    candidates: Array<{ id: string; score: number }>,
+  ): Promise<void> {
     const scrubbed = scrubQuestion(question);
     if (!scrubbed) return;
     await this.db

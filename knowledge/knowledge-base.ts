@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { Logger } from '../core/logging/logger.js';
+import type { Logger } from '../platform/logging/logger.js';
 import { knowledgeEntrySchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
 import { CONFIDENCE_MODEL_FILE, parseConfidenceModel, type ConfidenceModel } from './retrieval/confidence.js';
 import { FaqRetriever, type RetrievalResult } from './retrieval/faq-retriever.js';
@@ -78,7 +78,8 @@ async function readConfidenceModel(dir: string, problems: string[]): Promise<Con
   try {
     return parseConfidenceModel(JSON.parse(text));
   } catch (err) {
-    const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+    const detail =
+      err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
     problems.push(`${CONFIDENCE_MODEL_FILE}: ${detail}`);
     return undefined;
   }

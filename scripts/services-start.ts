@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig, type AppConfig } from '../core/config/index.js';
-import { createLogger } from '../core/logging/logger.js';
-import { projectRoot } from '../core/paths.js';
-import { closeRedis, createRedis } from '../core/queue/redis.js';
-import { ClamdClient } from '../core/scan/clamd.js';
+import { loadConfig, type AppConfig } from '../server/config/index.js';
+import { createLogger } from '../platform/logging/logger.js';
+import { projectRoot } from '../platform/paths.js';
+import { closeRedis, createRedis } from '../platform/queue/redis.js';
+import { ClamdClient } from '../platform/scan/clamd.js';
 
 const OFFICIAL_DB_DIR = '/var/lib/clamav';
 const DEV_DB_DIR = path.join(projectRoot, 'ops', 'clamav', 'dev-signatures');
@@ -45,7 +45,9 @@ function clamdConfig(config: AppConfig, databaseDir: string): string {
   const socket = config.clamd.socket ?? path.join(STATE_DIR, 'clamd.sock');
   return [
     '# Written by `npm run services:start` for development and tests.',
-    databaseDir === DEV_DB_DIR ? '# TEST SIGNATURES ONLY: this clamd detects test patterns, not real malware.' : '# Official signature database.',
+    databaseDir === DEV_DB_DIR
+      ? '# TEST SIGNATURES ONLY: this clamd detects test patterns, not real malware.'
+      : '# Official signature database.',
     `DatabaseDirectory ${databaseDir}`,
     `LocalSocket ${socket}`,
     'FixStaleSocket yes',
@@ -78,14 +80,17 @@ async function ensureClamd(config: AppConfig): Promise<boolean> {
   const databaseDir = hasOfficialSignatures() ? OFFICIAL_DB_DIR : DEV_DB_DIR;
   const configFile = path.join(STATE_DIR, 'clamd.conf');
   writeFileSync(configFile, clamdConfig(config, databaseDir));
-  if (databaseDir === DEV_DB_DIR) console.warn('clamd: using the project TEST signatures — no protection against real malware (see ops/clamav/README.md)');
+  if (databaseDir === DEV_DB_DIR)
+    console.warn('clamd: using the project TEST signatures — no protection against real malware (see ops/clamav/README.md)');
   const started = spawnSync(binary, ['-c', configFile], { encoding: 'utf8' });
   if (started.status !== 0) {
     console.error(`clamd: failed to start: ${started.stderr || started.stdout}`);
     return false;
   }
   const up = await waitFor(() => new ClamdClient({ ...config.clamd, timeoutMs: 2000 }).ping(), 120);
-  console.log(up ? `clamd: started (port ${config.clamd.port})` : `clamd: started but not answering; see ${path.join(STATE_DIR, 'clamd.log')}`);
+  console.log(
+    up ? `clamd: started (port ${config.clamd.port})` : `clamd: started but not answering; see ${path.join(STATE_DIR, 'clamd.log')}`,
+  );
   return up;
 }
 
@@ -107,12 +112,31 @@ async function ensureRedis(config: AppConfig): Promise<boolean> {
   const url = new URL(config.redis.url);
   const binary = findBinary('redis-server', ['/usr/bin/redis-server', '/usr/local/bin/redis-server']);
   if (!LOOPBACK.has(url.hostname) || !binary) {
-    console.error(`redis: not answering at ${url.host}${binary ? '' : ' and redis-server is not installed (Debian: apt-get install redis-server)'}`);
+    console.error(
+      `redis: not answering at ${url.host}${binary ? '' : ' and redis-server is not installed (Debian: apt-get install redis-server)'}`,
+    );
     return false;
   }
   const dir = path.join(STATE_DIR, 'redis');
   mkdirSync(dir, { recursive: true });
-  spawnSync(binary, ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', url.port || '6379', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--logfile', path.join(dir, 'redis.log')]);
+  spawnSync(binary, [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    url.port || '6379',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
+    '--logfile',
+    path.join(dir, 'redis.log'),
+  ]);
   const up = await waitFor(ping, 20);
   console.log(up ? 'redis: started' : 'redis: started but not answering');
   return up;

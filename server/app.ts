@@ -1,31 +1,31 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { authRoutes } from '../core/auth/auth.routes.js';
-import { loadStaffSession, requireCsrfToken, sessionCookieName } from '../core/auth/session.middleware.js';
-import { staffUsersRoutes } from '../core/auth/staff-users.routes.js';
-import { UnauthenticatedError } from '../core/errors/index.js';
-import { healthRoutes } from '../core/health/health.routes.js';
-import { errorHandler, notFoundHandler } from '../core/http/error-handler.js';
-import { measureRequests } from '../core/http/metrics.js';
-import { requestLogging } from '../core/http/request-logging.js';
-import { securityHeaders } from '../core/http/security.js';
-import { secureEquals } from '../core/secure-compare.js';
+import { authRoutes } from '../staff-console/api/auth.routes.js';
+import { loadStaffSession, requireCsrfToken, sessionCookieName } from '../domain/staff/session.middleware.js';
+import { staffUsersRoutes } from '../staff-console/api/staff-users.routes.js';
+import { UnauthenticatedError } from '../platform/errors/index.js';
+import { healthRoutes } from '../platform/health/health.routes.js';
+import { errorHandler, notFoundHandler } from '../platform/http/error-handler.js';
+import { measureRequests } from '../platform/http/metrics.js';
+import { requestLogging } from '../platform/http/request-logging.js';
+import { securityHeaders } from '../platform/http/security.js';
+import { secureEquals } from '../platform/secure-compare.js';
 import { botRoutes } from '../bot/bot.routes.js';
 import { connectorRoutes } from '../channel/connector.routes.js';
 import { directLineRoutes } from '../channel/directline.routes.js';
 import { newConversationId, newUserId, type DirectLineTokens } from '../channel/tokens.service.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
-import { einmalPinRoutes } from '../core/einmal-pin/einmal-pin.routes.js';
-import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
+import { einmalPinRoutes } from '../staff-console/api/einmal-pin.routes.js';
+import { SubmissionsRepository } from '../domain/submissions/submissions.repository.js';
 import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
 import { reviewRoutes } from '../intake-pipeline/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
-import { CONSOLE_PATH, consoleRoutes } from '../livechat-console/console.routes.js';
-import { liveChatApiRoutes } from '../livechat-console/livechat-api.routes.js';
+import { CONSOLE_PATH, consoleRoutes } from '../staff-console/console.routes.js';
+import { liveChatApiRoutes } from '../staff-console/livechat-api.routes.js';
 import type { Core } from './container.js';
-import { jsonBody } from '../core/http/json-body.js';
+import { jsonBody } from '../platform/http/json-body.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
 async function issueWidgetToken(tokens: DirectLineTokens) {

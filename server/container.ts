@@ -12,49 +12,49 @@ import { BotClient } from '../channel/bot-client.js';
 import { ConversationsRepository } from '../channel/conversations.repository.js';
 import { DirectLineService } from '../channel/directline.service.js';
 import { DirectLineTokens } from '../channel/tokens.service.js';
-import { AuditRepository } from '../core/audit/audit.repository.js';
+import { AuditRepository } from '../platform/audit/audit.repository.js';
 import { FaqFeedbackRepository } from '../knowledge/feedback.repository.js';
 import { KnowledgeService } from '../knowledge/knowledge-base.js';
-import { LoginService } from '../core/auth/login.service.js';
-import { LoginThrottleRepository } from '../core/auth/login-throttle.repository.js';
-import { SessionsRepository } from '../core/auth/sessions.repository.js';
-import { StaffUsersRepository } from '../core/auth/staff-users.repository.js';
-import { StaffUsersService } from '../core/auth/staff-users.service.js';
-import { isoDateIn, localNow, systemClock, type Clock } from '../core/clock.js';
-import type { AppConfig } from '../core/config/index.js';
-import { openDatabase, type DatabaseHandle } from '../core/db/client.js';
-import type { ReadinessCheck } from '../core/health/readiness.js';
-import { createMetrics, type Metrics } from '../core/http/metrics.js';
-import { registerQueueDepth } from '../core/queue/queue-metrics.js';
-import { createLogger, type Logger } from '../core/logging/logger.js';
-import { projectRoot } from '../core/paths.js';
-import { JobQueues } from '../core/queue/queues.js';
-import { closePdfPool, configurePdfPool } from '../core/imaging/pdf-pool.js';
-import { closeRedis, createRedis, pingRedis } from '../core/queue/redis.js';
-import { ClamdClient } from '../core/scan/clamd.js';
-import { deriveKey, resolveDirectLineSecret } from '../core/secrets.js';
-import { FileStorage } from '../core/storage/file-storage.js';
-import { DraftFilesRepository } from '../core/submissions/draft-files.repository.js';
-import { SubmissionService } from '../core/submissions/submission.service.js';
-import { EinmalPinService, PIN_LOGIN_LIMIT } from '../core/einmal-pin/einmal-pin.service.js';
-import { AttemptLimiter } from '../core/auth/attempt-limiter.js';
-import { EinmalPinsRepository } from '../core/einmal-pin/einmal-pins.repository.js';
-import { mayRequestCertificate } from '../core/members/family.js';
-import { MembersRepository } from '../core/members/members.repository.js';
+import { LoginService } from '../domain/staff/login.service.js';
+import { LoginThrottleRepository } from '../domain/staff/login-throttle.repository.js';
+import { SessionsRepository } from '../domain/staff/sessions.repository.js';
+import { StaffUsersRepository } from '../domain/staff/staff-users.repository.js';
+import { StaffUsersService } from '../domain/staff/staff-users.service.js';
+import { isoDateIn, localNow, systemClock, type Clock } from '../platform/clock.js';
+import type { AppConfig } from './config/index.js';
+import { openDatabase, type DatabaseHandle } from '../platform/db/client.js';
+import type { ReadinessCheck } from '../platform/health/readiness.js';
+import { createMetrics, type Metrics } from '../platform/http/metrics.js';
+import { registerQueueDepth } from '../platform/queue/queue-metrics.js';
+import { createLogger, type Logger } from '../platform/logging/logger.js';
+import { projectRoot } from '../platform/paths.js';
+import { JobQueues } from '../platform/queue/queues.js';
+import { closePdfPool, configurePdfPool } from '../platform/imaging/pdf-pool.js';
+import { closeRedis, createRedis, pingRedis } from '../platform/queue/redis.js';
+import { ClamdClient } from '../platform/scan/clamd.js';
+import { deriveKey, resolveDirectLineSecret } from '../platform/secrets.js';
+import { FileStorage } from '../platform/storage/file-storage.js';
+import { DraftFilesRepository } from '../domain/submissions/draft-files.repository.js';
+import { SubmissionService } from '../domain/submissions/submission.service.js';
+import { EinmalPinService, PIN_LOGIN_LIMIT } from '../domain/members/einmal-pin/einmal-pin.service.js';
+import { AttemptLimiter } from '../platform/auth/attempt-limiter.js';
+import { EinmalPinsRepository } from '../domain/members/einmal-pin/einmal-pins.repository.js';
+import { mayRequestCertificate } from '../domain/members/family.js';
+import { MembersRepository } from '../domain/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../intake-pipeline/review/review.service.js';
-import { ConsoleBundle } from '../livechat-console/bundle.js';
+import { ConsoleBundle } from '../staff-console/bundle.js';
 import { MemberNotices } from '../intake-pipeline/member-notices.js';
-import { OpeningHours } from '../core/livechat/opening-hours.js';
-import { AgentPresence } from '../core/livechat/agent-presence.js';
-import { LiveChatQueue } from '../core/livechat/livechat-queue.js';
-import { LiveChatService } from '../core/livechat/live-chat.service.js';
-import { createQueueEvents, type QueueEvents } from '../core/livechat/queue-events.js';
-import { PersonTopics } from '../core/livechat/person-topics.js';
-import { LiveChatNotesRepository } from '../core/livechat/livechat-notes.repository.js';
-import { CannedResponsesRepository } from '../core/livechat/canned-responses.js';
-import { chatDetails, type ChatDetails } from '../core/livechat/chat-details.js';
+import { OpeningHours } from '../domain/livechat/opening-hours.js';
+import { AgentPresence } from '../domain/livechat/agent-presence.js';
+import { LiveChatQueue } from '../domain/livechat/livechat-queue.js';
+import { LiveChatService } from '../domain/livechat/live-chat.service.js';
+import { createQueueEvents, type QueueEvents } from '../domain/livechat/queue-events.js';
+import { PersonTopics } from '../domain/livechat/person-topics.js';
+import { LiveChatNotesRepository } from '../domain/livechat/livechat-notes.repository.js';
+import { CannedResponsesRepository } from '../domain/livechat/canned-responses.js';
+import { chatDetails, type ChatDetails } from '../domain/livechat/chat-details.js';
 import { HANDOFF } from '../bot/service-texts.de.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
@@ -64,11 +64,11 @@ import { ClassifyStage } from '../intake-pipeline/stages/classify.stage.js';
 import { RouteStage } from '../intake-pipeline/stages/route.stage.js';
 import { ScanStage } from '../intake-pipeline/stages/scan.stage.js';
 import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
-import { SubmissionsRepository } from '../core/submissions/submissions.repository.js';
+import { SubmissionsRepository } from '../domain/submissions/submissions.repository.js';
 import { AttachmentDownloader } from '../bot/attachment-download.js';
 import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
-import { ServiceRequestsRepository } from '../core/service-requests/service-requests.repository.js';
-import { StoredFilesRepository } from '../core/storage/stored-files.repository.js';
+import { ServiceRequestsRepository } from '../domain/service-requests/service-requests.repository.js';
+import { StoredFilesRepository } from '../platform/storage/stored-files.repository.js';
 
 /** Failed PIN logins or status lookups per visitor (client key) within an hour, across conversations. */
 const CLIENT_ATTEMPT_LIMIT = { maxFailures: 10, windowSeconds: 3600 };
@@ -144,7 +144,14 @@ interface ChatDomain {
   livechat: Core['livechat'];
 }
 
-function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, submissions, pins, livechat }: ChatDomain, redis: Core['redis'], logger: Logger, clock: Clock): ChatServices {
+function buildChat(
+  config: AppConfig,
+  database: DatabaseHandle,
+  { knowledge, submissions, pins, livechat }: ChatDomain,
+  redis: Core['redis'],
+  logger: Logger,
+  clock: Clock,
+): ChatServices {
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
@@ -172,7 +179,9 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
   livechat.queueChanges.on('changed', (change) => {
     if (!change.movedUpAfter) return;
     liveChat
-      .announcePlaces(change.movedUpAfter, (conversationId, position, minutes) => directLine.postToMember(conversationId, { type: 'message', text: HANDOFF.movedUp(position, minutes) } as never))
+      .announcePlaces(change.movedUpAfter, (conversationId, position, minutes) =>
+        directLine.postToMember(conversationId, { type: 'message', text: HANDOFF.movedUp(position, minutes) } as never),
+      )
       .catch((err: unknown) => logger.warn({ err }, 'Live chat: new places could not be announced'));
   });
   const memberServices: MemberServices = {
@@ -200,7 +209,13 @@ function buildChat(config: AppConfig, database: DatabaseHandle, { knowledge, sub
     },
     liveChat,
   };
-  const bot = new MusterkasseBot(new PostgresStorage(database.db), knowledge, new FaqFeedbackRepository(database.db), memberServices, new PersonTopics(config.livechat.personTopics));
+  const bot = new MusterkasseBot(
+    new PostgresStorage(database.db),
+    knowledge,
+    new FaqFeedbackRepository(database.db),
+    memberServices,
+    new PersonTopics(config.livechat.personTopics),
+  );
   return {
     secret,
     tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
@@ -256,8 +271,19 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     canned: new CannedResponsesRepository(db),
     details: (conversationId: string) => chatDetails(db, conversationId),
   };
-  const notices = new MemberNotices(db, async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }), logger);
-  const intake = new IntakePipeline(stages, intakeDocuments, queues, logger, (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds), notices);
+  const notices = new MemberNotices(
+    db,
+    async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }),
+    logger,
+  );
+  const intake = new IntakePipeline(
+    stages,
+    intakeDocuments,
+    queues,
+    logger,
+    (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds),
+    notices,
+  );
   const audit = new AuditRepository(db);
   const pins = new EinmalPinService({
     pins: new EinmalPinsRepository(db),
@@ -301,7 +327,13 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     ],
     audit,
     sessions,
-    login: new LoginService(users, sessions, audit, new LoginThrottleRepository(db, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }), clock),
+    login: new LoginService(
+      users,
+      sessions,
+      audit,
+      new LoginThrottleRepository(db, { maxFailures: config.auth.maxLoginFailures, lockoutMs: config.auth.lockoutMs }),
+      clock,
+    ),
     staffUsers: new StaffUsersService(users, audit, clock),
     storage,
     storedFiles: new StoredFilesRepository(db),

@@ -3,8 +3,8 @@
  * (the default) does both in one process, as the quick start runs it.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type AppConfig } from '../core/config/index.js';
-import { EmbeddedDatabaseInUseError } from '../core/db/embedded-lock.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
+import { EmbeddedDatabaseInUseError } from '../platform/db/embedded-lock.js';
 import { buildCore } from './container.js';
 import { exitGracefullyOnSignal } from './shutdown.js';
 import { startWeb } from './web.js';
@@ -59,7 +59,11 @@ async function main() {
     await core.ocr.warmUp();
     const redis = new URL(config.redis.url);
     const waiting = setTimeout(
-      () => core.logger.error({ redis: `${redis.hostname}:${redis.port || 6379}` }, 'Redis does not answer; the queue workers start as soon as it does (until then /readyz answers 503)'),
+      () =>
+        core.logger.error(
+          { redis: `${redis.hostname}:${redis.port || 6379}` },
+          'Redis does not answer; the queue workers start as soon as it does (until then /readyz answers 503)',
+        ),
       REDIS_PATIENCE_MS,
     );
     const workers = await startWorker(core).finally(() => clearTimeout(waiting));

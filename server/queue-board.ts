@@ -3,8 +3,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { authorize, loadStaffSession, requireSameOrigin } from '../core/auth/session.middleware.js';
-import { QUEUE_NAMES } from '../core/queue/job-map.js';
+import { authorize, loadStaffSession, requireSameOrigin } from '../domain/staff/session.middleware.js';
+import { QUEUE_NAMES } from '../platform/queue/job-map.js';
 import type { Core } from './container.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -17,11 +17,24 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 export function queueBoard(core: Core, cookieName: string): Router {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: QUEUE_NAMES.map((name) => new BullMQAdapter(core.queues.queue(name), { readOnlyMode: false })), serverAdapter: adapter });
+  createBullBoard({
+    queues: QUEUE_NAMES.map((name) => new BullMQAdapter(core.queues.queue(name), { readOnlyMode: false })),
+    serverAdapter: adapter,
+  });
   const router = express.Router();
   router.use(
     helmet.contentSecurityPolicy({
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"], baseUri: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
     }),
   );
   router.use(loadStaffSession(core.sessions, cookieName, core.clock));

@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logging/logger.js';
+import type { Logger } from '../platform/logging/logger.js';
 
 /**
  * On SIGTERM or SIGINT runs `shutdown` once (stop accepting work, let in-flight work finish,

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { menuActions } from '../bot/menu.js';
 import { DirectLineStreams } from '../channel/directline.stream.js';
 import { assertWidgetAssets } from '../webchat-widget/widget.routes.js';
 import { createApp } from './app.js';
-import { sessionCookieName } from '../core/auth/session.middleware.js';
-import { closeRedis, createRedis } from '../core/queue/redis.js';
-import { attachLiveChatSocket } from '../livechat-console/socket/live-chat.socket.js';
-import type { MemberMessage } from '../livechat-console/socket/connection.js';
+import { sessionCookieName } from '../domain/staff/session.middleware.js';
+import { closeRedis, createRedis } from '../platform/queue/redis.js';
+import { attachLiveChatSocket } from '../staff-console/socket/live-chat.socket.js';
+import type { MemberMessage } from '../staff-console/socket/connection.js';
 import type { Core } from './container.js';
 
 export interface WebRole {
@@ -36,9 +37,15 @@ function startLiveChatSocket(core: Core, server: Server) {
     presence: core.livechat.presence,
     queueChanges: core.livechat.queueChanges,
     maxChatsPerAgent: core.config.livechat.maxChatsPerAgent,
+    handBackActions: menuActions(),
     postToMember: (conversationId, message, as, name) =>
-      core.chat.directLine.postToMember(conversationId, { type: 'message', ...messageActivity(message), ...(name ? { from: { id: 'agent', name } } : {}) } as never, as),
-    typingToMember: (conversationId, name) => core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
+      core.chat.directLine.postToMember(
+        conversationId,
+        { type: 'message', ...messageActivity(message), ...(name ? { from: { id: 'agent', name } } : {}) } as never,
+        as,
+      ),
+    typingToMember: (conversationId, name) =>
+      core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
     redis: { pub, sub, prefix: core.config.redis.channelPrefix },

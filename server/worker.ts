@@ -1,4 +1,4 @@
-import { startWorkers, type JobHandlers, type WorkerGroup } from '../core/queue/workers.js';
+import { startWorkers, type JobHandlers, type WorkerGroup } from '../platform/queue/workers.js';
 import { stageOfQueue } from '../intake-pipeline/pipeline.js';
 import type { Core } from './container.js';
 
@@ -44,10 +44,26 @@ export function jobHandlers(core: Core): JobHandlers {
 /** Starts the queue consumers and the recurring maintenance jobs. */
 export async function startWorker(core: Core, handlers: JobHandlers = jobHandlers(core)): Promise<WorkerGroup> {
   const housekeeping = core.queues.queue('housekeeping');
-  await housekeeping.upsertJobScheduler('purge-expired-sessions', { every: TEN_MINUTES }, { name: 'housekeeping', data: { task: 'purge-expired-sessions' } });
-  await housekeeping.upsertJobScheduler('purge-old-transcripts', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-old-transcripts' } });
-  await housekeeping.upsertJobScheduler('purge-abandoned-drafts', { every: HOUR }, { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } });
-  await housekeeping.upsertJobScheduler('purge-finished-callbacks', { every: DAY }, { name: 'housekeeping', data: { task: 'purge-finished-callbacks' } });
+  await housekeeping.upsertJobScheduler(
+    'purge-expired-sessions',
+    { every: TEN_MINUTES },
+    { name: 'housekeeping', data: { task: 'purge-expired-sessions' } },
+  );
+  await housekeeping.upsertJobScheduler(
+    'purge-old-transcripts',
+    { every: DAY },
+    { name: 'housekeeping', data: { task: 'purge-old-transcripts' } },
+  );
+  await housekeeping.upsertJobScheduler(
+    'purge-abandoned-drafts',
+    { every: HOUR },
+    { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } },
+  );
+  await housekeeping.upsertJobScheduler(
+    'purge-finished-callbacks',
+    { every: DAY },
+    { name: 'housekeeping', data: { task: 'purge-finished-callbacks' } },
+  );
   await housekeeping.upsertJobScheduler('intake-sweep', { every: MINUTE }, { name: 'housekeeping', data: { task: 'intake-sweep' } });
   const workers = startWorkers(handlers, {
     connection: core.redis.queue,
@@ -56,7 +72,11 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
     jobsProcessed: core.metrics.jobsProcessed,
     // OCR jobs run on the tesseract scheduler; one more job than workers has the next page read
     // and prepared while every worker is busy, so none waits between pages.
-    concurrency: { 'intake-scan': core.config.intake.scanConcurrency, 'intake-ocr': core.config.intake.ocrWorkers + 1, ...core.config.queueConcurrency },
+    concurrency: {
+      'intake-scan': core.config.intake.scanConcurrency,
+      'intake-ocr': core.config.intake.ocrWorkers + 1,
+      ...core.config.queueConcurrency,
+    },
     onFailed: async (queue, job, error, final) => {
       const stage = stageOfQueue(queue);
       if (stage) await core.intake.failed(stage, job, error, final);

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { HttpError, TooManyRequestsError } from '../core/errors/index.js';
-import { redisRateLimit, type RateLimitOptions } from '../core/http/rate-limit.js';
-import { projectRoot } from '../core/paths.js';
+import { HttpError, TooManyRequestsError } from '../platform/errors/index.js';
+import { redisRateLimit, type RateLimitOptions } from '../platform/http/rate-limit.js';
+import { projectRoot } from '../platform/paths.js';
 
 const WIDGET_DIR = path.join(projectRoot, 'webchat-widget');
 const WEBCHAT_BUNDLE = path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
@@ -20,8 +20,14 @@ export interface WidgetRoutesOptions {
 
 const frameQuery = z.object({
   title: z.string().max(80).default('Chat mit der Musterkasse'),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#005a4e'),
-  locale: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/).default('de-DE'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#005a4e'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2}-[A-Z]{2}$/)
+    .default('de-DE'),
 });
 
 function escapeHtml(text: string): string {
@@ -100,7 +106,12 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
     prefix: `${options.rateLimit.prefix}:ratelimit:widget-token:`,
     windowMs: 15 * 60 * 1000,
     limit: options.tokensPerIpPer15Min,
-    onLimit: (retryAfter) => new TooManyRequestsError('too_many_conversations', 'Zu viele neue Chats von dieser Adresse. Bitte versuchen Sie es später erneut.', retryAfter),
+    onLimit: (retryAfter) =>
+      new TooManyRequestsError(
+        'too_many_conversations',
+        'Zu viele neue Chats von dieser Adresse. Bitte versuchen Sie es später erneut.',
+        retryAfter,
+      ),
   });
   router.post('/widget/token', tokenLimiter, async (req: Request, res: Response) => {
     // Browsers send Sec-Fetch-Site; only our own frame may ask (other sites embed the frame, not this call).

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowsOn } from '../../core/service-requests/service-hours.js';
+import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowsOn } from '../../domain/service-requests/service-hours.js';
 import { CALLBACK } from '../service-texts.de.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
 
@@ -13,7 +13,15 @@ const PHONE = 'callback.phone';
 const WHEN = 'callback.when';
 
 export interface CallbackDesk {
-  addCallback(request: { topic: string; name: string; phone: string; preferredDate: string; timeWindow: string; consentAt: Date; conversationId: string | null }): Promise<{ reference: string }>;
+  addCallback(request: {
+    topic: string;
+    name: string;
+    phone: string;
+    preferredDate: string;
+    timeWindow: string;
+    consentAt: Date;
+    conversationId: string | null;
+  }): Promise<{ reference: string }>;
 }
 
 export interface CallbackDeps {
@@ -46,7 +54,13 @@ export class CallbackDialog extends ComponentDialog {
   constructor(private readonly deps: CallbackDeps) {
     super(CALLBACK_DIALOG);
     this.addDialog(new ButtonPrompt(BUTTONS))
-      .addDialog(new CheckedTextPrompt(TOPIC, (a) => (a.trim().length >= 2 && a.trim().length <= 100 ? undefined : CALLBACK.topicTooLong), () => CALLBACK.topics))
+      .addDialog(
+        new CheckedTextPrompt(
+          TOPIC,
+          (a) => (a.trim().length >= 2 && a.trim().length <= 100 ? undefined : CALLBACK.topicTooLong),
+          () => CALLBACK.topics,
+        ),
+      )
       .addDialog(new CheckedTextPrompt(NAME, (a) => (a.trim().length >= 2 && a.trim().length <= 100 ? undefined : CALLBACK.nameInvalid)))
       .addDialog(new CheckedTextPrompt(PHONE, (a) => (readPhoneNumber(a) ? undefined : CALLBACK.phoneInvalid)))
       .addDialog(

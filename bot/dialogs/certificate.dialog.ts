@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { CertificateRequester } from '../../core/members/family.js';
-import { normaliseKvnr } from '../../core/members/kvnr.js';
-import { isoDate } from '../../core/submissions/detail-parsers.js';
+import type { CertificateRequester } from '../../domain/members/family.js';
+import { normaliseKvnr } from '../../domain/members/kvnr.js';
+import { isoDate } from '../../domain/submissions/detail-parsers.js';
 import { clientKeyOf, type AttemptGuard } from '../client-key.js';
 import { CERTIFICATE } from '../service-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
@@ -46,7 +46,13 @@ export class CertificateDialog extends ComponentDialog {
       .addDialog(new CheckedTextPrompt(KVNR, kvnrMistake))
       .addDialog(new CheckedTextPrompt(BIRTH_DATE, (answer) => (parseBirthDate(answer) ? undefined : CERTIFICATE.birthDateInvalid)))
       .addDialog(
-        new WaterfallDialog(FLOW, [this.askWhose.bind(this), this.askOwnKvnr.bind(this), this.askBirthDate.bind(this), this.askOtherKvnr.bind(this), this.record.bind(this)]),
+        new WaterfallDialog(FLOW, [
+          this.askWhose.bind(this),
+          this.askOwnKvnr.bind(this),
+          this.askBirthDate.bind(this),
+          this.askOtherKvnr.bind(this),
+          this.record.bind(this),
+        ]),
       );
     this.initialDialogId = FLOW;
   }
@@ -83,7 +89,11 @@ export class CertificateDialog extends ComponentDialog {
       await step.context.sendActivity(CERTIFICATE.notEligible);
       return step.endDialog();
     }
-    const { reference } = await this.desk.addCertificate({ kvnr: forKvnr ?? kvnr, forOther, conversationId: step.context.activity.conversation.id });
+    const { reference } = await this.desk.addCertificate({
+      kvnr: forKvnr ?? kvnr,
+      forOther,
+      conversationId: step.context.activity.conversation.id,
+    });
     await step.context.sendActivity(forOther ? CERTIFICATE.recordedOther(reference) : CERTIFICATE.recordedSelf(reference));
     return step.endDialog({ reference });
   }

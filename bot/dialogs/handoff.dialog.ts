@@ -1,8 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { HANDOFF } from '../service-texts.de.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
-import type { LiveChatSummary } from '../../core/livechat/livechat-queue.js';
-import { findTrackingId } from '../../core/submissions/tracking-id.js';
+import type { LiveChatSummary } from '../../domain/livechat/livechat-queue.js';
+import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { ButtonPrompt, same } from './prompts.js';
 
 export const HANDOFF_DIALOG = 'handoff';
@@ -53,7 +53,9 @@ export class HandoffDialog extends ComponentDialog {
     private readonly clock: () => Date,
   ) {
     super(HANDOFF_DIALOG);
-    this.addDialog(new ButtonPrompt(BUTTONS)).addDialog(new WaterfallDialog(FLOW, [this.offerCallback.bind(this), this.afterOffer.bind(this)]));
+    this.addDialog(new ButtonPrompt(BUTTONS)).addDialog(
+      new WaterfallDialog(FLOW, [this.offerCallback.bind(this), this.afterOffer.bind(this)]),
+    );
     this.initialDialogId = FLOW;
   }
 
@@ -67,9 +69,16 @@ export class HandoffDialog extends ComponentDialog {
   /** Into the queue, with what the bot knows for the agent; from here the bot keeps quiet. */
   private async enqueue(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { message, earlier = '' } = (step.options ?? {}) as HandoffOptions;
-    const recentMessages = [...earlier.split('\n'), message ?? ''].map((m) => m.trim()).filter(Boolean).slice(-5);
+    const recentMessages = [...earlier.split('\n'), message ?? '']
+      .map((m) => m.trim())
+      .filter(Boolean)
+      .slice(-5);
     const trackingIds = [...new Set(recentMessages.map(findTrackingId).filter((id): id is string => !!id))];
-    const { position, waitMinutes } = await this.desk.request(step.context.activity.conversation.id, message?.trim() || HANDOFF.topicFallback, { recentMessages, trackingIds, kvnr: null });
+    const { position, waitMinutes } = await this.desk.request(
+      step.context.activity.conversation.id,
+      message?.trim() || HANDOFF.topicFallback,
+      { recentMessages, trackingIds, kvnr: null },
+    );
     await step.context.sendActivity(HANDOFF.queued(position, waitMinutes));
     return step.endDialog();
   }

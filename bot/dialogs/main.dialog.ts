@@ -1,13 +1,13 @@
 import { MessageFactory, type Attachment, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { PersonTopics } from '../../core/livechat/person-topics.js';
+import { PersonTopics } from '../../domain/livechat/person-topics.js';
 import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
 import { MENU, TEXTS } from '../texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
-import { findTrackingId } from '../../core/submissions/tracking-id.js';
+import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from './handoff.dialog.js';
 import { STUCK_IN_DIALOG } from './prompts.js';
@@ -32,7 +32,11 @@ const ACTION_DIALOGS: Record<string, string> = {
 /** What our PIN letter tells members to type. */
 const PIN_KEYWORD = /^\s*(einmal[\s-]?pin|pin[\s-]?(login|anmeldung)|mit (der|meiner) einmal[\s-]?pin anmelden)\s*[.!]?\s*$/i;
 
-const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = { document: SUBMIT_DOCUMENT_DIALOG, callback: CALLBACK_DIALOG, person: HANDOFF_DIALOG };
+const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = {
+  document: SUBMIT_DOCUMENT_DIALOG,
+  callback: CALLBACK_DIALOG,
+  person: HANDOFF_DIALOG,
+};
 
 const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion };
 
@@ -84,7 +88,8 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private inHandoff(dc: DialogContext): boolean {
-    for (let current: DialogContext | undefined = dc; current; current = current.child) if (current.activeDialog?.id === HANDOFF_DIALOG) return true;
+    for (let current: DialogContext | undefined = dc; current; current = current.child)
+      if (current.activeDialog?.id === HANDOFF_DIALOG) return true;
     return false;
   }
 
@@ -93,7 +98,12 @@ export class MainDialog extends CancelAndHelpDialog {
     const attachments: Attachment[] = context.activity.attachments ?? [];
     const earlier = (await this.recent.get(context, [])).join('\n');
     // Files without a started submission start one: they become its first pages.
-    if (attachments.length > 0) return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, { message: context.activity.text, earlier, attachments } satisfies SubmitDocumentOptions);
+    if (attachments.length > 0)
+      return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, {
+        message: context.activity.text,
+        earlier,
+        attachments,
+      } satisfies SubmitDocumentOptions);
     const rating = ratingSchema.safeParse(context.activity.value);
     if (rating.success) {
       await this.rate(context, rating.data.entryId, rating.data.helpful);
@@ -139,7 +149,14 @@ export class MainDialog extends CancelAndHelpDialog {
     // "Ich brauche eine Versicherungsbescheinigung": unsure between two entries that start the
     // same dialog, the bot starts it (the dialog asks what the entries would have told apart).
     const closest = entries.slice(0, 2).map((e) => e.action);
-    if (result.decision === 'suggest' && wish && closest.length === 2 && closest[0] && closest[0] === closest[1] && ACTION_DIALOGS[closest[0]]) {
+    if (
+      result.decision === 'suggest' &&
+      wish &&
+      closest.length === 2 &&
+      closest[0] &&
+      closest[0] === closest[1] &&
+      ACTION_DIALOGS[closest[0]]
+    ) {
       await this.misses.set(context, 0);
       return closest[0];
     }
@@ -149,7 +166,10 @@ export class MainDialog extends CancelAndHelpDialog {
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';
-      reply.suggestedActions = { to: [], actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)] };
+      reply.suggestedActions = {
+        to: [],
+        actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)],
+      };
       await context.sendActivity(reply);
       return undefined;
     }

@@ -1,13 +1,14 @@
 import { MessageFactory, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { formatGermanDate } from '../../core/submissions/detail-parsers.js';
-import { normaliseKvnr } from '../../core/members/kvnr.js';
-import { normalisePinCode } from '../../core/einmal-pin/pin-code.js';
+import { formatGermanDate } from '../../domain/submissions/detail-parsers.js';
+import { normaliseKvnr } from '../../domain/members/kvnr.js';
+import { normalisePinCode } from '../../domain/members/einmal-pin/pin-code.js';
 import { clientKeyOf, type AttemptGuard } from '../client-key.js';
 import { PIN } from '../service-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { asSecretInput, CheckedTextPrompt } from './prompts.js';
-import type { SubmissionDraft, SubmitDocumentOptions } from './submit-document.dialog.js';
+import type { SubmissionDraft } from './submission-draft.js';
+import type { SubmitDocumentOptions } from './submit-document.dialog.js';
 
 export const PIN_LOGIN_DIALOG = 'pinLogin';
 const FLOW = 'pinLogin.flow';
@@ -48,12 +49,17 @@ export class PinLoginDialog extends ComponentDialog {
     this.addDialog(new CheckedTextPrompt(KVNR, kvnrMistake))
       .addDialog(new CheckedTextPrompt(CARD, (a) => (/^\d{6}$/.test(digits(a)) ? undefined : PIN.cardInvalid), undefined, true))
       .addDialog(new CheckedTextPrompt(CODE, (a) => (normalisePinCode(a) ? undefined : PIN.pinInvalid), undefined, true))
-      .addDialog(new WaterfallDialog(FLOW, [this.askKvnr.bind(this), this.askCard.bind(this), this.askPin.bind(this), this.logIn.bind(this)]));
+      .addDialog(
+        new WaterfallDialog(FLOW, [this.askKvnr.bind(this), this.askCard.bind(this), this.askPin.bind(this), this.logIn.bind(this)]),
+      );
     this.initialDialogId = FLOW;
   }
 
   private async askKvnr(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((await this.failedLogins.get(step.context, 0)) >= MAX_LOGIN_ATTEMPTS || (await this.desk.attempts.blocked(clientKeyOf(step.context)))) {
+    if (
+      (await this.failedLogins.get(step.context, 0)) >= MAX_LOGIN_ATTEMPTS ||
+      (await this.desk.attempts.blocked(clientKeyOf(step.context)))
+    ) {
       await step.context.sendActivity(PIN.tooManyAttempts);
       return step.endDialog();
     }
@@ -88,6 +94,8 @@ export class PinLoginDialog extends ComponentDialog {
     const draft = result.draft as SubmissionDraft | null;
     if (draft) await step.context.sendActivity(PIN.resume);
     // The main dialog starts the submission with this (it owns that dialog).
-    return step.endDialog({ startSubmission: { pin: { id: result.pinId, kvnr: result.kvnr }, ...(draft ? { draft } : {}) } } satisfies PinLoginOutcome);
+    return step.endDialog({
+      startSubmission: { pin: { id: result.pinId, kvnr: result.kvnr }, ...(draft ? { draft } : {}) },
+    } satisfies PinLoginOutcome);
   }
 }

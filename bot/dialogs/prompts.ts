@@ -1,5 +1,5 @@
 import { MessageFactory, type Activity } from 'botbuilder';
-import { SECRET_INPUT_FLAG } from '../../channel/activity.js';
+import { SECRET_INPUT_FLAG } from '../../domain/chat/activity.js';
 import { TEXTS } from '../texts.de.js';
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 

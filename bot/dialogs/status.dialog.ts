@@ -1,8 +1,8 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { SubmissionStatus } from '../../core/db/schema.js';
-import { normaliseKvnr } from '../../core/members/kvnr.js';
-import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import type { SubmissionStatus } from '../../platform/db/schema.js';
+import { normaliseKvnr } from '../../domain/members/kvnr.js';
+import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { clientKeyOf, type AttemptGuard } from '../client-key.js';
 import { STATUS } from '../service-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
@@ -44,7 +44,10 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async askTrackingId(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((await this.failedLookups.get(step.context, 0)) >= MAX_FAILED_LOOKUPS || (await this.desk.attempts.blocked(clientKeyOf(step.context)))) {
+    if (
+      (await this.failedLookups.get(step.context, 0)) >= MAX_FAILED_LOOKUPS ||
+      (await this.desk.attempts.blocked(clientKeyOf(step.context)))
+    ) {
       await step.context.sendActivity(STATUS.tooManyAttempts);
       return step.endDialog();
     }

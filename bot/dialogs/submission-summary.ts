@@ -1,7 +1,7 @@
-import { formatKvnr } from '../../core/members/kvnr.js';
-import type { DraftSummary } from '../../core/submissions/submission.service.js';
-import { submissionType } from '../../core/submissions/submission-types.js';
-import type { SubmissionDraft } from './submit-document.dialog.js';
+import { formatKvnr } from '../../domain/members/kvnr.js';
+import type { DraftSummary } from '../../domain/submissions/submission.service.js';
+import { submissionType } from '../../domain/submissions/submission-types.js';
+import type { SubmissionDraft } from './submission-draft.js';
 
 /** The summary the member confirms before sending: everything given, the IBAN shortened. */
 export function buildSummary(draft: SubmissionDraft, files: DraftSummary): string {

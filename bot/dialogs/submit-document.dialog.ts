@@ -10,17 +10,25 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DependencyUnavailableError } from '../../core/errors/index.js';
-import { normaliseKvnr } from '../../core/members/kvnr.js';
-import type { DocumentLimits } from '../../core/submissions/document-check.js';
-import type { DraftSummary, FileOutcome } from '../../core/submissions/submission.service.js';
-import type { NewSubmission } from '../../core/submissions/submissions.repository.js';
-import { findDetails, guessSubmissionType, readDetail, submissionType, SUBMISSION_TYPES, type DetailValue } from '../../core/submissions/submission-types.js';
+import { DependencyUnavailableError } from '../../platform/errors/index.js';
+import { normaliseKvnr } from '../../domain/members/kvnr.js';
+import type { DocumentLimits } from '../../domain/submissions/document-check.js';
+import type { DraftSummary, FileOutcome } from '../../domain/submissions/submission.service.js';
+import type { NewSubmission } from '../../domain/submissions/submissions.repository.js';
+import {
+  findDetails,
+  guessSubmissionType,
+  readDetail,
+  submissionType,
+  SUBMISSION_TYPES,
+  type DetailValue,
+} from '../../domain/submissions/submission-types.js';
 import { AttachmentDownloadError, type DownloadedAttachment } from '../attachment-download.js';
 import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
 import { buildSummary } from './submission-summary.js';
+import type { SubmissionDraft } from './submission-draft.js';
 
 export const SUBMIT_DOCUMENT_DIALOG = 'submitDocument';
 const FLOW = 'submitDocument.flow';
@@ -32,17 +40,6 @@ const DETAIL_PROMPT = 'submitDocument.detail';
 const NOTE_PROMPT = 'submitDocument.note';
 
 const NOTE_MAX = 500;
-
-/** What the member has given so far; it travels with the dialog (state in PostgreSQL). */
-export interface SubmissionDraft {
-  typeId?: string;
-  forSelf?: boolean;
-  kvnr?: string;
-  details: Record<string, DetailValue>;
-  filesDone?: boolean;
-  /** Undefined: not asked yet; null: the member has nothing to add. */
-  note?: string | null;
-}
 
 /** Logged in with an Einmal-PIN: the submission belongs to the PIN's member and is kept with the PIN. */
 export interface PinSession {
@@ -140,18 +137,36 @@ export class SubmitDocumentDialog extends ComponentDialog {
     super(SUBMIT_DOCUMENT_DIALOG);
     this.addDialog(new ButtonPrompt(CHOICE_PROMPT))
       .addDialog(new CheckedTextPrompt(KVNR_PROMPT, kvnrMistake))
-      .addDialog(new CheckedTextPrompt(DETAIL_PROMPT, (answer, v) => this.detailMistake(answer, v as DetailRef), (v) => fieldOf(v as DetailRef).choices))
+      .addDialog(
+        new CheckedTextPrompt(
+          DETAIL_PROMPT,
+          (answer, v) => this.detailMistake(answer, v as DetailRef),
+          (v) => fieldOf(v as DetailRef).choices,
+        ),
+      )
       .addDialog(new CheckedTextPrompt(NOTE_PROMPT, noteMistake, () => [SUBMIT.noNote]))
       .addDialog(
         new WaterfallDialog(
           FLOW,
-          [this.askType, this.askWhose, this.askKvnr, this.collectDetails, this.collectFiles, this.askNote, this.review, this.decide, this.correct].map((fn) =>
-            this.persisting(fn.bind(this)),
-          ),
+          [
+            this.askType,
+            this.askWhose,
+            this.askKvnr,
+            this.collectDetails,
+            this.collectFiles,
+            this.askNote,
+            this.review,
+            this.decide,
+            this.correct,
+          ].map((fn) => this.persisting(fn.bind(this))),
         ),
       )
       .addDialog(new WaterfallDialog(DETAILS, [this.askDetail.bind(this), this.storeDetail.bind(this)]))
-      .addDialog(new FilesDialog(FILES, [this.askFiles.bind(this), this.receiveFiles.bind(this)], (context, key) => this.sendFilesIntro(context, key)));
+      .addDialog(
+        new FilesDialog(FILES, [this.askFiles.bind(this), this.receiveFiles.bind(this)], (context, key) =>
+          this.sendFilesIntro(context, key),
+        ),
+      );
     this.initialDialogId = FLOW;
   }
 
@@ -222,7 +237,10 @@ export class SubmitDocumentDialog extends ComponentDialog {
   }
 
   /** Details of this type found in what the member wrote before (the latest message wins). */
-  private detailsAlreadyGiven(typeId: string, { earlier, message }: Pick<SubmitDocumentOptions, 'earlier' | 'message'>): Record<string, DetailValue> {
+  private detailsAlreadyGiven(
+    typeId: string,
+    { earlier, message }: Pick<SubmitDocumentOptions, 'earlier' | 'message'>,
+  ): Record<string, DetailValue> {
     const type = submissionType(typeId)!;
     const context = { today: this.deps.today() };
     return { ...findDetails(type, earlier ?? '', context), ...findDetails(type, message ?? '', context) };
@@ -247,7 +265,13 @@ export class SubmitDocumentDialog extends ComponentDialog {
     Object.assign(values, { draft, earlier: options.earlier, message: options.message });
     if (options.attachments?.length) await this.takeFiles(step.context, options.attachments, this.key(step));
     if (draft.typeId) return step.next();
-    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.chooseType, SUBMISSION_TYPES.map((t) => t.label), SUBMIT.chooseTypeRetry);
+    return ButtonPrompt.ask(
+      step,
+      CHOICE_PROMPT,
+      SUBMIT.chooseType,
+      SUBMISSION_TYPES.map((t) => t.label),
+      SUBMIT.chooseTypeRetry,
+    );
   }
 
   private async askWhose(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -292,7 +316,13 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const draft = this.draft(step);
     if (typeof step.result === 'string') draft.note = same(step.result, SUBMIT.noNote) ? null : step.result.trim();
     const files = await this.deps.desk.draft(this.key(step));
-    return ButtonPrompt.ask(step, CHOICE_PROMPT, buildSummary(draft, files), [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel], SUBMIT.reviewRetry);
+    return ButtonPrompt.ask(
+      step,
+      CHOICE_PROMPT,
+      buildSummary(draft, files),
+      [SUBMIT.send, SUBMIT.correct, SUBMIT.cancel],
+      SUBMIT.reviewRetry,
+    );
   }
 
   private async decide(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -308,18 +338,28 @@ export class SubmitDocumentDialog extends ComponentDialog {
     }
     if (same(answer, SUBMIT.send)) {
       const { pin } = step.options as FlowOptions;
-      const { trackingId } = await this.deps.desk.submit(this.key(step), {
-        source: 'chat',
-        kvnr: draft.kvnr!,
-        declaredType: draft.typeId!,
-        details: draft.details,
-        note: draft.note ?? null,
-        conversationId: step.context.activity.conversation.id,
-      }, pin?.id);
+      const { trackingId } = await this.deps.desk.submit(
+        this.key(step),
+        {
+          source: 'chat',
+          kvnr: draft.kvnr!,
+          declaredType: draft.typeId!,
+          details: draft.details,
+          note: draft.note ?? null,
+          conversationId: step.context.activity.conversation.id,
+        },
+        pin?.id,
+      );
       await step.context.sendActivity(MessageFactory.text(SUBMIT.submitted(trackingId)));
       return step.endDialog({ trackingId });
     }
-    return ButtonPrompt.ask(step, CHOICE_PROMPT, SUBMIT.whatToCorrect, this.correctable(draft, !!(step.options as FlowOptions).pin), SUBMIT.correctRetry);
+    return ButtonPrompt.ask(
+      step,
+      CHOICE_PROMPT,
+      SUBMIT.whatToCorrect,
+      this.correctable(draft, !!(step.options as FlowOptions).pin),
+      SUBMIT.correctRetry,
+    );
   }
 
   private async correct(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -340,7 +380,13 @@ export class SubmitDocumentDialog extends ComponentDialog {
   /** With an Einmal-PIN the insured person is fixed by the letter. */
   private correctable(draft: SubmissionDraft, withPin: boolean): string[] {
     const type = submissionType(draft.typeId!)!;
-    return ['Art des Dokuments', ...(withPin ? [] : [SUBMIT.correctWhose]), ...type.fields.map((f) => f.label), SUBMIT.correctFiles, SUBMIT.correctNote];
+    return [
+      'Art des Dokuments',
+      ...(withPin ? [] : [SUBMIT.correctWhose]),
+      ...type.fields.map((f) => f.label),
+      SUBMIT.correctFiles,
+      SUBMIT.correctNote,
+    ];
   }
 
   // --- details: one question per missing field, in the registry's order ---
@@ -351,7 +397,10 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const field = submissionType(typeId)!.fields.find((f) => draft.details[f.key] === undefined);
     if (!field) return step.endDialog(draft.details);
     (step.values as { field: string }).field = field.key;
-    return step.prompt(DETAIL_PROMPT, { prompt: withButtons(field.prompt, field.choices), validations: { typeId, key: field.key } satisfies DetailRef });
+    return step.prompt(DETAIL_PROMPT, {
+      prompt: withButtons(field.prompt, field.choices),
+      validations: { typeId, key: field.key } satisfies DetailRef,
+    });
   }
 
   private async storeDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -388,12 +437,17 @@ export class SubmitDocumentDialog extends ComponentDialog {
       return step.replaceDialog(FILES, again);
     }
     const { pages } = await this.deps.desk.draft(key);
-    if (same(context.activity.text ?? '', SUBMIT.filesDone) || /^\s*(fertig|das war'?s|alles|weiter)\b/i.test(context.activity.text ?? '')) {
+    if (
+      same(context.activity.text ?? '', SUBMIT.filesDone) ||
+      /^\s*(fertig|das war'?s|alles|weiter)\b/i.test(context.activity.text ?? '')
+    ) {
       if (pages > 0) return step.endDialog();
       await context.sendActivity(SUBMIT.filesNoneYet);
       return step.replaceDialog(FILES, again);
     }
-    await context.sendActivity(withButtons(pages > 0 ? SUBMIT.filesWaiting : SUBMIT.filesNoneYet, pages > 0 ? [SUBMIT.filesDone] : undefined));
+    await context.sendActivity(
+      withButtons(pages > 0 ? SUBMIT.filesWaiting : SUBMIT.filesNoneYet, pages > 0 ? [SUBMIT.filesDone] : undefined),
+    );
     return step.replaceDialog(FILES, again);
   }
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../core/db/client.js';
-import { intakeChannels } from '../../core/db/schema.js';
-import { ConflictError, NotFoundError } from '../../core/errors/index.js';
+import type { Database } from '../../platform/db/client.js';
+import { intakeChannels } from '../../platform/db/schema.js';
+import { ConflictError, NotFoundError } from '../../platform/errors/index.js';
 
 export const channelNameSchema = z
   .string()
@@ -23,13 +23,21 @@ export class IntakeChannels {
   /** A new channel; its key is returned once and stored only as a hash. */
   async add(name: string): Promise<string> {
     const key = `mkc_${randomBytes(32).toString('base64url')}`;
-    const inserted = await this.db.insert(intakeChannels).values({ id: randomUUID(), name, keyHash: hash(key) }).onConflictDoNothing().returning();
+    const inserted = await this.db
+      .insert(intakeChannels)
+      .values({ id: randomUUID(), name, keyHash: hash(key) })
+      .onConflictDoNothing()
+      .returning();
     if (inserted.length === 0) throw new ConflictError('channel_exists', `Den Kanal „${name}“ gibt es schon.`);
     return key;
   }
 
   async revoke(name: string): Promise<void> {
-    const rows = await this.db.update(intakeChannels).set({ revokedAt: new Date() }).where(and(eq(intakeChannels.name, name), isNull(intakeChannels.revokedAt))).returning();
+    const rows = await this.db
+      .update(intakeChannels)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(intakeChannels.name, name), isNull(intakeChannels.revokedAt)))
+      .returning();
     if (rows.length === 0) throw new NotFoundError(`Einen aktiven Kanal „${name}“ gibt es nicht.`);
   }
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AuditRepository } from '../../core/audit/audit.repository.js';
-import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '../../core/errors/index.js';
-import { parseInput } from '../../core/http/validate.js';
-import { kvnrSchema } from '../../core/members/kvnr.js';
-import type { SubmissionService } from '../../core/submissions/submission.service.js';
-import type { RefusalReason } from '../../core/submissions/document-check.js';
-import type { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
-import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import type { AuditRepository } from '../../platform/audit/audit.repository.js';
+import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '../../platform/errors/index.js';
+import { parseInput } from '../../platform/http/validate.js';
+import { kvnrSchema } from '../../domain/members/kvnr.js';
+import type { SubmissionService } from '../../domain/submissions/submission.service.js';
+import type { RefusalReason } from '../../domain/submissions/document-check.js';
+import type { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
+import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { DECLARED_TYPES } from '../document-types.js';
 import type { IntakeChannel, IntakeChannels } from './intake-channels.js';
 import { readIntakeUpload } from './multipart.js';
@@ -68,7 +68,8 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Router {
 
   router.post('/submissions', async (req: Request, res: Response) => {
     const channel = req.intakeChannel;
-    if (!channel) throw new UnauthenticatedError('channel_key_required', 'Bitte senden Sie den Kanalschlüssel als „Authorization: Bearer …“.');
+    if (!channel)
+      throw new UnauthenticatedError('channel_key_required', 'Bitte senden Sie den Kanalschlüssel als „Authorization: Bearer …“.');
     const upload = await readIntakeUpload(req, deps.limits);
     let metadataInput: unknown = {};
     if (upload.metadata) {
@@ -86,7 +87,10 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Router {
         const outcome = await deps.submissions.addFile(draftKey, file.bytes, file.name);
         if (!outcome.accepted) refused.push({ file: file.name, reason: REFUSALS[outcome.reason] });
       }
-      if (refused.length > 0) throw new HttpError(422, 'document_refused', 'Mindestens eine Datei wurde nicht angenommen; es wurde nichts gespeichert.', { refused });
+      if (refused.length > 0)
+        throw new HttpError(422, 'document_refused', 'Mindestens eine Datei wurde nicht angenommen; es wurde nichts gespeichert.', {
+          refused,
+        });
       const { trackingId } = await deps.submissions.submit(draftKey, {
         source: `channel:${channel.name}`,
         kvnr: metadata.kvnr ?? null,
@@ -109,9 +113,19 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Router {
     const trackingId = parseTrackingId(String(req.params.trackingId));
     const submission = trackingId ? await deps.repository.find(trackingId) : undefined;
     // Another channel's submission looks exactly like a missing one.
-    if (!submission || (req.intakeChannel && submission.source !== `channel:${req.intakeChannel.name}`)) throw new NotFoundError('Diese Sendung gibt es nicht.');
+    if (!submission || (req.intakeChannel && submission.source !== `channel:${req.intakeChannel.name}`))
+      throw new NotFoundError('Diese Sendung gibt es nicht.');
     if (staff) {
-      await deps.audit.record({ actor: staff.username, actorUserId: staff.id, action: 'submission.view', outcome: 'success', targetType: 'submission', targetId: submission.id, requestId: String(req.id), ip: req.ip });
+      await deps.audit.record({
+        actor: staff.username,
+        actorUserId: staff.id,
+        action: 'submission.view',
+        outcome: 'success',
+        targetType: 'submission',
+        targetId: submission.id,
+        requestId: String(req.id),
+        ip: req.ip,
+      });
     }
     const documents = await deps.repository.documents(submission.id);
     res.json({

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { HttpError } from '../../core/errors/index.js';
-import { readMultipart } from '../../core/http/multipart.js';
+import { HttpError } from '../../platform/errors/index.js';
+import { readMultipart } from '../../platform/http/multipart.js';
 
 export interface IntakeUpload {
   files: Array<{ name: string; bytes: Buffer }>;
@@ -22,7 +22,8 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
  * within the upload limits.
  */
 export async function readIntakeUpload(req: Request, limits: { maxFileBytes: number; maxFiles: number }): Promise<IntakeUpload> {
-  if (!req.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Bitte senden Sie multipart/form-data mit „files“-Teilen.');
+  if (!req.is('multipart/form-data'))
+    throw new HttpError(415, 'unsupported_media_type', 'Bitte senden Sie multipart/form-data mit „files“-Teilen.');
   const files: IntakeUpload['files'] = [];
   let metadata: string | undefined;
   await readMultipart(

@@ -1,4 +1,4 @@
-import type { MemberRecord } from '../../core/members/members.repository.js';
+import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
 import type { KvnrCandidate } from './kvnr-candidates.js';
 
@@ -38,7 +38,8 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
   const folded = foldOcrText(evidence.text);
   const reasons: string[] = [];
   const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
-  for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr))) reasons.push(`KVNR ${unknown.kvnr} im Text, aber keiner versicherten Person zugeordnet`);
+  for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr)))
+    reasons.push(`KVNR ${unknown.kvnr} im Text, aber keiner versicherten Person zugeordnet`);
   const declared = evidence.declaredKvnr ? evidence.members.get(evidence.declaredKvnr) : undefined;
 
   if (known.length > 1) {

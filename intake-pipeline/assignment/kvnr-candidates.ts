@@ -1,8 +1,24 @@
-import { isValidKvnr } from '../../core/members/kvnr.js';
-import { isoDate } from '../../core/submissions/detail-parsers.js';
+import { isValidKvnr } from '../../domain/members/kvnr.js';
+import { isoDate } from '../../domain/submissions/detail-parsers.js';
 
 /** What OCR reads for a letter where a digit belongs, and the other way round. */
-const AS_DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', I: '1', l: '1', i: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', B: '8', G: '6', g: '9' };
+const AS_DIGIT: Record<string, string> = {
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  l: '1',
+  i: '1',
+  '|': '1',
+  Z: '2',
+  z: '2',
+  S: '5',
+  s: '5',
+  B: '8',
+  G: '6',
+  g: '9',
+};
 const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G' };
 
 export interface KvnrCandidate {
@@ -20,11 +36,17 @@ export interface KvnrCandidate {
  */
 export function findKvnrCandidates(text: string): KvnrCandidate[] {
   const found = new Map<string, KvnrCandidate>();
-  for (const match of text.matchAll(/(?<![A-Za-z0-9])([A-Za-z0-9|])[ ]?((?:[0-9OoDQIli|ZzSsBGg][ ]?){8}[0-9OoDQIli|ZzSsBGg])(?![A-Za-z0-9])/g)) {
+  for (const match of text.matchAll(
+    /(?<![A-Za-z0-9])([A-Za-z0-9|])[ ]?((?:[0-9OoDQIli|ZzSsBGg][ ]?){8}[0-9OoDQIli|ZzSsBGg])(?![A-Za-z0-9])/g,
+  )) {
     const raw = match[0];
     const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
     if (!first) continue;
-    const digits = match[2]!.replace(/ /g, '').split('').map((c) => (/[0-9]/.test(c) ? c : AS_DIGIT[c] ?? '?')).join('');
+    const digits = match[2]!
+      .replace(/ /g, '')
+      .split('')
+      .map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')))
+      .join('');
     const kvnr = `${first}${digits}`;
     if (!/^[A-Z]\d{9}$/.test(kvnr) || !isValidKvnr(kvnr)) continue;
     if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/ /g, '') !== kvnr });

@@ -45,8 +45,17 @@ export function classifyText(text: string, declared: string | null, model?: Mode
 
   if (!best || best.score < MIN_SCORE) {
     // Nothing clear in the text: the member's choice or the model's view, with low confidence, for a clerk to confirm.
-    if (declaredType) return { type: declaredType, confidence: 0.5, reasons: [...reasons, `Text uneindeutig; Angabe im Chat: ${label(declaredType)}`] };
-    if (modelSure && modelSure.type !== 'other') return { type: modelSure.type, confidence: MODEL_ONLY_CONFIDENCE, reasons: [...reasons, `Keine eindeutigen Merkmale; das Modell hält es für ${label(modelSure.type)} (${pct(modelSure.probability)})`] };
+    if (declaredType)
+      return { type: declaredType, confidence: 0.5, reasons: [...reasons, `Text uneindeutig; Angabe im Chat: ${label(declaredType)}`] };
+    if (modelSure && modelSure.type !== 'other')
+      return {
+        type: modelSure.type,
+        confidence: MODEL_ONLY_CONFIDENCE,
+        reasons: [
+          ...reasons,
+          `Keine eindeutigen Merkmale; das Modell hält es für ${label(modelSure.type)} (${pct(modelSure.probability)})`,
+        ],
+      };
     return { type: 'other', confidence: 0.3, reasons: [...reasons, 'Keine eindeutigen Merkmale im Text'] };
   }
   const margin = best.score - (second?.score ?? 0);

@@ -34,7 +34,11 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
   ],
   child_sick_pay: [
     { label: 'Kinderkrankengeld', pattern: /kinderkrankengeld/, weight: 6 },
-    { label: 'Erkrankung des Kindes / Betreuung', pattern: /erkrankung (des|eines) kindes|betreuung (des|eines) (erkrankten )?kindes|beaufsichtigung/, weight: 3 },
+    {
+      label: 'Erkrankung des Kindes / Betreuung',
+      pattern: /erkrankung (des|eines) kindes|betreuung (des|eines) (erkrankten )?kindes|beaufsichtigung/,
+      weight: 3,
+    },
   ],
   maternity: [
     { label: 'Mutterschaftsgeld', pattern: /mutterschaftsgeld/, weight: 5 },
@@ -43,7 +47,11 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
   ],
   bonus_program: [
     { label: 'Bonusprogramm / Bonusheft', pattern: /bonusprogramm|bonusheft|bonuspunkte/, weight: 5 },
-    { label: 'Teilnahme an Vorsorge / Kurs', pattern: /teilnahmebestaetigung|vorsorgeuntersuchung|gesundheitskurs|mitgliedschaft im sportverein/, weight: 2 },
+    {
+      label: 'Teilnahme an Vorsorge / Kurs',
+      pattern: /teilnahmebestaetigung|vorsorgeuntersuchung|gesundheitskurs|mitgliedschaft im sportverein/,
+      weight: 2,
+    },
   ],
   membership: [
     { label: 'Familienversicherung', pattern: /familienversicherung|familienversichert/, weight: 5 },

@@ -4,7 +4,7 @@ import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js
 import germanStemmer from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
 
@@ -27,7 +27,9 @@ const MAX_WORDS = 400;
 /** The project's own labelled examples (intake-pipeline/classification/training-examples.yaml). */
 export function shippedExamples(): LabelledText[] {
   const parsed = examplesSchema.parse(parse(readFileSync(EXAMPLES_FILE, 'utf8')));
-  return Object.entries(parsed).flatMap(([documentType, texts]) => (texts ?? []).map((text) => ({ text, documentType: documentType as DocumentType })));
+  return Object.entries(parsed).flatMap(([documentType, texts]) =>
+    (texts ?? []).map((text) => ({ text, documentType: documentType as DocumentType })),
+  );
 }
 
 function prepare(text: string): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import type { Database } from '../../core/db/client.js';
-import { classificationExamples, classifierModels } from '../../core/db/schema.js';
+import type { Database } from '../../platform/db/client.js';
+import { classificationExamples, classifierModels } from '../../platform/db/schema.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
 import { shippedExamples, TypeModel, type LabelledText } from './type-model.js';
 
@@ -18,16 +18,26 @@ export class TypeModelsRepository {
   /** Trains on the shipped examples and every clerk decision, and stores the model as the newest. */
   async retrain(): Promise<TrainingReport> {
     const shipped = shippedExamples();
-    const decided = await this.db.select({ text: classificationExamples.text, documentType: classificationExamples.documentType }).from(classificationExamples);
-    const clerk: LabelledText[] = decided.filter((e) => (DOCUMENT_TYPES as readonly string[]).includes(e.documentType)).map((e) => ({ text: e.text, documentType: e.documentType as DocumentType }));
+    const decided = await this.db
+      .select({ text: classificationExamples.text, documentType: classificationExamples.documentType })
+      .from(classificationExamples);
+    const clerk: LabelledText[] = decided
+      .filter((e) => (DOCUMENT_TYPES as readonly string[]).includes(e.documentType))
+      .map((e) => ({ text: e.text, documentType: e.documentType as DocumentType }));
     const model = TypeModel.train([...shipped, ...clerk]);
     const id = randomUUID();
-    await this.db.insert(classifierModels).values({ id, shippedExamples: shipped.length, clerkExamples: clerk.length, model: model.serialise() });
+    await this.db
+      .insert(classifierModels)
+      .values({ id, shippedExamples: shipped.length, clerkExamples: clerk.length, model: model.serialise() });
     return { id, shippedExamples: shipped.length, clerkExamples: clerk.length };
   }
 
   async newestId(): Promise<string | undefined> {
-    const [row] = await this.db.select({ id: classifierModels.id }).from(classifierModels).orderBy(desc(classifierModels.trainedAt)).limit(1);
+    const [row] = await this.db
+      .select({ id: classifierModels.id })
+      .from(classifierModels)
+      .orderBy(desc(classifierModels.trainedAt))
+      .limit(1);
     return row?.id;
   }
 

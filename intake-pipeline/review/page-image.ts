@@ -1,5 +1,5 @@
-import { openImage } from '../../core/imaging/limits.js';
-import { renderPdfPage } from '../../core/imaging/pdf-pool.js';
+import { openImage } from '../../platform/imaging/limits.js';
+import { renderPdfPage } from '../../platform/imaging/pdf-pool.js';
 
 /** Clerks read pages on screen: about 100 dpi for PDFs, photos no wider than this. */
 const DISPLAY_DPI = 100;

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { authorize } from '../../core/auth/session.middleware.js';
-import { ValidationError } from '../../core/errors/index.js';
-import { parseInput } from '../../core/http/validate.js';
-import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import { authorize } from '../../domain/staff/session.middleware.js';
+import { ValidationError } from '../../platform/errors/index.js';
+import { parseInput } from '../../platform/http/validate.js';
+import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { memberSearchSchema, reviewDecisionSchema, type Reviewer, type ReviewService } from './review.service.js';
 
 const documentId = z.uuid({ error: 'Ungültige Dokument-ID.' });

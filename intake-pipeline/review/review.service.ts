@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AuditRepository } from '../../core/audit/audit.repository.js';
-import type { Database } from '../../core/db/client.js';
-import { classificationExamples, storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
-import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../core/errors/index.js';
-import type { Logger } from '../../core/logging/logger.js';
-import { kvnrSchema } from '../../core/members/kvnr.js';
-import type { MemberRecord, MembersRepository } from '../../core/members/members.repository.js';
-import type { FileStorage } from '../../core/storage/file-storage.js';
-import { submissionType, type DetailValue } from '../../core/submissions/submission-types.js';
+import type { AuditRepository } from '../../platform/audit/audit.repository.js';
+import type { Database } from '../../platform/db/client.js';
+import { classificationExamples, storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
+import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../platform/errors/index.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import { kvnrSchema } from '../../domain/members/kvnr.js';
+import type { MemberRecord, MembersRepository } from '../../domain/members/members.repository.js';
+import type { FileStorage } from '../../platform/storage/file-storage.js';
+import { submissionType, type DetailValue } from '../../domain/submissions/submission-types.js';
 import { findKvnrCandidates } from '../assignment/kvnr-candidates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
 import type { IntakeDocumentsRepository } from '../documents.repository.js';
 import { pageImage } from './page-image.js';
-import type { MemberSummary, ReviewDecisionResult, ReviewDocument, ReviewQueueItem, SubmissionDocuments } from './review.types.js';
+import type {
+  MemberSummary,
+  ReviewDecisionResult,
+  ReviewDocument,
+  ReviewQueueItem,
+  SubmissionDocuments,
+} from '../../domain/documents/review.types.js';
 
 export const reviewDecisionSchema = z.object({ documentType: z.enum(DOCUMENT_TYPES), kvnr: kvnrSchema });
 
@@ -83,7 +89,10 @@ export class ReviewService {
       .from(submissionDocuments)
       .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
       .where(eq(submissionDocuments.status, 'awaiting_review'))
-      .orderBy(asc(submissions.createdAt), asc(sql`least(coalesce(${submissionDocuments.typeConfidence}, 0), coalesce(${submissionDocuments.assignmentConfidence}, 0))`))
+      .orderBy(
+        asc(submissions.createdAt),
+        asc(sql`least(coalesce(${submissionDocuments.typeConfidence}, 0), coalesce(${submissionDocuments.assignmentConfidence}, 0))`),
+      )
       .limit(limit);
     return rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() }));
   }
@@ -109,7 +118,11 @@ export class ReviewService {
       trackingId: submission.trackingId,
       source: submission.source,
       receivedAt: submission.createdAt.toISOString(),
-      declared: { kvnr: submission.kvnr, type: submission.declaredType ? (submissionType(submission.declaredType)?.label ?? submission.declaredType) : null, note: submission.note },
+      declared: {
+        kvnr: submission.kvnr,
+        type: submission.declaredType ? (submissionType(submission.declaredType)?.label ?? submission.declaredType) : null,
+        note: submission.note,
+      },
       documentType: document.documentType,
       typeConfidence: document.typeConfidence,
       suggestedKvnr: document.suggestedKvnr,
@@ -136,11 +149,22 @@ export class ReviewService {
   /** A page of the document as a PNG; quarantined files and files not yet scanned clean are never shown here. */
   async pageImage(documentId: string, page: number, reviewer: Reviewer): Promise<Buffer> {
     const document = await this.documents.find(documentId);
-    if (!document || document.status === 'quarantined' || document.status === 'scan' || !document.scannedAt || document.scanFindings?.length) throw new NotFoundError('Diese Seite gibt es nicht.');
+    if (
+      !document ||
+      document.status === 'quarantined' ||
+      document.status === 'scan' ||
+      !document.scannedAt ||
+      document.scanFindings?.length
+    )
+      throw new NotFoundError('Diese Seite gibt es nicht.');
     const image = await pageImage(await this.storage.readAll(document.fileId), document.mediaType, page).catch((err: unknown) => {
       // Over the pixel or time limits, or not decodable: the clerk still has the page's text.
       this.logger.warn({ err, documentId, page }, 'Page image not rendered');
-      throw new HttpError(422, 'page_not_renderable', 'Diese Seite lässt sich nicht als Bild anzeigen (zu groß oder zu aufwendig). Ihr erkannter Text steht in der Seitenansicht.');
+      throw new HttpError(
+        422,
+        'page_not_renderable',
+        'Diese Seite lässt sich nicht als Bild anzeigen (zu groß oder zu aufwendig). Ihr erkannter Text steht in der Seitenansicht.',
+      );
     });
     if (!image) throw new NotFoundError('Diese Seite gibt es nicht.');
     await this.record(reviewer, 'document.page_view', { type: 'document', id: documentId }, { page });
@@ -169,8 +193,16 @@ export class ReviewService {
 
   /** Members matching a clerk's search (audited: it reveals personal data). */
   async searchMembers(query: z.output<typeof memberSearchSchema>, reviewer: Reviewer): Promise<MemberSummary[]> {
-    const found = 'kvnr' in query ? [await this.members.find(query.kvnr)].filter((m) => m !== undefined) : await this.members.search(query.lastName, query.birthDate);
-    await this.record(reviewer, 'member.search', { type: 'member' }, { by: 'kvnr' in query ? 'kvnr' : 'name_and_birth_date', results: found.length });
+    const found =
+      'kvnr' in query
+        ? [await this.members.find(query.kvnr)].filter((m) => m !== undefined)
+        : await this.members.search(query.lastName, query.birthDate);
+    await this.record(
+      reviewer,
+      'member.search',
+      { type: 'member' },
+      { by: 'kvnr' in query ? 'kvnr' : 'name_and_birth_date', results: found.length },
+    );
     return found.map((m) => memberSummary(m)!);
   }
 
@@ -178,22 +210,38 @@ export class ReviewService {
   async decide(documentId: string, input: z.output<typeof reviewDecisionSchema>, reviewer: Reviewer): Promise<ReviewDecisionResult> {
     const [document] = await this.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId));
     if (!document) throw new NotFoundError('Dieses Dokument gibt es nicht.');
-    if (!(await this.members.find(input.kvnr))) throw new ValidationError([{ field: 'kvnr', message: 'Zu dieser Krankenversichertennummer gibt es keine versicherte Person.' }]);
+    if (!(await this.members.find(input.kvnr)))
+      throw new ValidationError([{ field: 'kvnr', message: 'Zu dieser Krankenversichertennummer gibt es keine versicherte Person.' }]);
     const department = this.departments[input.documentType];
     const corrected = document.documentType !== input.documentType;
     const moved = await this.documents.advance(documentId, 'awaiting_review', {
       status: 'routed',
-      reasons: [`Von ${reviewer.username} ${corrected || document.suggestedKvnr !== input.kvnr ? 'korrigiert' : 'bestätigt'}: ${input.documentType}, ${input.kvnr}; weitergeleitet an ${department}`],
+      reasons: [
+        `Von ${reviewer.username} ${corrected || document.suggestedKvnr !== input.kvnr ? 'korrigiert' : 'bestätigt'}: ${input.documentType}, ${input.kvnr}; weitergeleitet an ${department}`,
+      ],
       set: { documentType: input.documentType, typeConfidence: 1, assignedKvnr: input.kvnr, assignmentConfidence: 1, department },
     });
     if (!moved) throw new ConflictError('not_awaiting_review', 'Dieses Dokument wartet nicht (mehr) auf Prüfung.');
     const text = (await this.documents.pages(documentId)).map((p) => p.text).join('\n');
-    if (text.trim()) await this.db.insert(classificationExamples).values({ id: randomUUID(), documentId, text, documentType: input.documentType, corrected });
+    if (text.trim())
+      await this.db
+        .insert(classificationExamples)
+        .values({ id: randomUUID(), documentId, text, documentType: input.documentType, corrected });
     await this.record(reviewer, 'document.decide', { type: 'document', id: documentId }, { documentType: input.documentType, corrected });
     return { department };
   }
 
   private record(reviewer: Reviewer, action: string, target: { type: string; id?: string }, details?: Record<string, unknown>) {
-    return this.audit.record({ actor: reviewer.username, actorUserId: reviewer.userId, action, outcome: 'success', targetType: target.type, targetId: target.id, requestId: reviewer.requestId, ip: reviewer.ip, details });
+    return this.audit.record({
+      actor: reviewer.username,
+      actorUserId: reviewer.userId,
+      action,
+      outcome: 'success',
+      targetType: target.type,
+      targetId: target.id,
+      requestId: reviewer.requestId,
+      ip: reviewer.ip,
+      details,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { MembersRepository } from '../../core/members/members.repository.js';
+import type { MembersRepository } from '../../domain/members/members.repository.js';
 import { assignMember } from '../assignment/assign.js';
 import { findDates, findKvnrCandidates } from '../assignment/kvnr-candidates.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
@@ -19,7 +19,14 @@ export class AssignStage implements Stage {
     const dates = findDates(text);
     const lookup = [...new Set([...candidates.map((c) => c.kvnr), ...(document.declaredKvnr ? [document.declaredKvnr] : [])])];
     const members = new Map((await this.members.findMany(lookup)).map((m) => [m.kvnr, m]));
-    const assignment = assignMember({ text, candidates, members, declaredKvnr: document.declaredKvnr, bornOnFoundDates: await this.members.bornOn(dates), dates });
+    const assignment = assignMember({
+      text,
+      candidates,
+      members,
+      declaredKvnr: document.declaredKvnr,
+      bornOnFoundDates: await this.members.bornOn(dates),
+      dates,
+    });
     return {
       status: 'route',
       reasons: [`Zuordnung (${Math.round(assignment.confidence * 100)} %): ${assignment.reasons.join('; ')}`],

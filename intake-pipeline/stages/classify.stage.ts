@@ -16,6 +16,12 @@ export class ClassifyStage implements Stage {
   async run(document: PipelineDocument): Promise<StageOutcome> {
     const text = (await this.documents.pages(document.id)).map((p) => p.text).join('\n');
     const result = classifyText(text, document.declaredType, (await this.model.get()).opinion(text));
-    return { status: 'assign', reasons: [`Dokumentart ${DOCUMENT_TYPE_LABELS[result.type]} (${Math.round(result.confidence * 100)} %): ${result.reasons.join('; ')}`], set: { documentType: result.type, typeConfidence: result.confidence } };
+    return {
+      status: 'assign',
+      reasons: [
+        `Dokumentart ${DOCUMENT_TYPE_LABELS[result.type]} (${Math.round(result.confidence * 100)} %): ${result.reasons.join('; ')}`,
+      ],
+      set: { documentType: result.type, typeConfidence: result.confidence },
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import { PdfLimitError } from '../../core/imaging/pdf-pool.js';
-import type { FileStorage } from '../../core/storage/file-storage.js';
+import { PdfLimitError } from '../../platform/imaging/pdf-pool.js';
+import type { FileStorage } from '../../platform/storage/file-storage.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
 import type { Stage } from '../stage.js';
 import type { OcrEngine } from '../text/ocr-engine.js';
@@ -27,7 +27,9 @@ export class OcrStage implements Stage {
     const ocred = pages.filter((p) => p.source === 'ocr');
     const reasons = [
       fromLayer > 0 ? `Text: ${fromLayer} Seite(n) aus der Textebene des PDF` : undefined,
-      ocred.length > 0 ? `Texterkennung: ${ocred.length} Seite(n), Konfidenz ${Math.round(ocred.reduce((s, p) => s + p.confidence, 0) / ocred.length)} %` : undefined,
+      ocred.length > 0
+        ? `Texterkennung: ${ocred.length} Seite(n), Konfidenz ${Math.round(ocred.reduce((s, p) => s + p.confidence, 0) / ocred.length)} %`
+        : undefined,
     ].filter((r): r is string => !!r);
     return { status: 'classify', reasons };
   }

@@ -23,7 +23,9 @@ export class RouteStage implements Stage {
       const department = this.departments[type];
       return { status: 'routed', reasons: [`Weitergeleitet an ${department}`], set: { department } };
     }
-    const why = [!document.assignedKvnr ? 'Versicherte Person nicht sicher' : undefined, !typeSure ? 'Dokumentart nicht sicher' : undefined].filter(Boolean).join(', ');
+    const why = [!document.assignedKvnr ? 'Versicherte Person nicht sicher' : undefined, !typeSure ? 'Dokumentart nicht sicher' : undefined]
+      .filter(Boolean)
+      .join(', ');
     return { status: 'awaiting_review', reasons: [`Zur Prüfung: ${why}`] };
   }
 }

@@ -1,5 +1,5 @@
-import type { ClamdClient } from '../../core/scan/clamd.js';
-import type { FileStorage } from '../../core/storage/file-storage.js';
+import type { ClamdClient } from '../../platform/scan/clamd.js';
+import type { FileStorage } from '../../platform/storage/file-storage.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
 import type { Stage } from '../stage.js';
 
@@ -31,6 +31,10 @@ export class ScanStage implements Stage {
 
   private async quarantined(document: PipelineDocument, signatures: string[]): Promise<StageOutcome> {
     await this.documents.markFileQuarantined(document.fileId);
-    return { status: 'quarantined', reasons: [`Virenprüfung: Schadsoftware gefunden (${signatures.join(', ')}); Datei in Quarantäne`], set: { scannedAt: new Date(), scanFindings: signatures } };
+    return {
+      status: 'quarantined',
+      reasons: [`Virenprüfung: Schadsoftware gefunden (${signatures.join(', ')}); Datei in Quarantäne`],
+      set: { scannedAt: new Date(), scanFindings: signatures },
+    };
   }
 }

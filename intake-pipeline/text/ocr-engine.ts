@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
-import { openImage } from '../../core/imaging/limits.js';
-import type { Logger } from '../../core/logging/logger.js';
+import { openImage } from '../../platform/imaging/limits.js';
+import type { Logger } from '../../platform/logging/logger.js';
 
 const require = createRequire(import.meta.url);
 /** German LSTM data shipped in the npm package (gzipped): nothing is downloaded at run time. */

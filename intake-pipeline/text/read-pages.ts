@@ -1,5 +1,5 @@
 import type { OcrEngine } from './ocr-engine.js';
-import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../core/imaging/pdf-pool.js';
+import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../platform/imaging/pdf-pool.js';
 
 export interface PageText {
   page: number;

@@ -63,7 +63,11 @@ export function measure(samples: CalibrationSample[], weights: Weights, threshol
   let fallback = 0;
   for (const s of samples) {
     // Known questions are always answered, questions without usable words never (as in the retrieval).
-    const decision = s.features ? decide(thresholds, { sure: confidence(weights, s.features), understood: s.understood, features: s.features }) : s.exact ? 'answer' : 'fallback';
+    const decision = s.features
+      ? decide(thresholds, { sure: confidence(weights, s.features), understood: s.understood, features: s.features })
+      : s.exact
+        ? 'answer'
+        : 'fallback';
     const answered = decision === 'answer';
     if (s.outOfScope) {
       if (answered) wrong++;
@@ -98,6 +102,8 @@ export function chooseThresholds(samples: CalibrationSample[], weights: Weights,
       if (r.correct > best) [best, chosen] = [r.correct, { answer, margin, suggest: answer }];
     }
   }
-  const suggest = GRID.find((s) => s <= chosen.answer && measure(samples, weights, { ...chosen, suggest: s }).outOfScopeFallback >= limits.minOutOfScopeFallback);
+  const suggest = GRID.find(
+    (s) => s <= chosen.answer && measure(samples, weights, { ...chosen, suggest: s }).outOfScopeFallback >= limits.minOutOfScopeFallback,
+  );
   return { ...chosen, suggest: suggest ?? chosen.answer };
 }

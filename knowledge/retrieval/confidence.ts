@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 
 /**
  * What the retrieval knows about its best match, beyond the score itself. Each lies between
@@ -99,6 +99,7 @@ export function decide(
   thresholds: Pick<ConfidenceModel, 'answer' | 'margin' | 'suggest'>,
   match: { sure: number; understood: boolean; features: Features },
 ): 'answer' | 'suggest' | 'fallback' {
-  if (match.understood && match.sure >= thresholds.answer && match.features.lead >= requiredLead(thresholds, match.features)) return 'answer';
+  if (match.understood && match.sure >= thresholds.answer && match.features.lead >= requiredLead(thresholds, match.features))
+    return 'answer';
   return match.sure >= thresholds.suggest ? 'suggest' : 'fallback';
 }

@@ -115,8 +115,7 @@ export class FaqRetriever {
           if (fixed) {
             list[i] = { word: w.word, terms: fixed };
             this.vocabulary.addWord(w.word, fixed);
-          }
-          else this.learn(w);
+          } else this.learn(w);
         }
       }
     }
@@ -136,7 +135,8 @@ export class FaqRetriever {
         this.df.set(term, (this.df.get(term) ?? 0) + 1);
         this.termTotal.set(term, (this.termTotal.get(term) ?? 0) + n);
       }
-      for (const list of doc.fields[0]!.words) this.phrasingTerms.add(this.docs.length, new Set(this.expand(list, false).map((w) => w.term)));
+      for (const list of doc.fields[0]!.words)
+        this.phrasingTerms.add(this.docs.length, new Set(this.expand(list, false).map((w) => w.term)));
       this.docs.push({ id: doc.id, tf, length });
     }
     this.averageLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.docs.length);
@@ -166,7 +166,8 @@ export class FaqRetriever {
 
   /** The terms of the known word a long unknown word misspells (for phrasings; see the constructor). */
   private typoOfKnown({ word, terms: wordTerms }: QueryWord): string[] | undefined {
-    if (word.length < PHRASING_TYPO_MIN_LENGTH || wordTerms.some((t) => this.vocabulary.has(t) || this.vocabulary.split(t))) return undefined;
+    if (word.length < PHRASING_TYPO_MIN_LENGTH || wordTerms.some((t) => this.vocabulary.has(t) || this.vocabulary.split(t)))
+      return undefined;
     return this.vocabulary.correct(word, wordTerms[0]!);
   }
 
@@ -253,10 +254,18 @@ export class FaqRetriever {
 
   search(query: string): RetrievalResult {
     const known = this.known.find(query);
-    if (known) return { decision: 'answer', candidates: [{ id: known.entryId, score: 1 }], confidence: 1, understood: true, reasons: [known.reason] };
+    if (known)
+      return {
+        decision: 'answer',
+        candidates: [{ id: known.entryId, score: 1 }],
+        confidence: 1,
+        understood: true,
+        reasons: [known.reason],
+      };
     const reasons: string[] = [];
     const queryTerms = this.expand(this.queryWords(query), true, reasons);
-    if (queryTerms.length === 0 || this.docs.length === 0) return { decision: 'fallback', candidates: [], confidence: 0, understood: false, reasons: ['keine verwertbaren Wörter'] };
+    if (queryTerms.length === 0 || this.docs.length === 0)
+      return { decision: 'fallback', candidates: [], confidence: 0, understood: false, reasons: ['keine verwertbaren Wörter'] };
     const maxIdf = this.maxIdf();
     const ceilingOf = (q: WeightedTerm) => q.weight * (this.df.has(q.term) ? this.idf(q.term) : UNKNOWN_WEIGHT * maxIdf) * (K1 + 1);
     const ceiling = queryTerms.reduce((sum, q) => sum + ceilingOf(q), 0);
@@ -273,7 +282,13 @@ export class FaqRetriever {
       }
       const phrasing = phrasings[index]!;
       const words = Math.min(1, bm25 / ceiling);
-      return { index, words, phrasing, grams: grams[index]!, score: (1 - GRAM_WEIGHT) * (0.7 * words + 0.3 * phrasing) + GRAM_WEIGHT * grams[index]! };
+      return {
+        index,
+        words,
+        phrasing,
+        grams: grams[index]!,
+        score: (1 - GRAM_WEIGHT) * (0.7 * words + 0.3 * phrasing) + GRAM_WEIGHT * grams[index]!,
+      };
     });
     scored.sort((a, b) => b.score - a.score);
     const candidates = scored.slice(0, 3).map((c) => ({ id: this.docs[c.index]!.id, score: Math.round(c.score * 1000) / 1000 }));

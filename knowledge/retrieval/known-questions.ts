@@ -1,7 +1,23 @@
 import { foldText, tokens, words } from '../text/normalise.js';
 
 /** Words that change nothing about a question ("Was kannst du eigentlich alles?"). */
-const FILLER = new Set(['eigentlich', 'denn', 'uberhaupt', 'mal', 'bitte', 'hallo', 'hi', 'genau', 'nochmal', 'jetzt', 'also', 'halt', 'ja', 'doch', 'so']);
+const FILLER = new Set([
+  'eigentlich',
+  'denn',
+  'uberhaupt',
+  'mal',
+  'bitte',
+  'hallo',
+  'hi',
+  'genau',
+  'nochmal',
+  'jetzt',
+  'also',
+  'halt',
+  'ja',
+  'doch',
+  'so',
+]);
 const NEGATIONS = new Set(['nicht', 'ohne', 'nie', 'nichts']);
 
 /** A question as written: folded, without punctuation and filler words (stop-word-only questions included). */

@@ -106,7 +106,9 @@ export class Vocabulary {
     const key = `${word}|${term}|${realWord}`;
     if (this.cache.has(key)) return this.cache.get(key);
     const nearWord = this.wordIndex.nearest(word, allowedEdits(word.length), realWord ? (c) => sameWordStart(word, c) : undefined);
-    const nearTerm = nearWord ? undefined : this.termIndex.nearest(term, allowedEdits(term.length), realWord ? (c) => sameWordStart(term, c) : undefined);
+    const nearTerm = nearWord
+      ? undefined
+      : this.termIndex.nearest(term, allowedEdits(term.length), realWord ? (c) => sameWordStart(term, c) : undefined);
     const found = nearWord ? this.words.get(nearWord) : nearTerm ? [nearTerm] : undefined;
     if (this.cache.size < 10_000) this.cache.set(key, found);
     return found;

@@ -4,25 +4,25 @@
 import { open, rm } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { pino } from 'pino';
-import { AuditRepository } from '../../core/audit/audit.repository.js';
-import { StaffUsersRepository } from '../../core/auth/staff-users.repository.js';
-import { describeStaffUser, newStaffUserSchema, StaffUsersService } from '../../core/auth/staff-users.service.js';
-import { systemClock } from '../../core/clock.js';
-import { ConfigError, loadConfig } from '../../core/config/index.js';
-import { openDatabase, type Database } from '../../core/db/client.js';
-import { STAFF_ROLES, type StaffRole } from '../../core/db/schema.js';
-import { HttpError, ValidationError } from '../../core/errors/index.js';
-import { parseInput } from '../../core/http/validate.js';
-import { createLogger } from '../../core/logging/logger.js';
-import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../core/members/member-import.js';
-import { EinmalPinService, issuePinSchema } from '../../core/einmal-pin/einmal-pin.service.js';
-import { EinmalPinsRepository } from '../../core/einmal-pin/einmal-pins.repository.js';
+import { AuditRepository } from '../../platform/audit/audit.repository.js';
+import { StaffUsersRepository } from '../../domain/staff/staff-users.repository.js';
+import { describeStaffUser, newStaffUserSchema, StaffUsersService } from '../../domain/staff/staff-users.service.js';
+import { systemClock } from '../../platform/clock.js';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { openDatabase, type Database } from '../../platform/db/client.js';
+import { STAFF_ROLES, type StaffRole } from '../../platform/db/schema.js';
+import { HttpError, ValidationError } from '../../platform/errors/index.js';
+import { parseInput } from '../../platform/http/validate.js';
+import { createLogger } from '../../platform/logging/logger.js';
+import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../domain/members/member-import.js';
+import { EinmalPinService, issuePinSchema } from '../../domain/members/einmal-pin/einmal-pin.service.js';
+import { EinmalPinsRepository } from '../../domain/members/einmal-pin/einmal-pins.repository.js';
 import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
 import { readPassword } from './read-password.js';
-import { importCannedResponses } from '../../core/livechat/canned-import.js';
-import { CannedResponsesRepository } from '../../core/livechat/canned-responses.js';
+import { importCannedResponses } from '../../domain/livechat/canned-import.js';
+import { CannedResponsesRepository } from '../../domain/livechat/canned-responses.js';
 
 const CLI_ACTOR = { label: 'cli' };
 
@@ -87,14 +87,16 @@ program
   .argument('<file>')
   .action(async (file: string) => {
     const report = await withDatabase((db) => importMembers(file, new MembersRepository(db)));
-    console.log(`${report.read} rows read: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`);
+    console.log(
+      `${report.read} rows read: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected.`,
+    );
     for (const row of report.rejected) console.log(`  line ${row.line}: ${row.problems.join('; ')}`);
     if (report.rejected.length > 0) process.exitCode = 2;
   });
 
 program
   .command('canned:import')
-  .description('add the live chat\'s prepared answers from a YAML file (shortcut, title, text); existing shortcuts are kept')
+  .description("add the live chat's prepared answers from a YAML file (shortcut, title, text); existing shortcuts are kept")
   .argument('<file>')
   .action(async (file: string) => {
     const report = await withDatabase((db) => importCannedResponses(file, new CannedResponsesRepository(db)));
@@ -119,7 +121,14 @@ program
       issued = await withDatabase((db) => {
         // The CLI only issues letters; it takes no logins, so there are no attempts to count.
         const noLogins = { blocked: () => Promise.resolve(true), fail: () => Promise.resolve() };
-        const service = new EinmalPinService({ pins: new EinmalPinsRepository(db), members: new MembersRepository(db), audit: new AuditRepository(db), clock: systemClock, timeZone: loadConfig().timeZone, attempts: noLogins });
+        const service = new EinmalPinService({
+          pins: new EinmalPinsRepository(db),
+          members: new MembersRepository(db),
+          audit: new AuditRepository(db),
+          clock: systemClock,
+          timeZone: loadConfig().timeZone,
+          attempts: noLogins,
+        });
         return service.issue(input, CLI_ACTOR);
       });
       await letterFile.writeFile(issued.letter);
@@ -143,7 +152,7 @@ program
 
 program
   .command('channel:revoke')
-  .description('revoke a channel\'s API key at once')
+  .description("revoke a channel's API key at once")
   .argument('<name>')
   .action(async (name: string) => {
     await withDatabase((db) => new IntakeChannels(db).revoke(name));
@@ -163,7 +172,8 @@ function describeFailure(err: unknown): string {
   if (err instanceof ValidationError) return err.problems.map((p) => `${p.field}: ${p.message}`).join('\n');
   if (err instanceof HttpError || err instanceof MemberFileError) return err.message;
   if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return `File not found: ${(err as NodeJS.ErrnoException).path}`;
-  if (err instanceof Error && 'code' in err && err.code === 'EEXIST') return `File exists, not overwritten: ${(err as NodeJS.ErrnoException).path}`;
+  if (err instanceof Error && 'code' in err && err.code === 'EEXIST')
+    return `File exists, not overwritten: ${(err as NodeJS.ErrnoException).path}`;
   return err instanceof Error ? err.message : String(err);
 }
 

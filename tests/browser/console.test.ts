@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { auditLog, submissionDocuments, submissions } from '../../core/db/schema.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
+import { auditLog, submissionDocuments, submissions } from '../../platform/db/schema.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
 import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { startWorker } from '../../server/worker.js';
 import { assertAccessible, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
@@ -35,10 +35,20 @@ describe('staff console in a real browser', function () {
    */
   async function letterAwaitingReview(lastName: string, kvnrInLetter: string): Promise<{ trackingId: string; documentId: string }> {
     const key = await new IntakeChannels(live.server.core.database.db).add(uniqueName('scan-').toLowerCase());
-    const letter = await letterPdf(['Zahnarztpraxis Dr. Weiß, Hauptstraße 4, 12345 Musterstadt', 'Rechnung Nr. 2026-118', `Patientin: Lena ${lastName}, Versichertennummer ${kvnrInLetter}`, 'Professionelle Zahnreinigung GOZ 1040', 'Rechnungsbetrag 92,10 EUR']);
+    const letter = await letterPdf([
+      'Zahnarztpraxis Dr. Weiß, Hauptstraße 4, 12345 Musterstadt',
+      'Rechnung Nr. 2026-118',
+      `Patientin: Lena ${lastName}, Versichertennummer ${kvnrInLetter}`,
+      'Professionelle Zahnreinigung GOZ 1040',
+      'Rechnungsbetrag 92,10 EUR',
+    ]);
     const form = new FormData();
     form.append('files', new Blob([letter], { type: 'application/pdf' }), 'rechnung.pdf');
-    const res = await fetch(`${live.server.baseUrl}/api/intake/submissions`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: form });
+    const res = await fetch(`${live.server.baseUrl}/api/intake/submissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: form,
+    });
     assert.equal(res.status, 201, await res.clone().text());
     const { trackingId } = (await res.json()) as { trackingId: string };
     const workers = await startWorker(live.server.core);
@@ -61,7 +71,10 @@ describe('staff console in a real browser', function () {
       await workers.close();
     }
     // Received long ago: the oldest item in the queue, whatever other tests left there.
-    await live.server.core.database.db.update(submissions).set({ createdAt: new Date('2000-01-03T08:00:00Z') }).where(eq(submissions.trackingId, trackingId));
+    await live.server.core.database.db
+      .update(submissions)
+      .set({ createdAt: new Date('2000-01-03T08:00:00Z') })
+      .where(eq(submissions.trackingId, trackingId));
     return { trackingId, documentId };
   }
 
@@ -70,8 +83,28 @@ describe('staff console in a real browser', function () {
     const right = randomKvnr();
     const wrong = randomKvnr();
     await new MembersRepository(live.server.core.database.db).upsert([
-      { kvnr: right, firstName: 'Lena', lastName, birthDate: '1988-04-12', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '111111', familyOf: null },
-      { kvnr: wrong, firstName: 'Otto', lastName: 'Anders', birthDate: '1950-09-30', street: 'Weg 9', postalCode: '54321', city: 'Anderswo', cardNumberLast6: '999999', familyOf: null },
+      {
+        kvnr: right,
+        firstName: 'Lena',
+        lastName,
+        birthDate: '1988-04-12',
+        street: 'Weg 1',
+        postalCode: '12345',
+        city: 'Musterstadt',
+        cardNumberLast6: '111111',
+        familyOf: null,
+      },
+      {
+        kvnr: wrong,
+        firstName: 'Otto',
+        lastName: 'Anders',
+        birthDate: '1950-09-30',
+        street: 'Weg 9',
+        postalCode: '54321',
+        city: 'Anderswo',
+        cardNumberLast6: '999999',
+        familyOf: null,
+      },
     ]);
     const { trackingId, documentId } = await letterAwaitingReview(lastName, wrong);
     const clerk = await createStaff(live.server.core, 'clerk');
@@ -122,7 +155,9 @@ describe('staff console in a real browser', function () {
 
     const [routed] = await live.server.core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId));
     assert.deepEqual([routed?.status, routed?.assignedKvnr, routed?.department], ['routed', right, 'Leistungen']);
-    const actions = (await live.server.core.database.db.select().from(auditLog).where(eq(auditLog.targetId, documentId))).map((a) => a.action).sort();
+    const actions = (await live.server.core.database.db.select().from(auditLog).where(eq(auditLog.targetId, documentId)))
+      .map((a) => a.action)
+      .sort();
     assert.deepEqual(actions, ['document.decide', 'document.page_view', 'document.view']);
     assert.deepEqual(problems, []);
     await context.close();

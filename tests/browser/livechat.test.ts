@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { livechatSessions } from '../../core/db/schema.js';
+import { livechatSessions } from '../../platform/db/schema.js';
 import { HANDOFF } from '../../bot/service-texts.de.js';
-import { LIVECHAT_TEXTS } from '../../core/livechat/member-texts.de.js';
+import { LIVECHAT_TEXTS } from '../../domain/livechat/member-texts.de.js';
 import { assertAccessible, bubble, openChatWidget, screenshotPath, SEND_BOX, withServerAndBrowser } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
@@ -29,7 +29,10 @@ describe('live chat between the widget and the console (two browsers)', function
   it('hands a member over to an agent and back: queue, accept, messages both ways, end, the bot answers again', async () => {
     const agent = await agentConsole();
     const shortcut = `gruss${Date.now().toString(36)}`; // unique: the database may hold the shipped answers too
-    await live.server.core.livechat.canned.create({ shortcut, title: 'Begrüßung', text: 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?' }, null);
+    await live.server.core.livechat.canned.create(
+      { shortcut, title: 'Begrüßung', text: 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?' },
+      null,
+    );
     const memberPage = await (await live.browser.newContext({ locale: 'de-DE' })).newPage();
     const chat = await openChatWidget(memberPage, live.server.baseUrl);
     const type = async (text: string) => {
@@ -61,7 +64,10 @@ describe('live chat between the widget and the console (two browsers)', function
     await message.press('Enter');
     await bubble(chat, 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?').waitFor({ timeout: 15_000 });
     // The member's window showed it: the console marks it as read.
-    await agent.locator('.transcript .line.agent', { hasText: 'Wie kann ich helfen?' }).getByText(/gelesen/).waitFor({ timeout: 10_000 });
+    await agent
+      .locator('.transcript .line.agent', { hasText: 'Wie kann ich helfen?' })
+      .getByText(/gelesen/)
+      .waitFor({ timeout: 10_000 });
 
     // The member's typing shows in the console.
     await chat.locator(SEND_BOX).pressSequentially('Mein Kranken', { delay: 30 });
@@ -85,8 +91,14 @@ describe('live chat between the widget and the console (two browsers)', function
     await bubble(chat, LIVECHAT_TEXTS.ratingQuestion).waitFor({ timeout: 15_000 });
     await chat.getByRole('toolbar').getByRole('button', { name: 'Sehr zufrieden' }).click();
     await bubble(chat, LIVECHAT_TEXTS.ratingThanks).waitFor({ timeout: 15_000 });
-    const conversations = await live.server.core.database.db.select().from(livechatSessions).where(eq(livechatSessions.topic, 'Ich möchte mit einem Mitarbeiter sprechen'));
-    assert.deepEqual(conversations.map((c) => c.rating), [5]);
+    const conversations = await live.server.core.database.db
+      .select()
+      .from(livechatSessions)
+      .where(eq(livechatSessions.topic, 'Ich möchte mit einem Mitarbeiter sprechen'));
+    assert.deepEqual(
+      conversations.map((c) => c.rating),
+      [5],
+    );
 
     await type('Wie lange muss ich Originale aufbewahren?');
     await bubble(chat, /zwei Monate/).waitFor({ timeout: 15_000 });
@@ -94,7 +106,15 @@ describe('live chat between the widget and the console (two browsers)', function
   });
 
   it('shows agents the callback list to plan, and admins the prepared answers to edit (accessible)', async () => {
-    await live.server.core.serviceRequests.addCallback({ topic: 'Beitragsrückstand', name: 'Erika Beispiel', phone: '+4930987654', preferredDate: '2026-12-02', timeWindow: '08-10', consentAt: new Date(), conversationId: null });
+    await live.server.core.serviceRequests.addCallback({
+      topic: 'Beitragsrückstand',
+      name: 'Erika Beispiel',
+      phone: '+4930987654',
+      preferredDate: '2026-12-02',
+      timeWindow: '08-10',
+      consentAt: new Date(),
+      conversationId: null,
+    });
     const admin = await agentConsole('admin');
     await admin.getByRole('link', { name: 'Rückrufe' }).click();
     const card = admin.locator('.callbacks li', { hasText: 'Erika Beispiel' });

@@ -2,10 +2,18 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
-import { storedFiles } from '../../core/db/schema.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
-import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
-import { bubble, describeViolations, openChatWidget, screenshotPath, SEND_BOX, seriousViolations, withServerAndBrowser } from '../helpers/browser.js';
+import { storedFiles } from '../../platform/db/schema.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
+import { BOT_HOP_KEY_HEADER, deriveKey } from '../../platform/secrets.js';
+import {
+  bubble,
+  describeViolations,
+  openChatWidget,
+  screenshotPath,
+  SEND_BOX,
+  seriousViolations,
+  withServerAndBrowser,
+} from '../helpers/browser.js';
 import { makePdf } from '../helpers/files.js';
 import { TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 
@@ -13,8 +21,6 @@ import { TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 declare const window: Record<string, any>;
 declare const document: { activeElement: { id: string } | null };
 declare const sessionStorage: { getItem(key: string): string | null };
-
-
 
 describe('chat widget in a real browser', function () {
   this.timeout(120_000);
@@ -48,7 +54,9 @@ describe('chat widget in a real browser', function () {
 
     // Web Chat stages the picked file in the send box; sending posts it through /upload, and
     // the file starts a submission.
-    await chat.locator('input[type="file"]').setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
+    await chat
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
     await chat.locator(SEND_BOX).press('Enter');
     await bubble(chat, /„rechnung\.pdf“ erhalten \(1 Seite; insgesamt 1 von höchstens 15\)/).waitFor({ timeout: 15_000 });
     await bubble(chat, SUBMIT.chooseType).waitFor({ timeout: 10_000 });
@@ -81,7 +89,9 @@ describe('chat widget in a real browser', function () {
     assert.ok(trackingId, 'the tracking ID is shown');
     await page.screenshot({ path: screenshotPath('widget-03-tracking-id.png') });
 
-    const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
+    const conversationId = await page
+      .frames()[1]!
+      .evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
     const repository = new SubmissionsRepository(live.server.core.database.db);
     const submission = await repository.find(trackingId);
     assert.equal(submission?.conversationId, conversationId);
@@ -107,12 +117,18 @@ describe('chat widget in a real browser', function () {
   it('renders bot markdown without executing injected HTML', async () => {
     const page = await live.browser.newPage();
     await openWidget(page);
-    const conversationId = await page.frames()[1]!.evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
+    const conversationId = await page
+      .frames()[1]!
+      .evaluate(() => JSON.parse(sessionStorage.getItem('musterkasse-conversation') ?? '{}').conversationId as string);
     const hopKey = deriveKey(TEST_DIRECTLINE_SECRET, 'bot-hop').toString('base64url');
     await fetch(`${live.server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey },
-      body: JSON.stringify({ type: 'message', textFormat: 'markdown', text: '**Fett** <img src="x" onerror="window.__pwned=1"> [Klick](javascript:window.__pwned=2)' }),
+      body: JSON.stringify({
+        type: 'message',
+        textFormat: 'markdown',
+        text: '**Fett** <img src="x" onerror="window.__pwned=1"> [Klick](javascript:window.__pwned=2)',
+      }),
     });
     const chat = page.frameLocator('#musterkasse-chat-panel iframe');
     await chat.locator('.webchat__text-content strong', { hasText: 'Fett' }).waitFor({ timeout: 10_000 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { startTestServer, type TestServer } from './server.js';
 import type { TestSystemOptions } from './system.js';
 
@@ -15,7 +15,15 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -47,7 +55,6 @@ export async function seriousViolations(target: Page | Frame): Promise<AxeViolat
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
-
 
 /** Findings as readable lines for an assertion message. */
 export function describeViolations(list: AxeViolation[]): string {

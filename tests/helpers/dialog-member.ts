@@ -3,7 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs, type MemberServices } from '../../bot/dialogs/member-dialogs.js';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
-import { PersonTopics } from '../../core/livechat/person-topics.js';
+import { PersonTopics } from '../../domain/livechat/person-topics.js';
 import type { Core } from '../../server/container.js';
 import { uniqueName } from './system.js';
 import { suiteLogScan } from './log-scan.js';
@@ -27,7 +27,13 @@ export class DialogMember {
   private connect(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(this.core.database.db));
     const dialogs = createMemberDialogs({ ...this.core.chat.memberServices, ...this.services }, state);
-    const main = new MainDialog(this.core.knowledge, this.core.faqFeedback, state, dialogs, new PersonTopics(this.core.config.livechat.personTopics));
+    const main = new MainDialog(
+      this.core.knowledge,
+      this.core.faqFeedback,
+      state,
+      dialogs,
+      new PersonTopics(this.core.config.livechat.personTopics),
+    );
     return new DialogTestClient(this.channelId, main, undefined, undefined, state);
   }
 
@@ -45,7 +51,8 @@ export class DialogMember {
 
   /** Every reply to one message. */
   async replies(message: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
-    const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : { type: ActivityTypes.Message, ...message };
+    const activity =
+      typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : { type: ActivityTypes.Message, ...message };
     suiteLogScan.rememberSent(activity.text);
     const replies: Array<Partial<Activity>> = [await this.client.sendActivity(activity)];
     for (let next = this.client.getNextReply(); next; next = this.client.getNextReply()) replies.push(next);

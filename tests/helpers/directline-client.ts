@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Activity, ActivitySet } from '../../channel/activity.js';
+import type { Activity, ActivitySet } from '../../domain/chat/activity.js';
 import { suiteLogScan } from './log-scan.js';
 import { TEST_DIRECTLINE_SECRET } from './server.js';
 

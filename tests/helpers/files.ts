@@ -36,7 +36,11 @@ function onePagePdf(content: Buffer, streamKeys = ''): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} ${streamKeys} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${content.length} ${streamKeys} >>\nstream\n`, 'latin1'),
+      content,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ].map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o));
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
@@ -54,7 +58,10 @@ function onePagePdf(content: Buffer, streamKeys = ''): Buffer {
 }
 
 /** A 1×1 PNG. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The industry-standard harmless test string every virus scanner reports (our dev signatures too). */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
@@ -102,7 +109,9 @@ export function encryptPdf(pdf: Buffer): Buffer {
 /** A page "scanned" as an image: the lines as black text on white, slightly rotated and blurred like a scan. */
 export async function scannedPage(lines: string[], options: { rotate?: number } = {}): Promise<Buffer> {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const body = lines.map((line, i) => `<text x="60" y="${120 + i * 80}" font-family="DejaVu Sans" font-size="44">${escape(line)}</text>`).join('');
+  const body = lines
+    .map((line, i) => `<text x="60" y="${120 + i * 80}" font-family="DejaVu Sans" font-size="44">${escape(line)}</text>`)
+    .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="${200 + lines.length * 80}"><rect width="100%" height="100%" fill="white"/>${body}</svg>`;
   return sharp(Buffer.from(svg))
     .rotate(options.rotate ?? 0.8, { background: '#ffffff' })
@@ -142,7 +151,12 @@ export async function pngBomb(side: number): Promise<Buffer> {
   header.writeUInt32BE(side, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter method, no interlace
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', Buffer.concat(compressed)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', Buffer.concat(compressed)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {

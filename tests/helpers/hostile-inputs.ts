@@ -39,7 +39,16 @@ export const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ unit: fc.constantFrom('\u0000', '\ud800', '\udfff', '\u202e', '\ufeff', '%', '\\', '"', '/', '..', '\n'), maxLength: 60 }),
-  fc.constantFrom('', ' ', '../../etc/passwd', 'A123456780', '${jndi:ldap://x}', '<img src=x onerror=alert(1)>', "' OR 1=1 --", 'x'.repeat(70_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '../../etc/passwd',
+    'A123456780',
+    '${jndi:ldap://x}',
+    '<img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    'x'.repeat(70_000),
+  ),
 );
 
 /** JSON values with hostile strings as keys and values (deep nesting is made as text: see `deeplyNested`). */
@@ -50,7 +59,11 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 
 /** An activity whose `value`, `channelData` or `entities` nests thousands deep (a stack overflow for recursive walkers). */
 const deeplyNested = fc
-  .record({ field: fc.constantFrom('value', 'channelData', 'entities', 'text'), depth: fc.integer({ min: 30, max: 6000 }), open: fc.constantFrom('[', '{"a":') })
+  .record({
+    field: fc.constantFrom('value', 'channelData', 'entities', 'text'),
+    depth: fc.integer({ min: 30, max: 6000 }),
+    open: fc.constantFrom('[', '{"a":'),
+  })
   .map(({ field, depth, open }) => `{"type":"message","${field}":${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}}`);
 
 /** Percent-encoded for a URL; lone surrogates become the bytes a careless encoder makes of them (invalid UTF-8). */
@@ -64,7 +77,8 @@ export function pct(value: string): string {
 }
 
 /** Mostly `undefined`, now and then one of these (fast-check's `option` gives the opposite odds). */
-const rarely = <T>(values: T[], oneIn: number) => fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...values) });
+const rarely = <T>(values: T[], oneIn: number) =>
+  fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...values) });
 
 /** An activity a Web Chat client could never have made, but a script can. */
 const strangeActivity = fc.record(
@@ -76,7 +90,12 @@ const strangeActivity = fc.record(
     value: hostileJson,
     channelData: hostileJson,
     entities: fc.oneof(fc.array(hostileJson, { maxLength: 4 }), hostileJson),
-    attachments: fc.oneof(fc.array(fc.record({ contentType: hostileString, contentUrl: hostileString, content: hostileJson }, { requiredKeys: [] }), { maxLength: 3 }), hostileJson),
+    attachments: fc.oneof(
+      fc.array(fc.record({ contentType: hostileString, contentUrl: hostileString, content: hostileJson }, { requiredKeys: [] }), {
+        maxLength: 3,
+      }),
+      hostileJson,
+    ),
     replyToId: hostileString,
     id: hostileString,
   },
@@ -101,11 +120,34 @@ export const hostileBody = fc.record({
     { weight: 2, arbitrary: hostileJson.map((v) => Buffer.from(JSON.stringify(v) ?? 'null')) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)) },
     { weight: 1, arbitrary: deeplyNested.map((s) => Buffer.from(s)) },
-    { weight: 1, arbitrary: fc.constantFrom('{"text":"\\ud800"}', '{"text":"\\u0000"}', '{', '[]', 'null', '{"__proto__":{"admin":true}}', `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`).map((s) => Buffer.from(s)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          '{"text":"\\ud800"}',
+          '{"text":"\\u0000"}',
+          '{',
+          '[]',
+          'null',
+          '{"__proto__":{"admin":true}}',
+          `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+        )
+        .map((s) => Buffer.from(s)),
+    },
   ),
   contentType: fc.oneof(
     { weight: 6, arbitrary: fc.constant('application/json') },
-    { weight: 1, arbitrary: fc.constantFrom('application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/octet-stream', undefined) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'application/json; charset=utf-16',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+        'application/octet-stream',
+        undefined,
+      ),
+    },
   ),
   contentEncoding: rarely(['gzip', 'br', 'deflate', 'identity', 'x-unknown'], 8),
 });
@@ -113,28 +155,50 @@ export const hostileBody = fc.record({
 /** A multipart body built by hand: odd boundaries, names and types, sometimes cut off before its end. */
 export function hostileMultipart(files: HostileFile[], fieldName: string) {
   const part = fc.record({
-    name: fc.oneof({ weight: 6, arbitrary: fc.constant(fieldName) }, { weight: 1, arbitrary: fc.constant('metadata') }, { weight: 1, arbitrary: hostileString }),
-    filename: fc.option(fc.oneof(hostileString, fc.constantFrom('März.pdf', 'a.pdf', 'x'.repeat(400) + '.png', 'con.pdf', '.htaccess')), { freq: 6 }),
+    name: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(fieldName) },
+      { weight: 1, arbitrary: fc.constant('metadata') },
+      { weight: 1, arbitrary: hostileString },
+    ),
+    filename: fc.option(fc.oneof(hostileString, fc.constantFrom('März.pdf', 'a.pdf', 'x'.repeat(400) + '.png', 'con.pdf', '.htaccess')), {
+      freq: 6,
+    }),
     contentType: fc.constantFrom('application/pdf', 'image/png', 'image/jpeg', 'text/html', 'application/x-msdownload', ''),
-    content: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...files).map((f) => f.bytes) }, { weight: 1, arbitrary: hostileString.map((s) => Buffer.from(s)) }),
+    content: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...files).map((f) => f.bytes) },
+      { weight: 1, arbitrary: hostileString.map((s) => Buffer.from(s)) },
+    ),
   });
   return fc
     .record({
-      boundary: fc.oneof({ weight: 3, arbitrary: fc.constant('----fuzzboundary') }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9'()+_,./:=? -]{0,69}[A-Za-z0-9'()+_,./:=?-]$/) }),
+      boundary: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('----fuzzboundary') },
+        { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9'()+_,./:=? -]{0,69}[A-Za-z0-9'()+_,./:=?-]$/) },
+      ),
       parts: fc.array(part, { minLength: 0, maxLength: 4 }),
       cutAt: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }),
-      headerBoundary: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('', 'other', '"quoted"') }),
+      headerBoundary: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom('', 'other', '"quoted"') },
+      ),
     })
     .map(({ boundary, parts, cutAt, headerBoundary }) => {
       const chunks: Buffer[] = [];
       for (const p of parts) {
         const disposition = `form-data; name="${p.name.replace(/["\r\n]/g, '')}"${p.filename === null ? '' : `; filename="${p.filename.replace(/["\r\n]/g, '')}"`}`;
-        chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${p.contentType}\r\n\r\n`, 'utf8'), p.content, Buffer.from('\r\n'));
+        chunks.push(
+          Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${p.contentType}\r\n\r\n`, 'utf8'),
+          p.content,
+          Buffer.from('\r\n'),
+        );
       }
       chunks.push(Buffer.from(`--${boundary}--\r\n`));
       const whole = Buffer.concat(chunks);
       const body = cutAt === null ? whole : whole.subarray(0, Math.floor(whole.length * cutAt));
-      const contentType = headerBoundary === null ? `multipart/form-data; boundary="${boundary}"` : `multipart/form-data${headerBoundary ? `; boundary=${headerBoundary}` : ''}`;
+      const contentType =
+        headerBoundary === null
+          ? `multipart/form-data; boundary="${boundary}"`
+          : `multipart/form-data${headerBoundary ? `; boundary=${headerBoundary}` : ''}`;
       return { body, contentType, boundary, cut: cutAt !== null };
     });
 }

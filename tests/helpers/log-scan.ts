@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { projectRoot } from '../../core/paths.js';
-import { createLogger, type Logger } from '../../core/logging/logger.js';
+import { projectRoot } from '../../platform/paths.js';
+import { createLogger, type Logger } from '../../platform/logging/logger.js';
 
 interface Finding {
   kind: string;
@@ -27,7 +27,9 @@ const PATTERNS: Array<[kind: string, pattern: RegExp]> = [
 ];
 
 function demoMemberNames(): string[] {
-  const [, ...rows] = readFileSync(path.join(projectRoot, 'data', 'demo-members.csv'), 'utf8').trim().split('\n');
+  const [, ...rows] = readFileSync(path.join(projectRoot, 'data', 'demo-members.csv'), 'utf8')
+    .trim()
+    .split('\n');
   return rows.flatMap((row) => {
     const [, first, last] = row.split(',');
     return first && last ? [`${first} ${last}`, `${last}, ${first}`, `"${last}"`] : [];
@@ -55,9 +57,11 @@ export class LogScanner {
         const match = pattern.exec(line);
         if (match) this.findings.push({ kind, source, excerpt: excerpt(line, match.index) });
       }
-      for (const name of this.names) if (line.includes(name)) this.findings.push({ kind: 'demo member name', source, excerpt: excerpt(line, line.indexOf(name)) });
+      for (const name of this.names)
+        if (line.includes(name)) this.findings.push({ kind: 'demo member name', source, excerpt: excerpt(line, line.indexOf(name)) });
       for (const text of this.texts) {
-        if (line.includes(text) || line.includes(JSON.stringify(text).slice(1, -1))) this.findings.push({ kind: 'message text', source, excerpt: excerpt(line, line.indexOf(text)) });
+        if (line.includes(text) || line.includes(JSON.stringify(text).slice(1, -1)))
+          this.findings.push({ kind: 'message text', source, excerpt: excerpt(line, line.indexOf(text)) });
       }
     }
   }
@@ -65,10 +69,14 @@ export class LogScanner {
   report(): string {
     const counts = new Map<string, number>();
     for (const f of this.findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    return [...counts].map(([kind, n]) => `${n}× ${kind}`).join(', ') + '\n' + this.findings
-      .slice(0, 30)
-      .map((f) => `${f.kind} in ${f.source}: …${f.excerpt}…`)
-      .join('\n');
+    return (
+      [...counts].map(([kind, n]) => `${n}× ${kind}`).join(', ') +
+      '\n' +
+      this.findings
+        .slice(0, 30)
+        .map((f) => `${f.kind} in ${f.source}: …${f.excerpt}…`)
+        .join('\n')
+    );
   }
 }
 

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { suiteLogScan } from './log-scan.js';
-
 
 /** Environment for a child process: only what it needs, so the machine's own settings do not leak in. */
 export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
@@ -22,7 +21,11 @@ export interface Spawned {
  * command would start a second process, so a signal — even SIGKILL — would miss the program).
  */
 export function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, script), ...args], { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, script), ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -40,7 +43,12 @@ export function runTs(script: string, args: string[], env: NodeJS.ProcessEnv, in
 export async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(condition).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(condition)
+        .catch(() => false)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out waiting for ${what}`);

@@ -33,7 +33,13 @@ export async function startTestServer(options: TestSystemOptions & { port?: numb
   const core = await startTestCore({
     ...options,
     clock: options.clock,
-    env: { PORT: String(port), HOST: '127.0.0.1', DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET, STORAGE_DIR: 'var/test-files', ...options.env },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET,
+      STORAGE_DIR: 'var/test-files',
+      ...options.env,
+    },
   });
   const web = await startWeb(core, port);
   return {

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import type { StaffRole } from '../../core/db/schema.js';
+import type { StaffRole } from '../../platform/db/schema.js';
 import type { Core } from '../../server/container.js';
 import { uniqueName } from './system.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { Clock } from '../../core/clock.js';
-import { parseConfig, type AppConfig } from '../../core/config/index.js';
+import type { Clock } from '../../platform/clock.js';
+import { parseConfig, type AppConfig } from '../../server/config/index.js';
 import { buildCore, type Core } from '../../server/container.js';
 import { suiteLog, suiteLogScan } from './log-scan.js';
 import { sharedDatabase } from './root-hooks.js';

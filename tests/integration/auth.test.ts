@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import type { Express } from 'express';
 import request from 'supertest';
-import { auditLog, staffUsers } from '../../core/db/schema.js';
+import { auditLog, staffUsers } from '../../platform/db/schema.js';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
 import { createStaff, loginAs, TEST_PASSWORD } from '../helpers/staff.js';
@@ -62,13 +62,20 @@ describe('staff accounts and sessions', () => {
       assert.deepEqual(unknown.body.error.message, wrong.body.error.message);
       assert.equal(wrong.headers['set-cookie'], undefined);
       assert.deepEqual(await auditActions(username), ['auth.login:failure']);
-      const unknownRows = await core.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.login'), eq(auditLog.actor, 'unknown')));
+      const unknownRows = await core.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'auth.login'), eq(auditLog.actor, 'unknown')));
       assert.ok(unknownRows.length >= 1);
     });
 
     it('locks a username at an address after repeated failures, also against the right password, until the lockout ends', async () => {
       const { username } = await createStaff(core, 'agent');
-      for (let i = 1; i <= 4; i++) await request(app).post('/api/auth/login').send({ username, password: `wrong ${i}` }).expect(401);
+      for (let i = 1; i <= 4; i++)
+        await request(app)
+          .post('/api/auth/login')
+          .send({ username, password: `wrong ${i}` })
+          .expect(401);
       const fifth = await request(app).post('/api/auth/login').send({ username, password: 'wrong 5' }).expect(423);
       assert.equal(fifth.body.error.code, 'account_locked');
       assert.equal(fifth.headers['retry-after'], '900');
@@ -96,7 +103,10 @@ describe('staff accounts and sessions', () => {
       const existing = await answers(username);
       const unknown = await answers(`nobody-${username}`);
       assert.deepEqual(unknown, existing, 'no difference tells whether the username exists');
-      assert.deepEqual(existing.map(([status]) => status), [401, 401, 401, 401, 423, 423]);
+      assert.deepEqual(
+        existing.map(([status]) => status),
+        [401, 401, 401, 401, 423, 423],
+      );
       // The attacker's address is locked out; the colleague's own address is not.
       await attempt(username, '198.51.100.20', TEST_PASSWORD).expect(200);
     });
@@ -129,7 +139,11 @@ describe('staff accounts and sessions', () => {
       await core.close();
       core = await startTestCore({ clock, env: { LOGIN_RATE_LIMIT_PER_IP: '3' } });
       app = createApp(core);
-      for (let i = 0; i < 3; i++) await request(app).post('/api/auth/login').send({ username: `someone${i}`, password: 'x' }).expect(401);
+      for (let i = 0; i < 3; i++)
+        await request(app)
+          .post('/api/auth/login')
+          .send({ username: `someone${i}`, password: 'x' })
+          .expect(401);
       const limited = await request(app).post('/api/auth/login').send({ username: 'someone', password: 'x' }).expect(429);
       assert.equal(limited.body.error.code, 'too_many_attempts');
       assert.ok(Number(limited.headers['retry-after']) > 0);
@@ -176,7 +190,10 @@ describe('staff accounts and sessions', () => {
       const phone = await loginAs(app, target.username);
       const desktop = await loginAs(app, target.username);
 
-      await adminSession.agent.post(`/api/admin/staff-users/${target.username}/disable`).set('X-CSRF-Token', adminSession.csrfToken).expect(200);
+      await adminSession.agent
+        .post(`/api/admin/staff-users/${target.username}/disable`)
+        .set('X-CSRF-Token', adminSession.csrfToken)
+        .expect(200);
       await request(app).get('/api/auth/me').set('Cookie', phone.cookie).expect(401);
       await request(app).get('/api/auth/me').set('Cookie', desktop.cookie).expect(401);
       await request(app).post('/api/auth/login').send({ username: target.username, password: TEST_PASSWORD }).expect(401);
@@ -198,7 +215,11 @@ describe('staff accounts and sessions', () => {
 
       const missing = await agent.post('/api/admin/staff-users').send(body).expect(403);
       assert.equal(missing.body.error.code, 'csrf_token_invalid');
-      await agent.post('/api/admin/staff-users').set('X-CSRF-Token', `${csrfToken.slice(0, -1)}x`).send(body).expect(403);
+      await agent
+        .post('/api/admin/staff-users')
+        .set('X-CSRF-Token', `${csrfToken.slice(0, -1)}x`)
+        .send(body)
+        .expect(403);
       await agent.post('/api/auth/logout').expect(403);
 
       const created = await agent.post('/api/admin/staff-users').set('X-CSRF-Token', csrfToken).send(body).expect(201);
@@ -227,8 +248,16 @@ describe('staff accounts and sessions', () => {
       const adminUser = await createStaff(core, 'admin');
       const admin = await loginAs(app, adminUser.username);
       const username = `audited-${Date.now()}`;
-      await admin.agent.post('/api/admin/staff-users').set('X-CSRF-Token', admin.csrfToken).send({ username, role: 'clerk', password: TEST_PASSWORD }).expect(201);
-      await admin.agent.post('/api/admin/staff-users').set('X-CSRF-Token', admin.csrfToken).send({ username, role: 'clerk', password: TEST_PASSWORD }).expect(409);
+      await admin.agent
+        .post('/api/admin/staff-users')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ username, role: 'clerk', password: TEST_PASSWORD })
+        .expect(201);
+      await admin.agent
+        .post('/api/admin/staff-users')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ username, role: 'clerk', password: TEST_PASSWORD })
+        .expect(409);
       assert.ok((await auditActions(adminUser.username)).includes('staff_user.create:success'));
     });
   });

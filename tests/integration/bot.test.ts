@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ActivityTypes, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
 import { createAdapter, REQUEST_ID } from '../../bot/adapter.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
-import { createLogger } from '../../core/logging/logger.js';
+import { createLogger } from '../../platform/logging/logger.js';
 import { PostgresStorage, StorageConflictError } from '../../bot/postgres-storage.js';
 import { CALLBACK } from '../../bot/service-texts.de.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
@@ -76,7 +76,10 @@ describe('bot', () => {
       const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
-        assert.deepEqual(reply.suggestedActions?.actions.map((a) => a.title), ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen']);
+        assert.deepEqual(
+          reply.suggestedActions?.actions.map((a) => a.title),
+          ['Frage stellen', 'Dokument einreichen', 'Rückruf anfordern', 'Mit einer Person sprechen'],
+        );
       });
     });
 
@@ -90,7 +93,10 @@ describe('bot', () => {
         .send('hilfe')
         .assertReply((r) => assert.equal(r.text, TEXTS.help))
         // A link that is not one of our channel's attachment links is never fetched.
-        .send({ type: ActivityTypes.Message, attachments: [{ contentType: 'application/pdf', contentUrl: 'http://127.0.0.1/x', name: 'au.pdf' }] })
+        .send({
+          type: ActivityTypes.Message,
+          attachments: [{ contentType: 'application/pdf', contentUrl: 'http://127.0.0.1/x', name: 'au.pdf' }],
+        })
         .assertReply((r) => assert.match(r.text ?? '', /„au\.pdf“ konnte ich nicht abrufen/))
         .assertReply((r) => assert.equal(r.text, SUBMIT.chooseType))
         .send('hilfe')
@@ -109,7 +115,12 @@ describe('bot', () => {
 
     /** The bot with the production error handler, on storage whose `nth` write fails. */
     function adapterSavingBadly(nth: number): TestAdapter {
-      const bot = new MusterkasseBot(failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving', nth), core.knowledge, core.faqFeedback, core.chat.memberServices);
+      const bot = new MusterkasseBot(
+        failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving', nth),
+        core.knowledge,
+        core.faqFeedback,
+        core.chat.memberServices,
+      );
       const production = createAdapter('hop-key', testLogger(), (context) => bot.recoverAfterFailedTurn(context));
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.conversation.conversation.id = uniqueName('conversation-');
@@ -117,7 +128,7 @@ describe('bot', () => {
       return adapter;
     }
 
-    it('sends a turn\'s replies only after its state is saved: if saving fails, the member gets the apology, not the next question', async () => {
+    it("sends a turn's replies only after its state is saved: if saving fails, the member gets the apology, not the next question", async () => {
       const adapter = adapterSavingBadly(1);
       await adapter
         .send('Dokument einreichen')

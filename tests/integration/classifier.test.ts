@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { classificationExamples } from '../../core/db/schema.js';
+import { classificationExamples } from '../../platform/db/schema.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
 import type { Core } from '../../server/container.js';
 import { childEnv, runTs } from '../helpers/processes.js';
@@ -15,9 +15,10 @@ describe('document-type model retraining', () => {
   });
   after(() => core.close());
 
-  it('learns from clerk decisions through the CLI, and the classify stage\'s model source switches to it', async () => {
+  it("learns from clerk decisions through the CLI, and the classify stage's model source switches to it", async () => {
     // A kind of letter the shipped examples do not cover: applications for a household help.
-    const letter = 'Antrag auf Haushaltshilfe während des Krankenhausaufenthalts, Stundennachweis der Haushaltshilfe, Kinder unter zwölf im Haushalt';
+    const letter =
+      'Antrag auf Haushaltshilfe während des Krankenhausaufenthalts, Stundennachweis der Haushaltshilfe, Kinder unter zwölf im Haushalt';
     let clock = 0;
     const current = new CurrentTypeModel(new TypeModelsRepository(core.database.db), () => clock);
     const before = (await current.get()).opinion(letter);
@@ -25,7 +26,13 @@ describe('document-type model retraining', () => {
 
     // Clerks filed such letters as "membership" (the department that handles them at this insurer).
     await core.database.db.insert(classificationExamples).values(
-      [1, 2, 3, 4, 5, 6].map((n) => ({ id: randomUUID(), documentId: null, text: `${letter}, Woche ${n}`, documentType: 'membership', corrected: true })),
+      [1, 2, 3, 4, 5, 6].map((n) => ({
+        id: randomUUID(),
+        documentId: null,
+        text: `${letter}, Woche ${n}`,
+        documentType: 'membership',
+        corrected: true,
+      })),
     );
     const run = runTs('server/cli/main.ts', ['classifier:train'], childEnv({ DATABASE_URL: sharedDatabase.url }));
     assert.equal(await run.exited, 0, run.stderr());

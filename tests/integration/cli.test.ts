@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../core/db/schema.js';
+import { auditLog } from '../../platform/db/schema.js';
 import type { Core } from '../../server/container.js';
 import { childEnv, runTs } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
@@ -36,7 +36,10 @@ describe('operator CLI: staff users', () => {
     assert.equal(await disable.exited, 0, disable.stderr());
     assert.equal(await core.sessions.countForUser(user.id), 0, 'all sessions ended');
 
-    const audited = await core.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, user.id), eq(auditLog.actor, 'cli')));
+    const audited = await core.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, user.id), eq(auditLog.actor, 'cli')));
     assert.deepEqual(audited.map((r) => r.action).sort(), ['staff_user.create', 'staff_user.disable']);
   });
 
@@ -76,14 +79,20 @@ describe('operator CLI: prepared answers for the live chat', () => {
     const first = cli(['canned:import', 'data/canned-responses.yaml']);
     assert.equal(await first.exited, 0, first.stderr());
     const shortcuts = (await core.livechat.canned.list()).map((r) => r.shortcut);
-    assert.ok(['begruessung', 'kvnr', 'abschied'].every((s) => shortcuts.includes(s)), shortcuts.join(','));
+    assert.ok(
+      ['begruessung', 'kvnr', 'abschied'].every((s) => shortcuts.includes(s)),
+      shortcuts.join(','),
+    );
     const again = cli(['canned:import', 'data/canned-responses.yaml']);
     assert.equal(await again.exited, 0);
     assert.match(again.stdout(), /0 added, \d+ kept, 0 rejected/);
 
     const file = path.join(tmpdir(), `${uniqueName('canned')}.yaml`);
     const fresh = `cli-${Date.now().toString(36)}`;
-    writeFileSync(file, `- shortcut: Mit Leerzeichen\n  title: x\n  text: y\n- shortcut: ${fresh}\n  title: Neu\n  text: Neu aus der Datei.\n`);
+    writeFileSync(
+      file,
+      `- shortcut: Mit Leerzeichen\n  title: x\n  text: y\n- shortcut: ${fresh}\n  title: Neu\n  text: Neu aus der Datei.\n`,
+    );
     const mixed = cli(['canned:import', file]);
     assert.equal(await mixed.exited, 2);
     assert.match(mixed.stdout(), /1 added, 0 kept, 1 rejected/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { SignJWT } from 'jose';
-import type { Activity } from '../../channel/activity.js';
-import { BOT_HOP_KEY_HEADER, deriveKey } from '../../core/secrets.js';
+import type { Activity } from '../../domain/chat/activity.js';
+import { BOT_HOP_KEY_HEADER, deriveKey } from '../../platform/secrets.js';
 import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-client.js';
 import { makePdf, PNG_1X1 } from '../helpers/files.js';
 import { freePort, startTestServer, TEST_DIRECTLINE_SECRET, type TestServer } from '../helpers/server.js';
@@ -10,13 +10,26 @@ import { freePort, startTestServer, TEST_DIRECTLINE_SECRET, type TestServer } fr
 const WELCOME = /digitale Assistent der Musterkasse/;
 const isBotText = (pattern: RegExp) => (a: Activity) => a.from?.role === 'bot' && pattern.test(a.text ?? '');
 
-function upload(baseUrl: string, conversationId: string, token: string, parts: Array<{ name: string; body: Buffer | string; type: string; filename?: string }>) {
+function upload(
+  baseUrl: string,
+  conversationId: string,
+  token: string,
+  parts: Array<{ name: string; body: Buffer | string; type: string; filename?: string }>,
+) {
   const form = new FormData();
   for (const part of parts) form.append(part.name, new Blob([part.body], { type: part.type }), part.filename ?? 'blob');
-  return fetch(`${baseUrl}/v3/directline/conversations/${conversationId}/upload?userId=member`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return fetch(`${baseUrl}/v3/directline/conversations/${conversationId}/upload?userId=member`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
 }
 
-const activityPart = (text?: string) => ({ name: 'activity', type: 'application/vnd.microsoft.activity', body: JSON.stringify({ type: 'message', from: { id: 'member' }, ...(text ? { text } : {}) }) });
+const activityPart = (text?: string) => ({
+  name: 'activity',
+  type: 'application/vnd.microsoft.activity',
+  body: JSON.stringify({ type: 'message', from: { id: 'member' }, ...(text ? { text } : {}) }),
+});
 
 describe('Direct Line 3.0 channel', () => {
   let server: TestServer;
@@ -55,12 +68,23 @@ describe('Direct Line 3.0 channel', () => {
     it('answers 403 TokenExpired for an expired token, 401 for a forged one, 403 for another conversation', async () => {
       const { conversationId } = await dl.startConversation();
       const key = deriveKey(TEST_DIRECTLINE_SECRET, 'directline-token');
-      const expired = await new SignJWT({ conv: conversationId }).setProtectedHeader({ alg: 'HS256' }).setIssuer('musterkasse-directline').setSubject('dl_x').setIssuedAt(1_700_000_000).setExpirationTime(1_700_000_060).sign(key);
+      const expired = await new SignJWT({ conv: conversationId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('musterkasse-directline')
+        .setSubject('dl_x')
+        .setIssuedAt(1_700_000_000)
+        .setExpirationTime(1_700_000_060)
+        .sign(key);
       const expiredRes = await dl.call('GET', `/conversations/${conversationId}/activities`, expired);
       assert.equal(expiredRes.status, 403);
       assert.equal(expiredRes.body.error.code, 'TokenExpired');
 
-      const forged = await new SignJWT({ conv: conversationId }).setProtectedHeader({ alg: 'HS256' }).setIssuer('musterkasse-directline').setSubject('dl_x').setExpirationTime('10m').sign(new TextEncoder().encode('not the real key, but long enough'));
+      const forged = await new SignJWT({ conv: conversationId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('musterkasse-directline')
+        .setSubject('dl_x')
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode('not the real key, but long enough'));
       assert.equal((await dl.call('GET', `/conversations/${conversationId}/activities`, forged)).status, 401);
 
       const other = await dl.startConversation();
@@ -96,7 +120,11 @@ describe('Direct Line 3.0 channel', () => {
 
     it('echoes a member message with a server id, timestamp and the client id, then the bot answers', async () => {
       const { conversationId, token } = await dl.startConversation();
-      const posted = await dl.send(conversationId, token, { type: 'message', text: 'Was ist die Musterkasse?', channelData: { clientActivityID: 'client-42' } });
+      const posted = await dl.send(conversationId, token, {
+        type: 'message',
+        text: 'Was ist die Musterkasse?',
+        channelData: { clientActivityID: 'client-42' },
+      });
       assert.equal(posted.status, 200);
       const { activities, watermark } = await dl.activities(conversationId, token);
       const echo = activities.find((a) => a.id === posted.body.id)!;
@@ -112,7 +140,10 @@ describe('Direct Line 3.0 channel', () => {
       assert.equal(watermark, '3');
 
       const later = await dl.activities(conversationId, token, '2');
-      assert.deepEqual(later.activities.map((a) => a.id), [reply.id]);
+      assert.deepEqual(
+        later.activities.map((a) => a.id),
+        [reply.id],
+      );
       assert.equal((await dl.activities(conversationId, token, '3')).activities.length, 0);
     });
 
@@ -126,12 +157,21 @@ describe('Direct Line 3.0 channel', () => {
 
     it('rejects malformed activities with 400 BadArgument', async () => {
       const { conversationId, token } = await dl.startConversation();
-      for (const bad of [{ type: 'bogus', text: 'x' }, { type: 'message' }, { type: 'message', text: 'x'.repeat(5001) }, { type: 'message', text: 'x', attachments: [{ contentType: 'image/png', contentUrl: 'https://evil.example/a.png' }] }]) {
+      for (const bad of [
+        { type: 'bogus', text: 'x' },
+        { type: 'message' },
+        { type: 'message', text: 'x'.repeat(5001) },
+        { type: 'message', text: 'x', attachments: [{ contentType: 'image/png', contentUrl: 'https://evil.example/a.png' }] },
+      ]) {
         const res = await dl.send(conversationId, token, bad as Partial<Activity>);
         assert.equal(res.status, 400, JSON.stringify(bad).slice(0, 80));
         assert.equal(res.body.error.code, 'BadArgument');
       }
-      const broken = await fetch(`${server.baseUrl}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":' });
+      const broken = await fetch(`${server.baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{"type":',
+      });
       assert.equal(broken.status, 400);
     });
 
@@ -165,7 +205,10 @@ describe('Direct Line 3.0 channel', () => {
           const ids = stream.activities.map((a) => a.id);
           assert.equal(new Set(ids).size, ids.length, 'no activity twice');
         }
-        assert.deepEqual(first.frames.map((f) => f.watermark), ['1', '2', '3']);
+        assert.deepEqual(
+          first.frames.map((f) => f.watermark),
+          ['1', '2', '3'],
+        );
       } finally {
         first.close();
         second.close();
@@ -178,15 +221,26 @@ describe('Direct Line 3.0 channel', () => {
       await stream.opened;
       try {
         await stream.waitFor(isBotText(WELCOME));
-        const frame = (seq: number, text: string) => ({ activities: [{ type: 'message', id: `${conversationId}|${String(seq).padStart(7, '0')}`, text }], watermark: String(seq) });
+        const frame = (seq: number, text: string) => ({
+          activities: [{ type: 'message', id: `${conversationId}|${String(seq).padStart(7, '0')}`, text }],
+          watermark: String(seq),
+        });
         // Stored as 5 and 6, but 6 is published first: both arrive.
         await server.core.chat.fanout.publish(conversationId, frame(6, 'Mitglied'));
         await server.core.chat.fanout.publish(conversationId, frame(5, 'Mitarbeiterin'));
         await server.core.chat.fanout.publish(conversationId, frame(6, 'Mitglied'));
         await stream.waitFor((a) => a.text === 'Mitarbeiterin');
         await new Promise((r) => setTimeout(r, 200));
-        assert.deepEqual(stream.activities.map((a) => a.text).filter((t) => t === 'Mitglied' || t === 'Mitarbeiterin'), ['Mitglied', 'Mitarbeiterin'], 'each once');
-        assert.deepEqual(stream.frames.slice(-2).map((f) => f.watermark), ['6', '6'], 'the client resumes after the highest');
+        assert.deepEqual(
+          stream.activities.map((a) => a.text).filter((t) => t === 'Mitglied' || t === 'Mitarbeiterin'),
+          ['Mitglied', 'Mitarbeiterin'],
+          'each once',
+        );
+        assert.deepEqual(
+          stream.frames.slice(-2).map((f) => f.watermark),
+          ['6', '6'],
+          'the client resumes after the highest',
+        );
       } finally {
         stream.close();
       }
@@ -200,7 +254,10 @@ describe('Direct Line 3.0 channel', () => {
       await stream.opened;
       try {
         await stream.waitFor((a) => a.from?.role === 'bot' && a.replyToId !== undefined);
-        assert.deepEqual(stream.activities.map((a) => a.id!.split('|')[1]), ['0000003']);
+        assert.deepEqual(
+          stream.activities.map((a) => a.id!.split('|')[1]),
+          ['0000003'],
+        );
       } finally {
         stream.close();
       }
@@ -230,7 +287,10 @@ describe('Direct Line 3.0 channel', () => {
     it('stores a PDF, hands it to the bot as an attachment and serves it back only through the signed link', async () => {
       const { conversationId, token } = await dl.startConversation();
       const pdf = makePdf();
-      const res = await upload(server.baseUrl, conversationId, token, [activityPart('Meine Rechnung'), { name: 'file', body: pdf, type: 'application/pdf', filename: 'rechnung.pdf' }]);
+      const res = await upload(server.baseUrl, conversationId, token, [
+        activityPart('Meine Rechnung'),
+        { name: 'file', body: pdf, type: 'application/pdf', filename: 'rechnung.pdf' },
+      ]);
       assert.equal(res.status, 200, await res.clone().text());
       const { id } = (await res.json()) as { id: string };
       const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === id)!;
@@ -256,7 +316,10 @@ describe('Direct Line 3.0 channel', () => {
     it('refuses a file larger than the limit with 413 and keeps nothing', async () => {
       const { conversationId, token } = await dl.startConversation();
       const big = Buffer.concat([makePdf(), Buffer.alloc(70 * 1024, 0x20)]);
-      const res = await upload(server.baseUrl, conversationId, token, [activityPart(), { name: 'file', body: big, type: 'application/pdf', filename: 'gross.pdf' }]);
+      const res = await upload(server.baseUrl, conversationId, token, [
+        activityPart(),
+        { name: 'file', body: big, type: 'application/pdf', filename: 'gross.pdf' },
+      ]);
       assert.equal(res.status, 413);
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'MessageSizeExceeded');
       assert.equal((await dl.activities(conversationId, token)).activities.length, 1, 'only the welcome');
@@ -273,7 +336,10 @@ describe('Direct Line 3.0 channel', () => {
         const res = await upload(server.baseUrl, conversationId, token, [activityPart(), { name: 'file', ...file }]);
         assert.equal(res.status, 415, file.filename);
       }
-      const png = await upload(server.baseUrl, conversationId, token, [activityPart(), { name: 'file', body: PNG_1X1, type: 'image/png', filename: 'foto.png' }]);
+      const png = await upload(server.baseUrl, conversationId, token, [
+        activityPart(),
+        { name: 'file', body: PNG_1X1, type: 'image/png', filename: 'foto.png' },
+      ]);
       assert.equal(png.status, 200);
     });
   });
@@ -319,7 +385,11 @@ describe('Direct Line 3.0 channel', () => {
 
     it('refuses the reply endpoints without the hop key', async () => {
       const { conversationId } = await dl.startConversation();
-      const res = await fetch(`${server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'spoofed' }) });
+      const res = await fetch(`${server.baseUrl}/botconnector/v3/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'spoofed' }),
+      });
       assert.equal(res.status, 401);
     });
 
@@ -329,21 +399,44 @@ describe('Direct Line 3.0 channel', () => {
       const headers = { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey };
       const sent = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'Vom Bot' }) });
       const { id } = (await sent.json()) as { id: string };
-      const updated = await fetch(`${base}/${encodeURIComponent(id)}`, { method: 'PUT', headers, body: JSON.stringify({ type: 'message', text: 'Vom Bot, korrigiert' }) });
+      const updated = await fetch(`${base}/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ type: 'message', text: 'Vom Bot, korrigiert' }),
+      });
       assert.equal(updated.status, 200);
       assert.equal((await dl.activities(conversationId, token)).activities.find((a) => a.id === id)?.text, 'Vom Bot, korrigiert');
       const deleted = await fetch(`${base}/${encodeURIComponent(id)}`, { method: 'DELETE', headers });
       assert.equal(deleted.status, 200);
       assert.ok(!(await dl.activities(conversationId, token)).activities.some((a) => a.id === id));
-      const unknown = await fetch(`${server.baseUrl}/botconnector/v3/conversations/nope1234567890/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'x' }) });
+      const unknown = await fetch(`${server.baseUrl}/botconnector/v3/conversations/nope1234567890/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: 'x' }),
+      });
       assert.equal(unknown.status, 404);
     });
 
     it('refuses /api/messages without the hop key, and with a foreign serviceUrl', async () => {
-      const activity = { type: 'message', text: 'hi', channelId: 'directline', conversation: { id: 'abcdefghijkl' }, from: { id: 'u' }, recipient: { id: 'b' } };
-      const noKey = await fetch(`${server.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: server.core.config.chat.channelServiceUrl }) });
+      const activity = {
+        type: 'message',
+        text: 'hi',
+        channelId: 'directline',
+        conversation: { id: 'abcdefghijkl' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+      };
+      const noKey = await fetch(`${server.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity, serviceUrl: server.core.config.chat.channelServiceUrl }),
+      });
       assert.equal(noKey.status, 401);
-      const foreign = await fetch(`${server.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey }, body: JSON.stringify({ ...activity, serviceUrl: 'http://169.254.169.254/latest' }) });
+      const foreign = await fetch(`${server.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [BOT_HOP_KEY_HEADER]: hopKey },
+        body: JSON.stringify({ ...activity, serviceUrl: 'http://169.254.169.254/latest' }),
+      });
       assert.equal(foreign.status, 403);
     });
   });
@@ -358,7 +451,10 @@ describe('Direct Line 3.0 channel', () => {
         const stream = new StreamRecorder(started.streamUrl);
         await stream.opened;
         try {
-          const posted = await new DirectLineTestClient(nodeB.baseUrl).send(started.conversationId, started.token, { type: 'message', text: 'über Knoten B' });
+          const posted = await new DirectLineTestClient(nodeB.baseUrl).send(started.conversationId, started.token, {
+            type: 'message',
+            text: 'über Knoten B',
+          });
           assert.equal(posted.status, 200);
           await stream.waitFor((a) => a.id === posted.body.id);
           await stream.waitFor((a) => a.replyToId === posted.body.id);

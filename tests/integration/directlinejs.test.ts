@@ -63,13 +63,21 @@ describe('botframework-directlinejs against our channel', () => {
   after(() => server.stop());
 
   async function token(): Promise<string> {
-    const res = await fetch(`${server.baseUrl}/v3/directline/tokens/generate`, { method: 'POST', headers: { authorization: `Bearer ${TEST_DIRECTLINE_SECRET}` } });
+    const res = await fetch(`${server.baseUrl}/v3/directline/tokens/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_DIRECTLINE_SECRET}` },
+    });
     return ((await res.json()) as { token: string }).token;
   }
 
   for (const mode of ['WebSocket', 'polling'] as const) {
     it(`connects, sends and receives the echo and the bot's answer over ${mode}`, async () => {
-      const client = new DirectLine({ token: await token(), domain: `${server.baseUrl}/v3/directline`, webSocket: mode === 'WebSocket', pollingInterval: 200 });
+      const client = new DirectLine({
+        token: await token(),
+        domain: `${server.baseUrl}/v3/directline`,
+        webSocket: mode === 'WebSocket',
+        pollingInterval: 200,
+      });
       const statuses: number[] = [];
       const status = client.connectionStatus$.subscribe((s) => statuses.push(s));
       try {

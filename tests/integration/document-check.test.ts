@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../core/config/index.js';
-import { ClamdClient } from '../../core/scan/clamd.js';
-import { checkDocument, DEFAULT_DOCUMENT_LIMITS, DocumentRefusedError, type RefusalReason } from '../../core/submissions/document-check.js';
+import { loadConfig } from '../../server/config/index.js';
+import { ClamdClient } from '../../platform/scan/clamd.js';
+import {
+  checkDocument,
+  DEFAULT_DOCUMENT_LIMITS,
+  DocumentRefusedError,
+  type RefusalReason,
+} from '../../domain/submissions/document-check.js';
 import { EICAR, encryptPdf, makePdf, makePdfPages, noisyImage, PNG_1X1 } from '../helpers/files.js';
 
 /** The upload rules, checked from the bytes, with the real clamd. */

@@ -8,15 +8,15 @@ import { PIN } from '../../bot/service-texts.de.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
 import { eq } from 'drizzle-orm';
-import { auditLog, einmalPins } from '../../core/db/schema.js';
-import { MAX_PIN_FAILURES, PIN_LOGIN_LIMIT } from '../../core/einmal-pin/einmal-pin.service.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { auditLog, einmalPins } from '../../platform/db/schema.js';
+import { MAX_PIN_FAILURES, PIN_LOGIN_LIMIT } from '../../domain/members/einmal-pin/einmal-pin.service.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
 import { makePdfPages } from '../helpers/files.js';
-import { randomKvnr } from '../helpers/members.js';
+import { randomKvnr, testMember } from '../helpers/members.js';
 import { childEnv, runTs } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { startTestCore } from '../helpers/system.js';
@@ -34,13 +34,12 @@ describe('Einmal-PIN', () => {
   /** A member of our own, so that lockouts in one test never touch another. */
   async function newMember(): Promise<string> {
     const kvnr = randomKvnr();
-    await new MembersRepository(core.database.db).upsert([
-      { kvnr, firstName: 'Ida', lastName: 'Beispiel', birthDate: '1980-01-01', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: CARD, familyOf: null },
-    ]);
+    await new MembersRepository(core.database.db).upsert([testMember({ kvnr, cardNumberLast6: CARD })]);
     return kvnr;
   }
 
-  const issue = (kvnr: string, letterDate?: string) => core.pins.issue({ kvnr, purpose: 'Unterlagen zu Ihrem Krankengeld', letterDate }, { label: 'test' });
+  const issue = (kvnr: string, letterDate?: string) =>
+    core.pins.issue({ kvnr, purpose: 'Unterlagen zu Ihrem Krankengeld', letterDate }, { label: 'test' });
 
   describe('issuing and checking', () => {
     it('stores only a hash, and prints the PIN in a one-page letter to the address on file', async () => {
@@ -52,7 +51,10 @@ describe('Einmal-PIN', () => {
       assert.match(row!.pinHash, /^\$argon2id\$/);
       assert.equal((await PDFDocument.load(issued.letter)).getPageCount(), 1);
       const audited = await core.database.db.select().from(auditLog).where(eq(auditLog.targetId, issued.id));
-      assert.deepEqual(audited.map((a) => a.action), ['einmal_pin.issue']);
+      assert.deepEqual(
+        audited.map((a) => a.action),
+        ['einmal_pin.issue'],
+      );
     });
 
     it('logs in with KVNR, card digits and PIN (as members type it), and never says which part was wrong', async () => {
@@ -70,7 +72,10 @@ describe('Einmal-PIN', () => {
       const { pin } = await issue(kvnr);
       const results = [];
       for (let i = 0; i < MAX_PIN_FAILURES; i++) results.push((await core.pins.login(kvnr, CARD, 'ZZZZ-ZZZZ')) as { reason: string });
-      assert.deepEqual(results.map((r) => r.reason), [...Array(MAX_PIN_FAILURES - 1).fill('mismatch'), 'locked']);
+      assert.deepEqual(
+        results.map((r) => r.reason),
+        [...Array(MAX_PIN_FAILURES - 1).fill('mismatch'), 'locked'],
+      );
       assert.deepEqual(await core.pins.login(kvnr, CARD, pin), { ok: false, reason: 'locked' });
     });
 
@@ -109,7 +114,11 @@ describe('Einmal-PIN', () => {
       assert.match(welcome[0]!, /Sie sind angemeldet. Ihr Brief betrifft: Unterlagen zu Ihrem Krankengeld/);
       assert.equal(last(welcome), SUBMIT.chooseType, 'no KVNR question: the PIN says whose it is');
       await phone.say('Krankengeld');
-      await phone.upload({ name: 'au.pdf', contentType: 'application/pdf', contentUrl: `data:application/pdf;base64,${(await makePdfPages(2)).toString('base64')}` });
+      await phone.upload({
+        name: 'au.pdf',
+        contentType: 'application/pdf',
+        contentUrl: `data:application/pdf;base64,${(await makePdfPages(2)).toString('base64')}`,
+      });
       const stopped = await phone.say('abbrechen');
       assert.deepEqual(stopped, [TEXTS.cancelled, SUBMIT.pinDraftKept]);
 
@@ -192,10 +201,22 @@ describe('Einmal-PIN', () => {
       assert.equal((await PDFDocument.load(res.body as Buffer)).getPageCount(), 1);
       assert.ok(!JSON.stringify(res.headers).match(/[0-9A-Z]{4}-[0-9A-Z]{4}"/), 'the PIN is not in a header');
 
-      await admin.agent.post('/api/admin/einmal-pins').set('X-CSRF-Token', admin.csrfToken).send({ kvnr: 'A123456789', purpose: 'x' }).expect(400);
-      await admin.agent.post('/api/admin/einmal-pins').set('X-CSRF-Token', admin.csrfToken).send({ kvnr: randomKvnr(), purpose: 'Unterlagen' }).expect(404);
+      await admin.agent
+        .post('/api/admin/einmal-pins')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ kvnr: 'A123456789', purpose: 'x' })
+        .expect(400);
+      await admin.agent
+        .post('/api/admin/einmal-pins')
+        .set('X-CSRF-Token', admin.csrfToken)
+        .send({ kvnr: randomKvnr(), purpose: 'Unterlagen' })
+        .expect(404);
       const clerk = await loginAs(app, (await createStaff(core, 'clerk')).username);
-      await clerk.agent.post('/api/admin/einmal-pins').set('X-CSRF-Token', clerk.csrfToken).send({ kvnr, purpose: 'Unterlagen' }).expect(403);
+      await clerk.agent
+        .post('/api/admin/einmal-pins')
+        .set('X-CSRF-Token', clerk.csrfToken)
+        .send({ kvnr, purpose: 'Unterlagen' })
+        .expect(403);
     });
 
     it('issues from the CLI into a letter file, and refuses to overwrite a file before issuing anything', async () => {
@@ -203,7 +224,11 @@ describe('Einmal-PIN', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'mk-pin-cli-'));
       try {
         const out = path.join(dir, 'brief.pdf');
-        const run = runTs('server/cli/main.ts', ['pin:issue', kvnr, '--purpose', 'Unterlagen zu Ihrem Krankengeld', '--out', out], childEnv({ DATABASE_URL: sharedDatabase.url }));
+        const run = runTs(
+          'server/cli/main.ts',
+          ['pin:issue', kvnr, '--purpose', 'Unterlagen zu Ihrem Krankengeld', '--out', out],
+          childEnv({ DATABASE_URL: sharedDatabase.url }),
+        );
         assert.equal(await run.exited, 0, run.stderr());
         assert.match(run.stdout(), /Einmal-PIN issued \(valid until \d{4}-\d{2}-\d{2}\); letter written to/);
         assert.ok(!/[0-9A-Z]{4}-[0-9A-Z]{4}/.test(run.stdout()), 'the PIN is not printed');
@@ -212,10 +237,18 @@ describe('Einmal-PIN', () => {
         const taken = path.join(dir, 'taken.pdf');
         writeFileSync(taken, 'old');
         const before = (await core.database.db.select().from(einmalPins).where(eq(einmalPins.kvnr, kvnr))).length;
-        const refused = runTs('server/cli/main.ts', ['pin:issue', kvnr, '--purpose', 'Unterlagen', '--out', taken], childEnv({ DATABASE_URL: sharedDatabase.url }));
+        const refused = runTs(
+          'server/cli/main.ts',
+          ['pin:issue', kvnr, '--purpose', 'Unterlagen', '--out', taken],
+          childEnv({ DATABASE_URL: sharedDatabase.url }),
+        );
         assert.equal(await refused.exited, 1);
         assert.match(refused.stderr(), /File exists, not overwritten/);
-        assert.equal((await core.database.db.select().from(einmalPins).where(eq(einmalPins.kvnr, kvnr))).length, before, 'no PIN without a letter');
+        assert.equal(
+          (await core.database.db.select().from(einmalPins).where(eq(einmalPins.kvnr, kvnr))).length,
+          before,
+          'no PIN without a letter',
+        );
         assert.ok(existsSync(taken));
       } finally {
         rmSync(dir, { recursive: true, force: true });

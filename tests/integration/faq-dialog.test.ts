@@ -8,7 +8,7 @@ import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
 import { TEXTS } from '../../bot/texts.de.js';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';
 import { waitUntil } from '../helpers/processes.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Activity } from '../../channel/activity.js';
+import type { Activity } from '../../domain/chat/activity.js';
 import { DirectLineTestClient } from '../helpers/directline-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 

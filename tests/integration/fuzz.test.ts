@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import WebSocket from 'ws';
 import type { Core } from '../../server/container.js';
 import { consoleSocket, type AgentClient } from '../helpers/console-socket.js';
-import { hostileBody, hostileFiles, hostileJson, hostileMultipart, hostileString, pct, type HostileFile } from '../helpers/hostile-inputs.js';
+import {
+  hostileBody,
+  hostileFiles,
+  hostileJson,
+  hostileMultipart,
+  hostileString,
+  pct,
+  type HostileFile,
+} from '../helpers/hostile-inputs.js';
 import { childEnv, runTs, waitUntil, type Spawned } from '../helpers/processes.js';
 import { rawRequest, type RawOutcome, type RawRequest } from '../helpers/raw-http.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
@@ -45,7 +53,9 @@ describe('fuzz: generated hostile input against a running system', function () {
     byStatus[String(outcome.status ?? 'reset')] = (byStatus[String(outcome.status ?? 'reset')] ?? 0) + 1;
     const declared503 = outcome.status === 503 && outcome.body.includes('dependency_unavailable');
     if (outcome.status !== undefined && outcome.status >= 500 && !declared503) {
-      problems.push(`${surface}: ${request.method} ${request.path.slice(0, 120)} ${what} → ${outcome.status} ${outcome.body.subarray(0, 200).toString()}`);
+      problems.push(
+        `${surface}: ${request.method} ${request.path.slice(0, 120)} ${what} → ${outcome.status} ${outcome.body.subarray(0, 200).toString()}`,
+      );
     }
     if (!alive()) problems.push(`${surface}: the process exited after ${request.method} ${request.path.slice(0, 120)} ${what}`);
     return outcome;
@@ -61,7 +71,11 @@ describe('fuzz: generated hostile input against a running system', function () {
       const { username, password } = await createStaff(core, role);
       (staff as Record<string, unknown>)[role] = { username, password };
     }
-    const channel = runTs('server/cli/main.ts', ['channel:add', uniqueName('fuzz-').toLowerCase()], childEnv({ DATABASE_URL: sharedDatabase.url }));
+    const channel = runTs(
+      'server/cli/main.ts',
+      ['channel:add', uniqueName('fuzz-').toLowerCase()],
+      childEnv({ DATABASE_URL: sharedDatabase.url }),
+    );
     assert.equal(await channel.exited, 0, channel.stderr());
     intakeKey = /^(mkc_\S+)$/m.exec(channel.stdout())![1]!;
 
@@ -82,15 +96,26 @@ describe('fuzz: generated hostile input against a running system', function () {
         LOGIN_RATE_LIMIT_PER_IP: '10000',
       }),
     );
-    await waitUntil(async () => !alive() || (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 120_000, 'the system to be ready').catch((err: Error) => {
+    await waitUntil(
+      async () => !alive() || (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200,
+      120_000,
+      'the system to be ready',
+    ).catch((err: Error) => {
       throw new Error(`${err.message}: ${server.stderr().slice(-2000)}`);
     });
     assert.ok(alive(), `the system did not start: ${server.stderr().slice(-2000)}`);
     for (const role of ['agent', 'clerk', 'admin'] as const) {
       const { username, password } = staff[role] as unknown as { username: string; password: string };
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       assert.equal(res.status, 200, await res.clone().text());
-      staff[role] = { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+      staff[role] = {
+        cookie: res.headers.getSetCookie()[0]!.split(';')[0]!,
+        csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+      };
     }
   });
 
@@ -101,8 +126,17 @@ describe('fuzz: generated hostile input against a running system', function () {
     }
     await core?.close();
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
-    console.log(`      fuzz: ${total} generated inputs (${Object.entries(sent).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    for (const [surface, byStatus] of Object.entries(answers)) console.log(`      ${surface}: ${Object.entries(byStatus).map(([status, n]) => `${status}×${n}`).join(' ')}`);
+    console.log(
+      `      fuzz: ${total} generated inputs (${Object.entries(sent)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+    );
+    for (const [surface, byStatus] of Object.entries(answers))
+      console.log(
+        `      ${surface}: ${Object.entries(byStatus)
+          .map(([status, n]) => `${status}×${n}`)
+          .join(' ')}`,
+      );
   });
 
   afterEach(function () {
@@ -112,24 +146,51 @@ describe('fuzz: generated hostile input against a running system', function () {
 
   async function conversation(): Promise<{ conversationId: string; token: string; streamUrl: string }> {
     const issued = json(await rawRequest(port, { method: 'POST', path: '/widget/token' }));
-    const started = json(await rawRequest(port, { method: 'POST', path: '/v3/directline/conversations', headers: { authorization: `Bearer ${issued.token}` } }));
+    const started = json(
+      await rawRequest(port, {
+        method: 'POST',
+        path: '/v3/directline/conversations',
+        headers: { authorization: `Bearer ${issued.token}` },
+      }),
+    );
     return { conversationId: started.conversationId, token: started.token ?? issued.token, streamUrl: started.streamUrl };
   }
 
   it('Direct Line REST: any body, header, token, id or watermark gets a 4xx at worst', async () => {
     const own = await conversation();
-    const auth = fc.oneof(fc.constant(`Bearer ${own.token}`), fc.constant(`Bearer ${TEST_DIRECTLINE_SECRET}`), hostileString.map((s) => `Bearer ${pct(s)}`), fc.constant(undefined));
+    const auth = fc.oneof(
+      fc.constant(`Bearer ${own.token}`),
+      fc.constant(`Bearer ${TEST_DIRECTLINE_SECRET}`),
+      hostileString.map((s) => `Bearer ${pct(s)}`),
+      fc.constant(undefined),
+    );
     const id = fc.oneof(fc.constant(own.conversationId), hostileString.map(pct));
     const endpoint = fc.oneof(
       fc.record({ method: fc.constant('POST'), path: id.map((c) => `/v3/directline/conversations/${c}/activities`) }),
-      fc.record({ method: fc.constant('GET'), path: fc.tuple(id, fc.oneof(hostileString, fc.bigInt().map(String), fc.double().map(String))).map(([c, w]) => `/v3/directline/conversations/${c}/activities?watermark=${pct(w)}`) }),
-      fc.record({ method: fc.constantFrom('POST', 'GET', 'PUT', 'DELETE'), path: fc.constantFrom('/v3/directline/conversations', '/v3/directline/tokens/generate', '/v3/directline/tokens/refresh') }),
-      fc.record({ method: fc.constant('GET'), path: fc.tuple(id, hostileString).map(([c, w]) => `/v3/directline/conversations/${c}?watermark=${pct(w)}`) }),
+      fc.record({
+        method: fc.constant('GET'),
+        path: fc
+          .tuple(id, fc.oneof(hostileString, fc.bigInt().map(String), fc.double().map(String)))
+          .map(([c, w]) => `/v3/directline/conversations/${c}/activities?watermark=${pct(w)}`),
+      }),
+      fc.record({
+        method: fc.constantFrom('POST', 'GET', 'PUT', 'DELETE'),
+        path: fc.constantFrom('/v3/directline/conversations', '/v3/directline/tokens/generate', '/v3/directline/tokens/refresh'),
+      }),
+      fc.record({
+        method: fc.constant('GET'),
+        path: fc.tuple(id, hostileString).map(([c, w]) => `/v3/directline/conversations/${c}?watermark=${pct(w)}`),
+      }),
       fc.record({ method: fc.constant('GET'), path: hostileString.map((s) => `/v3/directline/attachments/${pct(s)}?sig=${pct(s)}`) }),
     );
     await fc.assert(
       fc.asyncProperty(endpoint, auth, hostileBody, async ({ method, path }, authorization, { body, contentType, contentEncoding }) => {
-        await probe('directline-rest', { method, path, headers: { authorization, 'content-type': contentType, 'content-encoding': contentEncoding ?? undefined }, body: method === 'GET' ? undefined : body });
+        await probe('directline-rest', {
+          method,
+          path,
+          headers: { authorization, 'content-type': contentType, 'content-encoding': contentEncoding ?? undefined },
+          body: method === 'GET' ? undefined : body,
+        });
         return alive();
       }),
       { numRuns: RUNS.directLine },
@@ -144,7 +205,15 @@ describe('fuzz: generated hostile input against a running system', function () {
       fc.integer({ min: 4000, max: 40_000 }).map((n) => 'x'.repeat(n)),
       hostileJson.map((v) => JSON.stringify(v) ?? 'null'),
     );
-    const target = fc.oneof({ weight: 4, arbitrary: fc.constant(own.streamUrl) }, { weight: 1, arbitrary: hostileString.map((s) => `ws://127.0.0.1:${port}/v3/directline/conversations/${pct(s)}/stream?t=${pct(s)}&watermark=${pct(s)}`) });
+    const target = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(own.streamUrl) },
+      {
+        weight: 1,
+        arbitrary: hostileString.map(
+          (s) => `ws://127.0.0.1:${port}/v3/directline/conversations/${pct(s)}/stream?t=${pct(s)}&watermark=${pct(s)}`,
+        ),
+      },
+    );
     await fc.assert(
       fc.asyncProperty(target, fc.array(frame, { minLength: 1, maxLength: 3 }), async (url, frames) => {
         sent['directline-ws'] = (sent['directline-ws'] ?? 0) + 1;
@@ -187,8 +256,16 @@ describe('fuzz: generated hostile input against a running system', function () {
       { numRuns: RUNS.upload },
     );
     // Every attachment link the conversation holds: none may serve the test virus.
-    const activities = json(await rawRequest(port, { method: 'GET', path: `/v3/directline/conversations/${own.conversationId}/activities`, headers: { authorization: `Bearer ${own.token}` } }));
-    const links = (activities.activities as Array<{ attachments?: Array<{ contentUrl?: string }> }>).flatMap((a) => a.attachments ?? []).flatMap((a) => (a.contentUrl ? [a.contentUrl] : []));
+    const activities = json(
+      await rawRequest(port, {
+        method: 'GET',
+        path: `/v3/directline/conversations/${own.conversationId}/activities`,
+        headers: { authorization: `Bearer ${own.token}` },
+      }),
+    );
+    const links = (activities.activities as Array<{ attachments?: Array<{ contentUrl?: string }> }>)
+      .flatMap((a) => a.attachments ?? [])
+      .flatMap((a) => (a.contentUrl ? [a.contentUrl] : []));
     for (const link of links) {
       const { pathname, search } = new URL(link);
       const served = await probe('upload', { method: 'GET', path: pathname + search });
@@ -198,36 +275,80 @@ describe('fuzz: generated hostile input against a running system', function () {
 
   it('widget: the token endpoint and the frame take any header and query', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('POST /widget/token', 'GET /widget/frame', 'GET /widget/loader.js', 'GET /'), hostileString, hostileString, hostileBody, async (endpoint, query, header, { body, contentType }) => {
-        const [method, path] = endpoint.split(' ') as [string, string];
-        await probe('widget', {
-          method,
-          path: `${path}?parent=${pct(query)}&${pct(query)}=1`,
-          headers: { 'sec-fetch-site': header.replace(/[^\x21-\x7e]/g, '').slice(0, 50) || undefined, origin: header.replace(/[^\x21-\x7e]/g, '').slice(0, 80) || undefined, 'content-type': contentType },
-          body: method === 'POST' ? body : undefined,
-        });
-        return alive();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('POST /widget/token', 'GET /widget/frame', 'GET /widget/loader.js', 'GET /'),
+        hostileString,
+        hostileString,
+        hostileBody,
+        async (endpoint, query, header, { body, contentType }) => {
+          const [method, path] = endpoint.split(' ') as [string, string];
+          await probe('widget', {
+            method,
+            path: `${path}?parent=${pct(query)}&${pct(query)}=1`,
+            headers: {
+              'sec-fetch-site': header.replace(/[^\x21-\x7e]/g, '').slice(0, 50) || undefined,
+              origin: header.replace(/[^\x21-\x7e]/g, '').slice(0, 80) || undefined,
+              'content-type': contentType,
+            },
+            body: method === 'POST' ? body : undefined,
+          });
+          return alive();
+        },
+      ),
       { numRuns: RUNS.widget },
     );
   });
 
   it('intake API: any multipart and metadata from a channel, cut off or not, with hostile files', async () => {
-    const metadata = fc.oneof(hostileJson.map((v) => JSON.stringify(v) ?? ''), hostileString);
+    const metadata = fc.oneof(
+      hostileJson.map((v) => JSON.stringify(v) ?? ''),
+      hostileString,
+    );
     await fc.assert(
-      fc.asyncProperty(hostileMultipart(files, 'files'), metadata, fc.oneof(fc.constant(`Bearer ${intakeKey}`), hostileString.map((s) => `Bearer ${pct(s)}`)), async (multipart, meta, authorization) => {
-        const withMeta = multipart.cut ? multipart.body : Buffer.concat([Buffer.from(`--${multipart.boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n${meta}\r\n`), multipart.body]);
-        await probe('intake', { method: 'POST', path: '/api/intake/submissions', headers: { authorization, 'content-type': multipart.contentType }, body: withMeta });
-        await probe('intake', { method: 'GET', path: `/api/intake/submissions/${pct(meta.slice(0, 40))}`, headers: { authorization } });
-        return alive();
-      }),
+      fc.asyncProperty(
+        hostileMultipart(files, 'files'),
+        metadata,
+        fc.oneof(
+          fc.constant(`Bearer ${intakeKey}`),
+          hostileString.map((s) => `Bearer ${pct(s)}`),
+        ),
+        async (multipart, meta, authorization) => {
+          const withMeta = multipart.cut
+            ? multipart.body
+            : Buffer.concat([
+                Buffer.from(`--${multipart.boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n${meta}\r\n`),
+                multipart.body,
+              ]);
+          await probe('intake', {
+            method: 'POST',
+            path: '/api/intake/submissions',
+            headers: { authorization, 'content-type': multipart.contentType },
+            body: withMeta,
+          });
+          await probe('intake', { method: 'GET', path: `/api/intake/submissions/${pct(meta.slice(0, 40))}`, headers: { authorization } });
+          return alive();
+        },
+      ),
       { numRuns: RUNS.intake },
     );
   });
 
   it('staff API: any login body, and any id, query or body to every staff route of every role', async () => {
     const route = fc.oneof(
-      fc.constantFrom('GET /api/review/queue', 'GET /api/livechat/callbacks', 'GET /api/livechat/canned-responses', 'POST /api/livechat/canned-responses', 'GET /api/admin/staff-users', 'POST /api/admin/staff-users', 'POST /api/admin/einmal-pins', 'GET /api/auth/me', 'GET /api/docs', 'POST /api/knowledge/feedback', 'GET /admin/queues/api/queues', 'PUT /admin/queues/api/queues/intake-ocr/clean/completed'),
+      fc.constantFrom(
+        'GET /api/review/queue',
+        'GET /api/livechat/callbacks',
+        'GET /api/livechat/canned-responses',
+        'POST /api/livechat/canned-responses',
+        'GET /api/admin/staff-users',
+        'POST /api/admin/staff-users',
+        'POST /api/admin/einmal-pins',
+        'GET /api/auth/me',
+        'GET /api/docs',
+        'POST /api/knowledge/feedback',
+        'GET /admin/queues/api/queues',
+        'PUT /admin/queues/api/queues/intake-ocr/clean/completed',
+      ),
       hostileString.map((s) => `GET /api/review/documents/${pct(s)}`),
       fc.tuple(fc.uuid(), hostileString).map(([id, p]) => `GET /api/review/documents/${id}/pages/${pct(p)}`),
       hostileString.map((s) => `GET /api/review/submissions/${pct(s)}`),
@@ -245,7 +366,17 @@ describe('fuzz: generated hostile input against a running system', function () {
         const session = role === 'nobody' ? undefined : staff[role];
         await probe(
           'staff-api',
-          { method, path, headers: { cookie: session?.cookie, 'x-csrf-token': withCsrf ? session?.csrf : undefined, 'content-type': contentType, 'content-encoding': contentEncoding ?? undefined }, body: method === 'GET' ? undefined : body },
+          {
+            method,
+            path,
+            headers: {
+              cookie: session?.cookie,
+              'x-csrf-token': withCsrf ? session?.csrf : undefined,
+              'content-type': contentType,
+              'content-encoding': contentEncoding ?? undefined,
+            },
+            body: method === 'GET' ? undefined : body,
+          },
           role,
         );
         return alive();
@@ -260,22 +391,43 @@ describe('fuzz: generated hostile input against a running system', function () {
     const opened: AgentClient[] = [];
     const node = { baseUrl: `http://127.0.0.1:${port}` } as TestServer;
     let socket = await consoleSocket(node, opened, staff.agent.cookie);
-    const event = fc.oneof(fc.constantFrom('agent:status', 'agents:list', 'queue:list', 'queue:accept', 'chat:mine', 'chat:transcript', 'chat:send', 'chat:typing', 'chat:note', 'chat:transfer', 'chat:end'), hostileString);
+    const event = fc.oneof(
+      fc.constantFrom(
+        'agent:status',
+        'agents:list',
+        'queue:list',
+        'queue:accept',
+        'chat:mine',
+        'chat:transcript',
+        'chat:send',
+        'chat:typing',
+        'chat:note',
+        'chat:transfer',
+        'chat:end',
+      ),
+      hostileString,
+    );
     try {
       await fc.assert(
-        fc.asyncProperty(event, fc.array(fc.oneof(hostileString, hostileJson, fc.uuid()), { maxLength: 3 }), fc.boolean(), async (name, args, withAck) => {
-          sent['socket.io'] = (sent['socket.io'] ?? 0) + 1;
-          // A socket disconnected by the flood guard is replaced, as a determined client would.
-          if (!socket.connected) socket = await consoleSocket(node, opened, staff.agent.cookie);
-          const emit = socket.emit.bind(socket) as (event: string, ...rest: unknown[]) => void;
-          if (withAck) await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, 500);
-            emit(name, ...args, () => (clearTimeout(timer), resolve()));
-          });
-          else emit(name, ...args);
-          if (!alive()) problems.push(`socket.io: the process exited after ${name}`);
-          return alive();
-        }),
+        fc.asyncProperty(
+          event,
+          fc.array(fc.oneof(hostileString, hostileJson, fc.uuid()), { maxLength: 3 }),
+          fc.boolean(),
+          async (name, args, withAck) => {
+            sent['socket.io'] = (sent['socket.io'] ?? 0) + 1;
+            // A socket disconnected by the flood guard is replaced, as a determined client would.
+            if (!socket.connected) socket = await consoleSocket(node, opened, staff.agent.cookie);
+            const emit = socket.emit.bind(socket) as (event: string, ...rest: unknown[]) => void;
+            if (withAck)
+              await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, 500);
+                emit(name, ...args, () => (clearTimeout(timer), resolve()));
+              });
+            else emit(name, ...args);
+            if (!alive()) problems.push(`socket.io: the process exited after ${name}`);
+            return alive();
+          },
+        ),
         { numRuns: RUNS.socket },
       );
     } finally {

@@ -6,11 +6,11 @@ import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
 import { HANDOFF } from '../../bot/service-texts.de.js';
 import { MENU } from '../../bot/texts.de.js';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
-import { parseConfig } from '../../core/config/index.js';
-import { AgentPresence } from '../../core/livechat/agent-presence.js';
-import { LiveChatService } from '../../core/livechat/live-chat.service.js';
-import { LiveChatQueue } from '../../core/livechat/livechat-queue.js';
-import { OpeningHours } from '../../core/livechat/opening-hours.js';
+import { parseConfig } from '../../server/config/index.js';
+import { AgentPresence } from '../../domain/livechat/agent-presence.js';
+import { LiveChatService } from '../../domain/livechat/live-chat.service.js';
+import { LiveChatQueue } from '../../domain/livechat/livechat-queue.js';
+import { OpeningHours } from '../../domain/livechat/opening-hours.js';
 import type { Core } from '../../server/container.js';
 import { createStaff } from '../helpers/staff.js';
 import { startTestCore } from '../helpers/system.js';
@@ -36,7 +36,13 @@ describe('handoff to a person: the queue', () => {
   async function member() {
     const conversationId = newConversationId();
     await core.chat.directLine.startConversation(conversationId, newUserId());
-    const liveChat = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 3);
+    const liveChat = new LiveChatService(
+      queue,
+      presence,
+      new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'),
+      () => now,
+      3,
+    );
     const services = { ...core.chat.memberServices, liveChat, callback: { ...core.chat.memberServices.callback, clock: () => now } };
     const bot = new MusterkasseBot(new PostgresStorage(core.database.db), core.knowledge, core.faqFeedback, services);
     const adapter = new TestAdapter((context) => bot.run(context));
@@ -81,29 +87,56 @@ describe('handoff to a person: the queue', () => {
     const ids = await Promise.all([a, b].map(async (s) => (await core.staffUsers.list()).find((u) => u.username === s.username)!.id));
     const { conversationId } = await member();
     const session = await queue.request(conversationId, 'Krankengeld', { recentMessages: [], trackingIds: [], kvnr: null });
-    assert.equal((await queue.request(conversationId, 'noch einmal', { recentMessages: [], trackingIds: [], kvnr: null })).id, session.id, 'one open chat per conversation');
+    assert.equal(
+      (await queue.request(conversationId, 'noch einmal', { recentMessages: [], trackingIds: [], kvnr: null })).id,
+      session.id,
+      'one open chat per conversation',
+    );
     const results = await Promise.all(ids.map((id) => queue.accept(session.id, id)));
     const winners = results.filter((r) => r !== undefined);
     assert.equal(winners.length, 1);
     assert.ok(ids.includes(winners[0]!.acceptedBy!));
     assert.equal(await queue.position(session.id), 0, 'no longer waiting');
     assert.equal(await queue.cancel(conversationId), undefined, 'an accepted chat is not left by "abbrechen"');
-    assert.equal(await queue.close(session.id, winners[0]!.acceptedBy === ids[0] ? ids[1]! : ids[0]!, 'ended'), undefined, 'only the agent running it ends a chat');
+    assert.equal(
+      await queue.close(session.id, winners[0]!.acceptedBy === ids[0] ? ids[1]! : ids[0]!, 'ended'),
+      undefined,
+      'only the agent running it ends a chat',
+    );
     assert.equal((await queue.close(session.id, winners[0]!.acceptedBy!, 'ended'))?.status, 'ended');
-    assert.deepEqual((await queue.history(session.id)).map((e) => e.kind), ['accepted', 'ended']);
+    assert.deepEqual(
+      (await queue.history(session.id)).map((e) => e.kind),
+      ['accepted', 'ended'],
+    );
   });
 
   it('gives an agent no more chats than the limit', async () => {
     const { username } = await createStaff(core, 'agent');
     const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
-    const chats = await Promise.all([1, 2, 3].map(async (n) => queue.request((await member()).conversationId, `Frage ${n}`, { recentMessages: [], trackingIds: [], kvnr: null })));
+    const chats = await Promise.all(
+      [1, 2, 3].map(async (n) =>
+        queue.request((await member()).conversationId, `Frage ${n}`, { recentMessages: [], trackingIds: [], kvnr: null }),
+      ),
+    );
     assert.ok(await queue.accept(chats[0]!.id, agentId, 2));
     assert.ok(await queue.accept(chats[1]!.id, agentId, 2));
     assert.equal(await queue.accept(chats[2]!.id, agentId, 2), undefined, 'the third would exceed the limit');
     assert.deepEqual([...(await queue.activeCounts([agentId])).values()], [2]);
     await presence.report(agentId, 'available', now);
-    const full = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 2);
-    const roomy = new LiveChatService(queue, presence, new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => now, 3);
+    const full = new LiveChatService(
+      queue,
+      presence,
+      new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'),
+      () => now,
+      2,
+    );
+    const roomy = new LiveChatService(
+      queue,
+      presence,
+      new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'),
+      () => now,
+      3,
+    );
     await presence.leave(PRESENT_AGENT);
     assert.equal(await full.availability(now), 'busy', 'an agent at the limit takes no new chat');
     assert.equal(await roomy.availability(now), 'open');

@@ -2,27 +2,36 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { eq } from 'drizzle-orm';
 import WebSocket from 'ws';
-import { storedFiles } from '../../core/db/schema.js';
+import { storedFiles } from '../../platform/db/schema.js';
 import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-client.js';
-import { MASKED_TEXT } from '../../channel/activity.js';
+import { MASKED_TEXT } from '../../domain/chat/activity.js';
 import { PIN, STATUS } from '../../bot/service-texts.de.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
 import { EICAR, makePdf, PNG_1X1 } from '../helpers/files.js';
-import { randomKvnr } from '../helpers/members.js';
+import { randomKvnr, testMember } from '../helpers/members.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { uniqueName } from '../helpers/system.js';
 
 const BOUNDARY = 'mk-test-boundary';
 
 /** Sends a raw HTTP request body (possibly cut off) and reads the answer. */
-function rawPost(baseUrl: string, path: string, headers: Record<string, string>, body: Buffer | string): Promise<{ status: number; body: string }> {
+function rawPost(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer | string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      `${baseUrl}${path}`,
+      { method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -30,14 +39,24 @@ function rawPost(baseUrl: string, path: string, headers: Record<string, string>,
 
 /** A multipart body with one file part, cut off before its closing boundary. */
 function cutOffMultipart(field: string): string {
-  return [`--${BOUNDARY}`, `Content-Disposition: form-data; name="${field}"; filename="rechnung.pdf"`, 'Content-Type: application/pdf', '', '%PDF-1.4 and then the connection ends'].join('\r\n');
+  return [
+    `--${BOUNDARY}`,
+    `Content-Disposition: form-data; name="${field}"; filename="rechnung.pdf"`,
+    'Content-Type: application/pdf',
+    '',
+    '%PDF-1.4 and then the connection ends',
+  ].join('\r\n');
 }
 
 function multipart(parts: Array<{ name: string; filename?: string; type: string; body: Buffer | string }>): Buffer {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename ? `; filename="${part.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${part.type}\r\n\r\n`), Buffer.from(part.body), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${part.type}\r\n\r\n`),
+      Buffer.from(part.body),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(chunks);
@@ -59,27 +78,52 @@ describe('hardening against hostile input', () => {
   describe('multipart bodies', () => {
     it('answers 400 to an upload cut off before its closing boundary, on the chat and on the intake API, and keeps running', async () => {
       const { conversationId, token } = await dl.startConversation();
-      const chat = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, cutOffMultipart('file'));
+      const chat = await rawPost(
+        server.baseUrl,
+        `/v3/directline/conversations/${conversationId}/upload`,
+        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        cutOffMultipart('file'),
+      );
       assert.equal(chat.status, 400, chat.body);
       const key = await new IntakeChannels(server.core.database.db).add(uniqueName('scan-'));
-      const intake = await rawPost(server.baseUrl, '/api/intake/submissions', { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, cutOffMultipart('files'));
+      const intake = await rawPost(
+        server.baseUrl,
+        '/api/intake/submissions',
+        { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        cutOffMultipart('files'),
+      );
       assert.equal(intake.status, 400, intake.body);
       // A part of a field nobody reads, cut off too.
-      const other = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, cutOffMultipart('something-else'));
+      const other = await rawPost(
+        server.baseUrl,
+        `/v3/directline/conversations/${conversationId}/upload`,
+        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        cutOffMultipart('something-else'),
+      );
       assert.equal(other.status, 400, other.body);
       await alive(server);
     });
 
     it('answers 400 to multipart without a boundary', async () => {
       const { conversationId, token } = await dl.startConversation();
-      const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data' }, 'no boundary here');
+      const res = await rawPost(
+        server.baseUrl,
+        `/v3/directline/conversations/${conversationId}/upload`,
+        { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data' },
+        'no boundary here',
+      );
       assert.equal(res.status, 400, res.body);
     });
 
     it('reads UTF-8 file names as UTF-8', async () => {
       const { conversationId, token } = await dl.startConversation();
       const body = multipart([{ name: 'file', filename: 'Rechnung März.pdf', type: 'application/pdf', body: makePdf() }]);
-      const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, body);
+      const res = await rawPost(
+        server.baseUrl,
+        `/v3/directline/conversations/${conversationId}/upload`,
+        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        body,
+      );
       assert.equal(res.status, 200, res.body);
       const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === JSON.parse(res.body).id)!;
       assert.equal(echo.attachments?.[0]?.name, 'Rechnung März.pdf');
@@ -94,7 +138,12 @@ describe('hardening against hostile input', () => {
       it(`keeps no copy of ${what}, gives it no link, and the bot says why`, async () => {
         const { conversationId, token } = await dl.startConversation();
         const body = multipart([{ name: 'file', filename: 'datei', type, body: file }]);
-        const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, body);
+        const res = await rawPost(
+          server.baseUrl,
+          `/v3/directline/conversations/${conversationId}/upload`,
+          { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+          body,
+        );
         assert.equal(res.status, 200, res.body);
         const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === JSON.parse(res.body).id)!;
         assert.equal(echo.attachments?.length, 1);
@@ -106,7 +155,7 @@ describe('hardening against hostile input', () => {
     }
   });
 
-  describe('status codes for the client\'s mistakes', () => {
+  describe("status codes for the client's mistakes", () => {
     it('refuses watermarks beyond what a conversation can hold with 400', async () => {
       const { conversationId, token } = await dl.startConversation();
       for (const watermark of ['9007199254740993', '2147483648', '1e3', '-1', '0x10']) {
@@ -128,7 +177,12 @@ describe('hardening against hostile input', () => {
     it('refuses compressed bodies with 415, also broken ones', async () => {
       const { conversationId, token } = await dl.startConversation();
       for (const encoding of ['gzip', 'br', 'deflate']) {
-        const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-encoding': encoding }, 'not compressed at all');
+        const res = await rawPost(
+          server.baseUrl,
+          `/v3/directline/conversations/${conversationId}/activities`,
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-encoding': encoding },
+          'not compressed at all',
+        );
         assert.equal(res.status, 415, `${encoding}: ${res.body}`);
       }
     });
@@ -139,7 +193,12 @@ describe('hardening against hostile input', () => {
       for (const field of ['value', 'channelData', 'entities']) {
         const inner = field === 'channelData' ? `{"x":${deep}}` : field === 'entities' ? `[{"x":${deep}}]` : deep;
         const body = `{"type":"message","text":"hallo","${field}":${inner}}`;
-        const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body);
+        const res = await rawPost(
+          server.baseUrl,
+          `/v3/directline/conversations/${conversationId}/activities`,
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+        );
         assert.equal(res.status, 400, `${field}: ${res.body}`);
       }
       await alive(server);
@@ -148,7 +207,12 @@ describe('hardening against hostile input', () => {
     it('refuses NUL characters and lone surrogates with 400 instead of failing to store them', async () => {
       const { conversationId, token } = await dl.startConversation();
       for (const text of ['Diagnose \\u0000 Depression', 'Diagnose \\ud800 Depression', 'x\\udc00']) {
-        const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/activities`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, `{"type":"message","text":"${text}"}`);
+        const res = await rawPost(
+          server.baseUrl,
+          `/v3/directline/conversations/${conversationId}/activities`,
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          `{"type":"message","text":"${text}"}`,
+        );
         assert.equal(res.status, 400, `${text}: ${res.body}`);
       }
       const fine = await dl.send(conversationId, token, { type: 'message', text: 'Emoji sind in Ordnung 😀' });
@@ -157,7 +221,7 @@ describe('hardening against hostile input', () => {
   });
 
   describe('quotas', () => {
-    it('counts only authorised messages against a conversation\'s quota', async () => {
+    it("counts only authorised messages against a conversation's quota", async () => {
       const { conversationId, token } = await dl.startConversation();
       const limit = server.core.config.chat.messagesPerMinute;
       for (let i = 0; i < limit + 5; i++) {
@@ -172,15 +236,17 @@ describe('hardening against hostile input', () => {
   describe('secrets typed in the chat', () => {
     it('stores the card digits and the Einmal-PIN masked in the transcript, and the login still works', async () => {
       const kvnr = randomKvnr();
-      await new MembersRepository(server.core.database.db).upsert([
-        { kvnr, firstName: 'Ida', lastName: 'Beispiel', birthDate: '1980-01-01', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '654321', familyOf: null },
-      ]);
+      await new MembersRepository(server.core.database.db).upsert([testMember({ kvnr, cardNumberLast6: '654321' })]);
       const { pin } = await server.core.pins.issue({ kvnr, purpose: 'Unterlagen zu Ihrem Krankengeld' }, { label: 'test' });
       const { conversationId, token } = await dl.startConversation();
       const botSays = async (text: string, expected: RegExp) => {
         const before = (await dl.activities(conversationId, token)).activities.length;
         assert.equal((await dl.send(conversationId, token, { type: 'message', text })).status, 200);
-        await dl.waitFor(conversationId, token, (a) => a.from?.role === 'bot' && expected.test(a.text ?? '') && Number(a.id!.split('|')[1]) > before);
+        await dl.waitFor(
+          conversationId,
+          token,
+          (a) => a.from?.role === 'bot' && expected.test(a.text ?? '') && Number(a.id!.split('|')[1]) > before,
+        );
       };
       await botSays('Einmal-PIN', /Krankenversichertennummer/);
       await botSays(kvnr, /sechs Ziffern|Kartennummer|Gesundheitskarte/);
@@ -190,7 +256,8 @@ describe('hardening against hostile input', () => {
       const texts = (await dl.activities(conversationId, token)).activities.filter((a) => a.from?.role === 'user').map((a) => a.text);
       assert.deepEqual(texts, ['Einmal-PIN', kvnr, MASKED_TEXT, MASKED_TEXT, MASKED_TEXT]);
       const stored = JSON.stringify(await server.core.chat.directLine.activitiesAfter(conversationId, 0));
-      for (const secret of ['654321', '65 43 21', pin, pin.replace('-', '')]) assert.ok(!stored.includes(secret), `${secret} is not in the transcript`);
+      for (const secret of ['654321', '65 43 21', pin, pin.replace('-', '')])
+        assert.ok(!stored.includes(secret), `${secret} is not in the transcript`);
     });
   });
 
@@ -198,15 +265,30 @@ describe('hardening against hostile input', () => {
     it('stops status lookups for a visitor after repeated misses, also in a fresh conversation', async () => {
       const key = `status-limit:${uniqueName('k')}`;
       await server.core.submissions.addFile(key, makePdf(), 'a.pdf');
-      const { trackingId } = await server.core.submissions.submit(key, { source: 'chat', kvnr: randomKvnr(), declaredType: 'bonus', details: {}, note: null, conversationId: null });
+      const { trackingId } = await server.core.submissions.submit(key, {
+        source: 'chat',
+        kvnr: randomKvnr(),
+        declaredType: 'bonus',
+        details: {},
+        note: null,
+        conversationId: null,
+      });
       const lookUp = async (conversation: { conversationId: string; token: string }) => {
         const seen = (await dl.activities(conversation.conversationId, conversation.token)).activities.length;
         await dl.send(conversation.conversationId, conversation.token, { type: 'message', text: `Stand von ${trackingId}?` });
-        const asked = await dl.waitFor(conversation.conversationId, conversation.token, (a) => a.from?.role === 'bot' && Number(a.id!.split('|')[1]) > seen + 1);
+        const asked = await dl.waitFor(
+          conversation.conversationId,
+          conversation.token,
+          (a) => a.from?.role === 'bot' && Number(a.id!.split('|')[1]) > seen + 1,
+        );
         if (asked.text === STATUS.tooManyAttempts) return 'refused';
         const next = (await dl.activities(conversation.conversationId, conversation.token)).activities.length;
         await dl.send(conversation.conversationId, conversation.token, { type: 'message', text: randomKvnr() });
-        const answer = await dl.waitFor(conversation.conversationId, conversation.token, (a) => a.from?.role === 'bot' && Number(a.id!.split('|')[1]) > next);
+        const answer = await dl.waitFor(
+          conversation.conversationId,
+          conversation.token,
+          (a) => a.from?.role === 'bot' && Number(a.id!.split('|')[1]) > next,
+        );
         assert.equal(answer.text, STATUS.notFound);
         return 'looked up';
       };
@@ -224,7 +306,8 @@ describe('hardening against hostile input', () => {
       type Conversation = { conversationId: string; token: string };
       const seq = (id: string | undefined) => Number(id!.split('|')[1]);
       /** The bot's first message after the activity numbered `after`. */
-      const botAfter = async (c: Conversation, after: number) => dl.waitFor(c.conversationId, c.token, (a) => a.from?.role === 'bot' && seq(a.id) > after);
+      const botAfter = async (c: Conversation, after: number) =>
+        dl.waitFor(c.conversationId, c.token, (a) => a.from?.role === 'bot' && seq(a.id) > after);
       const say = async (c: Conversation, text: string) => {
         const seen = (await dl.activities(c.conversationId, c.token)).activities.length;
         await dl.send(c.conversationId, c.token, { type: 'message', text });
@@ -317,7 +400,12 @@ describe('hardening: when a dependency is down', () => {
 
   it('answers the intake API with 503 naming the scanner, and stores nothing', async () => {
     const key = await new IntakeChannels(server.core.database.db).add(uniqueName('scan-'));
-    const res = await rawPost(server.baseUrl, '/api/intake/submissions', { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, multipart([{ name: 'files', filename: 'a.pdf', type: 'application/pdf', body: makePdf() }]));
+    const res = await rawPost(
+      server.baseUrl,
+      '/api/intake/submissions',
+      { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      multipart([{ name: 'files', filename: 'a.pdf', type: 'application/pdf', body: makePdf() }]),
+    );
     assert.equal(res.status, 503, res.body);
     assert.equal(JSON.parse(res.body).error.details.dependency, 'clamd');
   });
@@ -325,7 +413,12 @@ describe('hardening: when a dependency is down', () => {
   it('takes a chat upload without keeping it, and the bot asks for it again later', async () => {
     const dl = new DirectLineTestClient(server.baseUrl);
     const { conversationId, token } = await dl.startConversation();
-    const res = await rawPost(server.baseUrl, `/v3/directline/conversations/${conversationId}/upload`, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, multipart([{ name: 'file', filename: 'rechnung.pdf', type: 'application/pdf', body: makePdf() }]));
+    const res = await rawPost(
+      server.baseUrl,
+      `/v3/directline/conversations/${conversationId}/upload`,
+      { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      multipart([{ name: 'file', filename: 'rechnung.pdf', type: 'application/pdf', body: makePdf() }]),
+    );
     assert.equal(res.status, 200, res.body);
     await dl.waitFor(conversationId, token, (a) => a.from?.role === 'bot' && /nicht auf Viren prüfen/.test(a.text ?? ''));
     const kept = await server.core.database.db.select().from(storedFiles).where(eq(storedFiles.conversationId, conversationId));

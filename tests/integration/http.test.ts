@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import express from 'express';
 import request from 'supertest';
-import { errorHandler } from '../../core/http/error-handler.js';
-import { requestLogging } from '../../core/http/request-logging.js';
-import { createLogger } from '../../core/logging/logger.js';
+import { errorHandler } from '../../platform/http/error-handler.js';
+import { requestLogging } from '../../platform/http/request-logging.js';
+import { createLogger } from '../../platform/logging/logger.js';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
 import { LogCapture, startTestCore } from '../helpers/system.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { auditLog, classificationExamples, intakeChannels } from '../../core/db/schema.js';
+import { auditLog, classificationExamples, intakeChannels } from '../../platform/db/schema.js';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
@@ -9,8 +9,8 @@ import { EICAR, encryptPdf, makePdfPages, scannedPage } from '../helpers/files.j
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { createStaff, loginAs } from '../helpers/staff.js';
-import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
+import { randomKvnr, testMember, withWrongCheckDigit } from '../helpers/members.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 /** `POST /api/intake/submissions` for other channels, `GET …/:trackingId`, channel keys from the CLI. */
@@ -24,7 +24,10 @@ describe('intake API for other channels', () => {
   after(() => core.close());
 
   async function addChannel(): Promise<{ name: string; key: string }> {
-    const name = uniqueName('scan-centre-').toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40);
+    const name = uniqueName('scan-centre-')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 40);
     const run = runTs('server/cli/main.ts', ['channel:add', name], childEnv({ DATABASE_URL: sharedDatabase.url }));
     assert.equal(await run.exited, 0, run.stderr());
     const key = /^(mkc_\S+)$/m.exec(run.stdout())?.[1];
@@ -35,12 +38,22 @@ describe('intake API for other channels', () => {
   it('takes paper mail without metadata, answers 201 with a tracking ID, and the pipeline finds its way', async () => {
     const { key } = await addChannel();
     const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', 'arbeitsunfähig seit 03.11.2026']);
-    const res = await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', scan, { filename: 'brief-001.png', contentType: 'image/png' }).expect(201);
+    const res = await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .attach('files', scan, { filename: 'brief-001.png', contentType: 'image/png' })
+      .expect(201);
     const trackingId = res.body.trackingId as string;
     assert.match(trackingId, /^MK-/);
     const workers = await startWorker(core);
     try {
-      await waitUntil(async () => (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]?.status === 'awaiting_review', 30_000, 'the document to reach review');
+      await waitUntil(
+        async () =>
+          (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]
+            ?.status === 'awaiting_review',
+        30_000,
+        'the document to reach review',
+      );
     } finally {
       await workers.close();
     }
@@ -65,10 +78,24 @@ describe('intake API for other channels', () => {
       { file: 'geheim.pdf', reason: 'verschlüsselt oder passwortgeschützt' },
       { file: 'virus.txt', reason: 'Schadsoftware gefunden' },
     ]);
-    const pages = await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', await makePdfPages(16), { filename: 'dick.pdf', contentType: 'application/pdf' }).expect(422);
+    const pages = await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .attach('files', await makePdfPages(16), { filename: 'dick.pdf', contentType: 'application/pdf' })
+      .expect(422);
     assert.deepEqual(pages.body.error.details.refused, [{ file: 'dick.pdf', reason: 'zu viele Seiten für eine Sendung' }]);
-    await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).field('metadata', '{"kvnr":"A123456789"}').attach('files', await makePdfPages(1), 'a.pdf').expect(400);
-    await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).field('metadata', '{kaputt').attach('files', await makePdfPages(1), 'a.pdf').expect(400);
+    await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .field('metadata', '{"kvnr":"A123456789"}')
+      .attach('files', await makePdfPages(1), 'a.pdf')
+      .expect(400);
+    await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .field('metadata', '{kaputt')
+      .attach('files', await makePdfPages(1), 'a.pdf')
+      .expect(400);
     await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).send({ files: [] }).expect(415);
   });
 
@@ -78,7 +105,9 @@ describe('intake API for other channels', () => {
     const pdf = await makePdfPages(1);
     await request(app).post('/api/intake/submissions').attach('files', pdf, 'a.pdf').expect(401);
     await request(app).post('/api/intake/submissions').set('Authorization', 'Bearer mkc_wrong').attach('files', pdf, 'a.pdf').expect(401);
-    const { trackingId } = (await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${own.key}`).attach('files', pdf, 'a.pdf').expect(201)).body;
+    const { trackingId } = (
+      await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${own.key}`).attach('files', pdf, 'a.pdf').expect(201)
+    ).body;
 
     await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${other.key}`).expect(404);
     await request(app).get(`/api/intake/submissions/${trackingId}`).expect(401);
@@ -122,17 +151,31 @@ describe('intake API for other channels', () => {
   it('lets clerks work the review queue: view (audited), correct member and type, route; agents get 403', async () => {
     const { key } = await addChannel();
     const scan = await scannedPage(['Rechnung Nr. 2026-77', 'Professionelle Zahnreinigung GOZ 1040', 'Rechnungsbetrag 85,40 EUR']);
-    const { trackingId } = (await request(app).post('/api/intake/submissions').set('Authorization', `Bearer ${key}`).attach('files', scan, { filename: 'rechnung.png', contentType: 'image/png' }).expect(201)).body;
+    const { trackingId } = (
+      await request(app)
+        .post('/api/intake/submissions')
+        .set('Authorization', `Bearer ${key}`)
+        .attach('files', scan, { filename: 'rechnung.png', contentType: 'image/png' })
+        .expect(201)
+    ).body;
     const workers = await startWorker(core);
     try {
-      await waitUntil(async () => (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]?.status === 'awaiting_review', 30_000, 'review');
+      await waitUntil(
+        async () =>
+          (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]
+            ?.status === 'awaiting_review',
+        30_000,
+        'review',
+      );
     } finally {
       await workers.close();
     }
     const agent = await loginAs(app, (await createStaff(core, 'agent')).username);
     await agent.agent.get('/api/review/queue').expect(403);
     const kvnr = randomKvnr();
-    await new MembersRepository(core.database.db).upsert([{ kvnr, firstName: 'Eva', lastName: 'Probe', birthDate: '1990-01-01', street: 'Weg 2', postalCode: '12345', city: 'Ort', cardNumberLast6: '222222', familyOf: null }]);
+    await new MembersRepository(core.database.db).upsert([
+      testMember({ kvnr, firstName: 'Eva', lastName: 'Probe', birthDate: '1990-01-01', cardNumberLast6: '222222' }),
+    ]);
 
     const clerkUser = await createStaff(core, 'clerk');
     const clerk = await loginAs(app, clerkUser.username);
@@ -152,28 +195,57 @@ describe('intake API for other channels', () => {
     await agent.agent.get(`/api/review/documents/${item.id}/pages/1`).expect(403);
 
     const byTracking = (await clerk.agent.get(`/api/review/submissions/${trackingId.toLowerCase()}`).expect(200)).body;
-    assert.deepEqual(byTracking.documents.map((d: { id: string; status: string }) => [d.id, d.status]), [[item.id, 'awaiting_review']]);
+    assert.deepEqual(
+      byTracking.documents.map((d: { id: string; status: string }) => [d.id, d.status]),
+      [[item.id, 'awaiting_review']],
+    );
     await clerk.agent.get('/api/review/submissions/MK-0000-0000-0001').expect(400);
 
-    const byName = (await clerk.agent.get('/api/review/members').query({ lastName: 'prob', birthDate: '1990-01-01' }).expect(200)).body.members;
-    assert.ok(byName.some((m: { kvnr: string }) => m.kvnr === kvnr), 'surname prefix and birth date find the member');
+    const byName = (await clerk.agent.get('/api/review/members').query({ lastName: 'prob', birthDate: '1990-01-01' }).expect(200)).body
+      .members;
+    assert.ok(
+      byName.some((m: { kvnr: string }) => m.kvnr === kvnr),
+      'surname prefix and birth date find the member',
+    );
     assert.equal(byName[0].cardNumberLast6, undefined, 'the search shows no card number');
-    assert.deepEqual((await clerk.agent.get('/api/review/members').query({ kvnr }).expect(200)).body.members.map((m: { lastName: string }) => m.lastName), ['Probe']);
+    assert.deepEqual(
+      (await clerk.agent.get('/api/review/members').query({ kvnr }).expect(200)).body.members.map((m: { lastName: string }) => m.lastName),
+      ['Probe'],
+    );
     const badSearch = await clerk.agent.get('/api/review/members').query({ lastName: 'P', birthDate: '01.01.1990' }).expect(400);
     assert.match(JSON.stringify(badSearch.body), /Nachnamens|Geburtsdatum/);
 
-    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: withWrongCheckDigit(kvnr) }).expect(400);
-    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr: randomKvnr() }).expect(400);
-    const decided = await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr }).expect(200);
+    await clerk.agent
+      .post(`/api/review/documents/${item.id}/decision`)
+      .set('X-CSRF-Token', clerk.csrfToken)
+      .send({ documentType: 'invoice', kvnr: withWrongCheckDigit(kvnr) })
+      .expect(400);
+    await clerk.agent
+      .post(`/api/review/documents/${item.id}/decision`)
+      .set('X-CSRF-Token', clerk.csrfToken)
+      .send({ documentType: 'invoice', kvnr: randomKvnr() })
+      .expect(400);
+    const decided = await clerk.agent
+      .post(`/api/review/documents/${item.id}/decision`)
+      .set('X-CSRF-Token', clerk.csrfToken)
+      .send({ documentType: 'invoice', kvnr })
+      .expect(200);
     assert.equal(decided.body.department, 'Leistungen');
-    await clerk.agent.post(`/api/review/documents/${item.id}/decision`).set('X-CSRF-Token', clerk.csrfToken).send({ documentType: 'invoice', kvnr }).expect(409);
+    await clerk.agent
+      .post(`/api/review/documents/${item.id}/decision`)
+      .set('X-CSRF-Token', clerk.csrfToken)
+      .send({ documentType: 'invoice', kvnr })
+      .expect(409);
 
     const status = (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body;
     assert.deepEqual([status.status, status.documents[0].status, status.documents[0].assignedKvnr], ['processed', 'routed', kvnr]);
     const actions = (await core.database.db.select().from(auditLog).where(eq(auditLog.targetId, item.id))).map((a) => a.action).sort();
     assert.deepEqual(actions, ['document.decide', 'document.page_view', 'document.view']);
     const searches = await core.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.search'));
-    assert.ok(searches.some((a) => a.actor === clerkUser.username), 'member searches are audited');
+    assert.ok(
+      searches.some((a) => a.actor === clerkUser.username),
+      'member searches are audited',
+    );
     const [example] = await core.database.db.select().from(classificationExamples).where(eq(classificationExamples.documentId, item.id));
     assert.deepEqual([example?.documentType, example?.corrected], ['invoice', false]);
   });

@@ -3,18 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UnrecoverableError } from 'bullmq';
 import { eq } from 'drizzle-orm';
-import { storedFiles, submissionDocuments, submissions } from '../../core/db/schema.js';
-import { JobQueues } from '../../core/queue/queues.js';
-import { startWorkers } from '../../core/queue/workers.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
-import { StoredFilesRepository } from '../../core/storage/stored-files.repository.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
+import { JobQueues } from '../../platform/queue/queues.js';
+import { startWorkers } from '../../platform/queue/workers.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { IntakeDocumentsRepository } from '../../intake-pipeline/documents.repository.js';
 import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
 import { EICAR, imageOnlyPdf, makePdf, makePdfPages, scannedPage } from '../helpers/files.js';
-import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
+import { randomKvnr, testMember, withWrongCheckDigit } from '../helpers/members.js';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
@@ -32,20 +32,37 @@ describe('intake pipeline', () => {
   after(() => core.close());
 
   /** A submission as another channel (or a scan centre) would store it: files as they came. */
-  async function submit(...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
+  async function submit(
+    ...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>
+  ): Promise<{ trackingId: string; documentIds: string[]; fileIds: string[] }> {
     return submitFrom({ source: 'channel:test', conversationId: null }, ...files);
   }
 
-  async function submitFrom(origin: { source: string; conversationId: string | null }, ...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>) {
+  async function submitFrom(
+    origin: { source: string; conversationId: string | null },
+    ...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>
+  ) {
     const fileIds: string[] = [];
     for (const file of files) {
       const stored = await core.storage.storeBuffer(file.bytes);
-      await new StoredFilesRepository(core.database.db).insert({ id: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: file.mediaType, originalName: file.name });
+      await new StoredFilesRepository(core.database.db).insert({
+        id: stored.id,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        mediaType: file.mediaType,
+        originalName: file.name,
+      });
       fileIds.push(stored.id);
     }
     const repository = new SubmissionsRepository(core.database.db);
     const { id, trackingId } = await repository.create(
-      { ...origin, kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr, declaredType: null, details: {}, note: null },
+      {
+        ...origin,
+        kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr,
+        declaredType: null,
+        details: {},
+        note: null,
+      },
       { documents: fileIds.map((fileId) => ({ fileId, pageCount: 1 })) },
     );
     const documentIds = (await repository.documents(id)).map((d) => d.id);
@@ -53,9 +70,16 @@ describe('intake pipeline', () => {
   }
 
   const documents = () => new IntakeDocumentsRepository(core.database.db);
-  const documentRow = async (id: string) => (await core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, id)))[0]!;
-  const submissionStatus = async (trackingId: string) => (await core.database.db.select().from(submissions).where(eq(submissions.trackingId, trackingId)))[0]!.status;
-  const settled = (ids: string[], status: string) => waitUntil(async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === status), 20_000, `documents to reach ${status}`);
+  const documentRow = async (id: string) =>
+    (await core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, id)))[0]!;
+  const submissionStatus = async (trackingId: string) =>
+    (await core.database.db.select().from(submissions).where(eq(submissions.trackingId, trackingId)))[0]!.status;
+  const settled = (ids: string[], status: string) =>
+    waitUntil(
+      async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === status),
+      20_000,
+      `documents to reach ${status}`,
+    );
 
   it('passes clean files on to text extraction and quarantines EICAR and the ClamAV test files, which are never served', async () => {
     const clean = await submit({ bytes: await makePdfPages(2), mediaType: 'application/pdf', name: 'rechnung.pdf' });
@@ -81,7 +105,10 @@ describe('intake pipeline', () => {
 
     for (const [i, id] of infected.documentIds.entries()) {
       const document = await documentRow(id);
-      assert.ok((document.scanFindings ?? []).some((s) => /Musterkasse\.DevOnly|Eicar|ClamAV-Test/i.test(s)), JSON.stringify(document.scanFindings));
+      assert.ok(
+        (document.scanFindings ?? []).some((s) => /Musterkasse\.DevOnly|Eicar|ClamAV-Test/i.test(s)),
+        JSON.stringify(document.scanFindings),
+      );
       const fileId = infected.fileIds[i]!;
       assert.equal(await core.storage.isQuarantined(fileId), true);
       await assert.rejects(core.storage.readAll(fileId), /ENOENT/, 'no longer in normal storage');
@@ -100,7 +127,8 @@ describe('intake pipeline', () => {
     const clean = await submitFrom(chat, { bytes: await makePdfPages(1), mediaType: 'application/pdf', name: 'rechnung.pdf' });
     const workers = await startWorker(core);
     try {
-      for (const { trackingId } of [infected, clean]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      for (const { trackingId } of [infected, clean])
+        await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
       await settled(infected.documentIds, 'quarantined');
       await settled(clean.documentIds, 'awaiting_review');
       // A repeated scan job changes nothing and sends nothing again.
@@ -116,12 +144,17 @@ describe('intake pipeline', () => {
 
   it('uses a PDF text layer without OCR, and reads scanned images and image-only PDFs with tesseract', async () => {
     const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Versicherten-Nr. A123456780', 'Erika Mustermann 12.03.1984']);
-    const withLayer = await submit({ bytes: await makePdfPages(1, { text: 'Rechnung Zahnreinigung' }), mediaType: 'application/pdf', name: 'rechnung.pdf' });
+    const withLayer = await submit({
+      bytes: await makePdfPages(1, { text: 'Rechnung Zahnreinigung' }),
+      mediaType: 'application/pdf',
+      name: 'rechnung.pdf',
+    });
     const image = await submit({ bytes: scan, mediaType: 'image/png', name: 'au.png' });
     const imagePdf = await submit({ bytes: await imageOnlyPdf(scan), mediaType: 'application/pdf', name: 'au-scan.pdf' });
     const workers = await startWorker(core);
     try {
-      for (const { trackingId } of [withLayer, image, imagePdf]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      for (const { trackingId } of [withLayer, image, imagePdf])
+        await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
       await settled([...withLayer.documentIds, ...image.documentIds, ...imagePdf.documentIds], 'awaiting_review');
     } finally {
       await workers.close();
@@ -141,21 +174,32 @@ describe('intake pipeline', () => {
 
   async function insuredMember(): Promise<string> {
     const kvnr = randomKvnr();
-    await new MembersRepository(core.database.db).upsert([
-      { kvnr, firstName: 'Ida', lastName: 'Beispielfrau', birthDate: '1980-02-01', street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '111111', familyOf: null },
-    ]);
+    await new MembersRepository(core.database.db).upsert([testMember({ kvnr, lastName: 'Beispielfrau', birthDate: '1980-02-01' })]);
     return kvnr;
   }
 
-  const sickNote = (kvnr: string) => scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', `Versicherten-Nr. ${kvnr}`, 'Ida Beispielfrau geb. 01.02.1980', 'arbeitsunfähig seit 03.11.2026']);
+  const sickNote = (kvnr: string) =>
+    scannedPage([
+      'Arbeitsunfähigkeitsbescheinigung',
+      'Erstbescheinigung',
+      `Versicherten-Nr. ${kvnr}`,
+      'Ida Beispielfrau geb. 01.02.1980',
+      'arbeitsunfähig seit 03.11.2026',
+    ]);
 
-  it('routes a scanned sick note with a valid KVNR and the member\'s name to its department; a wrong check digit goes to review', async () => {
+  it("routes a scanned sick note with a valid KVNR and the member's name to its department; a wrong check digit goes to review", async () => {
     const kvnr = await insuredMember();
     const good = await submit({ bytes: await sickNote(kvnr), mediaType: 'image/png', name: 'au.png', declaredKvnr: kvnr });
-    const wrong = await submit({ bytes: await sickNote(withWrongCheckDigit(kvnr)), mediaType: 'image/png', name: 'au2.png', declaredKvnr: null });
+    const wrong = await submit({
+      bytes: await sickNote(withWrongCheckDigit(kvnr)),
+      mediaType: 'image/png',
+      name: 'au2.png',
+      declaredKvnr: null,
+    });
     const workers = await startWorker(core);
     try {
-      for (const { trackingId } of [good, wrong]) await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      for (const { trackingId } of [good, wrong])
+        await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
       await settled(good.documentIds, 'routed');
       await settled(wrong.documentIds, 'awaiting_review');
     } finally {
@@ -188,7 +232,11 @@ describe('intake pipeline', () => {
     assert.ok((await beyondOcr()) < 20, `killed in the middle of the batch: ${await statuses()}`);
     const second = runTs('server/main.ts', ['--role', 'worker'], env);
     try {
-      await waitUntil(async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === 'routed'), 120_000, 'all 20 documents to be routed').catch(async (err: Error) => {
+      await waitUntil(
+        async () => (await Promise.all(ids.map(documentRow))).every((d) => d.status === 'routed'),
+        120_000,
+        'all 20 documents to be routed',
+      ).catch(async (err: Error) => {
         throw new Error(`${err.message}: ${await statuses()} ${second.stderr()} ${second.stdout().slice(-2000)}`);
       });
     } finally {
@@ -227,7 +275,10 @@ describe('intake pipeline', () => {
   it('finds documents whose job was lost (Redis restarted, worker killed) and runs them', async () => {
     const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'lost.pdf' });
     // Never queued, as if Redis lost it; the sweep looks at documents older than the threshold.
-    await core.database.db.update(submissionDocuments).set({ statusChangedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(submissionDocuments.id, documentIds[0]!));
+    await core.database.db
+      .update(submissionDocuments)
+      .set({ statusChangedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(submissionDocuments.id, documentIds[0]!));
     const workers = await startWorker(core);
     try {
       assert.ok((await core.intake.sweep(new Date(), 5 * 60_000)) >= 1);
@@ -241,10 +292,20 @@ describe('intake pipeline', () => {
     const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'kaputt.pdf' });
     const prefix = uniqueName('mkgiveup');
     const queues = new JobQueues(core.redis.queue, prefix, core.logger);
-    const failing = new IntakePipeline([{ status: 'scan', run: () => Promise.reject(new UnrecoverableError('Datei nicht lesbar')) }], documents(), queues, core.logger);
+    const failing = new IntakePipeline(
+      [{ status: 'scan', run: () => Promise.reject(new UnrecoverableError('Datei nicht lesbar')) }],
+      documents(),
+      queues,
+      core.logger,
+    );
     const workers = startWorkers(
       { 'intake-scan': ({ documentId }) => failing.handle('scan', documentId) },
-      { connection: core.redis.queue, prefix, logger: core.logger, onFailed: (_queue, job, error, final) => failing.failed('scan', job, error, final) },
+      {
+        connection: core.redis.queue,
+        prefix,
+        logger: core.logger,
+        onFailed: (_queue, job, error, final) => failing.failed('scan', job, error, final),
+      },
     );
     try {
       await failing.enqueue('scan', documentIds[0]!);
@@ -262,7 +323,12 @@ describe('intake pipeline', () => {
     const { documentIds } = await submit({ bytes: makePdf(), mediaType: 'application/pdf', name: 'rechnung.pdf' });
     const prefix = uniqueName('mknoscan');
     const queues = new JobQueues(core.redis.queue, prefix, core.logger);
-    const scannerAway = new IntakePipeline([{ status: 'scan', holdsOnFailure: true, run: () => Promise.reject(new UnrecoverableError('clamd unreachable')) }], documents(), queues, core.logger);
+    const scannerAway = new IntakePipeline(
+      [{ status: 'scan', holdsOnFailure: true, run: () => Promise.reject(new UnrecoverableError('clamd unreachable')) }],
+      documents(),
+      queues,
+      core.logger,
+    );
     let finalFailures = 0;
     const workers = startWorkers(
       { 'intake-scan': ({ documentId }) => scannerAway.handle('scan', documentId) },

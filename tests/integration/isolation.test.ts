@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { ActivitySet } from '../../channel/activity.js';
+import type { ActivitySet } from '../../domain/chat/activity.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
@@ -14,7 +14,11 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('two installations on one Redis', () => {
   const pairs: Array<[string, Record<string, string>, Record<string, string>]> = [
     ['different prefixes, one database', { REDIS_PREFIX: uniqueName('mkiso') }, { REDIS_PREFIX: uniqueName('mkiso') }],
-    ['one prefix, different databases', { REDIS_PREFIX: 'mkisoshared', REDIS_URL: 'redis://127.0.0.1:6379/7' }, { REDIS_PREFIX: 'mkisoshared', REDIS_URL: 'redis://127.0.0.1:6379/8' }],
+    [
+      'one prefix, different databases',
+      { REDIS_PREFIX: 'mkisoshared', REDIS_URL: 'redis://127.0.0.1:6379/7' },
+      { REDIS_PREFIX: 'mkisoshared', REDIS_URL: 'redis://127.0.0.1:6379/8' },
+    ],
   ];
 
   for (const [how, envA, envB] of pairs) {
@@ -38,7 +42,11 @@ describe('two installations on one Redis', () => {
           await a.queues.add('intake-scan', { documentId }, { jobId: `iso-${documentId}` });
           await pause(1500);
           assert.deepEqual(takenByB, []);
-          assert.equal(await a.queues.queue('intake-scan').getJobState(`iso-${documentId}`), 'waiting', 'the job waits for its own installation');
+          assert.equal(
+            await a.queues.queue('intake-scan').getJobState(`iso-${documentId}`),
+            'waiting',
+            'the job waits for its own installation',
+          );
           await a.queues.queue('intake-scan').remove(`iso-${documentId}`);
         } finally {
           await workersB.close();

@@ -20,7 +20,15 @@ describe('knowledge learning loop', () => {
     const question = 'Kann ich meinen Hund A123456780 versichern? Tel 0151 23456789';
     for (let i = 0; i < 2; i++) {
       await dl.send(conversationId, token, { type: 'message', text: question });
-      await dl.waitFor(conversationId, token, (a) => a.from?.role === 'bot' && a.replyToId !== undefined && (a.text ?? '').length > 0 && a.id!.endsWith(String(3 + 2 * i).padStart(7, '0')));
+      await dl.waitFor(
+        conversationId,
+        token,
+        (a) =>
+          a.from?.role === 'bot' &&
+          a.replyToId !== undefined &&
+          (a.text ?? '').length > 0 &&
+          a.id!.endsWith(String(3 + 2 * i).padStart(7, '0')),
+      );
     }
 
     const app = createApp(core);

@@ -20,7 +20,8 @@ describe('live chat sockets: sessions, origins, floods, installations', function
     await server.stop();
   });
 
-  const consoleOn = (node: TestServer, cookie: string, headers: Record<string, string> = {}) => consoleSocket(node, sockets, cookie, headers);
+  const consoleOn = (node: TestServer, cookie: string, headers: Record<string, string> = {}) =>
+    consoleSocket(node, sockets, cookie, headers);
 
   async function agentOn(node: TestServer) {
     const { username } = await createStaff(node.core, 'agent');
@@ -48,12 +49,15 @@ describe('live chat sockets: sessions, origins, floods, installations', function
     });
   }
 
-  it('closes a disabled agent\'s open socket within 2 s, and no command of theirs runs afterwards', async () => {
+  it("closes a disabled agent's open socket within 2 s, and no command of theirs runs afterwards", async () => {
     const { socket, username } = await agentOn(server);
     const session = await waitingMember(server);
     await server.core.staffUsers.disable(username, { label: 'test' });
     // Straight after disabling, before the socket is closed: the command is refused, not run.
-    const accepted = await socket.timeout(2000).emitWithAck('queue:accept', session.id).catch(() => ({ ok: false }));
+    const accepted = await socket
+      .timeout(2000)
+      .emitWithAck('queue:accept', session.id)
+      .catch(() => ({ ok: false }));
     assert.equal(accepted.ok, false, 'a disabled agent accepts nothing');
     await closedWithin(socket, 2000);
     const [still] = await server.core.livechat.queue.waiting().then((all) => all.filter((s) => s.id === session.id));
@@ -72,11 +76,13 @@ describe('live chat sockets: sessions, origins, floods, installations', function
     const token = login.cookie.split('=')[1]!;
     const found = await server.core.sessions.findLive(token, new Date());
     assert.ok(found && found !== 'expired');
-    await server.core.database.db.execute(`update staff_sessions set idle_expires_at = now() - interval '1 second' where token_hash = '${found.session.tokenHash}'` as never);
+    await server.core.database.db.execute(
+      `update staff_sessions set idle_expires_at = now() - interval '1 second' where token_hash = '${found.session.tokenHash}'` as never,
+    );
     await closedWithin(socket, 2000);
   });
 
-  it('refuses a socket from another site\'s page', async () => {
+  it("refuses a socket from another site's page", async () => {
     const { username } = await createStaff(server.core, 'agent');
     const { cookie } = await loginAs(createApp(server.core), username);
     await assert.rejects(consoleOn(server, cookie, { origin: 'https://evil.example' }));
@@ -105,11 +111,11 @@ describe('live chat sockets: sessions, origins, floods, installations', function
       theirs.socket.on('queue:changed', () => crossed++);
       server.core.livechat.queueChanges.emit('changed', { reason: 'joined' });
       await new Promise((r) => setTimeout(r, 500));
-      assert.ok(heard >= 1, 'the installation\'s own console hears it');
-      assert.equal(crossed, 0, 'the other installation\'s console does not');
+      assert.ok(heard >= 1, "the installation's own console hears it");
+      assert.equal(crossed, 0, "the other installation's console does not");
       await other.web.close();
       await new Promise((r) => setTimeout(r, 300));
-      assert.ok(mine.socket.connected, 'the other installation shutting down leaves this one\'s consoles alone');
+      assert.ok(mine.socket.connected, "the other installation shutting down leaves this one's consoles alone");
     } finally {
       await other.core.close();
     }

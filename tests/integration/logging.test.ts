@@ -35,12 +35,18 @@ describe('logs without personal data', () => {
       .send({ kvnr: KVNR, iban: IBAN_SPACED, accountHolder: NAME, note: `Bitte an ${IBAN} überweisen, Tel. ${PHONE}` })
       .expect(404);
     await request(app).post('/api/auth/login').send({ username: KVNR, password: IBAN }).expect(401);
-    assert.ok(logs.lines.some((l) => l.includes('"path":"/api/members/[kvnr]/refund"')), logs.text);
+    assert.ok(
+      logs.lines.some((l) => l.includes('"path":"/api/members/[kvnr]/refund"')),
+      logs.text,
+    );
     assertClean();
   });
 
   it('scrubs personal data that code passes to the logger, in fields and in messages', () => {
-    core.logger.info({ kvnr: KVNR, member: { firstName: 'Erika', iban: IBAN }, detail: `Rückruf an ${PHONE}` }, `Submission for ${KVNR} with ${IBAN_SPACED}`);
+    core.logger.info(
+      { kvnr: KVNR, member: { firstName: 'Erika', iban: IBAN }, detail: `Rückruf an ${PHONE}` },
+      `Submission for ${KVNR} with ${IBAN_SPACED}`,
+    );
     core.logger.error({ err: new Error(`Lookup failed for ${KVNR}, refund to ${IBAN}`) }, 'failure');
     assertClean();
     assert.match(logs.text, /Lookup failed for \[kvnr\], refund to \[iban\]/, 'the error stays useful to operators');

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MembersRepository } from '../../core/members/members.repository.js';
-import { projectRoot } from '../../core/paths.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { projectRoot } from '../../platform/paths.js';
 import { randomKvnr, withWrongCheckDigit } from '../helpers/members.js';
 import { childEnv, runTs } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
@@ -62,7 +62,10 @@ describe('operator CLI: members:import', () => {
     const out = run.stdout();
     assert.match(out, /8 rows read: 2 new, 0 updated, 0 unchanged, 6 rejected\./);
     assert.match(out, /line 4: kvnr: KVNR check digit does not match/);
-    assert.match(out, /line 5: birthDate: not a plausible birth date; postalCode: expected five digits; cardNumberLast6: expected the last six digits/);
+    assert.match(
+      out,
+      /line 5: birthDate: not a plausible birth date; postalCode: expected five digits; cardNumberLast6: expected the last six digits/,
+    );
     assert.match(out, /line 6: familyOf: no member with this KVNR in the file or on record/);
     assert.match(out, /line 7: familyOf: points to a family member, not to a main member/);
     assert.match(out, /line 8: kvnr: appears again \(first on line 2\)/);
@@ -74,9 +77,15 @@ describe('operator CLI: members:import', () => {
 
   it('updates a changed address on the next import, family members listed before their main member', async () => {
     const [main, child] = [randomKvnr(), randomKvnr()];
-    const before = csv('before.csv', [`${child},Kim,Kind,2012-01-01,Alte Straße 1,12345,Altstadt,777777,${main}`, `${main},Mia,Mutter,1985-01-01,Alte Straße 1,12345,Altstadt,888888,`]);
+    const before = csv('before.csv', [
+      `${child},Kim,Kind,2012-01-01,Alte Straße 1,12345,Altstadt,777777,${main}`,
+      `${main},Mia,Mutter,1985-01-01,Alte Straße 1,12345,Altstadt,888888,`,
+    ]);
     assert.equal(await cli(['members:import', before]).exited, 0);
-    const after = csv('after.csv', [`${child},Kim,Kind,2012-01-01,Neue Straße 2,54321,Neustadt,777777,${main}`, `${main},Mia,Mutter,1985-01-01,Alte Straße 1,12345,Altstadt,888888,`]);
+    const after = csv('after.csv', [
+      `${child},Kim,Kind,2012-01-01,Neue Straße 2,54321,Neustadt,777777,${main}`,
+      `${main},Mia,Mutter,1985-01-01,Alte Straße 1,12345,Altstadt,888888,`,
+    ]);
     const run = cli(['members:import', after]);
     assert.equal(await run.exited, 0, run.stderr());
     assert.match(run.stdout(), /2 rows read: 0 new, 1 updated, 1 unchanged, 0 rejected\./);

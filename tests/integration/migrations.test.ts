@@ -1,12 +1,38 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import pg from 'pg';
-import { migrationsFolder } from '../../core/paths.js';
-import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
+import { migrationsFolder } from '../../platform/paths.js';
+import { openDatabase, type DatabaseHandle } from '../../platform/db/client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { testLogger } from '../helpers/log-scan.js';
 
-const EXPECTED_TABLES = ['audit_log', 'bot_state', 'callback_requests', 'canned_responses', 'certificate_requests', 'chat_activities', 'chat_conversations', 'classification_examples', 'classifier_models', 'document_pages', 'draft_files', 'einmal_pins', 'faq_ratings', 'faq_unanswered', 'intake_channels', 'livechat_events', 'livechat_notes', 'livechat_sessions', 'login_throttles', 'members', 'staff_sessions', 'staff_users', 'stored_files', 'submission_documents', 'submissions'];
+const EXPECTED_TABLES = [
+  'audit_log',
+  'bot_state',
+  'callback_requests',
+  'canned_responses',
+  'certificate_requests',
+  'chat_activities',
+  'chat_conversations',
+  'classification_examples',
+  'classifier_models',
+  'document_pages',
+  'draft_files',
+  'einmal_pins',
+  'faq_ratings',
+  'faq_unanswered',
+  'intake_channels',
+  'livechat_events',
+  'livechat_notes',
+  'livechat_sessions',
+  'login_throttles',
+  'members',
+  'staff_sessions',
+  'staff_users',
+  'stored_files',
+  'submission_documents',
+  'submissions',
+];
 
 function migrationCount(): number {
   return readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
@@ -36,7 +62,9 @@ describe('database migrations', () => {
   }
 
   async function tables(): Promise<string[]> {
-    const rows = await query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by table_name");
+    const rows = await query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
+    );
     return rows.map((r) => r.table_name);
   }
 

@@ -40,7 +40,9 @@ describe('the program', () => {
           return res.status === 200;
         };
         await waitUntil(ready, 60_000, 'readiness').catch((err: Error) => {
-          throw new Error(`${err.message}; /readyz said ${lastAnswer}; stderr: ${server.stderr()}; stdout: ${server.stdout().slice(-2000)}`);
+          throw new Error(
+            `${err.message}; /readyz said ${lastAnswer}; stderr: ${server.stderr()}; stdout: ${server.stdout().slice(-2000)}`,
+          );
         });
         assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
 
@@ -69,15 +71,26 @@ describe('the program', () => {
     this.timeout(90_000);
     const port = String(await freePort());
     const closedPort = String(await freePort());
-    const env = childEnv({ PORT: port, LOG_LEVEL: 'info', DATABASE_URL: sharedDatabase.url, REDIS_URL: `redis://127.0.0.1:${closedPort}`, REDIS_PREFIX: `mkt${port}`, OCR_WORKERS: '1' });
+    const env = childEnv({
+      PORT: port,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: sharedDatabase.url,
+      REDIS_URL: `redis://127.0.0.1:${closedPort}`,
+      REDIS_PREFIX: `mkt${port}`,
+      OCR_WORKERS: '1',
+    });
     const server = runTs('server/main.ts', ['--role', 'all'], env);
     try {
       let answer: { status: number; body: { failing?: string[] } } | undefined;
-      await waitUntil(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-        answer = { status: res.status, body: (await res.json()) as { failing?: string[] } };
-        return true;
-      }, 60_000, 'the port to open').catch((err: Error) => {
+      await waitUntil(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+          answer = { status: res.status, body: (await res.json()) as { failing?: string[] } };
+          return true;
+        },
+        60_000,
+        'the port to open',
+      ).catch((err: Error) => {
         throw new Error(`${err.message}; stdout: ${server.stdout().slice(-2000)}`);
       });
       assert.equal(answer?.status, 503);

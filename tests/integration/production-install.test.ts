@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { childEnv, waitUntil } from '../helpers/processes.js';
 import { freePort } from '../helpers/server.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
@@ -41,7 +41,21 @@ describe('the production install (as the Dockerfile makes it)', function () {
     // Build stage: the sources, compiled; node_modules linked in (hard links: pruning the copy leaves ours alone).
     for (const entry of ['package.json', 'package-lock.json']) cpSync(path.join(projectRoot, entry), path.join(stage, entry));
     execFileSync('cp', ['-al', path.join(projectRoot, 'node_modules'), path.join(stage, 'node_modules')]);
-    execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json'), '--outDir', path.join(stage, 'dist')], { cwd: projectRoot, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(projectRoot, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        path.join(projectRoot, 'tsconfig.build.json'),
+        '--outDir',
+        path.join(stage, 'dist'),
+      ],
+      { cwd: projectRoot, stdio: 'pipe' },
+    );
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/build-console.ts'), path.join(stage, 'dist')], {
+      cwd: projectRoot,
+      stdio: 'pipe',
+    });
     for (const { from } of runtimeCopies(readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8'))) {
       if (from === 'node_modules' || from === 'dist' || from === 'package.json') continue;
       cpSync(path.join(projectRoot, from), path.join(stage, from), { recursive: true });
@@ -80,7 +94,11 @@ describe('the production install (as the Dockerfile makes it)', function () {
     server.stdout.on('data', (d: Buffer) => (output += d.toString()));
     server.stderr.on('data', (d: Buffer) => (output += d.toString()));
     try {
-      await waitUntil(async () => gone || (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5000) })).status === 200, 90_000, 'readiness').catch((err: Error) => {
+      await waitUntil(
+        async () => gone || (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5000) })).status === 200,
+        90_000,
+        'readiness',
+      ).catch((err: Error) => {
         throw new Error(`${err.message}; output: ${output.slice(-3000)}`);
       });
       assert.equal(gone, false, `the program exited: ${output.slice(-3000)}`);
@@ -89,10 +107,19 @@ describe('the production install (as the Dockerfile makes it)', function () {
       const bundle = await fetch(`http://127.0.0.1:${port}/console/app.js`, { signal: AbortSignal.timeout(60_000) });
       assert.equal(bundle.status, 200, output.slice(-2000));
       assert.ok((await bundle.text()).length > 10_000, 'the console bundle is built');
+      assert.ok(
+        !existsSync(path.join(image, 'staff-console')) && !existsSync(path.join(image, 'node_modules', 'esbuild')),
+        'served from dist/, without sources or esbuild',
+      );
       assert.equal((await fetch(`http://127.0.0.1:${port}/widget/loader.js`)).status, 200);
       // The PDF worker threads start from the compiled worker file the image holds.
-      const script = "const pool = await import('./dist/core/imaging/pdf-pool.js'); console.log(JSON.stringify(await pool.inspectPdf(Buffer.from(process.argv[1], 'base64')))); await pool.closePdfPool();";
-      const inspected = execFileSync(process.execPath, ['--input-type=module', '-e', script, makePdf().toString('base64')], { cwd: image, encoding: 'utf8', timeout: 30_000 });
+      const script =
+        "const pool = await import('./dist/platform/imaging/pdf-pool.js'); console.log(JSON.stringify(await pool.inspectPdf(Buffer.from(process.argv[1], 'base64')))); await pool.closePdfPool();";
+      const inspected = execFileSync(process.execPath, ['--input-type=module', '-e', script, makePdf().toString('base64')], {
+        cwd: image,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       assert.deepEqual(JSON.parse(inspected), { ok: true, pageCount: 1 });
     } finally {
       server.kill('SIGTERM');

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, inArray } from 'drizzle-orm';
-import { callbackRequests, chatConversations, draftFiles } from '../../core/db/schema.js';
-import { JobQueues } from '../../core/queue/queues.js';
-import { createRedis, closeRedis } from '../../core/queue/redis.js';
+import { callbackRequests, chatConversations, draftFiles } from '../../platform/db/schema.js';
+import { JobQueues } from '../../platform/queue/queues.js';
+import { createRedis, closeRedis } from '../../platform/queue/redis.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
 import { makePdf } from '../helpers/files.js';
@@ -78,7 +78,10 @@ describe('job queues', () => {
       await core.livechat.notes.add(chat.id, agentId, 'alte Notiz');
       await core.livechat.queue.close(chat.id, agentId, 'ended');
       await core.livechat.queue.rate(chat.id, 4);
-      await core.database.db.update(chatConversations).set({ lastActivityAt: new Date(Date.now() - 91 * 24 * 3600_000) }).where(eq(chatConversations.id, old));
+      await core.database.db
+        .update(chatConversations)
+        .set({ lastActivityAt: new Date(Date.now() - 91 * 24 * 3600_000) })
+        .where(eq(chatConversations.id, old));
       const workers = await startWorker(core);
       try {
         const job = await core.queues.add('housekeeping', { task: 'purge-old-transcripts' });
@@ -95,13 +98,26 @@ describe('job queues', () => {
 
     it('deletes finished callback requests (phone numbers) after CALLBACK_RETENTION_DAYS, keeps open ones', async () => {
       const requests = core.serviceRequests;
-      const request = (name: string) => requests.addCallback({ topic: 'Test', name, phone: '+4930111222', preferredDate: '2026-01-05', timeWindow: '08-10', consentAt: new Date(), conversationId: null });
+      const request = (name: string) =>
+        requests.addCallback({
+          topic: 'Test',
+          name,
+          phone: '+4930111222',
+          preferredDate: '2026-01-05',
+          timeWindow: '08-10',
+          consentAt: new Date(),
+          conversationId: null,
+        });
       const [oldDone, oldOpen, recentDone] = await Promise.all([request('alt erledigt'), request('alt offen'), request('neu erledigt')]);
       const { username } = await createStaff(core, 'agent');
       const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
-      for (const c of [oldDone, recentDone]) await requests.updateCallback(c.id, { status: 'done', scheduledFor: null, notes: '' }, agentId);
+      for (const c of [oldDone, recentDone])
+        await requests.updateCallback(c.id, { status: 'done', scheduledFor: null, notes: '' }, agentId);
       const longAgo = new Date(Date.now() - 181 * 24 * 3600_000);
-      await core.database.db.update(callbackRequests).set({ updatedAt: longAgo }).where(inArray(callbackRequests.id, [oldDone.id, oldOpen.id]));
+      await core.database.db
+        .update(callbackRequests)
+        .set({ updatedAt: longAgo })
+        .where(inArray(callbackRequests.id, [oldDone.id, oldOpen.id]));
       const workers = await startWorker(core);
       try {
         const job = await core.queues.add('housekeeping', { task: 'purge-finished-callbacks' });
@@ -119,7 +135,10 @@ describe('job queues', () => {
       await core.submissions.addFile(oldDraft, makePdf(), 'alt.pdf');
       await core.submissions.addFile(newDraft, makePdf(), 'neu.pdf');
       const [oldFile] = await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, oldDraft));
-      await core.database.db.update(draftFiles).set({ createdAt: new Date(Date.now() - 49 * 3600_000) }).where(eq(draftFiles.draftKey, oldDraft));
+      await core.database.db
+        .update(draftFiles)
+        .set({ createdAt: new Date(Date.now() - 49 * 3600_000) })
+        .where(eq(draftFiles.draftKey, oldDraft));
       const workers = await startWorker(core);
       try {
         const job = await core.queues.add('housekeeping', { task: 'purge-abandoned-drafts' });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { openImage } from '../../core/imaging/limits.js';
-import { configurePdfPool, PdfLimitError } from '../../core/imaging/pdf-pool.js';
-import { loadConfig } from '../../core/config/index.js';
-import { ClamdClient } from '../../core/scan/clamd.js';
-import { checkDocument, DEFAULT_DOCUMENT_LIMITS, DocumentRefusedError } from '../../core/submissions/document-check.js';
+import { openImage } from '../../platform/imaging/limits.js';
+import { configurePdfPool, PdfLimitError } from '../../platform/imaging/pdf-pool.js';
+import { loadConfig } from '../../server/config/index.js';
+import { ClamdClient } from '../../platform/scan/clamd.js';
+import { checkDocument, DEFAULT_DOCUMENT_LIMITS, DocumentRefusedError } from '../../domain/submissions/document-check.js';
 import { pageImage } from '../../intake-pipeline/review/page-image.js';
 import type { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
 import { readPages } from '../../intake-pipeline/text/read-pages.js';
@@ -40,14 +40,19 @@ describe('resource limits for untrusted documents', () => {
     const png = await pngBomb(16000);
     assert.ok(png.length < 1_000_000, `bomb is ${png.length} bytes`);
     const before = process.memoryUsage().rss;
-    await assert.rejects(checkDocument(png, DEFAULT_DOCUMENT_LIMITS, scanner), (err: unknown) => err instanceof DocumentRefusedError && err.reason === 'too_many_pixels');
+    await assert.rejects(
+      checkDocument(png, DEFAULT_DOCUMENT_LIMITS, scanner),
+      (err: unknown) => err instanceof DocumentRefusedError && err.reason === 'too_many_pixels',
+    );
     assert.ok(process.memoryUsage().rss - before < 100e6, 'decoding would have cost over 256 MB');
     // Every other decode of untrusted images is held to the same limit.
     await assert.rejects(openImage(png).png().toBuffer(), /pixel limit/);
   });
 
   it('still takes a 48-megapixel phone photo (the limit is above what cameras make)', async () => {
-    const photo = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#f4f4f0' } }).jpeg({ quality: 60 }).toBuffer();
+    const photo = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#f4f4f0' } })
+      .jpeg({ quality: 60 })
+      .toBuffer();
     const checked = await checkDocument(photo, DEFAULT_DOCUMENT_LIMITS, scanner);
     assert.equal(checked.pageCount, 1);
   });
@@ -74,7 +79,9 @@ describe('resource limits for untrusted documents', () => {
   });
 
   it('accepts the bomb at upload (it is a valid PDF) without parsing its drawing on the event loop', async () => {
-    const worst = await worstLoopDelay(async () => assert.equal((await checkDocument(bomb, DEFAULT_DOCUMENT_LIMITS, scanner)).pageCount, 1));
+    const worst = await worstLoopDelay(async () =>
+      assert.equal((await checkDocument(bomb, DEFAULT_DOCUMENT_LIMITS, scanner)).pageCount, 1),
+    );
     assert.ok(worst < 250, `event loop blocked for ${worst} ms`);
   });
 });

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { readPhoneNumber } from '../../bot/dialogs/callback.dialog.js';
 import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
 import { CALLBACK, CERTIFICATE, HANDOFF, STATUS } from '../../bot/service-texts.de.js';
-import { parseConfig } from '../../core/config/index.js';
-import { OpeningHours } from '../../core/livechat/opening-hours.js';
-import { AgentPresence } from '../../core/livechat/agent-presence.js';
-import { LiveChatQueue } from '../../core/livechat/livechat-queue.js';
-import { LiveChatService } from '../../core/livechat/live-chat.service.js';
+import { parseConfig } from '../../server/config/index.js';
+import { OpeningHours } from '../../domain/livechat/opening-hours.js';
+import { AgentPresence } from '../../domain/livechat/agent-presence.js';
+import { LiveChatQueue } from '../../domain/livechat/livechat-queue.js';
+import { LiveChatService } from '../../domain/livechat/live-chat.service.js';
 import { MENU, TEXTS } from '../../bot/texts.de.js';
-import { MembersRepository } from '../../core/members/members.repository.js';
-import { ServiceRequestsRepository } from '../../core/service-requests/service-requests.repository.js';
-import { newTrackingId } from '../../core/submissions/tracking-id.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { ServiceRequestsRepository } from '../../domain/service-requests/service-requests.repository.js';
+import { newTrackingId } from '../../domain/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
 import { makePdf } from '../helpers/files.js';
@@ -32,12 +32,19 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
   after(() => core.close());
 
   const member = () => new DialogMember(core, { callback: { desk: requests, now, clock } });
-  const reference = (text: string, prefix: string) => new RegExp(`\\*\\*(${prefix}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\*\\*`).exec(text)?.[1];
+  const reference = (text: string, prefix: string) =>
+    new RegExp(`\\*\\*(${prefix}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\*\\*`).exec(text)?.[1];
 
   describe('asking for a person', () => {
     // The real live chat with nobody present in the console: closed or busy, never open.
     const at = (instant: string) => {
-      const liveChat = new LiveChatService(new LiveChatQueue(core.database.db), new AgentPresence(core.redis.command, core.config.redis.prefix), new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'), () => new Date(instant), 3);
+      const liveChat = new LiveChatService(
+        new LiveChatQueue(core.database.db),
+        new AgentPresence(core.redis.command, core.config.redis.prefix),
+        new OpeningHours(parseConfig({}).livechat.openingHours, 'Europe/Berlin'),
+        () => new Date(instant),
+        3,
+      );
       return new DialogMember(core, { callback: { desk: requests, now, clock: () => new Date(instant) }, liveChat });
     };
 
@@ -45,7 +52,10 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       const m = at('2026-11-28T10:00:00Z'); // Saturday
       const offer = (await m.replies(MENU.person)).at(-1)!;
       assert.equal(offer.text, HANDOFF.closed('Mo–Fr 8–18 Uhr'));
-      assert.deepEqual(offer.suggestedActions?.actions.map((a) => a.title), [HANDOFF.offerCallback, HANDOFF.decline]);
+      assert.deepEqual(
+        offer.suggestedActions?.actions.map((a) => a.title),
+        [HANDOFF.offerCallback, HANDOFF.decline],
+      );
       assert.equal(last(await m.say('vielleicht')), HANDOFF.retry);
       assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic);
     });
@@ -64,9 +74,16 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
 
     it('sends a topic from LIVECHAT_PERSON_TOPICS to a person at once, even one the knowledge base knows', async () => {
       const m = at('2026-11-28T10:00:00Z');
-      assert.deepEqual(await m.say('Ich möchte Widerspruch gegen den Bescheid einlegen'), [TEXTS.personTopic, HANDOFF.closed('Mo–Fr 8–18 Uhr')]);
+      assert.deepEqual(await m.say('Ich möchte Widerspruch gegen den Bescheid einlegen'), [
+        TEXTS.personTopic,
+        HANDOFF.closed('Mo–Fr 8–18 Uhr'),
+      ]);
       assert.equal(last(await m.say(HANDOFF.decline)), HANDOFF.declined);
-      assert.notEqual(last(await m.say('Wie lange muss ich Originale aufbewahren?')), TEXTS.personTopic, 'other questions are answered as usual');
+      assert.notEqual(
+        last(await m.say('Wie lange muss ich Originale aufbewahren?')),
+        TEXTS.personTopic,
+        'other questions are answered as usual',
+      );
     });
 
     it('offers a person when one question got no usable answer three times in a row', async () => {
@@ -98,17 +115,30 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       const days = await m.replies('0171 1234567');
       assert.equal(days.at(-1)?.text, CALLBACK.day);
       // Thursday 15:30: today still has 16–18; the weekend is skipped.
-      assert.deepEqual(days.at(-1)?.suggestedActions?.actions.map((a) => a.title), ['Do, 26.11.', 'Fr, 27.11.', 'Mo, 30.11.', 'Di, 01.12.', 'Mi, 02.12.']);
+      assert.deepEqual(
+        days.at(-1)?.suggestedActions?.actions.map((a) => a.title),
+        ['Do, 26.11.', 'Fr, 27.11.', 'Mo, 30.11.', 'Di, 01.12.', 'Mi, 02.12.'],
+      );
       assert.equal(last(await m.say('Sa, 28.11.')), CALLBACK.dayRetry);
       const windows = await m.replies('Do, 26.11.');
-      assert.deepEqual(windows.at(-1)?.suggestedActions?.actions.map((a) => a.title), ['16–18 Uhr']);
+      assert.deepEqual(
+        windows.at(-1)?.suggestedActions?.actions.map((a) => a.title),
+        ['16–18 Uhr'],
+      );
       assert.equal(last(await m.say('8–10 Uhr')), CALLBACK.windowRetry);
       assert.match(last(await m.say('16–18 Uhr')), /Dürfen wir Sie unter \+49 171 1234567 am Do, 26\.11\. zwischen 16–18 Uhr anrufen/);
       const booked = last(await m.say(CALLBACK.consentYes));
       assert.match(booked, /Wir rufen Sie am Do, 26\.11\. zwischen 16–18 Uhr an/);
       const stored = await requests.findCallback(reference(booked, 'RR')!);
       assert.deepEqual(
-        { topic: stored?.topic, name: stored?.name, phone: stored?.phone, date: stored?.preferredDate, window: stored?.timeWindow, status: stored?.status },
+        {
+          topic: stored?.topic,
+          name: stored?.name,
+          phone: stored?.phone,
+          date: stored?.preferredDate,
+          window: stored?.timeWindow,
+          status: stored?.status,
+        },
         { topic: 'Krankengeld', name: 'Anna Beispiel', phone: '+491711234567', date: '2026-11-26', window: '16-18', status: 'open' },
       );
       assert.deepEqual(stored?.consentAt, clock());
@@ -146,8 +176,22 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
     const jan = randomKvnr();
     const kai = randomKvnr();
     before(async () => {
-      const person = (kvnr: string, firstName: string, birthDate: string, familyOf: string | null) => ({ kvnr, firstName, lastName: 'Zertifikattest', birthDate, street: 'Weg 1', postalCode: '10115', city: 'Berlin', cardNumberLast6: '111111', familyOf });
-      await new MembersRepository(core.database.db).upsert([person(ida.kvnr, 'Ida', ida.birthDate, null), person(jan, 'Jan', '2015-05-21', ida.kvnr), person(kai, 'Kai', '1984-03-12', null)]);
+      const person = (kvnr: string, firstName: string, birthDate: string, familyOf: string | null) => ({
+        kvnr,
+        firstName,
+        lastName: 'Zertifikattest',
+        birthDate,
+        street: 'Weg 1',
+        postalCode: '10115',
+        city: 'Berlin',
+        cardNumberLast6: '111111',
+        familyOf,
+      });
+      await new MembersRepository(core.database.db).upsert([
+        person(ida.kvnr, 'Ida', ida.birthDate, null),
+        person(jan, 'Jan', '2015-05-21', ida.kvnr),
+        person(kai, 'Kai', '1984-03-12', null),
+      ]);
     });
 
     /** Walks the dialog; the bot's last reply to the last answer. */
@@ -188,8 +232,14 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
         await request([CERTIFICATE.forOther, ida.kvnr, ida.typed, randomKvnr()]),
         await request([CERTIFICATE.forOther, kai, ida.typed, jan]),
       ];
-      assert.deepEqual(refusals, refusals.map(() => CERTIFICATE.notEligible));
-      assert.equal(refusals.some((r) => reference(r, 'VB')), false);
+      assert.deepEqual(
+        refusals,
+        refusals.map(() => CERTIFICATE.notEligible),
+      );
+      assert.equal(
+        refusals.some((r) => reference(r, 'VB')),
+        false,
+      );
     });
   });
 
@@ -215,7 +265,14 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
   describe('status by tracking ID', () => {
     async function submission(kvnr: string): Promise<string> {
       await core.submissions.addFile(`status-test:${kvnr}`, makePdf(), 'a.pdf');
-      const { trackingId } = await core.submissions.submit(`status-test:${kvnr}`, { source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null });
+      const { trackingId } = await core.submissions.submit(`status-test:${kvnr}`, {
+        source: 'chat',
+        kvnr,
+        declaredType: 'bonus',
+        details: {},
+        note: null,
+        conversationId: null,
+      });
       return trackingId;
     }
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Activity } from '../../channel/activity.js';
+import type { Activity } from '../../domain/chat/activity.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
-import { openDatabase, type DatabaseHandle } from '../../core/db/client.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { openDatabase, type DatabaseHandle } from '../../platform/db/client.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { DirectLineTestClient } from '../helpers/directline-client.js';
 import { makePdfPages, PNG_1X1 } from '../helpers/files.js';
 import { childEnv, runTs, waitUntil, type Spawned } from '../helpers/processes.js';
@@ -37,7 +37,13 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
   });
 
   const env = () =>
-    childEnv({ PORT: String(port), DATABASE_URL: sharedDatabase.url, DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET, STORAGE_DIR: storageDir, REDIS_PREFIX: uniqueName('mke2e') });
+    childEnv({
+      PORT: String(port),
+      DATABASE_URL: sharedDatabase.url,
+      DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET,
+      STORAGE_DIR: storageDir,
+      REDIS_PREFIX: uniqueName('mke2e'),
+    });
 
   async function startServer(): Promise<void> {
     server = runTs('server/main.ts', ['--role', 'web'], env());
@@ -61,7 +67,9 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
         if (reply) return reply;
         await new Promise((r) => setTimeout(r, 100));
       }
-      const all = (await dl.activities(conversationId, token)).activities.map((a) => `${a.from?.role ?? a.from?.id}: ${a.text ?? ''} ${a.attachments?.length ?? 0}`);
+      const all = (await dl.activities(conversationId, token)).activities.map(
+        (a) => `${a.from?.role ?? a.from?.id}: ${a.text ?? ''} ${a.attachments?.length ?? 0}`,
+      );
       throw new Error(`no bot reply matching ${expected}; the conversation:\n${all.join('\n')}\n${server?.stdout()}${server?.stderr()}`);
     };
     const say = async (text: string, expected: RegExp) => {
@@ -71,9 +79,17 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
     };
     const upload = async (name: string, body: Buffer, type: string, expected: RegExp) => {
       const form = new FormData();
-      form.append('activity', new Blob([JSON.stringify({ type: 'message', from: { id: 'member' } })], { type: 'application/vnd.microsoft.activity' }), 'blob');
+      form.append(
+        'activity',
+        new Blob([JSON.stringify({ type: 'message', from: { id: 'member' } })], { type: 'application/vnd.microsoft.activity' }),
+        'blob',
+      );
       form.append('file', new Blob([body], { type }), name);
-      const res = await fetch(`http://127.0.0.1:${port}/v3/directline/conversations/${conversationId}/upload?userId=member`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const res = await fetch(`http://127.0.0.1:${port}/v3/directline/conversations/${conversationId}/upload?userId=member`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       assert.equal(res.status, 200, `${await res.text()}\n${server?.stdout().slice(-3000)}`);
       return expectReply(expected);
     };
@@ -113,7 +129,11 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
       accountHolder: 'Anna Beispiel',
     });
     const documents = await repository.documents(submission!.id);
-    assert.deepEqual(documents.map((d) => d.pageCount), [2, 1]);
-    for (const d of documents) assert.ok(existsSync(path.join(storageDir, d.fileId.slice(0, 2), d.fileId)), `document ${d.position} in storage`);
+    assert.deepEqual(
+      documents.map((d) => d.pageCount),
+      [2, 1],
+    );
+    for (const d of documents)
+      assert.ok(existsSync(path.join(storageDir, d.fileId.slice(0, 2), d.fileId)), `document ${d.position} in storage`);
   });
 });

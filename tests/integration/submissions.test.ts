@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { submissions as submissionsTable } from '../../core/db/schema.js';
-import { StoredFilesRepository } from '../../core/storage/stored-files.repository.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
-import { parseTrackingId } from '../../core/submissions/tracking-id.js';
+import { submissions as submissionsTable } from '../../platform/db/schema.js';
+import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
+import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import type { Core } from '../../server/container.js';
 import { randomKvnr } from '../helpers/members.js';
 import { makePdf } from '../helpers/files.js';
@@ -20,40 +20,67 @@ describe('submissions repository', () => {
 
   async function storedPdf() {
     const received = await core.storage.storeBuffer(makePdf());
-    await new StoredFilesRepository(core.database.db).insert({ id: received.id, sha256: received.sha256, sizeBytes: received.sizeBytes, mediaType: 'application/pdf', originalName: 'rechnung.pdf' });
+    await new StoredFilesRepository(core.database.db).insert({
+      id: received.id,
+      sha256: received.sha256,
+      sizeBytes: received.sizeBytes,
+      mediaType: 'application/pdf',
+      originalName: 'rechnung.pdf',
+    });
     return received.id;
   }
 
   it('stores the submission with its documents in order and returns a valid tracking ID', async () => {
     const kvnr = randomKvnr();
     const files = [await storedPdf(), await storedPdf()];
-    const stored = await submissions.create({
-      source: 'chat',
-      kvnr,
-      declaredType: 'invoice',
-      details: { amountCents: 8540 },
-      note: null,
-      conversationId: 'conv-1',
-    }, { documents: files.map((fileId) => ({ fileId, pageCount: 1 })) });
+    const stored = await submissions.create(
+      {
+        source: 'chat',
+        kvnr,
+        declaredType: 'invoice',
+        details: { amountCents: 8540 },
+        note: null,
+        conversationId: 'conv-1',
+      },
+      { documents: files.map((fileId) => ({ fileId, pageCount: 1 })) },
+    );
     assert.equal(parseTrackingId(stored.trackingId), stored.trackingId);
     const row = await submissions.find(stored.trackingId);
     assert.equal(row?.kvnr, kvnr);
     assert.deepEqual(row?.details, { amountCents: 8540 });
-    assert.deepEqual((await submissions.documents(stored.id)).map((d) => d.fileId), files);
+    assert.deepEqual(
+      (await submissions.documents(stored.id)).map((d) => d.fileId),
+      files,
+    );
   });
 
   it('stores nothing (and gives no tracking ID) when a document is not in storage', async () => {
     const kvnr = randomKvnr();
     const missingFile = '00000000-0000-4000-8000-000000000000';
     await assert.rejects(
-      submissions.create({ source: 'chat', kvnr, declaredType: 'other', details: {}, note: null, conversationId: null }, { documents: [{ fileId: await storedPdf(), pageCount: 1 }, { fileId: missingFile, pageCount: 1 }] }),
+      submissions.create(
+        { source: 'chat', kvnr, declaredType: 'other', details: {}, note: null, conversationId: null },
+        {
+          documents: [
+            { fileId: await storedPdf(), pageCount: 1 },
+            { fileId: missingFile, pageCount: 1 },
+          ],
+        },
+      ),
     );
-    assert.equal((await core.database.db.select().from(submissionsTable).where(eq(submissionsTable.kvnr, kvnr))).length, 0, 'the whole transaction was rolled back');
+    assert.equal(
+      (await core.database.db.select().from(submissionsTable).where(eq(submissionsTable.kvnr, kvnr))).length,
+      0,
+      'the whole transaction was rolled back',
+    );
   });
 
   it('tells the status only to someone who also knows the KVNR it was filed under', async () => {
     const kvnr = randomKvnr();
-    const { trackingId } = await submissions.create({ source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null }, { documents: [{ fileId: await storedPdf(), pageCount: 1 }] });
+    const { trackingId } = await submissions.create(
+      { source: 'chat', kvnr, declaredType: 'bonus', details: {}, note: null, conversationId: null },
+      { documents: [{ fileId: await storedPdf(), pageCount: 1 }] },
+    );
     assert.equal(await submissions.statusFor(trackingId, kvnr), 'received');
     assert.equal(await submissions.statusFor(trackingId, randomKvnr()), undefined);
   });

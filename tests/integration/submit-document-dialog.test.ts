@@ -8,8 +8,8 @@ import { AttachmentDownloader } from '../../bot/attachment-download.js';
 import { SubmitDocumentDialog, type SubmitDocumentDeps } from '../../bot/dialogs/submit-document.dialog.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
-import { draftFiles } from '../../core/db/schema.js';
-import { SubmissionsRepository } from '../../core/submissions/submissions.repository.js';
+import { draftFiles } from '../../platform/db/schema.js';
+import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import type { Core } from '../../server/container.js';
 import { EICAR, encryptPdf, makePdfPages, noisyImage, PNG_1X1 } from '../helpers/files.js';
 import { DialogMember, last } from '../helpers/dialog-member.js';
@@ -43,7 +43,6 @@ describe('document submission dialog (botbuilder-testing)', () => {
     }
   }
 
-
   /** Walks an invoice up to the file step. */
   async function toFiles(member: Member): Promise<void> {
     await member.say('Dokument einreichen');
@@ -68,11 +67,24 @@ describe('document submission dialog (botbuilder-testing)', () => {
     assert.match(last(await member.say('85,40 €')), /IBAN/);
     assert.match(last(await member.say(IBAN)), /Kontoinhaber/);
     assert.match(last(await member.say('Anna Beispiel')), /höchstens 15 Seiten, je Seite höchstens 800 kB/);
-    assert.match(last(await member.upload(file('rechnung.pdf', await makePdfPages(2)))), /„rechnung\.pdf“ erhalten \(2 Seiten; insgesamt 2 von höchstens 15\)/);
+    assert.match(
+      last(await member.upload(file('rechnung.pdf', await makePdfPages(2)))),
+      /„rechnung\.pdf“ erhalten \(2 Seiten; insgesamt 2 von höchstens 15\)/,
+    );
     assert.match(last(await member.upload(file('beleg.png', PNG_1X1, 'image/png'))), /„beleg\.png“ erhalten \(1 Seite; insgesamt 3/);
     assert.equal(last(await member.say('Fertig')), SUBMIT.note);
     const summary = last(await member.say('Bitte schnell bearbeiten, danke!'));
-    for (const expected of ['Rechnung zur Erstattung', 'A 12345678 0', 'Osteopathie', '03.11.2026', '85,40 €', 'DE•• •••• •••• •••• 3000', 'Anna Beispiel', '2 Dateien mit 3 Seiten', 'Bitte schnell bearbeiten, danke\\!']) {
+    for (const expected of [
+      'Rechnung zur Erstattung',
+      'A 12345678 0',
+      'Osteopathie',
+      '03.11.2026',
+      '85,40 €',
+      'DE•• •••• •••• •••• 3000',
+      'Anna Beispiel',
+      '2 Dateien mit 3 Seiten',
+      'Bitte schnell bearbeiten, danke\\!',
+    ]) {
       assert.ok(summary.includes(expected), `summary shows ${expected}:\n${summary}`);
     }
     assert.ok(!summary.includes('0532 0130'), 'the full IBAN is never shown');
@@ -84,20 +96,39 @@ describe('document submission dialog (botbuilder-testing)', () => {
     const stored = await repository.find(trackingId);
     assert.equal(stored?.kvnr, 'A123456780');
     assert.equal(stored?.declaredType, 'invoice');
-    assert.deepEqual(stored?.details, { treatmentKind: 'Osteopathie', treatmentDate: '2026-11-03', amountCents: 8540, iban: 'DE89370400440532013000', accountHolder: 'Anna Beispiel' });
+    assert.deepEqual(stored?.details, {
+      treatmentKind: 'Osteopathie',
+      treatmentDate: '2026-11-03',
+      amountCents: 8540,
+      iban: 'DE89370400440532013000',
+      accountHolder: 'Anna Beispiel',
+    });
     assert.equal(stored?.note, 'Bitte schnell bearbeiten, danke!');
     const documents = await repository.documents(stored!.id);
-    assert.deepEqual(documents.map((d) => d.pageCount), [2, 1]);
+    assert.deepEqual(
+      documents.map((d) => d.pageCount),
+      [2, 1],
+    );
     for (const d of documents) assert.ok(existsSync(path.join(core.config.storage.dir, d.fileId.slice(0, 2), d.fileId)), 'file in storage');
-    assert.equal((await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey))).length, 0, 'the draft is used up');
+    assert.equal(
+      (await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey))).length,
+      0,
+      'the draft is used up',
+    );
   });
 
   it('does not ask again for what the member already wrote', async () => {
     const member = new Member();
-    const client = new DialogTestClient(member.channelId, new SubmitDocumentDialog(deps), { message: `Ich möchte eine Rechnung für Osteopathie vom 3.11. über 85,40 € einreichen, IBAN ${IBAN}` });
+    const client = new DialogTestClient(member.channelId, new SubmitDocumentDialog(deps), {
+      message: `Ich möchte eine Rechnung für Osteopathie vom 3.11. über 85,40 € einreichen, IBAN ${IBAN}`,
+    });
     assert.equal((await client.sendActivity('los')).text, SUBMIT.whose);
     await client.sendActivity('Für eine andere versicherte Person');
-    assert.match((await client.sendActivity('K876543217')).text ?? '', /Kontoinhaber/, 'kind, date, amount and IBAN were in the first message');
+    assert.match(
+      (await client.sendActivity('K876543217')).text ?? '',
+      /Kontoinhaber/,
+      'kind, date, amount and IBAN were in the first message',
+    );
   });
 
   it('does not ask for details the member gave in an earlier message of the conversation', async () => {
@@ -150,9 +181,16 @@ describe('document submission dialog (botbuilder-testing)', () => {
     assert.match(text, /„kaputt\.pdf“ ist beschädigt/);
     assert.match(text, /„vierzehn\.pdf“ erhalten \(14 Seiten; insgesamt 14 von höchstens 15\)/);
     assert.match(last(await member.upload(file('seite15.pdf', await makePdfPages(1)))), /insgesamt 15 von höchstens 15/);
-    assert.match(last(await member.upload(file('seite16.pdf', await makePdfPages(1)))), /„seite16\.pdf“ passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten/);
+    assert.match(
+      last(await member.upload(file('seite16.pdf', await makePdfPages(1)))),
+      /„seite16\.pdf“ passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten/,
+    );
     const drafts = await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey));
-    assert.deepEqual(drafts.map((d) => d.pageCount), [14, 1], 'refused files were never stored');
+    assert.deepEqual(
+      drafts.map((d) => d.pageCount),
+      [14, 1],
+      'refused files were never stored',
+    );
   });
 
   it('downscales a phone photo over the page limit and tells the member', async () => {
@@ -178,7 +216,17 @@ describe('document submission dialog (botbuilder-testing)', () => {
   });
 
   it('answers "hilfe" at every step and asks the same question again; "abbrechen" ends it and deletes the files', async () => {
-    const steps = ['Dokument einreichen', 'Rechnung zur Erstattung', 'Für mich', 'A123456780', 'Osteopathie', '03.11.2026', '85,40', IBAN, 'Anna Beispiel'];
+    const steps = [
+      'Dokument einreichen',
+      'Rechnung zur Erstattung',
+      'Für mich',
+      'A123456780',
+      'Osteopathie',
+      '03.11.2026',
+      '85,40',
+      IBAN,
+      'Anna Beispiel',
+    ];
     for (let depth = 1; depth <= steps.length; depth++) {
       const member = new Member();
       let question = '';
@@ -188,7 +236,11 @@ describe('document submission dialog (botbuilder-testing)', () => {
       assert.equal(last(help), question, `the question is asked again after "${steps[depth - 1]}"`);
       if (depth === steps.length) await member.upload(file('rechnung.pdf', await makePdfPages(1)));
       assert.equal(last(await member.say('abbrechen')), TEXTS.cancelled);
-      assert.equal((await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey))).length, 0, 'uploaded files deleted');
+      assert.equal(
+        (await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, member.draftKey))).length,
+        0,
+        'uploaded files deleted',
+      );
       assert.equal(last(await member.say('Wie lange gilt die Einmal-PIN?')).includes('31 Tage'), true, 'the bot is free for other things');
     }
   });

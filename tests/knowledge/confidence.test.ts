@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { chooseThresholds, fitWeights, measure, type CalibrationSample } from '../../knowledge/retrieval/calibration.js';
-import { confidence, FEATURES, shippedConfidenceModel, parseConfidenceModel, requiredLead, SINGLE_WORD_LEAD, type Features } from '../../knowledge/retrieval/confidence.js';
+import {
+  confidence,
+  FEATURES,
+  shippedConfidenceModel,
+  parseConfidenceModel,
+  requiredLead,
+  SINGLE_WORD_LEAD,
+  type Features,
+} from '../../knowledge/retrieval/confidence.js';
 
-const features = (overrides: Partial<Features>): Features => ({ ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features), understoodCount: 0.5, ...overrides });
+const features = (overrides: Partial<Features>): Features => ({
+  ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features),
+  understoodCount: 0.5,
+  ...overrides,
+});
 
 /** A right answer has a high score, a wrong one or an out-of-scope question a low one, with some overlap. */
 function samples(): CalibrationSample[] {
@@ -10,7 +22,14 @@ function samples(): CalibrationSample[] {
   for (let i = 0; i < 200; i++) {
     const score = i / 200;
     const right = score > 0.55 || (score > 0.45 && i % 3 === 0);
-    out.push({ set: 'synthetic', features: features({ score, lead: 0.1 }), exact: false, understood: true, outOfScope: !right && i % 2 === 0, right });
+    out.push({
+      set: 'synthetic',
+      features: features({ score, lead: 0.1 }),
+      exact: false,
+      understood: true,
+      outOfScope: !right && i % 2 === 0,
+      right,
+    });
   }
   return out;
 }
@@ -27,7 +46,16 @@ describe('FAQ confidence model', () => {
   it('the shipped model trusts a close, clear match more than a vague one', () => {
     const model = shippedConfidenceModel();
     const clear = features({ score: 0.9, lead: 0.3, bm25: 0.9, phrasing: 0.9, trigrams: 0.9, coverage: 1, anchor: 0.8 });
-    const vague = features({ score: 0.4, lead: 0.01, bm25: 0.4, phrasing: 0.3, trigrams: 0.3, coverage: 0.5, specificUnknown: 0.4, specificUnknownCount: 0.5 });
+    const vague = features({
+      score: 0.4,
+      lead: 0.01,
+      bm25: 0.4,
+      phrasing: 0.3,
+      trigrams: 0.3,
+      coverage: 0.5,
+      specificUnknown: 0.4,
+      specificUnknownCount: 0.5,
+    });
     assert.ok(confidence(model, clear) > model.answer, 'a clear match is answered');
     assert.ok(confidence(model, vague) < model.suggest, 'a vague one falls back');
   });

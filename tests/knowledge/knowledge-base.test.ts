@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { projectRoot } from '../../core/paths.js';
+import { projectRoot } from '../../platform/paths.js';
 import { evaluate, EVALUATION_SETS, readLabelledSet } from '../../knowledge/evaluation.js';
 import { KnowledgeBaseError, KnowledgeService, loadKnowledgeBase } from '../../knowledge/knowledge-base.js';
 import { waitUntil } from '../helpers/processes.js';
@@ -19,14 +19,20 @@ describe('knowledge base files', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mk-kb-'));
     mkdirSync(path.join(dir, 'entries'));
     writeFileSync(path.join(dir, 'synonyms.yaml'), '- [krankmeldung, gelber schein]\n');
-    writeFileSync(path.join(dir, 'entries', 'tracking_id.md'), entryFile('tracking_id', 'Was ist die Tracking-ID?', 'Die Tracking-ID ist Ihr Nachweis, dass Ihre Unterlagen angekommen sind.'));
+    writeFileSync(
+      path.join(dir, 'entries', 'tracking_id.md'),
+      entryFile('tracking_id', 'Was ist die Tracking-ID?', 'Die Tracking-ID ist Ihr Nachweis, dass Ihre Unterlagen angekommen sind.'),
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports every broken file and field at once', async () => {
     writeFileSync(path.join(dir, 'entries', 'broken.md'), entryFile('Broken Id', 'Kurz?', 'x'));
     writeFileSync(path.join(dir, 'entries', 'no_front.md'), 'Nur Text ohne Kopf.');
-    writeFileSync(path.join(dir, 'entries', 'dangling.md'), entryFile('dangling', 'Was kommt danach?', 'Eine Antwort, die lang genug ist.', 'followUps:\n  - does_not_exist\n'));
+    writeFileSync(
+      path.join(dir, 'entries', 'dangling.md'),
+      entryFile('dangling', 'Was kommt danach?', 'Eine Antwort, die lang genug ist.', 'followUps:\n  - does_not_exist\n'),
+    );
     writeFileSync(path.join(dir, 'confidence-model.json'), '{ "bias": "high" }');
     await assert.rejects(loadKnowledgeBase(dir), (err: unknown) => {
       assert.ok(err instanceof KnowledgeBaseError);
@@ -44,7 +50,10 @@ describe('knowledge base files', () => {
     const service = await KnowledgeService.open(dir, testLogger());
     try {
       assert.equal(service.ask('Was ist eine Einmal-PIN?').result.decision, 'fallback');
-      writeFileSync(path.join(dir, 'entries', 'einmal_pin.md'), entryFile('einmal_pin', 'Was ist die Einmal-PIN?', 'Mit der Einmal-PIN aus unserem Brief senden Sie Unterlagen sicher online.'));
+      writeFileSync(
+        path.join(dir, 'entries', 'einmal_pin.md'),
+        entryFile('einmal_pin', 'Was ist die Einmal-PIN?', 'Mit der Einmal-PIN aus unserem Brief senden Sie Unterlagen sicher online.'),
+      );
       await waitUntil(() => service.size === 2, 5000, 'the new entry to be loaded');
       assert.equal(service.ask('Was ist eine Einmal-PIN?').entries[0]?.id, 'einmal_pin');
 
@@ -76,7 +85,8 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
 
   it("the team's set: at least 95 % correct, at most 3 % wrong, at least 90 % fallback", () => check(EVALUATION_SETS.team, TEAM_FLOORS));
 
-  it('the held-out set, written without sight of the knowledge base: the same targets', () => check(EVALUATION_SETS.heldOut, HELD_OUT_FLOORS));
+  it('the held-out set, written without sight of the knowledge base: the same targets', () =>
+    check(EVALUATION_SETS.heldOut, HELD_OUT_FLOORS));
 
   for (const file of EVALUATION_SETS.development) {
     it(`development set ${file}: no regression`, () => check(file, DEVELOPMENT_FLOORS[file]!));
@@ -98,7 +108,13 @@ interface Floors {
  */
 const TEAM_FLOORS: Floors = { inScope: 200, outOfScope: 30, correct: 0.95, wrong: 0.03, outOfScopeFallback: 0.9 };
 const HELD_OUT_FLOORS: Floors = { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.03, outOfScopeFallback: 0.9 };
-const outOfScopeOnly = (count: number, fallback: number): Floors => ({ inScope: 0, outOfScope: count, correct: 0, wrong: 1, outOfScopeFallback: fallback });
+const outOfScopeOnly = (count: number, fallback: number): Floors => ({
+  inScope: 0,
+  outOfScope: count,
+  correct: 0,
+  wrong: 1,
+  outOfScopeFallback: fallback,
+});
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'heldout-1.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.035, outOfScopeFallback: 0.8 },
   'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.93, wrong: 0.01, outOfScopeFallback: 0.93 },

@@ -4,18 +4,64 @@ import { FaqRetriever } from '../../knowledge/retrieval/faq-retriever.js';
 import { isEverydayWord } from '../../knowledge/text/general-words.js';
 import { foldText, terms } from '../../knowledge/text/normalise.js';
 
-const entry = (id: string, question: string, phrasings: string[], answer: string): KnowledgeEntry => ({ id, question, phrasings, followUps: [], answer });
+const entry = (id: string, question: string, phrasings: string[], answer: string): KnowledgeEntry => ({
+  id,
+  question,
+  phrasings,
+  followUps: [],
+  answer,
+});
 
 const ENTRIES = [
-  entry('sick_note', 'Wie reiche ich meine Krankmeldung ein?', ['Krankmeldung schicken', 'Wohin mit der Krankmeldung?'], 'Laden Sie die Krankmeldung im Chat hoch.'),
-  entry('certificate', 'Wie bekomme ich eine Versicherungsbescheinigung?', ['Versicherungsbescheinigung anfordern', 'Nachweis der Versicherung'], 'Fordern Sie die Bescheinigung im Chat an.'),
-  entry('bank', 'Wie ändere ich meine Bankverbindung?', ['Bankverbindung ändern', 'neues Konto mitteilen'], 'Teilen Sie uns die neue Bankverbindung mit.'),
-  entry('health_card', 'Ich habe meine Gesundheitskarte verloren', ['Gesundheitskarte weg', 'neue Gesundheitskarte bestellen'], 'Wir schicken Ihnen eine neue Karte.'),
-  entry('device', 'Was muss ich beim Wechsel des Smartphones beachten?', ['Smartphone wechseln'], 'Identifizieren Sie sich auf dem neuen Gerät erneut.'),
-  entry('refund_rest', 'Wann wird der Rest meiner Erstattung überwiesen?', ['Rest der Erstattung', 'Restbetrag überwiesen'], 'Den Rest überweisen wir nach der Prüfung.'),
+  entry(
+    'sick_note',
+    'Wie reiche ich meine Krankmeldung ein?',
+    ['Krankmeldung schicken', 'Wohin mit der Krankmeldung?'],
+    'Laden Sie die Krankmeldung im Chat hoch.',
+  ),
+  entry(
+    'certificate',
+    'Wie bekomme ich eine Versicherungsbescheinigung?',
+    ['Versicherungsbescheinigung anfordern', 'Nachweis der Versicherung'],
+    'Fordern Sie die Bescheinigung im Chat an.',
+  ),
+  entry(
+    'bank',
+    'Wie ändere ich meine Bankverbindung?',
+    ['Bankverbindung ändern', 'neues Konto mitteilen'],
+    'Teilen Sie uns die neue Bankverbindung mit.',
+  ),
+  entry(
+    'health_card',
+    'Ich habe meine Gesundheitskarte verloren',
+    ['Gesundheitskarte weg', 'neue Gesundheitskarte bestellen'],
+    'Wir schicken Ihnen eine neue Karte.',
+  ),
+  entry(
+    'device',
+    'Was muss ich beim Wechsel des Smartphones beachten?',
+    ['Smartphone wechseln'],
+    'Identifizieren Sie sich auf dem neuen Gerät erneut.',
+  ),
+  entry(
+    'refund_rest',
+    'Wann wird der Rest meiner Erstattung überwiesen?',
+    ['Rest der Erstattung', 'Restbetrag überwiesen'],
+    'Den Rest überweisen wir nach der Prüfung.',
+  ),
   entry('capabilities', 'Was kannst du für mich tun?', ['was kannst du alles'], 'Ich beantworte Fragen und nehme Unterlagen an.'),
-  entry('certificate_family', 'Wie bekomme ich eine Bescheinigung für meine Familie?', ['Bescheinigung für mein Kind'], 'Wir schicken sie per Post.'),
-  entry('certificate_employer', 'Wie bekomme ich eine Bescheinigung für den Arbeitgeber?', ['Bescheinigung für die Arbeit'], 'Ihr Arbeitgeber fragt sie elektronisch ab.'),
+  entry(
+    'certificate_family',
+    'Wie bekomme ich eine Bescheinigung für meine Familie?',
+    ['Bescheinigung für mein Kind'],
+    'Wir schicken sie per Post.',
+  ),
+  entry(
+    'certificate_employer',
+    'Wie bekomme ich eine Bescheinigung für den Arbeitgeber?',
+    ['Bescheinigung für die Arbeit'],
+    'Ihr Arbeitgeber fragt sie elektronisch ab.',
+  ),
 ];
 const SYNONYMS = [
   ['krankmeldung', 'au-bescheinigung', 'gelber schein'],
@@ -49,7 +95,10 @@ describe('FAQ retrieval', () => {
   });
 
   it('knows a question word for word despite filler words, and by the same meaningful words', () => {
-    assert.deepEqual(top('Was kannst du eigentlich alles?').candidates.map((c) => c.id), ['capabilities']);
+    assert.deepEqual(
+      top('Was kannst du eigentlich alles?').candidates.map((c) => c.id),
+      ['capabilities'],
+    );
     const sameWords = top('Wie ändere ich denn bitte meine Bankverbindung?');
     assert.equal(sameWords.decision, 'answer');
     assert.equal(sameWords.candidates[0]!.id, 'bank');
@@ -65,7 +114,10 @@ describe('FAQ retrieval', () => {
     const result = top('Wohin schicke ich die Krankmeldung?');
     assert.ok(result.confidence > 0 && result.confidence <= 1);
     assert.ok(result.features && result.features.coverage > 0);
-    assert.ok(result.reasons.some((r) => r.startsWith('Sicherheit:')), result.reasons.join('; '));
+    assert.ok(
+      result.reasons.some((r) => r.startsWith('Sicherheit:')),
+      result.reasons.join('; '),
+    );
   });
 
   it('answers a paraphrase with the right entry', () => {
@@ -83,13 +135,19 @@ describe('FAQ retrieval', () => {
   it('tolerates typos and explains the correction', () => {
     const result = top('Versicherungsbeschenigung anfordern');
     assert.equal(result.candidates[0]!.id, 'certificate');
-    assert.ok(result.reasons.some((r) => r.startsWith('Tippfehler?')), result.reasons.join('; '));
+    assert.ok(
+      result.reasons.some((r) => r.startsWith('Tippfehler?')),
+      result.reasons.join('; '),
+    );
   });
 
   it('splits compounds into words the knowledge base knows', () => {
     const split = top('Gesundheitskartenbestellung');
     assert.equal(split.candidates[0]!.id, 'health_card');
-    assert.ok(split.reasons.some((r) => r.startsWith('Kompositum')), split.reasons.join('; '));
+    assert.ok(
+      split.reasons.some((r) => r.startsWith('Kompositum')),
+      split.reasons.join('; '),
+    );
   });
 
   it('reads participles as the verb the knowledge base knows', () => {
@@ -101,7 +159,10 @@ describe('FAQ retrieval', () => {
   it('reads an unknown compound by its last part, never by its first part alone', () => {
     const known = top('Sofortversicherungsbescheinigung');
     assert.equal(known.candidates[0]!.id, 'certificate');
-    assert.ok(known.reasons.some((r) => r.startsWith('Wortteil')), known.reasons.join('; '));
+    assert.ok(
+      known.reasons.some((r) => r.startsWith('Wortteil')),
+      known.reasons.join('; '),
+    );
     const modifierOnly = top('Gesundheitskartenfotograf');
     assert.equal(modifierOnly.decision, 'fallback', modifierOnly.reasons.join('; '));
   });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { jsonProblem, MAX_JSON_DEPTH } from '../../core/http/json-body.js';
-import { serializeError } from '../../core/logging/logger.js';
+import { jsonProblem, MAX_JSON_DEPTH } from '../../platform/http/json-body.js';
+import { serializeError } from '../../platform/logging/logger.js';
 import { MAX_WATERMARK, parseWatermark } from '../../channel/watermark.js';
-import { isOwnOrigin } from '../../livechat-console/socket/live-chat.socket.js';
-import { CommandBudget } from '../../livechat-console/socket/session-guard.js';
+import { isOwnOrigin } from '../../staff-console/socket/live-chat.socket.js';
+import { CommandBudget } from '../../staff-console/socket/session-guard.js';
 
 /** Nesting of arrays and objects `depth` deep around a value. */
 function nested(depth: number, inner: unknown = 1): unknown {
@@ -54,7 +54,9 @@ describe('boundary checks', () => {
         fc.property(fc.string(), (raw) => {
           const value = parseWatermark(raw);
           if (value === undefined) return !/^\d{1,10}$/.test(raw) || Number(raw) > MAX_WATERMARK;
-          return raw === '' ? value === 0 : Number.isSafeInteger(value) && value >= 0 && value <= MAX_WATERMARK && String(value) === String(Number(raw));
+          return raw === ''
+            ? value === 0
+            : Number.isSafeInteger(value) && value >= 0 && value <= MAX_WATERMARK && String(value) === String(Number(raw));
         }),
         { numRuns: 1000 },
       );

@@ -12,7 +12,10 @@ interface Service {
   volumes?: string[];
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 
 function commandOf(service: Service): string {
   return ([] as string[]).concat(service.command ?? []).join(' ');
@@ -24,7 +27,10 @@ describe('docker-compose.yml (production recipe)', () => {
   });
 
   it('runs web and worker roles of the same image against PostgreSQL, Redis and clamd', () => {
-    for (const [name, role] of [['web', 'web'], ['worker', 'worker']] as const) {
+    for (const [name, role] of [
+      ['web', 'web'],
+      ['worker', 'worker'],
+    ] as const) {
       const service = compose.services[name]!;
       assert.match(commandOf(service), new RegExp(`--role ${role}`));
       assert.match(service.environment?.DATABASE_URL ?? '', /^postgres:\/\/.+@postgres:5432\//);
@@ -32,7 +38,8 @@ describe('docker-compose.yml (production recipe)', () => {
       assert.equal(service.environment?.CLAMD_HOST, 'clamav');
       assert.equal(service.environment?.NODE_ENV, 'production');
       assert.match(service.environment?.DIRECTLINE_SECRET ?? '', /^\$\{DIRECTLINE_SECRET:\?/, 'the secret must be set, never defaulted');
-      for (const dep of ['postgres', 'redis', 'clamav']) assert.equal(service.depends_on?.[dep]?.condition, 'service_healthy', `${name} waits for ${dep}`);
+      for (const dep of ['postgres', 'redis', 'clamav'])
+        assert.equal(service.depends_on?.[dep]?.condition, 'service_healthy', `${name} waits for ${dep}`);
     }
     assert.ok(compose.services.web!.healthcheck, 'web has a health check');
   });

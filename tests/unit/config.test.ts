@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ConfigError, parseConfig } from '../../core/config/index.js';
+import { ConfigError, parseConfig } from '../../server/config/index.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -36,7 +36,10 @@ describe('configuration', () => {
 
   it('requires a database server in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    assert.ok(problems.some((p) => p.startsWith('DATABASE_URL:')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('DATABASE_URL:')),
+      problems.join('\n'),
+    );
   });
 
   it('never repeats a rejected value, which may be a secret', () => {
@@ -71,7 +74,10 @@ describe('configuration', () => {
   });
 
   it('reads parallel jobs per queue and names unknown queues and bad numbers', () => {
-    assert.deepEqual(parseConfig({ QUEUE_CONCURRENCY: 'intake-classify=4; intake-assign=2' }).queueConcurrency, { 'intake-classify': 4, 'intake-assign': 2 });
+    assert.deepEqual(parseConfig({ QUEUE_CONCURRENCY: 'intake-classify=4; intake-assign=2' }).queueConcurrency, {
+      'intake-classify': 4,
+      'intake-assign': 2,
+    });
     assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-magic=4' }).join('\n'), /^QUEUE_CONCURRENCY.*expected queue names/m);
     assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-ocr=0' }).join('\n'), /^QUEUE_CONCURRENCY.*parallel jobs/m);
   });

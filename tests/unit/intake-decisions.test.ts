@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { MemberRecord } from '../../core/members/members.repository.js';
+import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
 import { findDates, findKvnrCandidates } from '../../intake-pipeline/assignment/kvnr-candidates.js';
 import { classifyText } from '../../intake-pipeline/classification/classify.js';
@@ -22,15 +22,31 @@ const KARL = member('K876543217', 'Karl', 'Muster', '1979-11-02');
 
 function evidence(text: string, declaredKvnr: string | null = null, bornOn: MemberRecord[] = []): AssignmentEvidence {
   const candidates = findKvnrCandidates(text);
-  return { text, candidates, members: new Map([ANNA, KARL].map((m) => [m.kvnr, m])), declaredKvnr, bornOnFoundDates: bornOn, dates: findDates(text) };
+  return {
+    text,
+    candidates,
+    members: new Map([ANNA, KARL].map((m) => [m.kvnr, m])),
+    declaredKvnr,
+    bornOnFoundDates: bornOn,
+    dates: findDates(text),
+  };
 }
 
 describe('intake decisions', () => {
   describe('KVNR candidates in OCR text', () => {
     it('undoes OCR confusions but keeps only numbers whose check digit holds', () => {
-      assert.deepEqual(findKvnrCandidates('Vers.-Nr. A123456780 Kasse').map((c) => c.kvnr), ['A123456780']);
-      assert.deepEqual(findKvnrCandidates('Vers.-Nr. A12345678O').map((c) => [c.kvnr, c.corrected]), [['A123456780', true]]);
-      assert.deepEqual(findKvnrCandidates('Versicherten-Nr.: K 87654321 7').map((c) => c.kvnr), ['K876543217']);
+      assert.deepEqual(
+        findKvnrCandidates('Vers.-Nr. A123456780 Kasse').map((c) => c.kvnr),
+        ['A123456780'],
+      );
+      assert.deepEqual(
+        findKvnrCandidates('Vers.-Nr. A12345678O').map((c) => [c.kvnr, c.corrected]),
+        [['A123456780', true]],
+      );
+      assert.deepEqual(
+        findKvnrCandidates('Versicherten-Nr.: K 87654321 7').map((c) => c.kvnr),
+        ['K876543217'],
+      );
       assert.deepEqual(findKvnrCandidates('Nr. A123456789 (falsche Prüfziffer)'), []);
       assert.deepEqual(findKvnrCandidates('Telefon 0301234567, IBAN DE89370400440532013000'), []);
     });
@@ -72,12 +88,15 @@ describe('intake decisions', () => {
       assert.equal(sickNote.type, 'sick_note');
       assert.ok(sickNote.confidence >= 0.7, String(sickNote.confidence));
       assert.match(sickNote.reasons.join(' '), /Arbeitsunfähigkeitsbescheinigung/);
-      assert.equal(classifyText('Rechnung Nr. 2026-118\nProfessionelle Zahnreinigung GOZ 1040\nRechnungsbetrag 85,40 €', null).type, 'invoice');
+      assert.equal(
+        classifyText('Rechnung Nr. 2026-118\nProfessionelle Zahnreinigung GOZ 1040\nRechnungsbetrag 85,40 €', null).type,
+        'invoice',
+      );
       assert.equal(classifyText('Antrag auf Kinderkrankengeld wegen Erkrankung des Kindes', null).type, 'child_sick_pay');
       assert.equal(classifyText('Heil- und Kostenplan für Zahnersatz', null).type, 'prescription_or_plan');
     });
 
-    it('takes the member\'s choice as a strong signal, but not against clear text', () => {
+    it("takes the member's choice as a strong signal, but not against clear text", () => {
       const confirmed = classifyText('Rechnung über Osteopathie 120,00 EUR', 'invoice');
       assert.equal(confirmed.type, 'invoice');
       assert.match(confirmed.reasons.join(' '), /bestätigt/);
@@ -92,7 +111,7 @@ describe('intake decisions', () => {
     it('weighs the learned model as a second opinion: agreement noted, a sure disagreement goes to a clerk', () => {
       const text = 'Rechnung Nr. 7 über Osteopathie, Rechnungsbetrag 120,00 EUR';
       const agreed = classifyText(text, null, { type: 'invoice', probability: 0.9 });
-      assert.equal(agreed.confidence, classifyText(text, null).confidence, 'agreement keeps the rules\' confidence');
+      assert.equal(agreed.confidence, classifyText(text, null).confidence, "agreement keeps the rules' confidence");
       assert.match(agreed.reasons.join(' '), /Modell stimmt zu \(90 %\)/);
       const disputed = classifyText(text, null, { type: 'sick_pay', probability: 0.8 });
       assert.equal(disputed.type, 'invoice');
@@ -100,7 +119,10 @@ describe('intake decisions', () => {
       assert.match(disputed.reasons.join(' '), /Modell widerspricht: eher Krankengeld \(80 %\)/);
       const unsure = classifyText(text, null, { type: 'sick_pay', probability: 0.4 });
       assert.equal(unsure.confidence, agreed.confidence, 'an unsure model changes nothing');
-      const modelOnly = classifyText('Bitte um Übernahme der Kosten für das Hörgerät', null, { type: 'prescription_or_plan', probability: 0.85 });
+      const modelOnly = classifyText('Bitte um Übernahme der Kosten für das Hörgerät', null, {
+        type: 'prescription_or_plan',
+        probability: 0.85,
+      });
       assert.deepEqual([modelOnly.type, modelOnly.confidence < 0.7], ['prescription_or_plan', true]);
     });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isValidKvnr, kvnrProblem, kvnrSchema } from '../../core/members/kvnr.js';
+import { isValidKvnr, kvnrProblem, kvnrSchema } from '../../domain/members/kvnr.js';
 
 describe('KVNR', () => {
   it('accepts numbers whose check digit matches (letter as its alphabet position, weights 1,2,1,2,…)', () => {
@@ -9,7 +9,8 @@ describe('KVNR', () => {
 
   it('names what is wrong: the shape or the check digit', () => {
     assert.equal(kvnrProblem('A123456789'), 'check_digit');
-    for (const bad of ['', 'A12345678', 'A1234567800', '1234567890', 'ä123456780', 'AA23456780']) assert.equal(kvnrProblem(bad), 'format', bad);
+    for (const bad of ['', 'A12345678', 'A1234567800', '1234567890', 'ä123456780', 'AA23456780'])
+      assert.equal(kvnrProblem(bad), 'format', bad);
   });
 
   it('forgives spaces and lower case at the boundary, not a wrong digit', () => {

@@ -20,7 +20,10 @@ describe('the log scan', () => {
     assert.ok(scan('{"name":"Anna Beispiel"}').includes('demo member name'), '{"name":"Anna Beispiel"}');
     assert.ok(scan('{"lastName":"Beispiel"}').includes('demo member name'), '{"lastName":"Beispiel"}');
     assert.ok(scan('{"pin":"7KQ3-M9XD"}').includes('Einmal-PIN'), '{"pin":"7KQ3-M9XD"}');
-    assert.ok(scan('{"text":"Ich habe eine Diagnose: Depression"}', ['Ich habe eine Diagnose: Depression']).includes('message text'), 'a sent text');
+    assert.ok(
+      scan('{"text":"Ich habe eine Diagnose: Depression"}', ['Ich habe eine Diagnose: Depression']).includes('message text'),
+      'a sent text',
+    );
   });
 
   it('leaves ids, times, durations and ordinary words alone', () => {

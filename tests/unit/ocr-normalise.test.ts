@@ -12,16 +12,23 @@ function pgm(image: Buffer): { width: number; height: number; firstPixel: number
 
 describe('OCR image normalisation', () => {
   it('hands tesseract one grey channel, transparent parts as paper white', async () => {
-    const transparent = await sharp({ create: { width: 40, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const transparent = await sharp({ create: { width: 40, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const out = pgm(await OcrEngine.normalise(transparent));
     assert.deepEqual([out.width, out.height, out.pixels, out.firstPixel], [40, 20, 800, 255]);
   });
 
   it('turns photos upright by their EXIF orientation and scales them down to A4 at 300 dpi', async () => {
-    const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#336699' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const upright = pgm(await OcrEngine.normalise(sideways));
     assert.deepEqual([upright.width, upright.height], [20, 40]);
-    const huge = await sharp({ create: { width: 4960, height: 7016, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const huge = await sharp({ create: { width: 4960, height: 7016, channels: 3, background: '#ffffff' } })
+      .jpeg()
+      .toBuffer();
     const scaled = pgm(await OcrEngine.normalise(huge));
     assert.deepEqual([scaled.width, scaled.height], [1753, 2480]);
   });

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
-import { parseConfig } from '../../core/config/index.js';
-import { OpeningHours, parseWeeklyHours } from '../../core/livechat/opening-hours.js';
+import { parseConfig } from '../../server/config/index.js';
+import { OpeningHours, parseWeeklyHours } from '../../domain/livechat/opening-hours.js';
 
 const berlin = (local: string) => new Date(`${local}+01:00`);
 
 describe('live chat opening hours', () => {
-  const hours = new OpeningHours(parseConfig({ LIVECHAT_HOURS: 'Mo-Fr 08:00-18:00,Sa 09:30-12:00', LIVECHAT_HOLIDAYS: 'DE-NW', LIVECHAT_CLOSED_DAYS: '2026-12-24' }).livechat.openingHours, 'Europe/Berlin');
+  const hours = new OpeningHours(
+    parseConfig({ LIVECHAT_HOURS: 'Mo-Fr 08:00-18:00,Sa 09:30-12:00', LIVECHAT_HOLIDAYS: 'DE-NW', LIVECHAT_CLOSED_DAYS: '2026-12-24' })
+      .livechat.openingHours,
+    'Europe/Berlin',
+  );
 
-  it('is open within the weekly hours in the insurer\'s time zone, and closed outside', () => {
+  it("is open within the weekly hours in the insurer's time zone, and closed outside", () => {
     assert.equal(hours.isOpen(berlin('2026-11-23T08:00:00')), true, 'Monday 8:00');
     assert.equal(hours.isOpen(berlin('2026-11-23T17:59:00')), true);
     assert.equal(hours.isOpen(berlin('2026-11-23T18:00:00')), false, 'closing time itself is closed');
@@ -18,7 +22,7 @@ describe('live chat opening hours', () => {
     assert.equal(hours.isOpen(berlin('2026-11-29T10:00:00')), false, 'Sunday');
   });
 
-  it('is closed on the region\'s public holidays and the configured days', () => {
+  it("is closed on the region's public holidays and the configured days", () => {
     assert.equal(hours.isOpen(berlin('2026-12-25T10:00:00')), false, 'Christmas');
     assert.equal(hours.isOpen(berlin('2026-06-04T10:00:00')), false, 'Fronleichnam in NRW');
     assert.equal(hours.isOpen(berlin('2026-12-24T10:00:00')), false, 'configured closed day');
@@ -30,9 +34,12 @@ describe('live chat opening hours', () => {
     assert.equal(hours.describe(), 'Mo–Fr 8–18 Uhr, Sa 9:30–12 Uhr');
     assert.match(String(parseWeeklyHours('Fr-Mo 08:00-18:00')), /forward/);
     assert.match(String(parseWeeklyHours('Mo-Fr 18:00-08:00')), /after opening/);
-    assert.throws(() => parseConfig({ LIVECHAT_HOURS: 'weekdays 8-18', LIVECHAT_HOLIDAYS: 'XX', LIVECHAT_CLOSED_DAYS: '24.12.2026' }), (err: Error & { problems?: string[] }) => {
-      assert.deepEqual(err.problems?.map((p) => p.split(':')[0]).sort(), ['LIVECHAT_CLOSED_DAYS', 'LIVECHAT_HOLIDAYS', 'LIVECHAT_HOURS']);
-      return true;
-    });
+    assert.throws(
+      () => parseConfig({ LIVECHAT_HOURS: 'weekdays 8-18', LIVECHAT_HOLIDAYS: 'XX', LIVECHAT_CLOSED_DAYS: '24.12.2026' }),
+      (err: Error & { problems?: string[] }) => {
+        assert.deepEqual(err.problems?.map((p) => p.split(':')[0]).sort(), ['LIVECHAT_CLOSED_DAYS', 'LIVECHAT_HOLIDAYS', 'LIVECHAT_HOURS']);
+        return true;
+      },
+    );
   });
 });

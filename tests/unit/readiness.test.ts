@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkReadiness } from '../../core/health/readiness.js';
+import { checkReadiness } from '../../platform/health/readiness.js';
 
 describe('readiness report', () => {
   it('is ready only when every check passes, and names each failing one', async () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { REDACTED, redactValue, scrubText } from '../../core/logging/redact.js';
+import { REDACTED, redactValue, scrubText } from '../../platform/logging/redact.js';
 
 describe('personal data redaction', () => {
   it('masks KVNR, IBAN (with and without spaces), phone numbers and e-mail addresses in text', () => {
-    const text = 'KVNR A123456780, IBAN DE89370400440532013000 or DE89 3704 0044 0532 0130 00, Tel. 0151 2345678 / +49 30 1234567, mail max@example.de';
+    const text =
+      'KVNR A123456780, IBAN DE89370400440532013000 or DE89 3704 0044 0532 0130 00, Tel. 0151 2345678 / +49 30 1234567, mail max@example.de';
     const scrubbed = scrubText(text);
     for (const secret of ['A123456780', 'DE89370400440532013000', 'DE89 3704', '0151 2345678', '+49 30 1234567', 'max@example.de']) {
       assert.ok(!scrubbed.includes(secret), `${secret} survived: ${scrubbed}`);

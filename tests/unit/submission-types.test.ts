@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
-import { findEuroAmount, maskIban, parseEuroAmount, parseGermanDate, parseIban } from '../../core/submissions/detail-parsers.js';
-import { findDetails, guessSubmissionType, readDetail, submissionType, SUBMISSION_TYPES } from '../../core/submissions/submission-types.js';
+import { findEuroAmount, maskIban, parseEuroAmount, parseGermanDate, parseIban } from '../../domain/submissions/detail-parsers.js';
+import {
+  findDetails,
+  guessSubmissionType,
+  readDetail,
+  submissionType,
+  SUBMISSION_TYPES,
+} from '../../domain/submissions/submission-types.js';
 
 const context = { today: '2026-11-23' };
 const field = (typeId: string, key: string) => submissionType(typeId)!.fields.find((f) => f.key === key)!;

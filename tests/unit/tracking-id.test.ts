@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { newTrackingId, parseTrackingId } from '../../core/submissions/tracking-id.js';
+import { newTrackingId, parseTrackingId } from '../../domain/submissions/tracking-id.js';
 
 describe('tracking IDs', () => {
   it('look like MK-XXXX-XXXX-XXXX in unambiguous symbols and do not repeat', () => {

@@ -48,67 +48,79 @@
   }
 
   function newSession() {
-    return fetch('/widget/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) throw new Error('token ' + response.status);
-      return response.json();
-    }).then(function (body) {
-      return { token: body.token, conversationId: body.conversationId, watermark: '', expiresAt: Date.now() + body.expires_in * 1000 };
-    });
+    return fetch('/widget/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      credentials: 'same-origin',
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('token ' + response.status);
+        return response.json();
+      })
+      .then(function (body) {
+        return { token: body.token, conversationId: body.conversationId, watermark: '', expiresAt: Date.now() + body.expires_in * 1000 };
+      });
   }
 
   var session = saved();
   var resuming = !!session;
-  (session ? Promise.resolve(session) : newSession()).then(function (current) {
-    session = current;
-    remember(session);
-    // A new conversation is started with its token alone; resuming names the conversation and
-    // replays its whole stored transcript (no watermark), so the member sees it again.
-    var options = { token: session.token, domain: domain, webSocket: true };
-    if (resuming) options.conversationId = session.conversationId;
-    var directLine = window.WebChat.createDirectLine(options);
-    // When a person from the service team has written and the member can see it, the agent's
-    // console learns that it was read (an event the channel passes on but does not store).
-    var unread = false;
-    var lastReport = 0;
-    reportRead = function () {
-      if (!unread || !shown || document.visibilityState !== 'visible') return;
-      var wait = lastReport + 1000 - Date.now();
-      if (wait > 0) return void setTimeout(reportRead, wait);
-      unread = false;
-      lastReport = Date.now();
-      directLine.postActivity({ type: 'event', name: 'webchat/read', from: { id: 'member', role: 'user' } }).subscribe({ error: function () {} });
-    };
-    directLine.activity$.subscribe(function (activity) {
-      if (activity && activity.type === 'message' && activity.from && activity.from.id === 'agent') {
-        unread = true;
-        // Let Web Chat draw it first.
-        setTimeout(reportRead, 300);
-      }
-      session.watermark = directLine.watermark || session.watermark;
-      if (directLine.token && directLine.token !== session.token) {
-        session.token = directLine.token;
-        session.expiresAt = Date.now() + 30 * 60 * 1000;
-      }
+  (session ? Promise.resolve(session) : newSession())
+    .then(function (current) {
+      session = current;
       remember(session);
-    });
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        locale: config.locale,
-        sendTypingIndicator: true,
-        styleOptions: {
-          accent: config.color,
-          botAvatarInitials: 'MK',
-          hideUploadButton: false,
-          uploadAccept: 'application/pdf,image/jpeg,image/png',
-          uploadMultiple: true,
-          sendBoxButtonColorOnFocus: config.color,
-          suggestedActionLayout: 'flow',
+      // A new conversation is started with its token alone; resuming names the conversation and
+      // replays its whole stored transcript (no watermark), so the member sees it again.
+      var options = { token: session.token, domain: domain, webSocket: true };
+      if (resuming) options.conversationId = session.conversationId;
+      var directLine = window.WebChat.createDirectLine(options);
+      // When a person from the service team has written and the member can see it, the agent's
+      // console learns that it was read (an event the channel passes on but does not store).
+      var unread = false;
+      var lastReport = 0;
+      reportRead = function () {
+        if (!unread || !shown || document.visibilityState !== 'visible') return;
+        var wait = lastReport + 1000 - Date.now();
+        if (wait > 0) return void setTimeout(reportRead, wait);
+        unread = false;
+        lastReport = Date.now();
+        directLine
+          .postActivity({ type: 'event', name: 'webchat/read', from: { id: 'member', role: 'user' } })
+          .subscribe({ error: function () {} });
+      };
+      directLine.activity$.subscribe(function (activity) {
+        if (activity && activity.type === 'message' && activity.from && activity.from.id === 'agent') {
+          unread = true;
+          // Let Web Chat draw it first.
+          setTimeout(reportRead, 300);
+        }
+        session.watermark = directLine.watermark || session.watermark;
+        if (directLine.token && directLine.token !== session.token) {
+          session.token = directLine.token;
+          session.expiresAt = Date.now() + 30 * 60 * 1000;
+        }
+        remember(session);
+      });
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          locale: config.locale,
+          sendTypingIndicator: true,
+          styleOptions: {
+            accent: config.color,
+            botAvatarInitials: 'MK',
+            hideUploadButton: false,
+            uploadAccept: 'application/pdf,image/jpeg,image/png',
+            uploadMultiple: true,
+            sendBoxButtonColorOnFocus: config.color,
+            suggestedActionLayout: 'flow',
+          },
         },
-      },
-      document.getElementById('webchat'),
-    );
-  }).catch(function () {
-    status.textContent = 'Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder rufen Sie uns an: 0800 000 0000.';
-  });
+        document.getElementById('webchat'),
+      );
+    })
+    .catch(function () {
+      status.textContent =
+        'Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal oder rufen Sie uns an: 0800 000 0000.';
+    });
 })();

@@ -28,9 +28,17 @@
   }
 
   var launcher = css(document.createElement('button'), {
-    position: 'fixed', bottom: '20px', zIndex: '2147483000', border: '0', borderRadius: '28px',
-    padding: '14px 20px', background: config.color, color: '#fff', font: '600 16px/1.2 system-ui, sans-serif',
-    boxShadow: '0 4px 14px rgba(0,0,0,.25)', cursor: 'pointer',
+    position: 'fixed',
+    bottom: '20px',
+    zIndex: '2147483000',
+    border: '0',
+    borderRadius: '28px',
+    padding: '14px 20px',
+    background: config.color,
+    color: '#fff',
+    font: '600 16px/1.2 system-ui, sans-serif',
+    boxShadow: '0 4px 14px rgba(0,0,0,.25)',
+    cursor: 'pointer',
   });
   launcher.style[config.position] = '20px';
   launcher.type = 'button';
@@ -41,8 +49,12 @@
   launcher.setAttribute('aria-controls', 'musterkasse-chat-panel');
 
   var panel = css(document.createElement('div'), {
-    position: 'fixed', zIndex: '2147483001', display: 'none', background: '#fff',
-    boxShadow: '0 8px 28px rgba(0,0,0,.3)', overflow: 'hidden',
+    position: 'fixed',
+    zIndex: '2147483001',
+    display: 'none',
+    background: '#fff',
+    boxShadow: '0 8px 28px rgba(0,0,0,.3)',
+    overflow: 'hidden',
   });
   panel.id = 'musterkasse-chat-panel';
   panel.setAttribute('role', 'region');
@@ -54,7 +66,15 @@
     if (small.matches) {
       css(panel, { top: '0', bottom: '0', left: '0', right: '0', width: '100%', height: '100%', borderRadius: '0' });
     } else {
-      css(panel, { top: 'auto', bottom: '90px', left: 'auto', right: 'auto', width: '380px', height: 'min(640px, calc(100vh - 110px))', borderRadius: '12px' });
+      css(panel, {
+        top: 'auto',
+        bottom: '90px',
+        left: 'auto',
+        right: 'auto',
+        width: '380px',
+        height: 'min(640px, calc(100vh - 110px))',
+        borderRadius: '12px',
+      });
       panel.style[config.position] = '20px';
     }
   }

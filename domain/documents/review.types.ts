@@ -1,0 +1,78 @@
+/**
+ * The review API's answers as the console reads them: one definition for the server (which
+ * declares its results with these types) and the browser code (which imports them as types).
+ * Dates travel as ISO strings.
+ */
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../submissions/document-types.js';
+
+export { DOCUMENT_TYPE_LABELS, type DocumentType };
+
+export interface ReviewQueueItem {
+  id: string;
+  trackingId: string;
+  source: string;
+  receivedAt: string;
+  documentType: string | null;
+  typeConfidence: number | null;
+  suggestedKvnr: string | null;
+  assignmentConfidence: number | null;
+}
+
+export interface MemberSummary {
+  kvnr: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  postalCode: string;
+  city: string;
+  familyOf: string | null;
+}
+
+export interface ReviewPage {
+  page: number;
+  text: string;
+  confidence: number;
+  source: string;
+}
+
+export interface ReviewDocument {
+  id: string;
+  status: string;
+  trackingId: string;
+  source: string;
+  receivedAt: string;
+  /** What the member (or channel) said: KVNR, the chosen kind of document (as named in the chat), a note. */
+  declared: { kvnr: string | null; type: string | null; note: string | null };
+  /** The details the chat collected, labelled and formatted as the member saw them. */
+  details: Array<{ label: string; value: string }>;
+  documentType: string | null;
+  typeConfidence: number | null;
+  suggestedKvnr: string | null;
+  assignedKvnr: string | null;
+  assignmentConfidence: number | null;
+  department: string | null;
+  reasons: string[];
+  mediaType: string;
+  pageCount: number;
+  suggestedMember: MemberSummary | null;
+  declaredMember: MemberSummary | null;
+  /** Strings the screen marks in the page texts: KVNRs as found, the members' names. */
+  highlights: string[];
+  pages: ReviewPage[];
+}
+
+export interface SubmissionDocuments {
+  trackingId: string;
+  documents: Array<{
+    id: string;
+    position: number;
+    status: string;
+    documentType: string | null;
+    department: string | null;
+    receivedAt: string;
+  }>;
+}
+
+export interface ReviewDecisionResult {
+  department: string;
+}

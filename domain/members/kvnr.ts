@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** One capital letter, eight digits, one check digit (the "unveränderbarer Teil" of the KVNR). */
+const KVNR_SHAPE = /^[A-Z]\d{9}$/;
+
+/**
+ * The check digit: the letter becomes its two-digit position in the alphabet (A=01 … Z=26),
+ * the resulting ten digits are weighted 1,2,1,2,…, the digit sums of the products are added,
+ * and the total modulo 10 is the check digit.
+ */
+export function kvnrCheckDigit(firstNine: string): number {
+  const position = firstNine.charCodeAt(0) - 64;
+  const digits = `${String(position).padStart(2, '0')}${firstNine.slice(1, 9)}`;
+  let total = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const product = Number(digits[i]) * (i % 2 === 0 ? 1 : 2);
+    total += Math.floor(product / 10) + (product % 10);
+  }
+  return total % 10;
+}
+
+/** How members type it: spaces and lower case are forgiven. */
+export function normaliseKvnr(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** As printed on the card: letter and nine digits, grouped for reading (A 12345678 0). */
+export function formatKvnr(kvnr: string): string {
+  return `${kvnr.slice(0, 1)} ${kvnr.slice(1, 9)} ${kvnr.slice(9)}`;
+}
+
+export type KvnrProblem = 'format' | 'check_digit';
+
+/** What is wrong with a (normalised) KVNR, if anything. */
+export function kvnrProblem(kvnr: string): KvnrProblem | undefined {
+  if (!KVNR_SHAPE.test(kvnr)) return 'format';
+  if (kvnrCheckDigit(kvnr) !== Number(kvnr[9])) return 'check_digit';
+  return undefined;
+}
+
+export function isValidKvnr(kvnr: string): boolean {
+  return kvnrProblem(kvnr) === undefined;
+}
+
+export const KVNR_MESSAGES: Record<KvnrProblem, string> = {
+  format:
+    'Die Krankenversichertennummer besteht aus einem Großbuchstaben und neun Ziffern, z. B. A123456780. Sie steht auf der Gesundheitskarte.',
+  check_digit:
+    'Diese Krankenversichertennummer kann nicht stimmen: Die letzte Ziffer (Prüfziffer) passt nicht. Bitte prüfen Sie die Nummer auf Ihrer Gesundheitskarte.',
+};
+
+/** A KVNR at a boundary: normalised, then checked for shape and check digit. */
+export const kvnrSchema = z
+  .string()
+  .transform(normaliseKvnr)
+  .superRefine((kvnr, ctx) => {
+    const problem = kvnrProblem(kvnr);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem === 'format' ? 'not a KVNR (letter + 9 digits)' : 'KVNR check digit does not match',
+      });
+  });

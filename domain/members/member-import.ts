@@ -1,0 +1,134 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { z } from 'zod';
+import { kvnrSchema } from './kvnr.js';
+import type { MemberInput, MembersRepository, UpsertCounts } from './members.repository.js';
+
+/** The columns of the member master data export, in this order. */
+export const MEMBER_CSV_COLUMNS = [
+  'kvnr',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'street',
+  'postalCode',
+  'city',
+  'cardNumberLast6',
+  'familyOf',
+] as const;
+
+const GERMAN_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+
+const birthDateSchema = z
+  .string()
+  .transform((value) => value.replace(GERMAN_DATE, '$3-$2-$1'))
+  .pipe(z.iso.date({ error: 'expected YYYY-MM-DD or DD.MM.YYYY' }))
+  .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), { error: 'not a plausible birth date' });
+
+const name = z.string().min(1, { error: 'empty' }).max(100, { error: 'longer than 100 characters' });
+
+const memberRowSchema = z.object({
+  kvnr: kvnrSchema,
+  firstName: name,
+  lastName: name,
+  birthDate: birthDateSchema,
+  street: z.string().min(1, { error: 'empty' }).max(200),
+  postalCode: z.string().regex(/^\d{5}$/, { error: 'expected five digits' }),
+  city: name,
+  cardNumberLast6: z.string().regex(/^\d{6}$/, { error: 'expected the last six digits of the card number' }),
+  familyOf: z.union([z.literal('').transform(() => null), kvnrSchema]),
+});
+
+export interface RejectedRow {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  /** Field and reason; never the value (it is personal data). */
+  problems: string[];
+}
+
+export interface ImportReport extends UpsertCounts {
+  read: number;
+  rejected: RejectedRow[];
+}
+
+export class MemberFileError extends Error {}
+
+interface ValidRow {
+  line: number;
+  member: MemberInput;
+}
+
+async function readRows(file: string, rejected: RejectedRow[]): Promise<{ read: number; valid: ValidRow[] }> {
+  const source = createReadStream(file);
+  const parser = source.pipe(
+    parse({ bom: true, trim: true, skip_empty_lines: true, delimiter: [',', ';'], relax_column_count: true, info: true }),
+  );
+  // pipe() does not pass read errors on (a missing file would crash the process otherwise).
+  source.on('error', (err) => parser.destroy(err));
+  const valid: ValidRow[] = [];
+  let read = 0;
+  let header = true;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (header) {
+      header = false;
+      if (record.join(',') !== MEMBER_CSV_COLUMNS.join(','))
+        throw new MemberFileError(`The first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')}`);
+      continue;
+    }
+    read++;
+    if (record.length !== MEMBER_CSV_COLUMNS.length) {
+      rejected.push({ line: info.lines, problems: [`expected ${MEMBER_CSV_COLUMNS.length} columns, found ${record.length}`] });
+      continue;
+    }
+    const parsed = memberRowSchema.safeParse(Object.fromEntries(MEMBER_CSV_COLUMNS.map((column, i) => [column, record[i]])));
+    if (parsed.success) valid.push({ line: info.lines, member: parsed.data });
+    else rejected.push({ line: info.lines, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+  }
+  if (header) throw new MemberFileError(`The file is empty; the first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')}`);
+  return { read, valid };
+}
+
+/**
+ * Imports the insurer's member master data from CSV: every row validated (KVNR check digit
+ * included), rejected rows reported by line and field, the rest inserted or updated in one
+ * transaction. Importing the same file again changes nothing.
+ */
+export async function importMembers(file: string, repository: MembersRepository): Promise<ImportReport> {
+  const rejected: RejectedRow[] = [];
+  const { read, valid } = await readRows(file, rejected);
+
+  const firstLine = new Map<string, number>();
+  const unique: ValidRow[] = [];
+  for (const row of valid) {
+    const seen = firstLine.get(row.member.kvnr);
+    if (seen) rejected.push({ line: row.line, problems: [`kvnr: appears again (first on line ${seen})`] });
+    else {
+      firstLine.set(row.member.kvnr, row.line);
+      unique.push(row);
+    }
+  }
+
+  // A family member is insured through a main member: in this file or already on record.
+  const inFile = new Map(unique.map((row) => [row.member.kvnr, row.member.familyOf ?? null]));
+  const targets = [...new Set(unique.map((row) => row.member.familyOf).filter((k): k is string => !!k))];
+  const onRecord = await repository.familyLinks(targets.filter((k) => !inFile.has(k)));
+  const accepted = unique.filter((row) => {
+    const target = row.member.familyOf;
+    if (!target) return true;
+    const problem =
+      target === row.member.kvnr
+        ? 'familyOf: points to the member itself'
+        : !inFile.has(target) && !onRecord.has(target)
+          ? 'familyOf: no member with this KVNR in the file or on record'
+          : (inFile.get(target) ?? onRecord.get(target))
+            ? 'familyOf: points to a family member, not to a main member'
+            : undefined;
+    if (problem) rejected.push({ line: row.line, problems: [problem] });
+    return !problem;
+  });
+
+  const mainFirst = [...accepted.filter((r) => !r.member.familyOf), ...accepted.filter((r) => r.member.familyOf)];
+  const counts = await repository.upsert(mainFirst.map((r) => r.member));
+  rejected.sort((a, b) => a.line - b.line);
+  return { read, rejected, ...counts };
+}

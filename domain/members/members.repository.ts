@@ -1,0 +1,106 @@
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.js';
+import { members } from '../../platform/db/schema.js';
+
+export type MemberRecord = typeof members.$inferSelect;
+export type MemberInput = Omit<typeof members.$inferInsert, 'updatedAt'>;
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const BATCH = 500;
+const DATA_COLUMNS = ['firstName', 'lastName', 'birthDate', 'street', 'postalCode', 'city', 'cardNumberLast6', 'familyOf'] as const;
+const COLUMN_NAMES: Record<(typeof DATA_COLUMNS)[number], string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  birthDate: 'birth_date',
+  street: 'street',
+  postalCode: 'postal_code',
+  city: 'city',
+  cardNumberLast6: 'card_number_last6',
+  familyOf: 'family_of',
+};
+
+export class MembersRepository {
+  constructor(private readonly db: Database) {}
+
+  async find(kvnr: string): Promise<MemberRecord | undefined> {
+    const [row] = await this.db.select().from(members).where(eq(members.kvnr, kvnr));
+    return row;
+  }
+
+  async findMany(kvnrs: string[]): Promise<MemberRecord[]> {
+    if (kvnrs.length === 0) return [];
+    return this.db
+      .select()
+      .from(members)
+      .where(inArray(members.kvnr, kvnrs.slice(0, BATCH)));
+  }
+
+  /** Members born on one of these days (for matching by name and birth date). */
+  async bornOn(dates: string[]): Promise<MemberRecord[]> {
+    if (dates.length === 0) return [];
+    return this.db
+      .select()
+      .from(members)
+      .where(inArray(members.birthDate, dates.slice(0, 50)))
+      .limit(500);
+  }
+
+  /** Members with this birth date whose surname starts with `lastName` (case-insensitive): the clerks' search. */
+  async search(lastName: string, birthDate: string, limit = 20): Promise<MemberRecord[]> {
+    const prefix = lastName.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.db
+      .select()
+      .from(members)
+      .where(and(eq(members.birthDate, birthDate), ilike(members.lastName, `${prefix}%`)))
+      .orderBy(asc(members.lastName), asc(members.firstName))
+      .limit(limit);
+  }
+
+  /** For each of these KVNRs that is known: the main member it is insured through (or null). */
+  async familyLinks(kvnrs: string[]): Promise<Map<string, string | null>> {
+    const links = new Map<string, string | null>();
+    for (let i = 0; i < kvnrs.length; i += BATCH) {
+      const rows = await this.db
+        .select({ kvnr: members.kvnr, familyOf: members.familyOf })
+        .from(members)
+        .where(inArray(members.kvnr, kvnrs.slice(i, i + BATCH)));
+      for (const row of rows) links.set(row.kvnr, row.familyOf);
+    }
+    return links;
+  }
+
+  /**
+   * Inserts new members and updates changed ones in one transaction (all or nothing); rows
+   * that are already identical are left alone, so importing the same file twice changes nothing.
+   * Main members must come before the family members that point to them.
+   */
+  async upsert(rows: MemberInput[]): Promise<UpsertCounts> {
+    let inserted = 0;
+    let updated = 0;
+    await this.db.transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const batch = rows.slice(i, i + BATCH);
+        const excluded = Object.fromEntries(DATA_COLUMNS.map((c) => [c, sql.raw(`excluded.${COLUMN_NAMES[c]}`)]));
+        const changed = sql.join(
+          DATA_COLUMNS.map((c) => sql`${members[c]} is distinct from ${sql.raw(`excluded.${COLUMN_NAMES[c]}`)}`),
+          sql` or `,
+        );
+        const result = await tx
+          .insert(members)
+          .values(batch)
+          .onConflictDoUpdate({ target: members.kvnr, set: { ...excluded, updatedAt: sql`now()` }, setWhere: changed })
+          .returning({ inserted: sql<boolean>`(xmax = 0)` });
+        for (const row of result) {
+          if (row.inserted) inserted++;
+          else updated++;
+        }
+      }
+    });
+    return { inserted, updated, unchanged: rows.length - inserted - updated };
+  }
+}

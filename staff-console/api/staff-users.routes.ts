@@ -1,0 +1,40 @@
+import { Router, type Request, type Response } from 'express';
+import { parseInput } from '../../platform/http/validate.js';
+import { authorize } from '../../domain/staff/session.middleware.js';
+import {
+  describeStaffUser,
+  newStaffUserSchema,
+  usernameSchema,
+  type Actor,
+  type StaffUsersService,
+} from '../../domain/staff/staff-users.service.js';
+
+/** The logged-in staff user behind a request, for the audit log. */
+export function actorOf(req: Request): Actor {
+  const user = req.staff!.user;
+  return { label: user.username, userId: user.id, requestId: String(req.id), ip: req.ip };
+}
+
+/** Administration of staff accounts; admins only. */
+export function staffUsersRoutes(service: StaffUsersService): Router {
+  const router = Router();
+  router.use(authorize('admin'));
+
+  router.get('/', async (_req: Request, res: Response) => {
+    res.json({ users: (await service.list()).map(describeStaffUser) });
+  });
+
+  router.post('/', async (req: Request, res: Response) => {
+    const input = parseInput(newStaffUserSchema, req.body);
+    const user = await service.create(input, actorOf(req));
+    res.status(201).json({ user: describeStaffUser(user) });
+  });
+
+  router.post('/:username/disable', async (req: Request, res: Response) => {
+    const username = parseInput(usernameSchema, req.params.username);
+    const user = await service.disable(username, actorOf(req));
+    res.json({ user: describeStaffUser(user) });
+  });
+
+  return router;
+}

@@ -1,0 +1,65 @@
+/** The staff API as the console calls it: JSON in and out, the CSRF token on every change. */
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Fired when the server says the session is gone, so the console shows the login again. */
+export const SESSION_ENDED = 'mk:session-ended';
+
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+  const fields = Array.isArray(body?.error?.details) ? (body.error.details as FieldProblem[]) : [];
+  return new ApiError(
+    response.status,
+    body?.error?.code ?? 'http_error',
+    body?.error?.message ?? `Der Server antwortete mit ${response.status}.`,
+    fields,
+  );
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Keine Verbindung zum Server. Bitte prüfen Sie die Netzwerkverbindung.');
+  }
+  if (response.status === 401 && !path.endsWith('/auth/login')) window.dispatchEvent(new Event(SESSION_ENDED));
+  if (!response.ok) throw await errorOf(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** What to show for a failed call: the server's German explanation (field by field), else the fallback. */
+export function describeError(err: unknown, fallback: string): string {
+  if (!(err instanceof ApiError)) return fallback;
+  return err.fields.map((f) => f.message).join(' ') || err.message;
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, SESSION_ENDED, setCsrfToken } from './api.js';
+import { CallbacksSection } from './callbacks/callbacks-section.js';
+import { CannedSection } from './canned/canned-section.js';
+import { ChatSection } from './chat/chat-section.js';
+import { Login, type Session } from './login.js';
+import { ReviewSection } from './review/review-section.js';
+import { navigate, useRoute } from './route.js';
+import { sectionsFor, type StaffRole } from './sections.js';
+
+const ROLE_LABELS: Record<StaffRole, string> = { agent: 'Kundenberatung', clerk: 'Posteingang', admin: 'Administration' };
+
+export function App() {
+  const [session, setSession] = useState<Session | null | 'loading'>('loading');
+  const route = useRoute();
+
+  useEffect(() => {
+    api<Session>('GET', '/api/auth/me')
+      .then(setSession)
+      .catch(() => setSession(null));
+    const ended = () => setSession(null);
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, []);
+
+  if (session === 'loading')
+    return (
+      <p class="loading" role="status">
+        Konsole wird geladen …
+      </p>
+    );
+  if (!session) {
+    return (
+      <Login
+        onLogin={(s) => {
+          setCsrfToken(s.csrfToken);
+          setSession(s);
+        }}
+      />
+    );
+  }
+  setCsrfToken(session.csrfToken);
+
+  const sections = sectionsFor(session.user.role);
+  const active = sections.find((s) => s.id === route.section) ?? sections[0]!;
+
+  async function logout() {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    setSession(null);
+    navigate('');
+  }
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <span class="brand">Musterkasse · Konsole</span>
+        <nav aria-label="Bereiche">
+          {sections.map((s) => (
+            <a key={s.id} href={`#/${s.id}`} aria-current={s.id === active.id ? 'page' : undefined}>
+              {s.label}
+            </a>
+          ))}
+          {session.user.role === 'admin' && <a href="/admin/queues">Warteschlangen (Betrieb)</a>}
+        </nav>
+        <span class="who">
+          {session.user.displayName} · {ROLE_LABELS[session.user.role]}
+        </span>
+        <button type="button" class="link" onClick={logout}>
+          Abmelden
+        </button>
+      </header>
+      <main class="content" id="main">
+        {/* The live chat stays connected in the other sections: the agent stays present and sees new chats arrive. */}
+        {sections.some((s) => s.id === 'chat') && (
+          <div hidden={active.id !== 'chat'}>
+            <ChatSection self={session.user.displayName} />
+          </div>
+        )}
+        {active.id === 'callbacks' && <CallbacksSection />}
+        {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
+        {active.id === 'canned' && <CannedSection />}
+      </main>
+    </div>
+  );
+}
