@@ -18,7 +18,6 @@ const refusedSchema = z.object({
   content: z.object({ reason: z.enum(['infected', 'scanner_unavailable']) }),
 });
 
-const ATTACHMENT_PATH = /^\/v3\/directline\/attachments\/[0-9a-f-]{36}$/;
 const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)?;base64,([A-Za-z0-9+/=\s]+)$/i;
 
 const attachmentSchema = z.object({ contentUrl: z.string().min(1), name: z.string().max(255).optional() });
@@ -26,26 +25,26 @@ const attachmentSchema = z.object({ contentUrl: z.string().min(1), name: z.strin
 export interface DownloadedAttachment {
   bytes: Buffer;
   name: string;
+  /** The channel's stored file these bytes are, when the member uploaded it here: the submission takes it over. */
+  storedFileId?: string;
 }
 
+/** The channel's side: the file a signed attachment link of this conversation names, if any. */
+export type ReadChannelFile = (link: string, conversationId: string) => Promise<{ fileId: string; bytes: Buffer } | undefined>;
+
 /**
- * Fetches what a member attached. Links are only ever fetched from our own channel (the
- * path and signature of the link, on the channel's origin), never from wherever a link
- * points: a member cannot make the bot request other addresses. Inline data URLs (as some
- * clients send) are decoded. Both are size-limited.
+ * Reads what a member attached. A link is only ever resolved by our own channel (its signature,
+ * for a file uploaded in this conversation), never fetched from wherever it points: a member
+ * cannot make the bot request other addresses, nor take another conversation's file. Inline
+ * data URLs (as some clients send) are decoded. Both are size-limited.
  */
 export class AttachmentDownloader {
-  private readonly channelOrigin: string;
-
   constructor(
-    channelServiceUrl: string,
+    private readonly readChannelFile: ReadChannelFile,
     private readonly maxBytes: number,
-    private readonly timeoutMs = 15_000,
-  ) {
-    this.channelOrigin = new URL(channelServiceUrl).origin;
-  }
+  ) {}
 
-  async download(attachment: unknown): Promise<DownloadedAttachment> {
+  async download(attachment: unknown, conversationId: string): Promise<DownloadedAttachment> {
     // The channel kept no copy of this file (malware, or it could not be scanned).
     const refused = refusedSchema.safeParse(attachment);
     if (refused.success) throw new AttachmentDownloadError('the channel refused the file', refused.data.content.reason);
@@ -59,27 +58,9 @@ export class AttachmentDownloader {
       if (bytes.length > this.maxBytes) throw new AttachmentDownloadError('attachment too large');
       return { bytes, name: safeName };
     }
-    let url: URL;
-    try {
-      url = new URL(contentUrl);
-    } catch {
-      throw new AttachmentDownloadError('attachment link is not a URL');
-    }
-    if (!ATTACHMENT_PATH.test(url.pathname)) throw new AttachmentDownloadError('attachment link is not one of our channel');
-    const response = await fetch(`${this.channelOrigin}${url.pathname}${url.search}`, {
-      signal: AbortSignal.timeout(this.timeoutMs),
-      redirect: 'error',
-    });
-    if (!response.ok || !response.body) throw new AttachmentDownloadError(`attachment download failed with ${response.status}`);
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > this.maxBytes) throw new AttachmentDownloadError('attachment too large');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > this.maxBytes) throw new AttachmentDownloadError('attachment too large');
-      chunks.push(Buffer.from(chunk));
-    }
-    return { bytes: Buffer.concat(chunks), name: safeName };
+    const file = await this.readChannelFile(contentUrl, conversationId);
+    if (!file) throw new AttachmentDownloadError('attachment link is not a file of this conversation');
+    if (file.bytes.length > this.maxBytes) throw new AttachmentDownloadError('attachment too large');
+    return { bytes: file.bytes, name: safeName, storedFileId: file.fileId };
   }
 }

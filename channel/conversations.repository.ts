@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client.js';
 import { chatActivities, chatConversations } from '../platform/db/schema.js';
 import type { Activity } from '../domain/chat/activity.js';
@@ -105,14 +105,5 @@ export class ConversationsRepository {
       .where(and(eq(chatActivities.activityId, id), isNull(chatActivities.deletedAt)))
       .returning({ seq: chatActivities.seq });
     return deleted.length > 0;
-  }
-
-  /** Retention: removes conversations (and their activities) idle since before `cutoff`. */
-  async purgeIdleSince(cutoff: Date): Promise<number> {
-    const purged = await this.db
-      .delete(chatConversations)
-      .where(lt(chatConversations.lastActivityAt, cutoff))
-      .returning({ id: chatConversations.id });
-    return purged.length;
   }
 }

@@ -16,6 +16,7 @@ import { newConversationId, newUserId, type ConversationGrant, type DirectLineTo
 import type { ClientKeys } from './client-keys.js';
 import { receiveUpload, screenUploads, type UploadLimits } from './upload.js';
 import { parseWatermark } from './watermark.js';
+import type { AttachmentFiles } from './attachment-files.js';
 import { jsonBody } from '../platform/http/json-body.js';
 
 export interface DirectLineRoutesOptions {
@@ -25,6 +26,8 @@ export interface DirectLineRoutesOptions {
   storage: FileStorage;
   files: StoredFilesRepository;
   attachmentUrls: AttachmentUrls;
+  /** The files behind attachment links. */
+  attachments: AttachmentFiles;
   uploadLimits: UploadLimits;
   /** Every upload is scanned before it gets a link. */
   scanner: Pick<ClamdClient, 'scan'>;
@@ -247,11 +250,8 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
 
   router.get('/attachments/:fileId', async (req: Request, res: Response) => {
     const fileId = String(req.params.fileId);
-    const valid =
-      /^[0-9a-f-]{36}$/.test(fileId) &&
-      options.attachmentUrls.isValid(fileId, Number(req.query.exp), String(req.query.sig ?? ''), options.clock());
-    if (!valid) throw new HttpError(403, 'Forbidden', 'This link is not valid (any more)');
-    const file = await options.files.find(fileId);
+    const file = await options.attachments.find(fileId, Number(req.query.exp), String(req.query.sig ?? ''));
+    if (file === 'invalid') throw new HttpError(403, 'Forbidden', 'This link is not valid (any more)');
     if (!file) throw new HttpError(404, 'NotFound', 'File not found');
     res.set({
       'Content-Type': file.mediaType,

@@ -4,7 +4,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import type { JobQueues } from '../platform/queue/queues.js';
 import type { QueueName } from '../platform/queue/job-map.js';
 import type { IntakeDocumentsRepository } from './documents.repository.js';
-import type { MemberNotices } from './member-notices.js';
+import type { DomainEventBus } from '../domain/events.js';
 import type { Stage } from './stage.js';
 
 /** The queue of each stage. */
@@ -43,8 +43,8 @@ export class IntakePipeline {
     private readonly logger: Logger,
     /** Reports each stage's duration (Prometheus). */
     private readonly observe: (stage: DocumentStatus, next: DocumentStatus, seconds: number) => void = () => undefined,
-    /** Tells the member when a document of theirs was quarantined. */
-    private readonly notices?: Pick<MemberNotices, 'documentQuarantined'>,
+    /** Announces `document.quarantined` (the chat tells the member). */
+    private readonly events?: Pick<DomainEventBus, 'emit'>,
   ) {
     for (const stage of stages) this.stages.set(stage.status, stage);
   }
@@ -76,7 +76,11 @@ export class IntakePipeline {
     const moved = await this.documents.advance(documentId, status, outcome);
     this.observe(status, outcome.status, (Date.now() - started) / 1000);
     this.logger.info({ documentId, stage: status, next: outcome.status, ms: Date.now() - started, moved }, 'Intake stage done');
-    if (moved && outcome.status === 'quarantined') await this.notices?.documentQuarantined(documentId);
+    if (moved && outcome.status === 'quarantined') {
+      await this.events
+        ?.emit('document.quarantined', { documentId })
+        .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Quarantine recorded; the member could not be told in the chat'));
+    }
     if (moved) await this.enqueue(outcome.status, documentId);
   }
 

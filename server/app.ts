@@ -75,6 +75,7 @@ export function createApp(core: Core): Express {
       storage: core.storage,
       files: core.storedFiles,
       attachmentUrls: chat.attachmentUrls,
+      attachments: chat.attachments,
       uploadLimits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
       scanner: core.clamd,
       logger: core.logger,
@@ -85,7 +86,9 @@ export function createApp(core: Core): Express {
     }),
   );
   app.use('/botconnector', connectorRoutes(chat.directLine, chat.hopKey));
-  app.use(botRoutes({ adapter: chat.adapter, bot: chat.bot, hopKey: chat.hopKey, channelServiceUrl: config.chat.channelServiceUrl }));
+  app.use(
+    botRoutes({ adapter: core.bot.adapter, bot: core.bot.bot, hopKey: chat.hopKey, channelServiceUrl: config.chat.channelServiceUrl }),
+  );
 
   const cookieName = sessionCookieName(config.isProduction);
   const api = express.Router();

@@ -7,11 +7,13 @@ import { MusterkasseBot } from '../bot/musterkasse.bot.js';
 import { PostgresStorage } from '../bot/postgres-storage.js';
 import { ActivityFanout } from '../channel/activity-fanout.js';
 import { AttachmentUrls } from '../channel/attachment-urls.js';
+import { AttachmentFiles } from '../channel/attachment-files.js';
 import { ClientKeys } from '../channel/client-keys.js';
 import { BotClient } from '../channel/bot-client.js';
 import { ConversationsRepository } from '../channel/conversations.repository.js';
 import { DirectLineService } from '../channel/directline.service.js';
 import { DirectLineTokens } from '../channel/tokens.service.js';
+import { TranscriptRetention } from '../channel/transcript-retention.js';
 import { AuditRepository } from '../platform/audit/audit.repository.js';
 import { FaqFeedbackRepository } from '../knowledge/feedback.repository.js';
 import { KnowledgeService } from '../knowledge/knowledge-base.js';
@@ -45,12 +47,13 @@ import { IntakeDocumentsRepository } from '../intake-pipeline/documents.reposito
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../intake-pipeline/review/review.service.js';
 import { ConsoleBundle } from '../staff-console/bundle.js';
-import { MemberNotices } from '../intake-pipeline/member-notices.js';
+import { MemberNotices } from '../bot/member-notices.js';
 import { OpeningHours } from '../domain/livechat/opening-hours.js';
 import { AgentPresence } from '../domain/livechat/agent-presence.js';
 import { LiveChatQueue } from '../domain/livechat/livechat-queue.js';
 import { LiveChatService } from '../domain/livechat/live-chat.service.js';
-import { createQueueEvents, type QueueEvents } from '../domain/livechat/queue-events.js';
+import { EventBus } from '../platform/events/event-bus.js';
+import type { DomainEventBus, DomainEvents } from '../domain/events.js';
 import { PersonTopics } from '../domain/livechat/person-topics.js';
 import { LiveChatNotesRepository } from '../domain/livechat/livechat-notes.repository.js';
 import { CannedResponsesRepository } from '../domain/livechat/canned-responses.js';
@@ -73,6 +76,12 @@ import { StoredFilesRepository } from '../platform/storage/stored-files.reposito
 /** Failed PIN logins or status lookups per visitor (client key) within an hour, across conversations. */
 const CLIENT_ATTEMPT_LIMIT = { maxFailures: 10, windowSeconds: 3600 };
 
+/** What a process does: `web` serves HTTP, `worker` consumes queues, `all` both. Each builds only what it needs. */
+export type Role = 'web' | 'worker' | 'all';
+const serves = (role: Role) => role !== 'worker';
+const works = (role: Role) => role !== 'web';
+
+/** The channel (our Direct Line): built for every role, since workers post notices into conversations. */
 export interface ChatServices {
   secret: string;
   tokens: DirectLineTokens;
@@ -80,8 +89,16 @@ export interface ChatServices {
   fanout: ActivityFanout;
   directLine: DirectLineService;
   attachmentUrls: AttachmentUrls;
+  /** The files behind attachment links (also what the bot takes over into a submission). */
+  attachments: AttachmentFiles;
   clientKeys: ClientKeys;
   hopKey: string;
+  /** Transcripts and their files past the retention period. */
+  retention: TranscriptRetention;
+}
+
+/** The bot with its dialogs (web role only). */
+export interface BotServices {
   bot: MusterkasseBot;
   /** What the member dialogs need (also for tests that drive the dialogs directly). */
   memberServices: MemberServices;
@@ -90,6 +107,9 @@ export interface ChatServices {
 
 /** Everything a process role needs, built once from the configuration. */
 export interface Core {
+  role: Role;
+  /** The parts this process built (logged at start). */
+  parts: string[];
   config: AppConfig;
   logger: Logger;
   clock: Clock;
@@ -97,6 +117,8 @@ export interface Core {
   database: DatabaseHandle;
   redis: { queue: Redis; command: Redis; probe: Redis; subscriber: Redis };
   queues: JobQueues;
+  /** The parts' named events (`submission.stored`, `document.quarantined`, `livechat.queueChanged`). */
+  events: DomainEventBus;
   clamd: ClamdClient;
   readiness: ReadinessCheck[];
   audit: AuditRepository;
@@ -105,28 +127,30 @@ export interface Core {
   staffUsers: StaffUsersService;
   storage: FileStorage;
   storedFiles: StoredFilesRepository;
-  knowledge: KnowledgeService;
-  faqFeedback: FaqFeedbackRepository;
   submissions: SubmissionService;
   members: MembersRepository;
   pins: EinmalPinService;
   intake: IntakePipeline;
-  review: ReviewService;
   /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
   livechat: {
     queue: LiveChatQueue;
     presence: AgentPresence;
-    queueChanges: QueueEvents;
     notes: LiveChatNotesRepository;
     canned: CannedResponsesRepository;
     details(conversationId: string): Promise<ChatDetails>;
   };
   /** Callback and certificate requests members made in the chat. */
   serviceRequests: ServiceRequestsRepository;
-  /** The staff console's browser code, bundled on first request. */
-  consoleBundle: ConsoleBundle;
-  ocr: OcrEngine;
   chat: ChatServices;
+  // Web role only:
+  knowledge: KnowledgeService;
+  faqFeedback: FaqFeedbackRepository;
+  review: ReviewService;
+  /** The staff console's browser code. */
+  consoleBundle: ConsoleBundle;
+  bot: BotServices;
+  // Worker role only:
+  ocr: OcrEngine;
   close(): Promise<void>;
 }
 
@@ -134,20 +158,14 @@ export interface CoreOptions {
   logDestination?: DestinationStream;
   logger?: Logger;
   clock?: Clock;
+  /** Default `all`: everything (tests, the quick start). */
+  role?: Role;
 }
 
-/** What the chat uses from the rest of the core. */
-interface ChatDomain {
-  knowledge: KnowledgeService;
-  submissions: SubmissionService;
-  pins: EinmalPinService;
-  livechat: Core['livechat'];
-}
-
-function buildChat(
+function buildChannel(
   config: AppConfig,
   database: DatabaseHandle,
-  { knowledge, submissions, pins, livechat }: ChatDomain,
+  storage: FileStorage,
   redis: Core['redis'],
   logger: Logger,
   clock: Clock,
@@ -155,87 +173,158 @@ function buildChat(
   const secret = resolveDirectLineSecret(config.chat.directLineSecret, path.join(projectRoot, 'var'));
   const hopKey = deriveKey(secret, 'bot-hop').toString('base64url');
   const conversations = new ConversationsRepository(database.db);
+  const attachmentUrls = new AttachmentUrls(deriveKey(secret, 'attachment-url'));
   const fanout = new ActivityFanout(redis.command, redis.subscriber, config.redis.channelPrefix, logger);
-  const directLine = new DirectLineService({
+  return {
+    secret,
+    tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
     conversations,
     fanout,
-    bot: new BotClient(config.chat.botEndpoint, hopKey, config.chat.botTimeoutMs),
-    serviceUrl: config.chat.channelServiceUrl,
-    logger,
-    clock,
-  });
-  const downloader = new AttachmentDownloader(config.chat.channelServiceUrl, config.storage.maxFileBytes);
-  const requests = new ServiceRequestsRepository(database.db);
-  const submissionsRepository = new SubmissionsRepository(database.db);
+    directLine: new DirectLineService({
+      conversations,
+      fanout,
+      bot: new BotClient(config.chat.botEndpoint, hopKey, config.chat.botTimeoutMs),
+      serviceUrl: config.chat.channelServiceUrl,
+      logger,
+      clock,
+    }),
+    attachmentUrls,
+    attachments: new AttachmentFiles(attachmentUrls, new StoredFilesRepository(database.db), storage, clock),
+    clientKeys: new ClientKeys(deriveKey(secret, 'client-key')),
+    hopKey,
+    retention: new TranscriptRetention(database.db, storage),
+  };
+}
+
+/** What the bot uses from the rest of the core. */
+interface BotPorts {
+  config: AppConfig;
+  database: DatabaseHandle;
+  redis: Core['redis'];
+  logger: Logger;
+  clock: Clock;
+  events: DomainEventBus;
+  chat: ChatServices;
+  knowledge: KnowledgeService;
+  faqFeedback: FaqFeedbackRepository;
+  submissions: SubmissionService;
+  submissionsRepository: SubmissionsRepository;
+  members: MembersRepository;
+  serviceRequests: ServiceRequestsRepository;
+  pins: EinmalPinService;
+  livechat: Core['livechat'];
+}
+
+function buildBot(ports: BotPorts): BotServices {
+  const { config, redis, logger, clock, events, chat, livechat, pins } = ports;
+  const attempts = (kind: string) =>
+    new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:${kind}`, CLIENT_ATTEMPT_LIMIT, logger);
+  const downloader = new AttachmentDownloader(async (link, conversationId) => {
+    const file = await chat.attachments.read(link, conversationId);
+    return file && { fileId: file.record.id, bytes: file.bytes };
+  }, config.storage.maxFileBytes);
   const liveChat = new LiveChatService(
     livechat.queue,
     livechat.presence,
     new OpeningHours(config.livechat.openingHours, config.timeZone),
     clock,
     config.livechat.maxChatsPerAgent,
-    (change) => livechat.queueChanges.emit('changed', change),
+    (change) =>
+      void events
+        .emit('livechat.queueChanged', change)
+        .catch((err: unknown) => logger.warn({ err }, 'Live chat: queue change not announced')),
   );
   // Members behind one who left or was taken hear their new place (once, on the node where it happened).
-  livechat.queueChanges.on('changed', (change) => {
+  events.on('livechat.queueChanged', async (change) => {
     if (!change.movedUpAfter) return;
-    liveChat
-      .announcePlaces(change.movedUpAfter, (conversationId, position, minutes) =>
-        directLine.postToMember(conversationId, { type: 'message', text: HANDOFF.movedUp(position, minutes) } as never),
-      )
-      .catch((err: unknown) => logger.warn({ err }, 'Live chat: new places could not be announced'));
+    await liveChat.announcePlaces(change.movedUpAfter, (conversationId, position, minutes) =>
+      chat.directLine.postToMember(conversationId, { type: 'message', text: HANDOFF.movedUp(position, minutes) }),
+    );
   });
   const memberServices: MemberServices = {
     submitDocument: {
-      desk: submissions,
-      download: (attachment) => downloader.download(attachment),
+      desk: ports.submissions,
+      download: (attachment, conversationId) => downloader.download(attachment, conversationId),
       today: () => isoDateIn(config.timeZone, clock()),
       savePinDraft: (pinId, draft) => pins.saveDraft(pinId, { ...draft }),
       draftExpiryMs: config.submissions.draftExpiryHours * 3600_000,
       clock,
     },
-    callback: { desk: requests, now: () => localNow(config.timeZone, clock()), clock },
+    callback: { desk: ports.serviceRequests, now: () => localNow(config.timeZone, clock()), clock },
     certificates: {
-      addCertificate: (request) => requests.addCertificate(request),
-      mayRequest: (request) => mayRequestCertificate(new MembersRepository(database.db), request),
-      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:certificate`, CLIENT_ATTEMPT_LIMIT, logger),
+      addCertificate: (request) => ports.serviceRequests.addCertificate(request),
+      mayRequest: (request) => mayRequestCertificate(ports.members, request),
+      attempts: attempts('certificate'),
     },
     status: {
-      submissionStatus: (trackingId, kvnr) => submissionsRepository.statusFor(trackingId, kvnr),
-      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:status-lookup`, CLIENT_ATTEMPT_LIMIT, logger),
+      submissionStatus: (trackingId, kvnr) => ports.submissionsRepository.statusFor(trackingId, kvnr),
+      attempts: attempts('status-lookup'),
     },
-    pins: {
-      login: (kvnr, card, pin) => pins.login(kvnr, card, pin),
-      attempts: new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:pin-login-client`, CLIENT_ATTEMPT_LIMIT, logger),
-    },
+    pins: { login: (kvnr, card, pin) => pins.login(kvnr, card, pin), attempts: attempts('pin-login-client') },
     liveChat,
   };
   const bot = new MusterkasseBot(
-    new PostgresStorage(database.db),
-    knowledge,
-    new FaqFeedbackRepository(database.db),
+    new PostgresStorage(ports.database.db),
+    ports.knowledge,
+    ports.faqFeedback,
     memberServices,
     new PersonTopics(config.livechat.personTopics),
   );
-  return {
-    secret,
-    tokens: new DirectLineTokens(deriveKey(secret, 'directline-token'), config.chat.tokenTtlSeconds),
-    conversations,
-    fanout,
-    directLine,
-    attachmentUrls: new AttachmentUrls(deriveKey(secret, 'attachment-url')),
-    clientKeys: new ClientKeys(deriveKey(secret, 'client-key')),
-    hopKey,
-    bot,
-    memberServices,
-    adapter: createAdapter(hopKey, logger, (context) => bot.recoverAfterFailedTurn(context)),
-  };
+  return { bot, memberServices, adapter: createAdapter(chat.hopKey, logger, (context) => bot.recoverAfterFailedTurn(context)) };
+}
+
+/** The pipeline's stages, with the OCR engine they read pages with (worker role). */
+function buildStages(
+  config: AppConfig,
+  db: DatabaseHandle['db'],
+  storage: FileStorage,
+  clamd: ClamdClient,
+  members: MembersRepository,
+  documents: IntakeDocumentsRepository,
+  logger: Logger,
+) {
+  const ocr = new OcrEngine(config.intake.ocrWorkers, logger, config.intake.ocrLangPath);
+  const stages = [
+    new ScanStage(storage, clamd, documents),
+    new OcrStage(storage, ocr, documents),
+    new ClassifyStage(documents, new CurrentTypeModel(new TypeModelsRepository(db))),
+    new AssignStage(documents, members),
+    new RouteStage(departmentsWith(config.intake.departments)),
+  ];
+  return { ocr, stages };
+}
+
+const WEB_PARTS = ['knowledge', 'faqFeedback', 'review', 'consoleBundle', 'bot'] as const;
+
+/**
+ * Adds the parts a role may not have built: reading one the role did not build is a wiring
+ * mistake, and says so, instead of building it on the side.
+ */
+function withParts<T extends object, P extends object, K extends keyof P>(
+  core: T,
+  parts: P | undefined,
+  keys: readonly K[],
+  role: Role,
+): T & Pick<P, K> {
+  for (const key of keys) {
+    Object.defineProperty(core, key, {
+      enumerable: true,
+      get: () => {
+        if (!parts) throw new Error(`${String(key)} is not built for the ${role} role`);
+        return parts[key];
+      },
+    });
+  }
+  return core as T & Pick<P, K>;
 }
 
 export async function buildCore(config: AppConfig, options: CoreOptions = {}): Promise<Core> {
+  const role = options.role ?? 'all';
   const logger = options.logger ?? createLogger(config.log.level, options.logDestination);
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(config.database, logger);
   const db = database.db;
+  const parts = ['platform', 'channel', 'submissions', 'intake', 'livechat', 'staff'];
 
   const redis = {
     queue: createRedis(config.redis.url, 'queue', logger),
@@ -243,48 +332,31 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     probe: createRedis(config.redis.url, 'probe', logger),
     subscriber: createRedis(config.redis.url, 'subscriber', logger),
   };
+  const events: DomainEventBus = new EventBus<DomainEvents>();
   const queues = new JobQueues(redis.queue, config.redis.prefix, logger);
-  const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
   const clamd = new ClamdClient(config.clamd);
   const storage = new FileStorage(config.storage.dir);
-  const intakeDocuments = new IntakeDocumentsRepository(db);
-  const ocr = new OcrEngine(config.intake.ocrWorkers, logger, config.intake.ocrLangPath);
-  configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger });
-  const members = new MembersRepository(db);
-  const departments = departmentsWith(config.intake.departments);
-  const stages = [
-    new ScanStage(storage, clamd, intakeDocuments),
-    new OcrStage(storage, ocr, intakeDocuments),
-    new ClassifyStage(intakeDocuments, new CurrentTypeModel(new TypeModelsRepository(db))),
-    new AssignStage(intakeDocuments, members),
-    new RouteStage(departments),
-  ];
   const metrics = createMetrics();
   registerQueueDepth(metrics.registry, queues);
-  // The chat is built further down (it needs the submissions, which start the pipeline); notices are posted only later, at run time.
-  let chat: ChatServices | undefined;
-  const livechat = {
-    queue: new LiveChatQueue(db),
-    presence: new AgentPresence(redis.command, config.redis.prefix),
-    queueChanges: createQueueEvents(),
-    notes: new LiveChatNotesRepository(db),
-    canned: new CannedResponsesRepository(db),
-    details: (conversationId: string) => chatDetails(db, conversationId),
-  };
-  const notices = new MemberNotices(
-    db,
-    async (conversationId, text) => chat?.directLine.postToMember(conversationId, { type: 'message', text }),
-    logger,
-  );
+  configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger });
+  const audit = new AuditRepository(db);
+  const members = new MembersRepository(db);
+  const serviceRequests = new ServiceRequestsRepository(db);
+  const submissionsRepository = new SubmissionsRepository(db);
+  const chat = buildChannel(config, database, storage, redis, logger, clock);
+
+  const intakeDocuments = new IntakeDocumentsRepository(db);
+  const pipelineWork = works(role) ? buildStages(config, db, storage, clamd, members, intakeDocuments, logger) : undefined;
+  if (pipelineWork) parts.push('ocr', 'pipeline-stages');
   const intake = new IntakePipeline(
-    stages,
+    pipelineWork?.stages ?? [],
     intakeDocuments,
     queues,
     logger,
     (stage, next, seconds) => metrics.intakeStageDuration.observe({ stage, next }, seconds),
-    notices,
+    events,
   );
-  const audit = new AuditRepository(db);
+
   const pins = new EinmalPinService({
     pins: new EinmalPinsRepository(db),
     members,
@@ -295,14 +367,60 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   });
   const submissions = new SubmissionService({
     pins,
-    onStored: (submissionId) => intake.start(submissionId),
+    events,
     drafts: new DraftFilesRepository(db),
-    submissions: new SubmissionsRepository(db),
+    submissions: submissionsRepository,
     storage,
     scanner: clamd,
     limits: { maxPages: config.submissions.maxPages, maxPageBytes: config.submissions.maxPageBytes },
     logger,
   });
+  const livechat = {
+    queue: new LiveChatQueue(db),
+    presence: new AgentPresence(redis.command, config.redis.prefix),
+    notes: new LiveChatNotesRepository(db),
+    canned: new CannedResponsesRepository(db),
+    details: (conversationId: string) => chatDetails(db, conversationId),
+  };
+
+  // The reactions between the parts.
+  events.on('submission.stored', ({ submissionId }) => intake.start(submissionId));
+  const notices = new MemberNotices(
+    db,
+    (conversationId, text) => chat.directLine.postToMember(conversationId, { type: 'message', text }),
+    logger,
+  );
+  events.on('document.quarantined', ({ documentId }) => notices.documentQuarantined(documentId));
+
+  let web: Pick<Core, 'knowledge' | 'faqFeedback' | 'review' | 'consoleBundle' | 'bot'> | undefined;
+  if (serves(role)) {
+    const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
+    const faqFeedback = new FaqFeedbackRepository(db);
+    web = {
+      knowledge,
+      faqFeedback,
+      review: new ReviewService(db, intakeDocuments, members, audit, departmentsWith(config.intake.departments), storage, logger),
+      consoleBundle: new ConsoleBundle(),
+      bot: buildBot({
+        config,
+        database,
+        redis,
+        logger,
+        clock,
+        events,
+        chat,
+        knowledge,
+        faqFeedback,
+        submissions,
+        submissionsRepository,
+        members,
+        serviceRequests,
+        pins,
+        livechat,
+      }),
+    };
+    parts.push('knowledge', 'bot', 'review', 'console');
+  }
 
   const users = new StaffUsersRepository(db);
   const sessions = new SessionsRepository(db, {
@@ -311,7 +429,9 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   });
 
   let closing: Promise<void> | undefined;
-  return {
+  const core = {
+    role,
+    parts,
     config,
     logger,
     clock,
@@ -319,6 +439,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     database,
     redis,
     queues,
+    events,
     clamd,
     readiness: [
       { name: 'database', check: () => database.ping() },
@@ -337,22 +458,17 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     staffUsers: new StaffUsersService(users, audit, clock),
     storage,
     storedFiles: new StoredFilesRepository(db),
-    knowledge,
-    faqFeedback: new FaqFeedbackRepository(db),
     submissions,
     members,
     pins,
     intake,
-    review: new ReviewService(db, intakeDocuments, members, audit, departments, storage, logger),
-    consoleBundle: new ConsoleBundle(),
-    ocr,
     livechat,
-    serviceRequests: new ServiceRequestsRepository(db),
-    chat: (chat = buildChat(config, database, { knowledge, submissions, pins, livechat }, redis, logger, clock)),
+    serviceRequests,
+    chat,
     close() {
       closing ??= (async () => {
-        knowledge.close();
-        await ocr.close();
+        web?.knowledge.close();
+        await pipelineWork?.ocr.close();
         await closePdfPool();
         await queues.close();
         await Promise.all(Object.values(redis).map(closeRedis));
@@ -361,4 +477,5 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
       return closing;
     },
   };
+  return withParts(withParts(core, web, WEB_PARTS, role), pipelineWork, ['ocr'], role);
 }

@@ -5,15 +5,14 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { EmbeddedDatabaseInUseError } from '../platform/db/embedded-lock.js';
-import { buildCore } from './container.js';
+import { buildCore, type Role } from './container.js';
 import { exitGracefullyOnSignal } from './shutdown.js';
 import { startWeb } from './web.js';
 import { startWorker } from './worker.js';
 
-const ROLES = ['web', 'worker', 'all'] as const;
+const ROLES: readonly Role[] = ['web', 'worker', 'all'];
 /** How long start-up waits for Redis before it says so (the workers keep waiting). */
 const REDIS_PATIENCE_MS = 5000;
-type Role = (typeof ROLES)[number];
 
 function parseRole(): Role {
   const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } }, strict: true });
@@ -40,7 +39,7 @@ function configOrExit(): AppConfig {
 async function main() {
   const role = parseRole();
   const config = configOrExit();
-  const core = await buildCore(config);
+  const core = await buildCore(config, { role });
   const stops: Array<() => Promise<void>> = [];
 
   // Register the handler first, so a signal during start-up still shuts down cleanly.
@@ -69,7 +68,7 @@ async function main() {
     const workers = await startWorker(core).finally(() => clearTimeout(waiting));
     stops.push(() => workers.close());
   }
-  core.logger.info({ role, database: core.database.kind }, 'Started');
+  core.logger.info({ role, parts: core.parts, database: core.database.kind }, 'Started');
 }
 
 main().catch((err: unknown) => {

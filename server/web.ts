@@ -35,17 +35,17 @@ function startLiveChatSocket(core: Core, server: Server) {
     details: core.livechat.details,
     staffName: async (userId) => (await core.staffUsers.findById(userId))?.displayName,
     presence: core.livechat.presence,
-    queueChanges: core.livechat.queueChanges,
+    events: core.events,
     maxChatsPerAgent: core.config.livechat.maxChatsPerAgent,
     handBackActions: menuActions(),
     postToMember: (conversationId, message, as, name) =>
       core.chat.directLine.postToMember(
         conversationId,
-        { type: 'message', ...messageActivity(message), ...(name ? { from: { id: 'agent', name } } : {}) } as never,
+        { type: 'message', ...messageActivity(message), ...(name ? { from: { id: 'agent', name } } : {}) },
         as,
       ),
     typingToMember: (conversationId, name) =>
-      core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } } as never, 'agent'),
+      core.chat.directLine.postToMember(conversationId, { type: 'typing', from: { id: 'agent', name } }, 'agent'),
     transcript: async (conversationId) => (await core.chat.directLine.activitiesAfter(conversationId, 0)).activities,
     subscribe: (conversationId, listener) => core.chat.fanout.subscribe(conversationId, (frame) => listener(frame.activities)),
     redis: { pub, sub, prefix: core.config.redis.channelPrefix },
@@ -59,7 +59,6 @@ function startLiveChatSocket(core: Core, server: Server) {
     disconnect: () => io.disconnectSockets(true),
     /** After the HTTP server has closed: the engine and the adapter's Redis connections. */
     async close() {
-      core.livechat.queueChanges.removeAllListeners('changed');
       await close();
       await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },

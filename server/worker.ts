@@ -19,8 +19,8 @@ export function jobHandlers(core: Core): JobHandlers {
         core.logger.info({ purged, failures }, 'Expired staff sessions and stale login failures purged');
       } else if (task === 'purge-old-transcripts') {
         const cutoff = new Date(core.clock().getTime() - core.config.chat.transcriptRetentionDays * DAY);
-        const purged = await core.chat.conversations.purgeIdleSince(cutoff);
-        core.logger.info({ purged }, 'Chat transcripts past their retention purged');
+        const purged = await core.chat.retention.purgeIdleSince(cutoff);
+        core.logger.info(purged, 'Chat transcripts and their files past their retention purged');
       } else if (task === 'purge-abandoned-drafts') {
         const cutoff = new Date(core.clock().getTime() - core.config.submissions.draftExpiryHours * HOUR);
         const purged = await core.submissions.purgeAbandonedDrafts(cutoff);

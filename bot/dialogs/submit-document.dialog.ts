@@ -62,7 +62,8 @@ export interface SubmitDocumentOptions {
 export interface SubmissionDesk {
   readonly limits: DocumentLimits;
   draft(draftKey: string): Promise<DraftSummary>;
-  addFile(draftKey: string, bytes: Buffer, name: string): Promise<FileOutcome>;
+  /** `channelFileId`: the channel's stored file these bytes are (taken over instead of stored again). */
+  addFile(draftKey: string, bytes: Buffer, name: string, channelFileId?: string): Promise<FileOutcome>;
   /** With `spendPinId`, the Einmal-PIN is used up in the same transaction. */
   submit(draftKey: string, submission: NewSubmission, spendPinId?: string): Promise<{ trackingId: string }>;
   discardDraft(draftKey: string): Promise<void>;
@@ -70,7 +71,7 @@ export interface SubmissionDesk {
 
 export interface SubmitDocumentDeps {
   desk: SubmissionDesk;
-  download(attachment: Attachment): Promise<DownloadedAttachment>;
+  download(attachment: Attachment, conversationId: string): Promise<DownloadedAttachment>;
   /** Today in the insurer's time zone (YYYY-MM-DD). */
   today(): string;
   /** Keeps a PIN member's answers, so they can go on later from any device. */
@@ -459,14 +460,16 @@ export class SubmitDocumentDialog extends ComponentDialog {
       const name = (attachment.name ?? 'Datei').slice(0, 120);
       let downloaded: DownloadedAttachment;
       try {
-        downloaded = await this.deps.download(attachment);
+        downloaded = await this.deps.download(attachment, context.activity.conversation.id);
       } catch (err) {
         if (!(err instanceof AttachmentDownloadError)) throw err;
         lines.push(fileOutcomeText(name, { accepted: false, reason: err.refusal, totalPages: 0 }, maxPages));
         continue;
       }
       try {
-        lines.push(fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name), maxPages));
+        lines.push(
+          fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name, downloaded.storedFileId), maxPages),
+        );
       } catch (err) {
         // Nothing is taken unscanned; the member may send it again in a few minutes.
         if (!(err instanceof DependencyUnavailableError)) throw err;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notExists } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { draftFiles, storedFiles } from '../../platform/db/schema.js';
+import { draftFiles, storedFiles, submissionDocuments } from '../../platform/db/schema.js';
 
 export type DraftFileRecord = typeof draftFiles.$inferSelect;
 
@@ -21,6 +21,11 @@ export class DraftFilesRepository {
       await tx.insert(storedFiles).values(file);
       await tx.insert(draftFiles).values({ id: randomUUID(), draftKey, fileId: file.id, pageCount, downscaled });
     });
+  }
+
+  /** Places a file that is already stored (the chat's upload) in a draft. */
+  async adopt({ draftKey, fileId, pageCount, downscaled }: Omit<NewDraftFile, 'file'> & { fileId: string }): Promise<void> {
+    await this.db.insert(draftFiles).values({ id: randomUUID(), draftKey, fileId, pageCount, downscaled });
   }
 
   async list(draftKey: string): Promise<DraftFileRecord[]> {
@@ -44,9 +49,22 @@ export class DraftFilesRepository {
   private async removeWhere(condition: ReturnType<typeof eq>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
       const removed = await tx.delete(draftFiles).where(condition).returning({ fileId: draftFiles.fileId });
-      const ids = removed.map((r) => r.fileId);
-      if (ids.length > 0) await tx.delete(storedFiles).where(inArray(storedFiles.id, ids));
-      return ids;
+      if (removed.length === 0) return [];
+      // A file still in another draft or in a submission (the same upload taken twice) stays.
+      const deleted = await tx
+        .delete(storedFiles)
+        .where(
+          and(
+            inArray(
+              storedFiles.id,
+              removed.map((r) => r.fileId),
+            ),
+            notExists(tx.select().from(draftFiles).where(eq(draftFiles.fileId, storedFiles.id))),
+            notExists(tx.select().from(submissionDocuments).where(eq(submissionDocuments.fileId, storedFiles.id))),
+          ),
+        )
+        .returning({ id: storedFiles.id });
+      return deleted.map((r) => r.id);
     });
   }
 }

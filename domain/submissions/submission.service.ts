@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logging/logger.js';
 import type { ClamdClient } from '../../platform/scan/clamd.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import { checkDocument, DocumentRefusedError, type DocumentLimits, type RefusalReason } from './document-check.js';
+import type { DomainEventBus } from '../events.js';
 import type { DraftFilesRepository } from './draft-files.repository.js';
 import type { NewSubmission, StoredSubmission, SubmissionsRepository } from './submissions.repository.js';
 
@@ -22,8 +23,8 @@ export interface SubmissionServiceDeps {
   scanner: Pick<ClamdClient, 'scan'>;
   limits: DocumentLimits;
   logger: Logger;
-  /** Hands a stored submission to the intake pipeline (a sweep catches what this misses). */
-  onStored?: (submissionId: string) => Promise<void>;
+  /** Announces `submission.stored` (the intake pipeline takes it from there; its sweep catches what this misses). */
+  events?: Pick<DomainEventBus, 'emit'>;
   /** Spends an Einmal-PIN inside the submission's transaction. */
   pins?: { spendIn(tx: Transaction, pinId: string): Promise<void> };
 }
@@ -45,8 +46,12 @@ export class SubmissionService {
     return { files: files.length, pages: files.reduce((sum, f) => sum + f.pageCount, 0) };
   }
 
-  /** Checks a file against the upload rules and, if it passes, adds it to the draft. */
-  async addFile(draftKey: string, bytes: Buffer, originalName: string): Promise<FileOutcome> {
+  /**
+   * Checks a file against the upload rules and, if it passes, adds it to the draft. A file the
+   * chat already stored (`channelFileId`) is taken over as it is, not stored a second time;
+   * only a downscaled photo is stored anew.
+   */
+  async addFile(draftKey: string, bytes: Buffer, originalName: string, channelFileId?: string): Promise<FileOutcome> {
     const { pages: before } = await this.draft(draftKey);
     let checked;
     try {
@@ -57,23 +62,26 @@ export class SubmissionService {
       return { accepted: false, reason: err.reason, totalPages: before };
     }
     if (before + checked.pageCount > this.deps.limits.maxPages) return { accepted: false, reason: 'too_many_pages', totalPages: before };
-    const stored = await this.deps.storage.storeBuffer(checked.bytes);
-    try {
-      await this.deps.drafts.add({
-        draftKey,
-        file: {
-          id: stored.id,
-          sha256: stored.sha256,
-          sizeBytes: stored.sizeBytes,
-          mediaType: checked.mediaType,
-          originalName: originalName.slice(0, 200),
-        },
-        pageCount: checked.pageCount,
-        downscaled: checked.downscaled,
-      });
-    } catch (err) {
-      await this.deps.storage.remove(stored.id);
-      throw err;
+    const placement = { draftKey, pageCount: checked.pageCount, downscaled: checked.downscaled };
+    if (channelFileId && checked.bytes.equals(bytes)) {
+      await this.deps.drafts.adopt({ ...placement, fileId: channelFileId });
+    } else {
+      const stored = await this.deps.storage.storeBuffer(checked.bytes);
+      try {
+        await this.deps.drafts.add({
+          ...placement,
+          file: {
+            id: stored.id,
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            mediaType: checked.mediaType,
+            originalName: originalName.slice(0, 200),
+          },
+        });
+      } catch (err) {
+        await this.deps.storage.remove(stored.id);
+        throw err;
+      }
     }
     return { accepted: true, pages: checked.pageCount, totalPages: before + checked.pageCount, downscaled: checked.downscaled };
   }
@@ -89,8 +97,8 @@ export class SubmissionService {
       spendPinId ? (tx) => pins!.spendIn(tx, spendPinId) : undefined,
     );
     // Stored is stored: if queueing fails now (Redis away), the pipeline's sweep picks it up.
-    await this.deps
-      .onStored?.(stored.id)
+    await this.deps.events
+      ?.emit('submission.stored', { submissionId: stored.id })
       .catch((err: unknown) =>
         this.deps.logger.warn({ err, submissionId: stored.id }, 'Submission stored but not queued yet; the sweep will'),
       );

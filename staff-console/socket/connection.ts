@@ -6,7 +6,7 @@ import type { AgentPresence } from '../../domain/livechat/agent-presence.js';
 import type { ChatDetails } from '../../domain/livechat/chat-details.js';
 import type { LiveChatNotesRepository } from '../../domain/livechat/livechat-notes.repository.js';
 import type { LiveChatQueue, LiveChatSession } from '../../domain/livechat/livechat-queue.js';
-import type { QueueEvents } from '../../domain/livechat/queue-events.js';
+import type { DomainEventBus } from '../../domain/events.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Activity } from '../../domain/chat/activity.js';
 import type { ClientToServerEvents, OpenChat, ServerToClientEvents, SocketData } from './events.js';
@@ -40,8 +40,8 @@ export interface LiveChatSocketDeps {
   queue: LiveChatQueue;
   notes: LiveChatNotesRepository;
   presence: AgentPresence;
-  /** Members joining or leaving the queue on this node (the bot's side). */
-  queueChanges: QueueEvents;
+  /** `livechat.queueChanged`: heard from the bot's side, announced when an agent takes a chat. */
+  events: Pick<DomainEventBus, 'on' | 'emit'>;
   maxChatsPerAgent: number;
   /** A staff member's display name (for transfers). */
   staffName(userId: string): Promise<string | undefined>;

@@ -42,7 +42,7 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
   const stopWatching = watchSessions(io, deps.sessions, deps.clock, deps.logger);
 
   // Every node's consoles hear of it, through the Redis adapter.
-  deps.queueChanges.on('changed', () => io.emit('queue:changed'));
+  const stopAnnouncing = deps.events.on('livechat.queueChanged', () => void io.emit('queue:changed'));
 
   io.use(async (socket, next) => {
     const token = readSessionToken(socket.request, deps.cookieName);
@@ -106,7 +106,9 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
         return ack(fail('taken', 'Dieses Gespräch hat bereits jemand anderes angenommen.'));
       }
       await chats.join(session);
-      deps.queueChanges.emit('changed', { reason: 'taken', movedUpAfter: session.requestedAt });
+      await deps.events
+        .emit('livechat.queueChanged', { reason: 'taken', movedUpAfter: session.requestedAt })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'Live chat: queue change not announced'));
       ack({ ok: true, chat: openChatOf(session) });
     });
 
@@ -120,6 +122,7 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     close: () =>
       new Promise<void>((resolve) => {
         stopWatching();
+        stopAnnouncing();
         void io.close(() => resolve());
       }),
   };

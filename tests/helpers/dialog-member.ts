@@ -26,7 +26,7 @@ export class DialogMember {
 
   private connect(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(this.core.database.db));
-    const dialogs = createMemberDialogs({ ...this.core.chat.memberServices, ...this.services }, state);
+    const dialogs = createMemberDialogs({ ...this.core.bot.memberServices, ...this.services }, state);
     const main = new MainDialog(
       this.core.knowledge,
       this.core.faqFeedback,

@@ -73,7 +73,7 @@ describe('bot', () => {
     }
 
     it('greets a member who joins in German and offers the four things it can do', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.bot.memberServices));
       await adapter.send(conversationUpdate(adapter)).assertReply((reply) => {
         assert.match(reply.text ?? '', /digitale Assistent der Musterkasse/);
         assert.deepEqual(
@@ -84,7 +84,7 @@ describe('bot', () => {
     });
 
     it('routes menu choices, starts a submission from a file, explains help in and out of a dialog', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.bot.memberServices));
       await adapter
         .send('Rückruf anfordern')
         .assertReply((r) => assert.equal(r.text, CALLBACK.topic))
@@ -109,7 +109,7 @@ describe('bot', () => {
     });
 
     it('starts the action behind an intent instead of describing it', async () => {
-      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.chat.memberServices));
+      const adapter = testAdapter(new MusterkasseBot(storage, core.knowledge, core.faqFeedback, core.bot.memberServices));
       await adapter.send('Ich möchte einen Rückruf vereinbaren').assertReply((r) => assert.equal(r.text, CALLBACK.topic));
     });
 
@@ -119,7 +119,7 @@ describe('bot', () => {
         failingOnce(new PostgresStorage(core.database.db), 'write', 'database gone while saving', nth),
         core.knowledge,
         core.faqFeedback,
-        core.chat.memberServices,
+        core.bot.memberServices,
       );
       const production = createAdapter('hop-key', testLogger(), (context) => bot.recoverAfterFailedTurn(context));
       const adapter = new TestAdapter((context) => bot.run(context));
@@ -152,7 +152,7 @@ describe('bot', () => {
 
     it('keeps the conversation usable after a failed turn, apologises in German and logs with the request id', async () => {
       const flaky = failingOnce(new PostgresStorage(core.database.db), 'read', 'database hiccup');
-      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.chat.memberServices);
+      const bot = new MusterkasseBot(flaky, core.knowledge, core.faqFeedback, core.bot.memberServices);
       const logs = new LogCapture();
       // The production error handler, from the production adapter, on the test adapter.
       const production = createAdapter('hop-key', createLogger('info', logs), (context) => bot.recoverAfterFailedTurn(context));

@@ -313,6 +313,23 @@ describe('Direct Line 3.0 channel', () => {
       assert.equal(tampered.status, 403);
     });
 
+    it('lets the bot take a file over only in the conversation it was uploaded in, and only with a valid link', async () => {
+      const { conversationId, token } = await dl.startConversation();
+      const other = await dl.startConversation();
+      const pdf = makePdf();
+      const res = await upload(server.baseUrl, conversationId, token, [
+        activityPart('Befund'),
+        { name: 'file', body: pdf, type: 'application/pdf', filename: 'befund.pdf' },
+      ]);
+      const { id } = (await res.json()) as { id: string };
+      const link = (await dl.activities(conversationId, token)).activities.find((a) => a.id === id)!.attachments![0]!.contentUrl!;
+      const files = server.core.chat.attachments;
+      assert.deepEqual((await files.read(link, conversationId))?.bytes, pdf);
+      assert.equal(await files.read(link, other.conversationId), undefined, "another conversation's link is nobody's there");
+      assert.equal(await files.read(link.replace(/sig=[^&]+/, 'sig=AAAA'), conversationId), undefined);
+      assert.equal(await files.read('https://elsewhere.example/v3/directline/attachments/x', conversationId), undefined);
+    });
+
     it('refuses a file larger than the limit with 413 and keeps nothing', async () => {
       const { conversationId, token } = await dl.startConversation();
       const big = Buffer.concat([makePdf(), Buffer.alloc(70 * 1024, 0x20)]);

@@ -39,7 +39,7 @@ describe('FAQ dialog (botbuilder-testing)', () => {
   /** A fresh conversation (own channel id, so the PostgreSQL state keys never collide). */
   function client(): DialogTestClient {
     const state = new ConversationState(new PostgresStorage(core.database.db));
-    const dialog = new MainDialog(knowledge, core.faqFeedback, state, createMemberDialogs(core.chat.memberServices, state));
+    const dialog = new MainDialog(knowledge, core.faqFeedback, state, createMemberDialogs(core.bot.memberServices, state));
     return new DialogTestClient(uniqueName('faq-test-'), dialog, undefined, undefined, state);
   }
 

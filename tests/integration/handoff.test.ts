@@ -43,7 +43,7 @@ describe('handoff to a person: the queue', () => {
       () => now,
       3,
     );
-    const services = { ...core.chat.memberServices, liveChat, callback: { ...core.chat.memberServices.callback, clock: () => now } };
+    const services = { ...core.bot.memberServices, liveChat, callback: { ...core.bot.memberServices.callback, clock: () => now } };
     const bot = new MusterkasseBot(new PostgresStorage(core.database.db), core.knowledge, core.faqFeedback, services);
     const adapter = new TestAdapter((context) => bot.run(context));
     adapter.conversation.conversation.id = conversationId;

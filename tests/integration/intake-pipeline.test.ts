@@ -18,7 +18,7 @@ import { randomKvnr, testMember, withWrongCheckDigit } from '../helpers/members.
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
-import { QUARANTINE_NOTICE } from '../../intake-pipeline/member-notices.js';
+import { QUARANTINE_NOTICE } from '../../bot/member-notices.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 const TESTFILES = '/usr/share/clamav-testfiles';

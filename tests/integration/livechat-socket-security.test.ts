@@ -109,7 +109,7 @@ describe('live chat sockets: sessions, origins, floods, installations', function
       let heard = 0;
       mine.socket.on('queue:changed', () => heard++);
       theirs.socket.on('queue:changed', () => crossed++);
-      server.core.livechat.queueChanges.emit('changed', { reason: 'joined' });
+      await server.core.events.emit('livechat.queueChanged', { reason: 'joined' });
       await new Promise((r) => setTimeout(r, 500));
       assert.ok(heard >= 1, "the installation's own console hears it");
       assert.equal(crossed, 0, "the other installation's console does not");

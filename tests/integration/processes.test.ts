@@ -101,4 +101,45 @@ describe('the program', () => {
     }
     assert.notEqual(await server.exited, null);
   });
+
+  it('builds only what its role needs: the worker no bot, knowledge or HTTP server; the web role no OCR', async function () {
+    this.timeout(90_000);
+    const start = async (role: 'web' | 'worker') => {
+      const port = String(await freePort());
+      const env = childEnv({
+        PORT: port,
+        LOG_LEVEL: 'info',
+        DATABASE_URL: sharedDatabase.url,
+        REDIS_PREFIX: `mkrole${port}`,
+        OCR_WORKERS: '1',
+      });
+      return { port, run: runTs('server/main.ts', ['--role', role], env) };
+    };
+    const [web, worker] = await Promise.all([start('web'), start('worker')]);
+    try {
+      const partsOf = async (process: typeof web) => {
+        await waitUntil(() => /"msg":"Started"/.test(process.run.stdout()), 60_000, 'the start').catch((err: Error) => {
+          throw new Error(`${err.message}; ${process.run.stderr().slice(-2000)}`);
+        });
+        const started = process.run
+          .stdout()
+          .split('\n')
+          .find((line) => line.includes('"msg":"Started"'))!;
+        return (JSON.parse(started) as { parts: string[] }).parts;
+      };
+      const [webParts, workerParts] = await Promise.all([partsOf(web), partsOf(worker)]);
+      assert.ok(webParts.includes('bot') && !webParts.includes('ocr'), `web: ${webParts.join(', ')}`);
+      assert.ok(
+        workerParts.includes('ocr') && !workerParts.includes('bot') && !workerParts.includes('knowledge'),
+        `worker: ${workerParts.join(', ')}`,
+      );
+      assert.equal((await fetch(`http://127.0.0.1:${web.port}/healthz`)).status, 200);
+      await assert.rejects(fetch(`http://127.0.0.1:${worker.port}/healthz`), 'the worker opens no port');
+    } finally {
+      web.run.child.kill('SIGTERM');
+      worker.run.child.kill('SIGTERM');
+    }
+    assert.equal(await web.run.exited, 0, web.run.stdout().slice(-2000));
+    assert.equal(await worker.run.exited, 0, worker.run.stdout().slice(-2000));
+  });
 });

@@ -63,13 +63,27 @@ describe('job queues', () => {
       }
     });
 
-    it('deletes chat transcripts idle longer than the retention period', async () => {
+    it('deletes chat transcripts idle longer than the retention period, with the files uploaded in them', async () => {
       const conversations = core.chat.conversations;
       const old = uniqueName('retentionold');
       const recent = uniqueName('retentionnew');
       await conversations.ensure(old, 'dl_old');
       await conversations.ensure(recent, 'dl_new');
       await conversations.append(old, 'user', { type: 'message', text: 'alt' });
+      // A file uploaded in each conversation: the old one's goes, bytes included; the recent one's stays.
+      const upload = async (conversationId: string) => {
+        const received = await core.storage.storeBuffer(makePdf());
+        await core.storedFiles.insert({
+          id: received.id,
+          sha256: received.sha256,
+          sizeBytes: received.sizeBytes,
+          mediaType: 'application/pdf',
+          originalName: 'befund.pdf',
+          conversationId,
+        });
+        return received.id;
+      };
+      const [oldFile, recentFile] = [await upload(old), await upload(recent)];
       // A live chat in the old conversation, with its note and history, goes with the transcript.
       const { username } = await createStaff(core, 'agent');
       const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
@@ -88,6 +102,10 @@ describe('job queues', () => {
         await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the retention job');
         assert.equal(await conversations.find(old), undefined);
         assert.ok(await conversations.find(recent));
+        assert.equal(await core.storedFiles.find(oldFile), undefined, 'the old upload is forgotten');
+        await assert.rejects(core.storage.readAll(oldFile), { code: 'ENOENT' }, 'and its bytes are deleted');
+        assert.ok(await core.storedFiles.find(recentFile));
+        assert.ok((await core.storage.readAll(recentFile)).length > 0);
         assert.equal(await core.livechat.queue.find(chat.id), undefined, 'the live chat and its rating');
         assert.deepEqual(await core.livechat.notes.list(chat.id), [], 'its private notes');
         assert.deepEqual(await core.livechat.queue.history(chat.id), [], 'who accepted and ended it');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity } from '../../domain/chat/activity.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
+import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/client.js';
+import { storedFiles } from '../../platform/db/schema.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { DirectLineTestClient } from '../helpers/directline-client.js';
 import { makePdfPages, PNG_1X1 } from '../helpers/files.js';
@@ -135,5 +137,8 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
     );
     for (const d of documents)
       assert.ok(existsSync(path.join(storageDir, d.fileId.slice(0, 2), d.fileId)), `document ${d.position} in storage`);
+    // Each upload is stored once: the submission took over the chat's file instead of a copy.
+    const files = await database.db.select().from(storedFiles).where(eq(storedFiles.conversationId, conversationId));
+    assert.deepEqual(files.map((f) => f.id).sort(), documents.map((d) => d.fileId).sort());
   });
 });

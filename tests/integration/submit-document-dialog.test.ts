@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { eq } from 'drizzle-orm';
-import { AttachmentDownloader } from '../../bot/attachment-download.js';
 import { SubmitDocumentDialog, type SubmitDocumentDeps } from '../../bot/dialogs/submit-document.dialog.js';
 import { SUBMIT } from '../../bot/submission-texts.de.js';
 import { TEXTS } from '../../bot/texts.de.js';
@@ -32,8 +31,7 @@ describe('document submission dialog (botbuilder-testing)', () => {
   let deps: SubmitDocumentDeps;
   before(async () => {
     core = await startTestCore();
-    const downloader = new AttachmentDownloader(core.config.chat.channelServiceUrl, core.config.storage.maxFileBytes);
-    deps = { ...core.chat.memberServices.submitDocument, download: (a) => downloader.download(a), today: () => TODAY };
+    deps = { ...core.bot.memberServices.submitDocument, today: () => TODAY };
   });
   after(() => core.close());
 
