@@ -1,4 +1,6 @@
 import type { FileOutcome } from '../domain/submissions/submission.service.js';
+import type { DocumentLimits } from '../domain/submissions/document-check.js';
+import { kilobytes, megapixels, type FileRefusal } from '../domain/submissions/refusal-reasons.de.js';
 import type { DownloadRefusal } from './attachment-download.js';
 
 /** What the bot says while taking a submission in (wording in one place for review). */
@@ -42,31 +44,39 @@ export const SUBMIT = {
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 
-type Refusal = Exclude<FileOutcome, { accepted: true }>['reason'] | DownloadRefusal;
+type Refusal = FileRefusal | DownloadRefusal;
 
-const REFUSALS: Record<Refusal, string> = {
-  unsupported_type: 'ist keine PDF-, JPG- oder PNG-Datei. Bitte senden Sie das Dokument in einem dieser Formate.',
-  damaged: 'ist beschädigt und lässt sich nicht öffnen. Bitte erstellen Sie die Datei neu.',
-  encrypted_pdf: 'ist mit einem Passwort geschützt oder verschlüsselt. Bitte senden Sie das PDF ohne Passwortschutz.',
-  page_too_large:
-    'ist zu groß: Jede Seite darf höchstens 800 kB haben. Bitte scannen Sie mit geringerer Auflösung oder teilen Sie das PDF auf.',
-  too_many_pixels:
-    'hat zu viele Bildpunkte (mehr als 50 Megapixel). Bitte fotografieren oder scannen Sie die Seite mit geringerer Auflösung.',
-  infected: 'enthält nach unserer Virenprüfung Schadsoftware und wurde nicht angenommen. Bitte prüfen Sie Ihr Gerät.',
-  too_many_pages:
-    'passt nicht mehr dazu: Zusammen wären es mehr als 15 Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.',
-  download_failed: 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.',
-  scanner_unavailable:
-    'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.',
-};
+/** What the member is told about a file that was not taken, with the limits in force. */
+function refusalText(reason: Refusal, limits: DocumentLimits): string {
+  switch (reason) {
+    case 'unsupported_type':
+      return 'ist keine PDF-, JPG- oder PNG-Datei. Bitte senden Sie das Dokument in einem dieser Formate.';
+    case 'damaged':
+      return 'ist beschädigt und lässt sich nicht öffnen. Bitte erstellen Sie die Datei neu.';
+    case 'encrypted_pdf':
+      return 'ist mit einem Passwort geschützt oder verschlüsselt. Bitte senden Sie das PDF ohne Passwortschutz.';
+    case 'page_too_large':
+      return `ist zu groß: Jede Seite darf höchstens ${kilobytes(limits.maxPageBytes)} kB haben. Bitte scannen Sie mit geringerer Auflösung oder teilen Sie das PDF auf.`;
+    case 'too_many_pixels':
+      return `hat zu viele Bildpunkte (mehr als ${megapixels()} Megapixel). Bitte fotografieren oder scannen Sie die Seite mit geringerer Auflösung.`;
+    case 'infected':
+      return 'enthält nach unserer Virenprüfung Schadsoftware und wurde nicht angenommen. Bitte prüfen Sie Ihr Gerät.';
+    case 'too_many_pages':
+      return `passt nicht mehr dazu: Zusammen wären es mehr als ${limits.maxPages} Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.`;
+    case 'download_failed':
+      return 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.';
+    case 'scanner_unavailable':
+      return 'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.';
+  }
+}
 
 export function fileOutcomeText(
   name: string,
   outcome: FileOutcome | { accepted: false; reason: DownloadRefusal; totalPages: number },
-  maxPages: number,
+  limits: DocumentLimits,
 ): string {
-  if (!outcome.accepted) return `„${name}“ ${REFUSALS[outcome.reason]}`;
+  if (!outcome.accepted) return `„${name}“ ${refusalText(outcome.reason, limits)}`;
   const pages = outcome.pages === 1 ? '1 Seite' : `${outcome.pages} Seiten`;
   const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es verkleinert, es bleibt gut lesbar.' : '';
-  return `„${name}“ erhalten (${pages}; insgesamt ${outcome.totalPages} von höchstens ${maxPages}).${shrunk}`;
+  return `„${name}“ erhalten (${pages}; insgesamt ${outcome.totalPages} von höchstens ${limits.maxPages}).${shrunk}`;
 }

@@ -1,21 +1,16 @@
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../domain/submissions/document-types.js';
+import { SUBMISSION_TYPES } from '../domain/submissions/submission-types.js';
 
 /** The document types of the intake pipeline, and how the chat's submission types map onto them. */
 export { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType };
 
-/** The chat dialog's type ids (domain/submissions/submission-types.ts) → pipeline types. */
+/**
+ * The declared types a submission may carry → pipeline types: every document type by its own
+ * name, and each of the chat's choices by its id.
+ */
 export const DECLARED_TYPES: Record<string, DocumentType> = {
-  invoice: 'invoice',
-  sick_note: 'sick_note',
-  sick_pay: 'sick_pay',
-  child_sick_pay: 'child_sick_pay',
-  maternity: 'maternity',
-  bonus: 'bonus_program',
-  bonus_program: 'bonus_program',
-  membership: 'membership',
-  prescription: 'prescription_or_plan',
-  prescription_or_plan: 'prescription_or_plan',
-  other: 'other',
+  ...Object.fromEntries(DOCUMENT_TYPES.map((type) => [type, type])),
+  ...Object.fromEntries(SUBMISSION_TYPES.map((choice) => [choice.id, choice.documentType])),
 };
 
 /** Where each type goes when routed by default; INTAKE_DEPARTMENTS overrides single types. */

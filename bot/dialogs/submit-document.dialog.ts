@@ -454,7 +454,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
 
   /** Fetches, checks and stores each file; one reply lists what was taken and what not, and why. */
   private async takeFiles(context: TurnContext, attachments: Attachment[], key: string): Promise<void> {
-    const { maxPages } = this.deps.desk.limits;
+    const { limits } = this.deps.desk;
     const lines: string[] = [];
     for (const attachment of attachments) {
       const name = (attachment.name ?? 'Datei').slice(0, 120);
@@ -463,17 +463,17 @@ export class SubmitDocumentDialog extends ComponentDialog {
         downloaded = await this.deps.download(attachment, context.activity.conversation.id);
       } catch (err) {
         if (!(err instanceof AttachmentDownloadError)) throw err;
-        lines.push(fileOutcomeText(name, { accepted: false, reason: err.refusal, totalPages: 0 }, maxPages));
+        lines.push(fileOutcomeText(name, { accepted: false, reason: err.refusal, totalPages: 0 }, limits));
         continue;
       }
       try {
         lines.push(
-          fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name, downloaded.storedFileId), maxPages),
+          fileOutcomeText(name, await this.deps.desk.addFile(key, downloaded.bytes, downloaded.name, downloaded.storedFileId), limits),
         );
       } catch (err) {
         // Nothing is taken unscanned; the member may send it again in a few minutes.
         if (!(err instanceof DependencyUnavailableError)) throw err;
-        lines.push(fileOutcomeText(name, { accepted: false, reason: 'scanner_unavailable', totalPages: 0 }, maxPages));
+        lines.push(fileOutcomeText(name, { accepted: false, reason: 'scanner_unavailable', totalPages: 0 }, limits));
       }
     }
     const { pages } = await this.deps.desk.draft(key);

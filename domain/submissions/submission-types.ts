@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DocumentType } from './document-types.js';
 import { KVNR_MESSAGES, kvnrProblem, normaliseKvnr } from '../members/kvnr.js';
 import { findEuroAmount, formatEuro, formatGermanDate, maskIban, parseEuroAmount, parseGermanDate, parseIban } from './detail-parsers.js';
 
@@ -30,7 +31,10 @@ export interface DetailField {
 }
 
 export interface SubmissionType {
+  /** The chat's own id for the choice (stored as the submission's declared type). */
   id: string;
+  /** What the intake pipeline calls this kind of document: the chat's choices are a view on the document types. */
+  documentType: DocumentType;
   /** Button text and summary name. */
   label: string;
   /** Words in a member's message that point to this type ("Zahnreinigung" → invoice). */
@@ -190,6 +194,7 @@ export const TREATMENT_KINDS = ['Professionelle Zahnreinigung', 'Osteopathie', '
 export const SUBMISSION_TYPES: readonly SubmissionType[] = [
   {
     id: 'invoice',
+    documentType: 'invoice',
     label: 'Rechnung zur Erstattung',
     keywords: /rechnung|quittung|erstatt|zahnreinigung|osteopath|impfung/i,
     fields: [
@@ -210,6 +215,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
   },
   {
     id: 'sick_note',
+    documentType: 'sick_note',
     label: 'Krankmeldung (AU-Bescheinigung)',
     keywords: /krankmeldung|krankschreibung|au-bescheinigung|arbeitsunfähigkeit|gelbe[nr]? schein/i,
     fields: [
@@ -222,12 +228,14 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
   },
   {
     id: 'sick_pay',
+    documentType: 'sick_pay',
     label: 'Krankengeld',
     keywords: /krankengeld(?!.*kind)/i,
     fields: [dateField('firstDay', 'Arbeitsunfähig seit', 'Seit wann sind Sie arbeitsunfähig?', { notAfterToday: true, maxYearsBack: 2 })],
   },
   {
     id: 'child_sick_pay',
+    documentType: 'child_sick_pay',
     label: 'Kinderkrankengeld',
     keywords: /kinderkrank|kind krank/i,
     fields: [
@@ -237,21 +245,24 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
   },
   {
     id: 'maternity',
+    documentType: 'maternity',
     label: 'Mutterschaftsgeld',
     keywords: /mutterschaft|schwanger|entbindung/i,
     fields: [
       dateField('dueDate', 'Voraussichtlicher Entbindungstermin', 'Wann ist der voraussichtliche Entbindungstermin?', { maxYearsBack: 1 }),
     ],
   },
-  { id: 'bonus', label: 'Bonusprogramm', keywords: /bonus/i, fields: [] },
+  { id: 'bonus', documentType: 'bonus_program', label: 'Bonusprogramm', keywords: /bonus/i, fields: [] },
   {
     id: 'membership',
+    documentType: 'membership',
     label: 'Mitgliedschaft / Familienversicherung',
     keywords: /mitgliedschaft|familienversicher/i,
     fields: [choiceField('topic', 'Worum geht es', 'Worum geht es?', ['Mitgliedschaft', 'Familienversicherung', 'Sonstiges'])],
   },
   {
     id: 'prescription',
+    documentType: 'prescription_or_plan',
     label: 'Verordnung / Behandlungsplan',
     keywords: /verordnung|rezept|behandlungsplan|kostenplan|heil- und kostenplan/i,
     fields: [
@@ -266,6 +277,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
   },
   {
     id: 'other',
+    documentType: 'other',
     label: 'Sonstiges',
     keywords: /$^/,
     fields: [

@@ -6,7 +6,7 @@ import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '
 import { parseInput } from '../../platform/http/validate.js';
 import { kvnrSchema } from '../../domain/members/kvnr.js';
 import type { SubmissionService } from '../../domain/submissions/submission.service.js';
-import type { RefusalReason } from '../../domain/submissions/document-check.js';
+import { refusalReason } from '../../domain/submissions/refusal-reasons.de.js';
 import type { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { DECLARED_TYPES } from '../document-types.js';
@@ -20,16 +20,6 @@ const metadataSchema = z
     note: z.string().trim().max(500).optional(),
   })
   .strict();
-
-const REFUSALS: Record<RefusalReason | 'too_many_pages', string> = {
-  unsupported_type: 'keine PDF-, JPEG- oder PNG-Datei',
-  damaged: 'beschädigt',
-  encrypted_pdf: 'verschlüsselt oder passwortgeschützt',
-  page_too_large: 'Seite größer als erlaubt',
-  too_many_pixels: 'Bild mit zu vielen Bildpunkten (über 50 Megapixel)',
-  infected: 'Schadsoftware gefunden',
-  too_many_pages: 'zu viele Seiten für eine Sendung',
-};
 
 export interface IntakeRoutesDeps {
   channels: IntakeChannels;
@@ -85,7 +75,7 @@ export function intakeRoutes(deps: IntakeRoutesDeps): Router {
     try {
       for (const file of upload.files) {
         const outcome = await deps.submissions.addFile(draftKey, file.bytes, file.name);
-        if (!outcome.accepted) refused.push({ file: file.name, reason: REFUSALS[outcome.reason] });
+        if (!outcome.accepted) refused.push({ file: file.name, reason: refusalReason(outcome.reason, deps.submissions.limits) });
       }
       if (refused.length > 0)
         throw new HttpError(422, 'document_refused', 'Mindestens eine Datei wurde nicht angenommen; es wurde nichts gespeichert.', {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import germanStemmer from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import { BayesClassifier, germanStemmer, type BayesClassifierInstance } from '../../platform/text/natural.js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../../platform/paths.js';
@@ -41,7 +40,7 @@ function prepare(text: string): string {
  * to the explainable rules. Trained on the shipped examples plus the clerks' decisions.
  */
 export class TypeModel {
-  private constructor(private readonly classifier: BayesClassifier) {}
+  private constructor(private readonly classifier: BayesClassifierInstance) {}
 
   static train(examples: LabelledText[]): TypeModel {
     const classifier = new BayesClassifier(germanStemmer);

@@ -1,10 +1,5 @@
-import { createRequire } from 'node:module';
+import { damerauLevenshtein } from '../../platform/text/natural.js';
 import { stem } from '../text/normalise.js';
-
-const require = createRequire(import.meta.url);
-const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance.js') as {
-  DamerauLevenshteinDistance: (a: string, b: string) => number;
-};
 
 /** Words grouped by length, so that a typo is only compared with words of similar length. */
 class LengthIndex {
@@ -26,7 +21,7 @@ class LengthIndex {
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
         if (candidate[0] !== word[0] || !accept(candidate)) continue;
-        const distance = DamerauLevenshteinDistance(word, candidate);
+        const distance = damerauLevenshtein(word, candidate);
         if (distance < bestDistance) {
           bestDistance = distance;
           best = candidate;

@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module';
-
-// Only the German stemmer from `natural`: the package root pulls in database drivers and dotenv.
-const require = createRequire(import.meta.url);
-const { stem: porterStem } = require('natural/lib/natural/stemmers/porter_stemmer_de.js') as { stem: (word: string) => string };
+import { germanStemmer } from '../../platform/text/natural.js';
 
 /** Words that carry no meaning for finding an answer. */
 const STOPWORDS = new Set(
@@ -37,7 +33,7 @@ export function words(folded: string): string[] {
 export function stem(word: string): string {
   let known = stems.get(word);
   if (known === undefined) {
-    const base = /\d/.test(word) ? word : porterStem(word);
+    const base = /\d/.test(word) ? word : germanStemmer.stem(word);
     known = base.length > 5 && !/\d/.test(word) ? base.replace(/(ier|ert|er|et|i)$/, '') : base;
     // Members write the same few thousand words again and again; the stemmer is the slow part of loading.
     if (stems.size < 100_000) stems.set(word, known);

@@ -83,7 +83,7 @@ describe('intake API for other channels', () => {
       .set('Authorization', `Bearer ${key}`)
       .attach('files', await makePdfPages(16), { filename: 'dick.pdf', contentType: 'application/pdf' })
       .expect(422);
-    assert.deepEqual(pages.body.error.details.refused, [{ file: 'dick.pdf', reason: 'zu viele Seiten für eine Sendung' }]);
+    assert.deepEqual(pages.body.error.details.refused, [{ file: 'dick.pdf', reason: 'mehr als 15 Seiten in einer Sendung' }]);
     await request(app)
       .post('/api/intake/submissions')
       .set('Authorization', `Bearer ${key}`)

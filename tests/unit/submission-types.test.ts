@@ -8,6 +8,8 @@ import {
   SUBMISSION_TYPES,
 } from '../../domain/submissions/submission-types.js';
 
+import { DECLARED_TYPES, DOCUMENT_TYPES } from '../../intake-pipeline/document-types.js';
+
 const context = { today: '2026-11-23' };
 const field = (typeId: string, key: string) => submissionType(typeId)!.fields.find((f) => f.key === key)!;
 
@@ -63,5 +65,13 @@ describe('submission details', () => {
       assert.ok(type.label.length > 0);
       for (const f of type.fields) assert.match(f.prompt, /\?|\)$/, `${type.id}.${f.key}`);
     }
+  });
+
+  it('is a view on the document types: every chat choice is one, and the pipeline reads it as that', () => {
+    for (const type of SUBMISSION_TYPES) {
+      assert.ok(DOCUMENT_TYPES.includes(type.documentType), type.id);
+      assert.equal(DECLARED_TYPES[type.id], type.documentType);
+    }
+    for (const type of DOCUMENT_TYPES) assert.equal(DECLARED_TYPES[type], type);
   });
 });

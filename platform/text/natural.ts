@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The three parts of `natural` we use, loaded one by one from the places the package keeps them
+ * (its index pulls in database drivers and dotenv, which print to stdout when loaded). The one
+ * place that knows those paths; everything else imports from here.
+ */
+const require = createRequire(import.meta.url);
+
+export interface Stemmer {
+  stem(word: string): string;
+  tokenizeAndStem(text: string, keepStops?: boolean): string[];
+}
+
+export interface BayesClassifierInstance {
+  addDocument(text: string, label: string): void;
+  train(): void;
+  getClassifications(text: string): Array<{ label: string; value: number }>;
+}
+
+interface BayesClassifierClass {
+  new (stemmer?: Stemmer, smoothing?: number): BayesClassifierInstance;
+  restore(saved: unknown, stemmer?: Stemmer): BayesClassifierInstance;
+}
+
+/** Porter's stemmer for German, as natural implements it. */
+export const germanStemmer = require('natural/lib/natural/stemmers/porter_stemmer_de.js') as Stemmer;
+
+export const { DamerauLevenshteinDistance: damerauLevenshtein } = require('natural/lib/natural/distance/levenshtein_distance.js') as {
+  DamerauLevenshteinDistance: (a: string, b: string) => number;
+};
+
+export const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js') as BayesClassifierClass;
