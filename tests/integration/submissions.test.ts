@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { submissions as submissionsTable } from '../../platform/db/schema.js';
+import { storedFiles as storedFilesTable, submissions as submissionsTable } from '../../platform/db/schema.js';
 import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
@@ -83,5 +83,31 @@ describe('submissions repository', () => {
     );
     assert.equal(await submissions.statusFor(trackingId, kvnr), 'received');
     assert.equal(await submissions.statusFor(trackingId, randomKvnr()), undefined);
+  });
+
+  it('takes a chat upload over without a copy, and a discarded draft leaves it to another draft that still holds it', async () => {
+    const pdf = makePdf();
+    const received = await core.storage.storeBuffer(pdf);
+    const files = new StoredFilesRepository(core.database.db);
+    const conversationId = `conv-${received.id.slice(0, 8)}`;
+    await files.insert({
+      id: received.id,
+      sha256: received.sha256,
+      sizeBytes: received.sizeBytes,
+      mediaType: 'application/pdf',
+      originalName: 'a.pdf',
+      conversationId,
+    });
+    const [first, second] = [`draft-a-${received.id}`, `draft-b-${received.id}`];
+    for (const draft of [first, second]) assert.equal((await core.submissions.addFile(draft, pdf, 'a.pdf', received.id)).accepted, true);
+    const rows = await core.database.db.select().from(storedFilesTable).where(eq(storedFilesTable.conversationId, conversationId));
+    assert.equal(rows.length, 1, 'no second copy');
+
+    await core.submissions.discardDraft(first);
+    assert.ok(await files.find(received.id), 'still held by the other draft');
+    assert.deepEqual(await core.storage.readAll(received.id), pdf);
+    await core.submissions.discardDraft(second);
+    assert.equal(await files.find(received.id), undefined);
+    await assert.rejects(core.storage.readAll(received.id), { code: 'ENOENT' }, 'and its bytes');
   });
 });
