@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { createLogger } from '../platform/logging/logger.js';
 import type { MemberRecord } from '../domain/members/members.repository.js';
 import { assignMember } from '../intake-pipeline/assignment/assign.js';
-import { findDates, findKvnrCandidates } from '../intake-pipeline/assignment/kvnr-candidates.js';
+import { findDates, findKvnrCandidates } from '../domain/documents/kvnr-candidates.js';
 import { classifyText } from '../intake-pipeline/classification/classify.js';
 import { typeIsSure } from '../intake-pipeline/stages/route.stage.js';
 import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';

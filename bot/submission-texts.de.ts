@@ -1,7 +1,7 @@
 import type { FileOutcome } from '../domain/submissions/submission.service.js';
 import type { DocumentLimits } from '../domain/submissions/document-check.js';
 import { kilobytes, megapixels, type FileRefusal } from '../domain/submissions/refusal-reasons.de.js';
-import type { DownloadRefusal } from './attachment-download.js';
+import type { AttachmentRefusal } from '../domain/chat/attachments.js';
 
 /** What the bot says while taking a submission in (wording in one place for review). */
 export const SUBMIT = {
@@ -44,7 +44,7 @@ export const SUBMIT = {
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 
-type Refusal = FileRefusal | DownloadRefusal;
+type Refusal = FileRefusal | AttachmentRefusal;
 
 /** What the member is told about a file that was not taken, with the limits in force. */
 function refusalText(reason: Refusal, limits: DocumentLimits): string {
@@ -72,7 +72,7 @@ function refusalText(reason: Refusal, limits: DocumentLimits): string {
 
 export function fileOutcomeText(
   name: string,
-  outcome: FileOutcome | { accepted: false; reason: DownloadRefusal; totalPages: number },
+  outcome: FileOutcome | { accepted: false; reason: AttachmentRefusal; totalPages: number },
   limits: DocumentLimits,
 ): string {
   if (!outcome.accepted) return `„${name}“ ${refusalText(outcome.reason, limits)}`;

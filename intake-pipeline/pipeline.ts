@@ -3,7 +3,7 @@ import type { DocumentStatus } from '../platform/db/schema.js';
 import type { Logger } from '../platform/logging/logger.js';
 import type { JobQueues } from '../platform/queue/queues.js';
 import type { QueueName } from '../platform/queue/job-map.js';
-import type { IntakeDocumentsRepository } from './documents.repository.js';
+import type { IntakeDocumentsRepository } from '../domain/documents/documents.repository.js';
 import type { DomainEventBus } from '../domain/events.js';
 import type { Stage } from './stage.js';
 

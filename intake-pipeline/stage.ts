@@ -1,5 +1,5 @@
 import type { DocumentStatus } from '../platform/db/schema.js';
-import type { PipelineDocument, StageOutcome } from './documents.repository.js';
+import type { PipelineDocument, StageOutcome } from '../domain/documents/documents.repository.js';
 
 /**
  * One step of the intake pipeline. It handles documents in its `status`, and returns the next

@@ -19,7 +19,7 @@ import { SubmissionsRepository } from '../domain/submissions/submissions.reposit
 import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
-import { reviewRoutes } from '../intake-pipeline/review/review.routes.js';
+import { reviewRoutes } from '../staff-console/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import { CONSOLE_PATH, consoleRoutes } from '../staff-console/console.routes.js';

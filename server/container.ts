@@ -43,9 +43,9 @@ import { AttemptLimiter } from '../platform/auth/attempt-limiter.js';
 import { EinmalPinsRepository } from '../domain/members/einmal-pin/einmal-pins.repository.js';
 import { mayRequestCertificate } from '../domain/members/family.js';
 import { MembersRepository } from '../domain/members/members.repository.js';
-import { IntakeDocumentsRepository } from '../intake-pipeline/documents.repository.js';
+import { IntakeDocumentsRepository } from '../domain/documents/documents.repository.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
-import { ReviewService } from '../intake-pipeline/review/review.service.js';
+import { ReviewService } from '../staff-console/review/review.service.js';
 import { ConsoleBundle } from '../staff-console/bundle.js';
 import { MemberNotices } from '../bot/member-notices.js';
 import { OpeningHours } from '../domain/livechat/opening-hours.js';
@@ -68,7 +68,6 @@ import { RouteStage } from '../intake-pipeline/stages/route.stage.js';
 import { ScanStage } from '../intake-pipeline/stages/scan.stage.js';
 import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
 import { SubmissionsRepository } from '../domain/submissions/submissions.repository.js';
-import { AttachmentDownloader } from '../bot/attachment-download.js';
 import type { MemberServices } from '../bot/dialogs/member-dialogs.js';
 import { ServiceRequestsRepository } from '../domain/service-requests/service-requests.repository.js';
 import { StoredFilesRepository } from '../platform/storage/stored-files.repository.js';
@@ -189,7 +188,7 @@ function buildChannel(
       clock,
     }),
     attachmentUrls,
-    attachments: new AttachmentFiles(attachmentUrls, new StoredFilesRepository(database.db), storage, clock),
+    attachments: new AttachmentFiles(attachmentUrls, new StoredFilesRepository(database.db), storage, clock, config.storage.maxFileBytes),
     clientKeys: new ClientKeys(deriveKey(secret, 'client-key')),
     hopKey,
     retention: new TranscriptRetention(database.db, storage),
@@ -219,10 +218,6 @@ function buildBot(ports: BotPorts): BotServices {
   const { config, redis, logger, clock, events, chat, livechat, pins } = ports;
   const attempts = (kind: string) =>
     new AttemptLimiter(redis.command, `${config.redis.prefix}:attempts:${kind}`, CLIENT_ATTEMPT_LIMIT, logger);
-  const downloader = new AttachmentDownloader(async (link, conversationId) => {
-    const file = await chat.attachments.read(link, conversationId);
-    return file && { fileId: file.record.id, bytes: file.bytes };
-  }, config.storage.maxFileBytes);
   const liveChat = new LiveChatService(
     livechat.queue,
     livechat.presence,
@@ -244,7 +239,7 @@ function buildBot(ports: BotPorts): BotServices {
   const memberServices: MemberServices = {
     submitDocument: {
       desk: ports.submissions,
-      download: (attachment, conversationId) => downloader.download(attachment, conversationId),
+      download: (attachment, conversationId) => chat.attachments.take(attachment, conversationId),
       today: () => isoDateIn(config.timeZone, clock()),
       savePinDraft: (pinId, draft) => pins.saveDraft(pinId, { ...draft }),
       draftExpiryMs: config.submissions.draftExpiryHours * 3600_000,

@@ -23,7 +23,7 @@ import {
   SUBMISSION_TYPES,
   type DetailValue,
 } from '../../domain/submissions/submission-types.js';
-import { AttachmentDownloadError, type DownloadedAttachment } from '../attachment-download.js';
+import { AttachmentUnavailableError, type MemberAttachment } from '../../domain/chat/attachments.js';
 import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
@@ -71,7 +71,7 @@ export interface SubmissionDesk {
 
 export interface SubmitDocumentDeps {
   desk: SubmissionDesk;
-  download(attachment: Attachment, conversationId: string): Promise<DownloadedAttachment>;
+  download(attachment: Attachment, conversationId: string): Promise<MemberAttachment>;
   /** Today in the insurer's time zone (YYYY-MM-DD). */
   today(): string;
   /** Keeps a PIN member's answers, so they can go on later from any device. */
@@ -458,11 +458,11 @@ export class SubmitDocumentDialog extends ComponentDialog {
     const lines: string[] = [];
     for (const attachment of attachments) {
       const name = (attachment.name ?? 'Datei').slice(0, 120);
-      let downloaded: DownloadedAttachment;
+      let downloaded: MemberAttachment;
       try {
         downloaded = await this.deps.download(attachment, context.activity.conversation.id);
       } catch (err) {
-        if (!(err instanceof AttachmentDownloadError)) throw err;
+        if (!(err instanceof AttachmentUnavailableError)) throw err;
         lines.push(fileOutcomeText(name, { accepted: false, reason: err.refusal, totalPages: 0 }, limits));
         continue;
       }

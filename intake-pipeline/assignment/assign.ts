@@ -1,6 +1,6 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
-import type { KvnrCandidate } from './kvnr-candidates.js';
+import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 
 export interface Assignment {
   /** Set only when the member is certain: the document is then assigned without a clerk. */

@@ -1,7 +1,7 @@
 import type { MembersRepository } from '../../domain/members/members.repository.js';
 import { assignMember } from '../assignment/assign.js';
-import { findDates, findKvnrCandidates } from '../assignment/kvnr-candidates.js';
-import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
+import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
+import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
 
 /** Whose document it is: KVNRs in the text, checked against the members' names and birth dates. */

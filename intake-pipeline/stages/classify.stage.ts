@@ -1,7 +1,7 @@
 import { classifyText } from '../classification/classify.js';
 import type { CurrentTypeModel } from '../classification/type-models.repository.js';
 import { DOCUMENT_TYPE_LABELS } from '../document-types.js';
-import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
+import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
 
 /** The document type from the page texts (rules plus the learned model), checked against what the member chose in the chat. */

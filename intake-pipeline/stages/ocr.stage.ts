@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { PdfLimitError } from '../../platform/imaging/pdf-pool.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
-import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
+import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
 import type { OcrEngine } from '../text/ocr-engine.js';
 import { readPages } from '../text/read-pages.js';

@@ -1,5 +1,5 @@
 import type { DocumentType } from '../document-types.js';
-import type { PipelineDocument, StageOutcome } from '../documents.repository.js';
+import type { PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
 
 /** Below this type confidence a clerk confirms the type before the document moves on. */

@@ -1,6 +1,6 @@
 import type { ClamdClient } from '../../platform/scan/clamd.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
-import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../documents.repository.js';
+import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
 
 /**

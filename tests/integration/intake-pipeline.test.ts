@@ -9,7 +9,7 @@ import { startWorkers } from '../../platform/queue/workers.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
-import { IntakeDocumentsRepository } from '../../intake-pipeline/documents.repository.js';
+import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';

@@ -6,7 +6,7 @@ import { configurePdfPool, PdfLimitError } from '../../platform/imaging/pdf-pool
 import { loadConfig } from '../../server/config/index.js';
 import { ClamdClient } from '../../platform/scan/clamd.js';
 import { checkDocument, DEFAULT_DOCUMENT_LIMITS, DocumentRefusedError } from '../../domain/submissions/document-check.js';
-import { pageImage } from '../../intake-pipeline/review/page-image.js';
+import { pageImage } from '../../staff-console/review/page-image.js';
 import type { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
 import { readPages } from '../../intake-pipeline/text/read-pages.js';
 import { makePdfPages, pdfBomb, pngBomb } from '../helpers/files.js';

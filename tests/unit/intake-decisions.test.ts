@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
-import { findDates, findKvnrCandidates } from '../../intake-pipeline/assignment/kvnr-candidates.js';
+import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
 import { classifyText } from '../../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
 

@@ -1,5 +1,5 @@
-import { isValidKvnr } from '../../domain/members/kvnr.js';
-import { isoDate } from '../../domain/submissions/detail-parsers.js';
+import { isValidKvnr } from '../members/kvnr.js';
+import { isoDate } from '../submissions/detail-parsers.js';
 
 /** What OCR reads for a letter where a digit belongs, and the other way round. */
 const AS_DIGIT: Record<string, string> = {

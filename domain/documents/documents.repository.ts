@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../platform/db/client.js';
-import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../platform/db/schema.js';
+import type { Database } from '../../platform/db/client.js';
+import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../../platform/db/schema.js';
 
 export type DocumentPage = typeof documentPages.$inferInsert;
 export type PipelineDocument = typeof submissionDocuments.$inferSelect & {

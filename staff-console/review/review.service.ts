@@ -10,9 +10,9 @@ import { kvnrSchema } from '../../domain/members/kvnr.js';
 import type { MemberRecord, MembersRepository } from '../../domain/members/members.repository.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import { submissionType, type DetailValue } from '../../domain/submissions/submission-types.js';
-import { findKvnrCandidates } from '../assignment/kvnr-candidates.js';
-import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
-import type { IntakeDocumentsRepository } from '../documents.repository.js';
+import { findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
+import { DOCUMENT_TYPES, type DocumentType } from '../../domain/submissions/document-types.js';
+import type { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { pageImage } from './page-image.js';
 import type {
   MemberSummary,
