@@ -1,4 +1,4 @@
-import type { EventBus } from '../platform/events/event-bus.js';
+import type Emittery from 'emittery';
 import type { QueueChange } from './livechat/queue-events.js';
 
 /**
@@ -14,4 +14,5 @@ export interface DomainEvents {
   'livechat.queueChanged': QueueChange;
 }
 
-export type DomainEventBus = EventBus<DomainEvents>;
+/** One bus per process (emittery: `emit` waits for every listener and rejects if one failed). */
+export type DomainEventBus = Emittery<DomainEvents>;

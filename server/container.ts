@@ -52,7 +52,7 @@ import { OpeningHours } from '../domain/livechat/opening-hours.js';
 import { AgentPresence } from '../domain/livechat/agent-presence.js';
 import { LiveChatQueue } from '../domain/livechat/livechat-queue.js';
 import { LiveChatService } from '../domain/livechat/live-chat.service.js';
-import { EventBus } from '../platform/events/event-bus.js';
+import Emittery from 'emittery';
 import type { DomainEventBus, DomainEvents } from '../domain/events.js';
 import { PersonTopics } from '../domain/livechat/person-topics.js';
 import { LiveChatNotesRepository } from '../domain/livechat/livechat-notes.repository.js';
@@ -327,7 +327,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     probe: createRedis(config.redis.url, 'probe', logger),
     subscriber: createRedis(config.redis.url, 'subscriber', logger),
   };
-  const events: DomainEventBus = new EventBus<DomainEvents>();
+  const events: DomainEventBus = new Emittery<DomainEvents>();
   const queues = new JobQueues(redis.queue, config.redis.prefix, logger);
   const clamd = new ClamdClient(config.clamd);
   const storage = new FileStorage(config.storage.dir);
