@@ -1,7 +1,8 @@
-import { and, eq, inArray, lt, notExists } from 'drizzle-orm';
+import { and, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../platform/db/client.js';
-import { chatConversations, draftFiles, storedFiles, submissionDocuments } from '../platform/db/schema.js';
+import { chatConversations, storedFiles } from '../platform/db/schema.js';
 import type { FileStorage } from '../platform/storage/file-storage.js';
+import { fileNotInUse } from '../platform/storage/stored-files.repository.js';
 
 /**
  * Ends what a conversation kept once it has been idle past the retention period: the transcript
@@ -19,13 +20,7 @@ export class TranscriptRetention {
       const idle = tx.select({ id: chatConversations.id }).from(chatConversations).where(lt(chatConversations.lastActivityAt, cutoff));
       const files = await tx
         .delete(storedFiles)
-        .where(
-          and(
-            inArray(storedFiles.conversationId, idle),
-            notExists(tx.select().from(submissionDocuments).where(eq(submissionDocuments.fileId, storedFiles.id))),
-            notExists(tx.select().from(draftFiles).where(eq(draftFiles.fileId, storedFiles.id))),
-          ),
-        )
+        .where(and(inArray(storedFiles.conversationId, idle), fileNotInUse(tx)))
         .returning({ id: storedFiles.id });
       const purged = await tx
         .delete(chatConversations)

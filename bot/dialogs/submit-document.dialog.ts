@@ -25,6 +25,7 @@ import {
 } from '../../domain/submissions/submission-types.js';
 import { AttachmentUnavailableError, type MemberAttachment } from '../../domain/chat/attachments.js';
 import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
+import { kilobytes } from '../../domain/submissions/refusal-reasons.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
 import { buildSummary } from './submission-summary.js';
@@ -424,7 +425,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async sendFilesIntro(context: TurnContext, key: string): Promise<void> {
     const { maxPages, maxPageBytes } = this.deps.desk.limits;
     const { pages } = await this.deps.desk.draft(key);
-    const text = SUBMIT.filesIntro(maxPages, Math.round(maxPageBytes / 1024));
+    const text = SUBMIT.filesIntro(maxPages, kilobytes(maxPageBytes));
     await context.sendActivity(withButtons(text, pages > 0 ? [SUBMIT.filesDone] : undefined));
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lt, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { draftFiles, storedFiles, submissionDocuments } from '../../platform/db/schema.js';
+import { draftFiles, storedFiles } from '../../platform/db/schema.js';
+import { fileNotInUse } from '../../platform/storage/stored-files.repository.js';
 
 export type DraftFileRecord = typeof draftFiles.$inferSelect;
 
@@ -59,8 +60,7 @@ export class DraftFilesRepository {
               storedFiles.id,
               removed.map((r) => r.fileId),
             ),
-            notExists(tx.select().from(draftFiles).where(eq(draftFiles.fileId, storedFiles.id))),
-            notExists(tx.select().from(submissionDocuments).where(eq(submissionDocuments.fileId, storedFiles.id))),
+            fileNotInUse(tx),
           ),
         )
         .returning({ id: storedFiles.id });

@@ -1,8 +1,16 @@
-import { eq } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { storedFiles } from '../db/schema.js';
+import { and, eq, notExists } from 'drizzle-orm';
+import type { Database, Transaction } from '../db/client.js';
+import { draftFiles, storedFiles, submissionDocuments } from '../db/schema.js';
 
 export type StoredFileRecord = typeof storedFiles.$inferSelect;
+
+/** A stored file no draft and no submission holds: only such a file may be deleted. */
+export function fileNotInUse(db: Database | Transaction) {
+  return and(
+    notExists(db.select().from(submissionDocuments).where(eq(submissionDocuments.fileId, storedFiles.id))),
+    notExists(db.select().from(draftFiles).where(eq(draftFiles.fileId, storedFiles.id))),
+  );
+}
 
 export class StoredFilesRepository {
   constructor(private readonly db: Database) {}
