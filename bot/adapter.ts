@@ -8,7 +8,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from '../platform/logging/logger.js';
 import { BOT_HOP_KEY_HEADER } from '../platform/secrets.js';
-import { TEXTS } from './texts.de.js';
+import { TEXTS } from '../domain/member-texts.de.js';
 
 export const REQUEST_ID = Symbol('requestId');
 

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { CLIENT_KEY_FIELD } from '../domain/chat/activity.js';
 
 /**
@@ -14,4 +14,23 @@ export function clientKeyOf(context: TurnContext): string {
 export interface AttemptGuard {
   blocked(subject: string): Promise<boolean>;
   fail(subject: string): Promise<void>;
+}
+
+/** Failed tries of one kind, counted in this conversation and for the client across conversations. */
+export class FailedTries {
+  constructor(
+    private readonly inConversation: StatePropertyAccessor<number>,
+    private readonly max: number,
+    private readonly guard: AttemptGuard,
+  ) {}
+
+  /** Whether the member has used up their tries, here or from this client elsewhere. */
+  async usedUp(context: TurnContext): Promise<boolean> {
+    return (await this.inConversation.get(context, 0)) >= this.max || (await this.guard.blocked(clientKeyOf(context)));
+  }
+
+  async record(context: TurnContext): Promise<void> {
+    await this.inConversation.set(context, (await this.inConversation.get(context, 0)) + 1);
+    await this.guard.fail(clientKeyOf(context));
+  }
 }

@@ -1,4 +1,4 @@
-import { MENU } from './texts.de.js';
+import { MENU } from '../domain/member-texts.de.js';
 
 /** The four things the bot offers, as suggested actions. */
 export function menuActions(): string[] {

@@ -14,10 +14,8 @@ import type { FaqFeedback, FaqLookup } from './faq.js';
 import { isCancelWord } from './dialogs/cancel-and-help.dialog.js';
 import { menuActions } from './menu.js';
 import type { LiveChatState } from './dialogs/handoff.dialog.js';
-import { HANDOFF } from './service-texts.de.js';
-import { TEXTS } from './texts.de.js';
+import { HANDOFF, TEXTS, LIVECHAT_TEXTS } from '../domain/member-texts.de.js';
 import { isReadReceipt } from '../domain/chat/activity.js';
-import { LIVECHAT_TEXTS } from '../domain/livechat/member-texts.de.js';
 import { parseRating } from '../domain/livechat/satisfaction.js';
 import type { PersonTopics } from '../domain/livechat/person-topics.js';
 

@@ -75,13 +75,7 @@ export class DirectLineService {
       input = { ...input, channelData };
     }
     if (input.type === 'typing' || isReadReceipt(input)) {
-      const typing = {
-        ...input,
-        ...this.envelope(conversationId, from, BOT_ACCOUNT),
-        id: ephemeralId(conversationId),
-        timestamp: this.deps.clock().toISOString(),
-      };
-      await this.publish(conversationId, { activities: [typing] });
+      const typing = await this.publishEphemeral(conversationId, input, from, BOT_ACCOUNT);
       this.toBot(forBot(typing)).catch(() => undefined);
       return { id: typing.id };
     }
@@ -91,19 +85,25 @@ export class DirectLineService {
     return { id: stored.id! };
   }
 
+  /** Typing and read receipts: sent to the open streams, never stored. */
+  private async publishEphemeral(conversationId: string, input: Activity, from: ChannelAccount, recipient: ChannelAccount) {
+    const activity = {
+      ...input,
+      ...this.envelope(conversationId, from, recipient),
+      id: ephemeralId(conversationId),
+      timestamp: this.deps.clock().toISOString(),
+    };
+    await this.publish(conversationId, { activities: [activity] });
+    return activity;
+  }
+
   /** An activity from the bot (or, with handoff, an agent) to the member. */
   async postToMember(conversationId: string, input: Activity, sender: Exclude<Sender, 'user'> = 'bot'): Promise<{ id: string }> {
     const from = sender === 'bot' ? BOT_ACCOUNT : { ...(input.from ?? { id: 'agent' }), role: 'bot' };
     if (input.type === 'typing') {
       const conversation = await this.requireConversation(conversationId);
       const recipient = { id: conversation.userId, role: 'user' };
-      const typing = {
-        ...input,
-        ...this.envelope(conversationId, from, recipient),
-        id: ephemeralId(conversationId),
-        timestamp: this.deps.clock().toISOString(),
-      };
-      await this.publish(conversationId, { activities: [typing] });
+      const typing = await this.publishEphemeral(conversationId, input, from, recipient);
       return { id: typing.id };
     }
     // The member as recipient is stamped by the store (it knows the conversation's user).

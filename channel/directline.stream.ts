@@ -162,10 +162,17 @@ export class DirectLineStreams {
     }
   }
 
-  /** Closes every socket with "going away", so clients reconnect (to another node). */
-  async close(): Promise<void> {
+  /**
+   * Closes every socket with "going away", so clients reconnect (to another node). A client that
+   * does not answer the closing handshake within `graceMs` is cut off, so a shutdown never hangs.
+   */
+  async close(graceMs = 2_000): Promise<void> {
     clearInterval(this.heartbeat);
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
+    const cutOff = setTimeout(() => {
+      for (const ws of this.wss.clients) ws.terminate();
+    }, graceMs);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    clearTimeout(cutOff);
   }
 }

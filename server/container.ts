@@ -58,7 +58,7 @@ import { PersonTopics } from '../domain/livechat/person-topics.js';
 import { LiveChatNotesRepository } from '../domain/livechat/livechat-notes.repository.js';
 import { CannedResponsesRepository } from '../domain/livechat/canned-responses.js';
 import { chatDetails, type ChatDetails } from '../domain/livechat/chat-details.js';
-import { HANDOFF } from '../bot/service-texts.de.js';
+import { HANDOFF } from '../domain/member-texts.de.js';
 import { CurrentTypeModel, TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
 import { OcrStage } from '../intake-pipeline/stages/ocr.stage.js';
 import { departmentsWith } from '../intake-pipeline/document-types.js';

@@ -65,6 +65,9 @@ function startLiveChatSocket(core: Core, server: Server) {
   };
 }
 
+/** How long in-flight HTTP requests may take to finish when the web role stops. */
+const HTTP_DRAIN_GRACE_MS = 10_000;
+
 /** Serves HTTP and WebSockets (Direct Line for members, socket.io for agents) until closed. */
 export async function startWeb(core: Core, port = core.config.http.port): Promise<WebRole> {
   assertWidgetAssets();
@@ -92,8 +95,13 @@ export async function startWeb(core: Core, port = core.config.http.port): Promis
       await streams.close();
       liveChat.disconnect();
       await new Promise<void>((resolve) => {
-        // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
-        server.close(() => resolve());
+        // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets; a request
+        // still running after the grace time is cut off, so a deploy never waits forever.
+        const cutOff = setTimeout(() => server.closeAllConnections(), HTTP_DRAIN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cutOff);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await liveChat.close();

@@ -1,4 +1,5 @@
 import { startWorkers, type JobHandlers, type WorkerGroup } from '../platform/queue/workers.js';
+import type { JobPayload } from '../platform/queue/job-map.js';
 import { stageOfQueue } from '../intake-pipeline/pipeline.js';
 import type { Core } from './container.js';
 
@@ -8,6 +9,15 @@ const HOUR = 60 * MINUTE;
 /** A document whose status has not moved for this long has lost its job (or waits behind many). */
 const INTAKE_STUCK_AFTER_MS = 5 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** How often each maintenance task runs. */
+const HOUSEKEEPING_EVERY = {
+  'purge-expired-sessions': TEN_MINUTES,
+  'purge-old-transcripts': DAY,
+  'purge-abandoned-drafts': HOUR,
+  'purge-finished-callbacks': DAY,
+  'intake-sweep': MINUTE,
+} satisfies Record<JobPayload<'housekeeping'>['task'], number>;
 
 /** The job handlers of this system, by queue. Later parts add their stages here. */
 export function jobHandlers(core: Core): JobHandlers {
@@ -44,27 +54,9 @@ export function jobHandlers(core: Core): JobHandlers {
 /** Starts the queue consumers and the recurring maintenance jobs. */
 export async function startWorker(core: Core, handlers: JobHandlers = jobHandlers(core)): Promise<WorkerGroup> {
   const housekeeping = core.queues.queue('housekeeping');
-  await housekeeping.upsertJobScheduler(
-    'purge-expired-sessions',
-    { every: TEN_MINUTES },
-    { name: 'housekeeping', data: { task: 'purge-expired-sessions' } },
-  );
-  await housekeeping.upsertJobScheduler(
-    'purge-old-transcripts',
-    { every: DAY },
-    { name: 'housekeeping', data: { task: 'purge-old-transcripts' } },
-  );
-  await housekeeping.upsertJobScheduler(
-    'purge-abandoned-drafts',
-    { every: HOUR },
-    { name: 'housekeeping', data: { task: 'purge-abandoned-drafts' } },
-  );
-  await housekeeping.upsertJobScheduler(
-    'purge-finished-callbacks',
-    { every: DAY },
-    { name: 'housekeeping', data: { task: 'purge-finished-callbacks' } },
-  );
-  await housekeeping.upsertJobScheduler('intake-sweep', { every: MINUTE }, { name: 'housekeeping', data: { task: 'intake-sweep' } });
+  for (const [task, every] of Object.entries(HOUSEKEEPING_EVERY) as Array<[JobPayload<'housekeeping'>['task'], number]>) {
+    await housekeeping.upsertJobScheduler(task, { every }, { name: 'housekeeping', data: { task } });
+  }
   const workers = startWorkers(handlers, {
     connection: core.redis.queue,
     prefix: core.config.redis.prefix,

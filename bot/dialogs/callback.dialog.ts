@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowsOn } from '../../domain/service-requests/service-hours.js';
-import { CALLBACK } from '../service-texts.de.js';
+import { CALLBACK } from '../../domain/member-texts.de.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
 
 export const CALLBACK_DIALOG = 'callback';

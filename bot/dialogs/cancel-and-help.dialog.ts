@@ -1,7 +1,7 @@
 import { ActivityTypes, MessageFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { menuActions } from '../menu.js';
-import { TEXTS } from '../texts.de.js';
+import { TEXTS } from '../../domain/member-texts.de.js';
 
 const CANCEL = /^\s*(abbrechen|abbruch|stopp?|beenden|cancel)\s*[.!]?\s*$/i;
 

@@ -3,7 +3,7 @@ import type { CertificateRequester } from '../../domain/members/family.js';
 import { normaliseKvnr } from '../../domain/members/kvnr.js';
 import { isoDate } from '../../domain/submissions/detail-parsers.js';
 import { clientKeyOf, type AttemptGuard } from '../client-key.js';
-import { CERTIFICATE } from '../service-texts.de.js';
+import { CERTIFICATE } from '../../domain/member-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { ButtonPrompt, CheckedTextPrompt, same } from './prompts.js';
 

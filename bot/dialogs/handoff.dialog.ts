@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { HANDOFF } from '../service-texts.de.js';
+import { HANDOFF } from '../../domain/member-texts.de.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
 import type { LiveChatSummary } from '../../domain/livechat/livechat-queue.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
-import { MENU, TEXTS } from '../texts.de.js';
+import { MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';

@@ -3,8 +3,8 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { formatGermanDate } from '../../domain/submissions/detail-parsers.js';
 import { normaliseKvnr } from '../../domain/members/kvnr.js';
 import { normalisePinCode } from '../../domain/members/einmal-pin/pin-code.js';
-import { clientKeyOf, type AttemptGuard } from '../client-key.js';
-import { PIN } from '../service-texts.de.js';
+import { FailedTries, type AttemptGuard } from '../client-key.js';
+import { PIN } from '../../domain/member-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { asSecretInput, CheckedTextPrompt } from './prompts.js';
 import type { SubmissionDraft } from './submission-draft.js';
@@ -41,11 +41,14 @@ const digits = (text: string) => text.replace(/[\s.-]/g, '');
  * the document submission runs for that member, resuming a draft saved with the PIN.
  */
 export class PinLoginDialog extends ComponentDialog {
+  private readonly failedTries: FailedTries;
+
   constructor(
     private readonly desk: PinDesk,
     private readonly failedLogins: StatePropertyAccessor<number>,
   ) {
     super(PIN_LOGIN_DIALOG);
+    this.failedTries = new FailedTries(failedLogins, MAX_LOGIN_ATTEMPTS, desk.attempts);
     this.addDialog(new CheckedTextPrompt(KVNR, kvnrMistake))
       .addDialog(new CheckedTextPrompt(CARD, (a) => (/^\d{6}$/.test(digits(a)) ? undefined : PIN.cardInvalid), undefined, true))
       .addDialog(new CheckedTextPrompt(CODE, (a) => (normalisePinCode(a) ? undefined : PIN.pinInvalid), undefined, true))
@@ -56,10 +59,7 @@ export class PinLoginDialog extends ComponentDialog {
   }
 
   private async askKvnr(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (
-      (await this.failedLogins.get(step.context, 0)) >= MAX_LOGIN_ATTEMPTS ||
-      (await this.desk.attempts.blocked(clientKeyOf(step.context)))
-    ) {
+    if (await this.failedTries.usedUp(step.context)) {
       await step.context.sendActivity(PIN.tooManyAttempts);
       return step.endDialog();
     }
@@ -81,8 +81,7 @@ export class PinLoginDialog extends ComponentDialog {
     const result = await this.desk.login(kvnr, card, String(step.result));
     if (!result.ok) {
       if (result.reason === 'mismatch') {
-        await this.failedLogins.set(step.context, (await this.failedLogins.get(step.context, 0)) + 1);
-        await this.desk.attempts.fail(clientKeyOf(step.context));
+        await this.failedTries.record(step.context);
         await step.context.sendActivity(PIN.mismatch);
         return step.replaceDialog(FLOW);
       }

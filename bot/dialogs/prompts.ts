@@ -1,6 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { SECRET_INPUT_FLAG } from '../../domain/chat/activity.js';
-import { TEXTS } from '../texts.de.js';
+import { TEXTS } from '../../domain/member-texts.de.js';
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 
 export function withButtons(text: string, choices?: readonly string[]): Partial<Activity> {

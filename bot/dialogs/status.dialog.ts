@@ -3,8 +3,8 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import type { SubmissionStatus } from '../../platform/db/schema.js';
 import { normaliseKvnr } from '../../domain/members/kvnr.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
-import { clientKeyOf, type AttemptGuard } from '../client-key.js';
-import { STATUS } from '../service-texts.de.js';
+import { FailedTries, type AttemptGuard } from '../client-key.js';
+import { STATUS } from '../../domain/member-texts.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { CheckedTextPrompt } from './prompts.js';
 
@@ -32,11 +32,14 @@ export interface StatusOptions {
  * under, and nothing else: not the type, not the files, not whether the ID exists.
  */
 export class StatusDialog extends ComponentDialog {
+  private readonly failedLookups: FailedTries;
+
   constructor(
     private readonly desk: StatusDesk,
-    private readonly failedLookups: StatePropertyAccessor<number>,
+    failedLookups: StatePropertyAccessor<number>,
   ) {
     super(STATUS_DIALOG);
+    this.failedLookups = new FailedTries(failedLookups, MAX_FAILED_LOOKUPS, desk.attempts);
     this.addDialog(new CheckedTextPrompt(TRACKING_ID, (a) => (parseTrackingId(a) ? undefined : STATUS.trackingIdInvalid)))
       .addDialog(new CheckedTextPrompt(KVNR, kvnrMistake))
       .addDialog(new WaterfallDialog(FLOW, [this.askTrackingId.bind(this), this.askKvnr.bind(this), this.lookUp.bind(this)]));
@@ -44,10 +47,7 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async askTrackingId(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (
-      (await this.failedLookups.get(step.context, 0)) >= MAX_FAILED_LOOKUPS ||
-      (await this.desk.attempts.blocked(clientKeyOf(step.context)))
-    ) {
+    if (await this.failedLookups.usedUp(step.context)) {
       await step.context.sendActivity(STATUS.tooManyAttempts);
       return step.endDialog();
     }
@@ -64,8 +64,7 @@ export class StatusDialog extends ComponentDialog {
     const { trackingId } = step.values as { trackingId: string };
     const status = await this.desk.submissionStatus(trackingId, normaliseKvnr(String(step.result)));
     if (!status) {
-      await this.failedLookups.set(step.context, (await this.failedLookups.get(step.context, 0)) + 1);
-      await this.desk.attempts.fail(clientKeyOf(step.context));
+      await this.failedLookups.record(step.context);
       await step.context.sendActivity(STATUS.notFound);
       return step.endDialog();
     }

@@ -24,7 +24,7 @@ import {
   type DetailValue,
 } from '../../domain/submissions/submission-types.js';
 import { AttachmentUnavailableError, type MemberAttachment } from '../../domain/chat/attachments.js';
-import { fileOutcomeText, SUBMIT } from '../submission-texts.de.js';
+import { fileOutcomeText, SUBMIT } from '../../domain/member-texts.de.js';
 import { kilobytes } from '../../domain/submissions/refusal-reasons.de.js';
 import { kvnrMistake } from './kvnr-prompt.js';
 import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';

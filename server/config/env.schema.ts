@@ -44,6 +44,14 @@ function isTimeZone(zone: string): boolean {
 const PARALLEL_JOBS = { error: 'expected a number of parallel jobs from 1 to 256' };
 const parallelJobs = z.number(PARALLEL_JOBS).int(PARALLEL_JOBS).min(1, PARALLEL_JOBS).max(256, PARALLEL_JOBS);
 
+/** "a, b,,c" as ["a", "b", "c"]. */
+function commaList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /** "a=1;b=2" as an object; keys and values trimmed. */
 function keyValueList(text: string): Record<string, string> {
   return Object.fromEntries(
@@ -98,12 +106,7 @@ export const envSchema = z
     WIDGET_TOKENS_PER_IP_PER_15MIN: integer(1, 100_000).default(100),
     WIDGET_ALLOWED_ORIGINS: z
       .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
+      .transform(commaList)
       .pipe(
         z.array(
           z.string().regex(/^https?:\/\/[^/\s]+$/, { error: 'expected a comma-separated list of origins such as https://www.example.de' }),
@@ -176,25 +179,13 @@ export const envSchema = z
     LIVECHAT_MAX_CHATS_PER_AGENT: integer(1, 20).default(3),
     LIVECHAT_CLOSED_DAYS: z
       .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((d) => d.trim())
-          .filter(Boolean),
-      )
+      .transform(commaList)
       .pipe(z.array(z.iso.date({ error: 'expected dates as YYYY-MM-DD, separated by commas' })))
       .default([]),
     LIVECHAT_PERSON_TOPICS: z
       .string()
       .default('Beschwerde,beschweren,Widerspruch,widersprechen,Todesfall,verstorben')
-      .transform((v) =>
-        v.trim() === 'none'
-          ? []
-          : v
-              .split(',')
-              .map((t) => t.trim())
-              .filter(Boolean),
-      )
+      .transform((v) => (v.trim() === 'none' ? [] : commaList(v)))
       .pipe(z.array(z.string().min(3, { error: 'expected words of at least 3 letters, separated by commas, or none' }).max(60))),
     CALLBACK_RETENTION_DAYS: integer(1, 3650).default(180),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isReadReceipt } from '../../domain/chat/activity.js';
 import type { LiveChatSession } from '../../domain/livechat/livechat-queue.js';
-import { LIVECHAT_TEXTS } from '../../domain/livechat/member-texts.de.js';
+import { LIVECHAT_TEXTS } from '../../domain/member-texts.de.js';
 import {
   agentRoom,
   openChatOf,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { SUBMIT } from '../../bot/submission-texts.de.js';
+import { SUBMIT } from '../../domain/member-texts.de.js';
 import { storedFiles } from '../../platform/db/schema.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { BOT_HOP_KEY_HEADER, deriveKey } from '../../platform/secrets.js';

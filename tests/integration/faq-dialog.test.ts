@@ -7,7 +7,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
-import { TEXTS } from '../../bot/texts.de.js';
+import { TEXTS } from '../../domain/member-texts.de.js';
 import { projectRoot } from '../../platform/paths.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';

@@ -6,7 +6,7 @@ import { storedFiles } from '../../platform/db/schema.js';
 import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-client.js';
 import { MASKED_TEXT } from '../../domain/chat/activity.js';
-import { PIN, STATUS } from '../../bot/service-texts.de.js';
+import { PIN, STATUS } from '../../domain/member-texts.de.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { EICAR, makePdf, PNG_1X1 } from '../helpers/files.js';
 import { randomKvnr, testMember } from '../helpers/members.js';
@@ -35,6 +35,26 @@ function rawPost(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** A multipart body sent to a conversation's Direct Line upload with its token. */
+function postChatUpload(baseUrl: string, conversation: { conversationId: string; token: string }, body: Buffer | string) {
+  return rawPost(
+    baseUrl,
+    `/v3/directline/conversations/${conversation.conversationId}/upload`,
+    { authorization: `Bearer ${conversation.token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    body,
+  );
+}
+
+/** A multipart body sent to the intake API with a channel key. */
+function postIntake(baseUrl: string, key: string, body: Buffer | string) {
+  return rawPost(
+    baseUrl,
+    '/api/intake/submissions',
+    { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    body,
+  );
 }
 
 /** A multipart body with one file part, cut off before its closing boundary. */
@@ -78,28 +98,13 @@ describe('hardening against hostile input', () => {
   describe('multipart bodies', () => {
     it('answers 400 to an upload cut off before its closing boundary, on the chat and on the intake API, and keeps running', async () => {
       const { conversationId, token } = await dl.startConversation();
-      const chat = await rawPost(
-        server.baseUrl,
-        `/v3/directline/conversations/${conversationId}/upload`,
-        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-        cutOffMultipart('file'),
-      );
+      const chat = await postChatUpload(server.baseUrl, { conversationId, token }, cutOffMultipart('file'));
       assert.equal(chat.status, 400, chat.body);
       const key = await new IntakeChannels(server.core.database.db).add(uniqueName('scan-'));
-      const intake = await rawPost(
-        server.baseUrl,
-        '/api/intake/submissions',
-        { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-        cutOffMultipart('files'),
-      );
+      const intake = await postIntake(server.baseUrl, key, cutOffMultipart('files'));
       assert.equal(intake.status, 400, intake.body);
       // A part of a field nobody reads, cut off too.
-      const other = await rawPost(
-        server.baseUrl,
-        `/v3/directline/conversations/${conversationId}/upload`,
-        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-        cutOffMultipart('something-else'),
-      );
+      const other = await postChatUpload(server.baseUrl, { conversationId, token }, cutOffMultipart('something-else'));
       assert.equal(other.status, 400, other.body);
       await alive(server);
     });
@@ -118,12 +123,7 @@ describe('hardening against hostile input', () => {
     it('reads UTF-8 file names as UTF-8', async () => {
       const { conversationId, token } = await dl.startConversation();
       const body = multipart([{ name: 'file', filename: 'Rechnung März.pdf', type: 'application/pdf', body: makePdf() }]);
-      const res = await rawPost(
-        server.baseUrl,
-        `/v3/directline/conversations/${conversationId}/upload`,
-        { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-        body,
-      );
+      const res = await postChatUpload(server.baseUrl, { conversationId, token }, body);
       assert.equal(res.status, 200, res.body);
       const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === JSON.parse(res.body).id)!;
       assert.equal(echo.attachments?.[0]?.name, 'Rechnung März.pdf');
@@ -138,12 +138,7 @@ describe('hardening against hostile input', () => {
       it(`keeps no copy of ${what}, gives it no link, and the bot says why`, async () => {
         const { conversationId, token } = await dl.startConversation();
         const body = multipart([{ name: 'file', filename: 'datei', type, body: file }]);
-        const res = await rawPost(
-          server.baseUrl,
-          `/v3/directline/conversations/${conversationId}/upload`,
-          { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-          body,
-        );
+        const res = await postChatUpload(server.baseUrl, { conversationId, token }, body);
         assert.equal(res.status, 200, res.body);
         const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === JSON.parse(res.body).id)!;
         assert.equal(echo.attachments?.length, 1);
@@ -400,10 +395,9 @@ describe('hardening: when a dependency is down', () => {
 
   it('answers the intake API with 503 naming the scanner, and stores nothing', async () => {
     const key = await new IntakeChannels(server.core.database.db).add(uniqueName('scan-'));
-    const res = await rawPost(
+    const res = await postIntake(
       server.baseUrl,
-      '/api/intake/submissions',
-      { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      key,
       multipart([{ name: 'files', filename: 'a.pdf', type: 'application/pdf', body: makePdf() }]),
     );
     assert.equal(res.status, 503, res.body);
@@ -413,10 +407,9 @@ describe('hardening: when a dependency is down', () => {
   it('takes a chat upload without keeping it, and the bot asks for it again later', async () => {
     const dl = new DirectLineTestClient(server.baseUrl);
     const { conversationId, token } = await dl.startConversation();
-    const res = await rawPost(
+    const res = await postChatUpload(
       server.baseUrl,
-      `/v3/directline/conversations/${conversationId}/upload`,
-      { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      { conversationId, token },
       multipart([{ name: 'file', filename: 'rechnung.pdf', type: 'application/pdf', body: makePdf() }]),
     );
     assert.equal(res.status, 200, res.body);

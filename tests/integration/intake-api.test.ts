@@ -35,16 +35,8 @@ describe('intake API for other channels', () => {
     return { name, key };
   }
 
-  it('takes paper mail without metadata, answers 201 with a tracking ID, and the pipeline finds its way', async () => {
-    const { key } = await addChannel();
-    const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', 'arbeitsunfähig seit 03.11.2026']);
-    const res = await request(app)
-      .post('/api/intake/submissions')
-      .set('Authorization', `Bearer ${key}`)
-      .attach('files', scan, { filename: 'brief-001.png', contentType: 'image/png' })
-      .expect(201);
-    const trackingId = res.body.trackingId as string;
-    assert.match(trackingId, /^MK-/);
+  /** Runs the pipeline's workers until the submission's first document waits for a clerk. */
+  async function untilInReview(trackingId: string, key: string): Promise<void> {
     const workers = await startWorker(core);
     try {
       await waitUntil(
@@ -57,6 +49,19 @@ describe('intake API for other channels', () => {
     } finally {
       await workers.close();
     }
+  }
+
+  it('takes paper mail without metadata, answers 201 with a tracking ID, and the pipeline finds its way', async () => {
+    const { key } = await addChannel();
+    const scan = await scannedPage(['Arbeitsunfähigkeitsbescheinigung', 'Erstbescheinigung', 'arbeitsunfähig seit 03.11.2026']);
+    const res = await request(app)
+      .post('/api/intake/submissions')
+      .set('Authorization', `Bearer ${key}`)
+      .attach('files', scan, { filename: 'brief-001.png', contentType: 'image/png' })
+      .expect(201);
+    const trackingId = res.body.trackingId as string;
+    assert.match(trackingId, /^MK-/);
+    await untilInReview(trackingId, key);
     const status = await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`).expect(200);
     assert.equal(status.body.source.startsWith('channel:scan-centre-'), true);
     const [document] = status.body.documents;
@@ -158,18 +163,7 @@ describe('intake API for other channels', () => {
         .attach('files', scan, { filename: 'rechnung.png', contentType: 'image/png' })
         .expect(201)
     ).body;
-    const workers = await startWorker(core);
-    try {
-      await waitUntil(
-        async () =>
-          (await request(app).get(`/api/intake/submissions/${trackingId}`).set('Authorization', `Bearer ${key}`)).body.documents?.[0]
-            ?.status === 'awaiting_review',
-        30_000,
-        'review',
-      );
-    } finally {
-      await workers.close();
-    }
+    await untilInReview(trackingId, key);
     const agent = await loginAs(app, (await createStaff(core, 'agent')).username);
     await agent.agent.get('/api/review/queue').expect(403);
     const kvnr = randomKvnr();

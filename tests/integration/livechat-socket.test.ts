@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
 import type { ChatLine } from '../../staff-console/socket/events.js';
-import { LIVECHAT_TEXTS } from '../../domain/livechat/member-texts.de.js';
+import { LIVECHAT_TEXTS } from '../../domain/member-texts.de.js';
 import { createApp } from '../../server/app.js';
 import { consoleSocket, type AgentClient } from '../helpers/console-socket.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

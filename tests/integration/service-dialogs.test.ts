@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readPhoneNumber } from '../../bot/dialogs/callback.dialog.js';
 import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
-import { CALLBACK, CERTIFICATE, HANDOFF, STATUS } from '../../bot/service-texts.de.js';
+import { CALLBACK, CERTIFICATE, HANDOFF, STATUS, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { parseConfig } from '../../server/config/index.js';
 import { OpeningHours } from '../../domain/livechat/opening-hours.js';
 import { AgentPresence } from '../../domain/livechat/agent-presence.js';
 import { LiveChatQueue } from '../../domain/livechat/livechat-queue.js';
 import { LiveChatService } from '../../domain/livechat/live-chat.service.js';
-import { MENU, TEXTS } from '../../bot/texts.de.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { ServiceRequestsRepository } from '../../domain/service-requests/service-requests.repository.js';
 import { newTrackingId } from '../../domain/submissions/tracking-id.js';

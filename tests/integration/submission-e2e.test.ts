@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity } from '../../domain/chat/activity.js';
-import { SUBMIT } from '../../bot/submission-texts.de.js';
+import { SUBMIT } from '../../domain/member-texts.de.js';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/client.js';
 import { storedFiles } from '../../platform/db/schema.js';

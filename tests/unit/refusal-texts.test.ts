@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fileOutcomeText } from '../../bot/submission-texts.de.js';
+import { fileOutcomeText } from '../../domain/member-texts.de.js';
 import { refusalReason } from '../../domain/submissions/refusal-reasons.de.js';
 
 describe('refusal texts', () => {
