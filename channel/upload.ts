@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { HttpError } from '../platform/errors/index.js';
-import { readMultipart, type MultipartErrors } from '../platform/http/multipart.js';
+import { readMultipart, safeFileName, type MultipartErrors } from '../platform/http/multipart.js';
 import type { RefusedAttachmentReason } from '../domain/chat/activity.js';
 import { detectAcceptedType, normaliseDeclaredType, type AcceptedMediaType } from '../platform/storage/accepted-types.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -19,16 +19,6 @@ export interface UploadLimits {
 }
 
 const ACTIVITY_PART_LIMIT = 64 * 1024;
-
-function safeFileName(name: string | undefined): string {
-  const base = (name ?? 'datei').split(/[\\/]/).pop() ?? 'datei';
-  const cleaned = [...base]
-    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '<>:"|?*'.includes(c) ? '_' : c))
-    .join('')
-    .trim()
-    .slice(0, 120);
-  return cleaned || 'datei';
-}
 
 function readSmallPart(stream: Readable): Promise<string> {
   return new Promise((resolve, reject) => {

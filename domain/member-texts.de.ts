@@ -195,7 +195,8 @@ export const SUBMIT = {
   cancelledDraft: 'In Ordnung, ich habe das Einreichen abgebrochen und Ihre hochgeladenen Dateien gelöscht. Womit kann ich sonst helfen?',
 } as const;
 
-type Refusal = FileRefusal | AttachmentRefusal;
+/** `busy`: the checks were overloaded (many PDFs at once); nothing is wrong with the file. */
+type Refusal = FileRefusal | AttachmentRefusal | 'busy';
 
 /** What the member is told about a file that was not taken, with the limits in force. */
 function refusalText(reason: Refusal, limits: DocumentLimits): string {
@@ -216,6 +217,8 @@ function refusalText(reason: Refusal, limits: DocumentLimits): string {
       return `passt nicht mehr dazu: Zusammen wären es mehr als ${limits.maxPages} Seiten. Bitte reichen Sie weitere Seiten in einer zweiten Sendung ein.`;
     case 'download_failed':
       return 'konnte ich nicht abrufen. Bitte laden Sie die Datei noch einmal hoch.';
+    case 'busy':
+      return 'konnte ich gerade nicht prüfen, weil sehr viele Dateien gleichzeitig ankommen. Bitte laden Sie sie in einigen Minuten noch einmal hoch.';
     case 'scanner_unavailable':
       return 'konnte ich gerade nicht auf Viren prüfen und habe sie deshalb nicht angenommen. Bitte laden Sie die Datei in einigen Minuten noch einmal hoch.';
   }
@@ -223,7 +226,7 @@ function refusalText(reason: Refusal, limits: DocumentLimits): string {
 
 export function fileOutcomeText(
   name: string,
-  outcome: FileOutcome | { accepted: false; reason: AttachmentRefusal; totalPages: number },
+  outcome: FileOutcome | { accepted: false; reason: AttachmentRefusal | 'busy'; totalPages: number },
   limits: DocumentLimits,
 ): string {
   if (!outcome.accepted) return `„${name}“ ${refusalText(outcome.reason, limits)}`;

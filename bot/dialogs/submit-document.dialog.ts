@@ -31,6 +31,13 @@ import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js
 import { buildSummary } from './submission-summary.js';
 import type { SubmissionDraft } from './submission-draft.js';
 
+/**
+ * How long one message's files may take to check. The channel waits for the turn (Direct
+ * Line's 15 s), so files still unchecked then (a handful of PDF bombs, say) are refused as
+ * "busy", to be sent again, instead of the member's client getting a timeout.
+ */
+const FILE_CHECK_BUDGET_MS = 8_000;
+
 export const SUBMIT_DOCUMENT_DIALOG = 'submitDocument';
 const FLOW = 'submitDocument.flow';
 const DETAILS = 'submitDocument.details';
@@ -457,8 +464,13 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async takeFiles(context: TurnContext, attachments: Attachment[], key: string): Promise<void> {
     const { limits } = this.deps.desk;
     const lines: string[] = [];
+    const deadline = Date.now() + FILE_CHECK_BUDGET_MS;
     for (const attachment of attachments) {
       const name = (attachment.name ?? 'Datei').slice(0, 120);
+      if (Date.now() > deadline) {
+        lines.push(fileOutcomeText(name, { accepted: false, reason: 'busy', totalPages: 0 }, limits));
+        continue;
+      }
       let downloaded: MemberAttachment;
       try {
         downloaded = await this.deps.download(attachment, context.activity.conversation.id);
@@ -474,7 +486,8 @@ export class SubmitDocumentDialog extends ComponentDialog {
       } catch (err) {
         // Nothing is taken unscanned; the member may send it again in a few minutes.
         if (!(err instanceof DependencyUnavailableError)) throw err;
-        lines.push(fileOutcomeText(name, { accepted: false, reason: 'scanner_unavailable', totalPages: 0 }, limits));
+        const reason = err.dependency === 'pdf-workers' ? 'busy' : 'scanner_unavailable';
+        lines.push(fileOutcomeText(name, { accepted: false, reason, totalPages: 0 }, limits));
       }
     }
     const { pages } = await this.deps.desk.draft(key);

@@ -51,10 +51,18 @@ export function parseTrackingId(input: string): string | undefined {
   return format(symbols, PREFIX);
 }
 
-/** A tracking ID somewhere in a member's message ("wo steht MK-7KQ3-M9XD-4R2C?"). */
+/**
+ * A tracking ID somewhere in a member's message ("wo steht MK-7KQ3-M9XD-4R2C?"), in the shapes
+ * members write it: with or without the prefix, with dashes, spaces or nothing between the
+ * groups (one kind throughout), any case. Without the prefix it must hold a digit: twelve letters
+ * ("Klassenfahrt", "eine Reha nach") pass the check symbol one time in 32 and are words.
+ */
 export function findTrackingId(message: string): string | undefined {
-  for (const match of message.matchAll(/\b(?:MK[\s-]?)?[0-9A-Z]{4}[\s-]?[0-9A-Z]{4}[\s-]?[0-9A-Z]{4}\b/gi)) {
-    const id = parseTrackingId(match[0]);
+  const shapes = /\b(MK[\s-]?)?([0-9A-Z]{4})(?:(-)([0-9A-Z]{4})-|( )([0-9A-Z]{4}) |()([0-9A-Z]{4}))([0-9A-Z]{4})\b/gi;
+  for (const match of message.matchAll(shapes)) {
+    const [text, prefix] = match;
+    if (!prefix && !/\d/.test(text)) continue;
+    const id = parseTrackingId(text);
     if (id) return id;
   }
   return undefined;

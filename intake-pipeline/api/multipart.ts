@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { HttpError } from '../../platform/errors/index.js';
-import { readMultipart } from '../../platform/http/multipart.js';
+import { readMultipart, safeFileName } from '../../platform/http/multipart.js';
 
 export interface IntakeUpload {
   files: Array<{ name: string; bytes: Buffer }>;
@@ -38,7 +38,7 @@ export async function readIntakeUpload(req: Request, limits: { maxFileBytes: num
       async file(field, stream, info) {
         if (field === 'files') {
           const bytes = await collect(stream);
-          files.push({ name: (info.filename ?? 'datei').split(/[\\/]/).pop()!.slice(0, 120) || 'datei', bytes });
+          files.push({ name: safeFileName(info.filename), bytes });
         } else if (field === 'metadata') {
           metadata = (await collect(stream)).toString('utf8').slice(0, METADATA_LIMIT);
         } else stream.resume();

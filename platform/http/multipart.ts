@@ -3,6 +3,22 @@ import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import type { HttpError } from '../errors/index.js';
 
+/**
+ * A client's file name as we may store and show it: no folders, no control characters (a NUL
+ * cannot be stored), no characters file systems refuse, well-formed Unicode, at most 120 characters.
+ */
+export function safeFileName(name: string | undefined): string {
+  const base = (name ?? 'datei').split(/[\\/]/).pop() ?? 'datei';
+  // Iterating by code point leaves a lone surrogate as one character of its own.
+  const unusable = (c: string) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || /^[\uD800-\uDFFF]$/.test(c) || '<>:"|?*'.includes(c);
+  const cleaned = [...base]
+    .map((c) => (unusable(c) ? '_' : c))
+    .join('')
+    .trim()
+    .slice(0, 120);
+  return cleaned || 'datei';
+}
+
 export interface MultipartLimits {
   maxFileBytes: number;
   maxFiles: number;

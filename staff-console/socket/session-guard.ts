@@ -63,6 +63,11 @@ export function guardCommands(socket: AgentSocket, sessions: SessionsRepository,
     const answer = (error: string, message: string) => {
       if (typeof ack === 'function') ack(fail(error, message));
     };
+    // Every command is answered through its acknowledgement; one sent without is malformed.
+    if (typeof ack !== 'function') {
+      if (++refused >= REFUSALS_BEFORE_DISCONNECT) socket.disconnect(true);
+      return;
+    }
     if (!budget.take()) {
       answer('rate_limited', 'Zu viele Aktionen in kurzer Zeit. Bitte einen Moment warten.');
       if (++refused >= REFUSALS_BEFORE_DISCONNECT) socket.disconnect(true);

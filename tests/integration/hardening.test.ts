@@ -120,6 +120,21 @@ describe('hardening against hostile input', () => {
       assert.equal(res.status, 400, res.body);
     });
 
+    it('cleans control characters out of file names instead of failing to store them (found by a probe)', async () => {
+      const key = await new IntakeChannels(server.core.database.db).add(uniqueName('scan-'));
+      const pdf = makePdf();
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename*=UTF-8''a%00b%07.pdf\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        pdf,
+        Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+      ]);
+      const res = await postIntake(server.baseUrl, key, body);
+      assert.equal(res.status, 201, res.body);
+      await alive(server);
+    });
+
     it('reads UTF-8 file names as UTF-8', async () => {
       const { conversationId, token } = await dl.startConversation();
       const body = multipart([{ name: 'file', filename: 'Rechnung März.pdf', type: 'application/pdf', body: makePdf() }]);

@@ -72,6 +72,15 @@ describe('resource limits for untrusted documents', () => {
     assert.ok(image && image.length > 1000);
   });
 
+  it('gives a PDF queued behind bombs its whole time limit: waiting for a thread does not count', async () => {
+    // More bombs than threads, each holding a thread for the whole (2 s) limit: the harmless
+    // PDF waits about 4 s for a thread, longer than its own limit.
+    const bombs = Array.from({ length: 4 }, () => pageImage(bomb, 'application/pdf', 1).catch((err: unknown) => err));
+    const harmless = await checkDocument(await makePdfPages(2), DEFAULT_DOCUMENT_LIMITS, scanner);
+    assert.equal(harmless.pageCount, 2);
+    for (const outcome of await Promise.all(bombs)) assert.ok(outcome instanceof PdfLimitError, String(outcome));
+  });
+
   it('leaves a page too costly to render to the clerk (no text) instead of failing the document', async () => {
     const ocr = { recognise: () => Promise.reject(new Error('OCR must not be reached')) } as unknown as OcrEngine;
     const pages = await readPages(bomb, 'application/pdf', ocr);

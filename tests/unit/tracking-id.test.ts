@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { newTrackingId, parseTrackingId } from '../../domain/submissions/tracking-id.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { findTrackingId, newTrackingId, parseTrackingId } from '../../domain/submissions/tracking-id.js';
+
+/** Every line the project's knowledge entries and evaluation sets hold: members' own words. */
+function knowledgeAndEvaluationLines(): string[] {
+  const files = [
+    ...readdirSync('knowledge/entries').map((f) => `knowledge/entries/${f}`),
+    ...readdirSync('knowledge/eval').map((f) => `knowledge/eval/${f}`),
+  ];
+  return files.flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+}
 
 describe('tracking IDs', () => {
   it('look like MK-XXXX-XXXX-XXXX in unambiguous symbols and do not repeat', () => {
@@ -41,5 +52,32 @@ describe('tracking IDs', () => {
 
   it('refuses what cannot be a tracking ID', () => {
     for (const bad of ['', 'MK-', 'MK-1234-5678', 'MK-UUUU-UUUU-UUUU', 'hallo']) assert.equal(parseTrackingId(bad), undefined, bad);
+  });
+
+  it('are found in a message in every shape a member writes them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('MK-', 'mk-', 'MK', 'MK ', ''),
+        fc.constantFrom('-', ' ', ''),
+        fc.boolean(),
+        fc.constantFrom('Wo ist ', 'Status von ', '', 'Meine Nummer: '),
+        (prefix, separator, lower, before) => {
+          const id = newTrackingId();
+          // A member leaves the prefix off only when the groups still hold a digit (see below).
+          fc.pre(prefix !== '' || /\d/.test(id.slice(3)));
+          const typed = prefix + id.slice(3).replace(/-/g, separator);
+          assert.equal(findTrackingId(`${before}${lower ? typed.toLowerCase() : typed}?`), id, typed);
+        },
+      ),
+    );
+  });
+
+  it('are never found in ordinary words: not in one line of the knowledge entries and evaluation sets', () => {
+    const lines = knowledgeAndEvaluationLines();
+    assert.ok(lines.length > 9000, `${lines.length} lines`);
+    const found = lines.filter((line) => findTrackingId(line));
+    assert.deepEqual(found, []);
+    for (const phrase of ['beim Zahnarzt', 'schicken oder', 'eine Reha nach', 'Klassenfahrt', 'Kinderkrankengeld'])
+      assert.equal(findTrackingId(phrase), undefined, phrase);
   });
 });

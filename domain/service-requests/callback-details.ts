@@ -1,0 +1,79 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parseGermanDate } from '../submissions/detail-parsers.js';
+import { callbackDays, TIME_WINDOWS, type TimeWindow } from './service-hours.js';
+
+/**
+ * The details of a callback request as members write them in one message ("Ruft mich morgen
+ * zwischen 10 und 12 unter 0171 2345678 an"): a German phone number, a day we offer, a window.
+ */
+
+/** A number we can dial: written with its area code (0…, +…, 00…) and valid by the numbering plan. */
+export function readPhoneNumber(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^(\+|00|0)[1-9]/.test(trimmed.replace(/[\s()]/g, ''))) return undefined;
+  const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'), 'DE');
+  // Without an area code ("12345") libphonenumber may still call a short number valid.
+  if (!parsed?.isValid() || parsed.nationalNumber.length < 6) return undefined;
+  return parsed.number;
+}
+
+/** A phone number somewhere in a longer message, as E.164. */
+export function findPhoneNumber(message: string): string | undefined {
+  for (const match of message.matchAll(/(?:\+|\b00|\b0)[1-9][\d\s/().-]{4,18}\d/g)) {
+    const number = readPhoneNumber(match[0]);
+    if (number) return number;
+  }
+  return undefined;
+}
+
+const WEEKDAY_WORDS = /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday)s?\b/i;
+const DAY_WORDS = /\b(heute|morgen|übermorgen|uebermorgen|today|tomorrow)\b|\d{1,2}\.\s?(\d{1,2}\.|[a-zäöü]{3,})/i;
+
+/**
+ * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
+ * on; otherwise nothing (the bot then offers the days).
+ */
+export function findCallbackDay(message: string, now: { date: string; hour: number }): string | undefined {
+  if (!DAY_WORDS.test(message) && !WEEKDAY_WORDS.test(message)) return undefined;
+  // "morgen früh" is tomorrow; a bare "morgens" is a time of day, not a day.
+  const text = message.replace(/\bmorgens\b/gi, '').replace(/\btomorrow\b/gi, 'morgen');
+  const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
+  const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
+  const day = parseGermanDate(germanText, now.date, 'future');
+  if (!day || day < now.date) return undefined;
+  return callbackDays(now, 14).includes(day) ? day : undefined;
+}
+
+const ENGLISH_WEEKDAYS: Record<string, string> = {
+  monday: 'Montag',
+  tuesday: 'Dienstag',
+  wednesday: 'Mittwoch',
+  thursday: 'Donnerstag',
+  friday: 'Freitag',
+};
+
+const windowStart = (w: TimeWindow) => Number(w.slice(0, 2));
+
+/**
+ * The two-hour window a member names: a range inside one window ("zwischen 10 und 12",
+ * "10-12 Uhr") or a time ("gegen 15 Uhr", "um 8:30"). "vormittags" spans several: nothing.
+ */
+export function findTimeWindow(message: string): TimeWindow | undefined {
+  const range =
+    /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h|am|pm)?\b/i.exec(
+      message,
+    );
+  if (range && (/zwischen|between|von|from/i.test(range[0]) || /uhr|h\b/i.test(range[0]))) {
+    const from = Number(range[1]) + Number(range[2] ?? 0) / 60;
+    const to = Number(range[3]) + Number(range[4] ?? 0) / 60;
+    const inside = TIME_WINDOWS.filter((w) => windowStart(w) <= from && to <= windowStart(w) + 2 && from < to);
+    return inside.length === 1 ? inside[0] : undefined;
+  }
+  const time =
+    /\b(?:um|gegen|at|around|so um)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?/i.exec(message) ??
+    /\b(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)\b/i.exec(message);
+  if (!time) return undefined;
+  let hour = Number(time[1]) + Number(time[2] ?? 0) / 60;
+  if (/pm/i.test(time[3] ?? '') && hour < 12) hour += 12;
+  return TIME_WINDOWS.find((w) => windowStart(w) <= hour && hour < windowStart(w) + 2);
+}
