@@ -10,6 +10,7 @@ import { projectRoot } from '../platform/paths.js';
 import { evaluate, EVALUATION_SETS, readLabelledSet } from '../knowledge/evaluation.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { FaqRetriever } from '../knowledge/retrieval/faq-retriever.js';
+import { ACTION_SETS, evaluateActions, readActionSet } from '../bot/reading/evaluation.js';
 
 const dir = path.join(projectRoot, 'knowledge');
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -40,6 +41,22 @@ for (const { file, role } of sets) {
     for (const miss of report.misses)
       console.log(`  [${miss.decision}] expected ${miss.expect}, got ${miss.got.join(', ') || '–'}: ${miss.q}`);
   }
+}
+
+// What the member wants and the details they give, read before the knowledge base is asked.
+for (const { file, role, clock } of ACTION_SETS) {
+  const report = evaluateActions(await readActionSet(inEval(file)), clock);
+  console.log(`\nset: knowledge/eval/${file}, ${role} (${report.actions} action messages, ${report.questions} questions)`);
+  console.log(`action recognised          ${pct(report.actionRate)}   (action messages read as their action)`);
+  console.log(`question read as action    ${pct(report.questionsAsActionRate)}   (questions kept from the knowledge base)`);
+  console.log(
+    `details read right         ${pct(report.detailRate)}   (labelled details with exactly their value; ${pct(report.spuriousDetailRate)} read but not said)`,
+  );
+  console.log(`whole message right        ${pct(report.wholeMessageRate)}`);
+  console.log(`reading latency            p95 ${report.p95Ms.toFixed(3)} ms`);
+  if (process.argv.includes('--misses') && role !== 'held out')
+    for (const miss of report.misses)
+      console.log(`  [${miss.expected} → ${miss.got}: ${miss.reason}] ${miss.text}${miss.details ? ` {${miss.details}}` : ''}`);
 }
 
 // Latency with a knowledge base of 300 entries (the current entries repeated with varied

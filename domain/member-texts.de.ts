@@ -32,6 +32,9 @@ export const TEXTS = {
   cancelled: 'In Ordnung, ich habe den aktuellen Vorgang abgebrochen. Womit kann ich sonst helfen?',
   helpInDialog: 'Beantworten Sie einfach die letzte Frage – ich wiederhole sie gleich. Mit „abbrechen“ beenden Sie den Vorgang.',
   askQuestion: 'Gern. Stellen Sie Ihre Frage einfach in eigenen Worten.',
+  howCanIHelp: 'Gern. Worum geht es? Schreiben Sie es mir in eigenen Worten – oder wählen Sie eine der Möglichkeiten:',
+  declinedOffer: 'In Ordnung. Womit kann ich sonst helfen?',
+  nothingToCancel: 'Gerade läuft nichts, was ich abbrechen könnte. Womit kann ich helfen?',
   notUnderstood:
     'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
   notUnderstoodAgain:

@@ -1,8 +1,16 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { findCallbackDay, findPhoneNumber, findTimeWindow, readPhoneNumber } from '../../domain/service-requests/callback-details.js';
 import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowsOn } from '../../domain/service-requests/service-hours.js';
 import { CALLBACK } from '../../domain/member-texts.de.js';
-import { ButtonPrompt, CheckedTextPrompt, same, withButtons } from './prompts.js';
+import { ButtonPrompt, CheckedTextPrompt, onUnusable, same, withButtons } from './prompts.js';
 
 export const CALLBACK_DIALOG = 'callback';
 const FLOW = 'callback.flow';
@@ -11,6 +19,12 @@ const TOPIC = 'callback.topic';
 const NAME = 'callback.name';
 const PHONE = 'callback.phone';
 const WHEN = 'callback.when';
+const DAY = 'callback.day';
+
+/** What the member's message already said: asked for no more. */
+export interface CallbackOptions {
+  message?: string;
+}
 
 export interface CallbackDesk {
   addCallback(request: {
@@ -39,12 +53,6 @@ interface CallbackValues {
   window: string;
 }
 
-/** German numbers as members write them (0171 …, 030/…, +49 …), stored as E.164. */
-export function readPhoneNumber(text: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(text.trim(), 'DE');
-  return parsed?.isValid() ? parsed.number : undefined;
-}
-
 function displayPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
@@ -65,14 +73,15 @@ export class CallbackDialog extends ComponentDialog {
       .addDialog(new CheckedTextPrompt(PHONE, (a) => (readPhoneNumber(a) ? undefined : CALLBACK.phoneInvalid)))
       .addDialog(
         new WaterfallDialog(FLOW, [
-          (step) => step.prompt(TOPIC, { prompt: withButtons(CALLBACK.topic, CALLBACK.topics) }),
+          this.askTopic.bind(this),
           (step) => this.remember(step, 'topic', step.prompt(NAME, { prompt: CALLBACK.name })),
-          (step) => this.remember(step, 'name', step.prompt(PHONE, { prompt: CALLBACK.phone })),
+          this.askPhone.bind(this),
           this.askWhen.bind(this),
           this.askConsent.bind(this),
           this.book.bind(this),
         ]),
       )
+      .addDialog(new TextPrompt(DAY, this.checkDay.bind(this)))
       .addDialog(new WaterfallDialog(WHEN, [this.askDay.bind(this), this.askWindow.bind(this), this.whenChosen.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -81,21 +90,55 @@ export class CallbackDialog extends ComponentDialog {
     return step.values as Partial<CallbackValues>;
   }
 
-  private remember(step: WaterfallStepContext, key: 'topic' | 'name', next: Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+  private remember(step: WaterfallStepContext, key: 'topic', next: Promise<DialogTurnResult>): Promise<DialogTurnResult> {
     this.values(step)[key] = String(step.result).trim();
     return next;
   }
 
+  /** Phone, day and window the member's first message named ("morgen zwischen 10 und 12 unter 0171 …"). */
+  private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const message = (step.options as CallbackOptions | undefined)?.message ?? '';
+    const said = step.values as Partial<CallbackValues> & { saidDay?: string; saidWindow?: string };
+    const phone = findPhoneNumber(message);
+    if (phone) said.phone = phone;
+    said.saidDay = findCallbackDay(message, this.deps.now());
+    said.saidWindow = findTimeWindow(message);
+    return step.prompt(TOPIC, { prompt: withButtons(CALLBACK.topic, CALLBACK.topics) });
+  }
+
+  private async askPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).name = String(step.result).trim();
+    const known = this.values(step).phone;
+    return known ? step.next(known) : step.prompt(PHONE, { prompt: CALLBACK.phone });
+  }
+
   private async askWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).phone = readPhoneNumber(String(step.result))!;
-    return step.beginDialog(WHEN);
+    const { saidDay, saidWindow } = step.values as { saidDay?: string; saidWindow?: string };
+    return step.beginDialog(WHEN, { day: saidDay, window: saidWindow });
   }
 
   /** Day and window, offered as they are free now; if the chosen day has filled up meanwhile, the day is asked again. */
   private async askDay(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const days = callbackDays(this.deps.now());
     (step.values as { days: string[] }).days = days;
-    return ButtonPrompt.ask(step, BUTTONS, CALLBACK.day, days.map(dayLabel), CALLBACK.dayRetry);
+    const said = step.options as { day?: string; window?: string } | undefined;
+    if (said?.day && days.includes(said.day)) {
+      (step.values as { window?: string }).window = said.window;
+      return step.next(dayLabel(said.day));
+    }
+    const prompt = withButtons(CALLBACK.day, days.map(dayLabel));
+    return step.prompt(DAY, { prompt, retryPrompt: withButtons(CALLBACK.dayRetry, days.map(dayLabel)), validations: { days } });
+  }
+
+  /** A day button, or a day in the member's words ("morgen", "Freitag", "am 11.12.") that we offer. */
+  private async checkDay(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { days } = prompt.options.validations as { days: string[] };
+    const answer = prompt.recognized.value ?? '';
+    const day = days.find((d) => same(dayLabel(d), answer)) ?? findCallbackDay(answer, this.deps.now());
+    if (!day || !days.includes(day)) return onUnusable(prompt);
+    prompt.recognized.value = dayLabel(day);
+    return true;
   }
 
   private async askWindow(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -103,6 +146,8 @@ export class CallbackDialog extends ComponentDialog {
     const windows = windowsOn(day, this.deps.now());
     if (windows.length === 0) return step.replaceDialog(WHEN);
     (step.values as { day: string }).day = day;
+    const said = (step.values as { window?: string }).window;
+    if (said && windows.some((w) => w === said)) return step.next(windowLabel(said));
     return ButtonPrompt.ask(step, BUTTONS, CALLBACK.window(dayLabel(day)), windows.map(windowLabel), CALLBACK.windowRetry);
   }
 

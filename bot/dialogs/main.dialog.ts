@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
+import { readIntent, type Intent } from '../reading/intent.js';
 import { MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
@@ -61,6 +62,8 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly misses: StatePropertyAccessor<number>;
   /** The member's last few free-text messages: details in them are not asked again. */
   private readonly recent: StatePropertyAccessor<string[]>;
+  /** The action the bot's last answer offered, so a plain "Ja" starts it. */
+  private readonly offer: StatePropertyAccessor<string | undefined>;
 
   constructor(
     private readonly faq: FaqLookup,
@@ -73,6 +76,7 @@ export class MainDialog extends CancelAndHelpDialog {
     super(MAIN_DIALOG);
     this.misses = state.createProperty<number>('faqMisses');
     this.recent = state.createProperty<string[]>('recentMessages');
+    this.offer = state.createProperty<string | undefined>('offeredAction');
     for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), this.afterDialog.bind(this)]));
     this.initialDialogId = 'main.route';
@@ -99,11 +103,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const earlier = (await this.recent.get(context, [])).join('\n');
     // Files without a started submission start one: they become its first pages.
     if (attachments.length > 0)
-      return step.beginDialog(SUBMIT_DOCUMENT_DIALOG, {
-        message: context.activity.text,
-        earlier,
-        attachments,
-      } satisfies SubmitDocumentOptions);
+      return this.startRequest(step, SUBMIT_DOCUMENT_DIALOG, { message: context.activity.text, earlier, attachments });
     const rating = ratingSchema.safeParse(context.activity.value);
     if (rating.success) {
       await this.rate(context, rating.data.entryId, rating.data.helpful);
@@ -112,7 +112,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const text = (context.activity.text ?? '').trim();
     const choice = menuChoiceOf(text);
     const menuDialog = choice && MENU_DIALOGS[choice];
-    if (menuDialog) return step.beginDialog(menuDialog, { earlier } satisfies SubmitDocumentOptions);
+    if (menuDialog) return this.startRequest(step, menuDialog, { earlier });
     if (choice) await context.sendActivity(REPLIES[choice]!);
     else if (text === TEXTS.noneOfThese) await this.notAnswered(context);
     else {
@@ -122,17 +122,37 @@ export class MainDialog extends CancelAndHelpDialog {
         return step.beginDialog(HANDOFF_DIALOG, { message: text, earlier } satisfies HandoffOptions);
       }
       if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
-      const trackingId = findTrackingId(text);
-      if (trackingId) return step.beginDialog(STATUS_DIALOG, { trackingId } satisfies StatusOptions);
+      const offered = await this.offer.get(context);
+      await this.offer.set(context, undefined);
+      const { intent } = readIntent(text);
+      if (intent === 'status') return step.beginDialog(STATUS_DIALOG, { trackingId: findTrackingId(text) } satisfies StatusOptions);
+      if (ACTION_DIALOGS[intent]) return this.startRequest(step, ACTION_DIALOGS[intent], { message: text, earlier });
+      if (intent !== 'question') return this.smallTalk(step, intent, offered, earlier);
       const action = await this.answer(context, text);
-      if (action) return step.beginDialog(ACTION_DIALOGS[action]!, { message: text, earlier } satisfies SubmitDocumentOptions);
+      if (action) return this.startRequest(step, ACTION_DIALOGS[action]!, { message: text, earlier });
     }
     return step.endDialog();
+  }
+
+  /** Starts a request with what the member already wrote; those messages are used up, never read into the next request. */
+  private async startRequest(step: WaterfallStepContext, dialogId: string, options: SubmitDocumentOptions) {
+    await this.recent.set(step.context, []);
+    return step.beginDialog(dialogId, options);
   }
 
   private async remember(context: TurnContext, text: string): Promise<void> {
     const recent = await this.recent.get(context, []);
     await this.recent.set(context, [...recent, text.slice(0, 500)].slice(-RECENT_MESSAGES));
+  }
+
+  /** "Ja" to an offer starts it; "nein", "abbrechen" and "hilfe" outside a dialog get a short answer and the menu. */
+  private async smallTalk(step: WaterfallStepContext, intent: Intent, offered: string | undefined, earlier: string) {
+    if (intent === 'yes' && offered && ACTION_DIALOGS[offered]) return this.startRequest(step, ACTION_DIALOGS[offered], { earlier });
+    const reply = { yes: TEXTS.howCanIHelp, no: TEXTS.declinedOffer, cancel: TEXTS.nothingToCancel, help: TEXTS.help }[
+      intent as 'yes' | 'no' | 'cancel' | 'help'
+    ];
+    await step.context.sendActivity(MessageFactory.suggestedActions(menuActions(), reply));
+    return step.endDialog();
   }
 
   /** A dialog may hand on to the next one (the Einmal-PIN login to the submission). */
@@ -163,6 +183,7 @@ export class MainDialog extends CancelAndHelpDialog {
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
       if (best.action && ACTION_DIALOGS[best.action] && wish) return best.action;
+      if (best.action && ACTION_DIALOGS[best.action]) await this.offer.set(context, best.action);
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';

@@ -18,7 +18,7 @@ export const STUCK_IN_DIALOG = Symbol('stuck-in-dialog');
  */
 const STUCK_TEXT = TEXTS.stuckInDialog;
 
-async function onUnusable(prompt: PromptValidatorContext<string>): Promise<false> {
+export async function onUnusable(prompt: PromptValidatorContext<string>): Promise<false> {
   if (prompt.attemptCount >= MAX_FAILED_ANSWERS) {
     prompt.context.turnState.set(STUCK_IN_DIALOG, true);
     await prompt.context.sendActivity(STUCK_TEXT);

@@ -13,13 +13,14 @@ export function readPhoneNumber(text: string): string | undefined {
   if (!/^(\+|00|0)[1-9]/.test(trimmed.replace(/[\s()]/g, ''))) return undefined;
   const parsed = parsePhoneNumberFromString(trimmed.replace(/^00/, '+'), 'DE');
   // Without an area code ("12345") libphonenumber may still call a short number valid.
-  if (!parsed?.isValid() || parsed.nationalNumber.length < 6) return undefined;
+  // German numbers only: the callback desk dials within Germany.
+  if (!parsed?.isValid() || parsed.country !== 'DE' || parsed.nationalNumber.length < 6) return undefined;
   return parsed.number;
 }
 
 /** A phone number somewhere in a longer message, as E.164. */
 export function findPhoneNumber(message: string): string | undefined {
-  for (const match of message.matchAll(/(?:\+|\b00|\b0)[1-9][\d\s/().-]{4,18}\d/g)) {
+  for (const match of message.matchAll(/(?:\+|\b00|\b0)\s?[1-9][\d\s/().-]{4,18}\d/g)) {
     const number = readPhoneNumber(match[0]);
     if (number) return number;
   }
@@ -27,7 +28,7 @@ export function findPhoneNumber(message: string): string | undefined {
 }
 
 const WEEKDAY_WORDS = /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday)s?\b/i;
-const DAY_WORDS = /\b(heute|morgen|übermorgen|uebermorgen|today|tomorrow)\b|\d{1,2}\.\s?(\d{1,2}\.|[a-zäöü]{3,})/i;
+const DAY_WORDS = /\b(heute|morgen|morgn|übermorgen|uebermorgen|today|tomorrow)\b|\d{1,2}\.\s?(\d{1,2}\.|[a-zäöü]{3,})/i;
 
 /**
  * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
@@ -36,7 +37,7 @@ const DAY_WORDS = /\b(heute|morgen|übermorgen|uebermorgen|today|tomorrow)\b|\d{
 export function findCallbackDay(message: string, now: { date: string; hour: number }): string | undefined {
   if (!DAY_WORDS.test(message) && !WEEKDAY_WORDS.test(message)) return undefined;
   // "morgen früh" is tomorrow; a bare "morgens" is a time of day, not a day.
-  const text = message.replace(/\bmorgens\b/gi, '').replace(/\btomorrow\b/gi, 'morgen');
+  const text = message.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn)\b/gi, 'morgen');
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
   const day = parseGermanDate(germanText, now.date, 'future');
@@ -69,11 +70,17 @@ export function findTimeWindow(message: string): TimeWindow | undefined {
     const inside = TIME_WINDOWS.filter((w) => windowStart(w) <= from && to <= windowStart(w) + 2 && from < to);
     return inside.length === 1 ? inside[0] : undefined;
   }
+  const halfPast = /\bhalf past (\d{1,2})\b/i.exec(message);
+  if (halfPast) return windowAt(Number(halfPast[1]) + 0.5);
   const time =
     /\b(?:um|gegen|at|around|so um)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?/i.exec(message) ??
-    /\b(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)\b/i.exec(message);
+    /(?<!\b(?:ab|nach|vor|bis|after|before|from)\s)\b(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)\b/i.exec(message);
   if (!time) return undefined;
   let hour = Number(time[1]) + Number(time[2] ?? 0) / 60;
   if (/pm/i.test(time[3] ?? '') && hour < 12) hour += 12;
+  return windowAt(hour);
+}
+
+function windowAt(hour: number): TimeWindow | undefined {
   return TIME_WINDOWS.find((w) => windowStart(w) <= hour && hour < windowStart(w) + 2);
 }

@@ -1,9 +1,46 @@
 import * as chrono from 'chrono-node';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 
-/** An ISO date (YYYY-MM-DD) from how members write dates: 3.11., 03.11.2026, gestern, 3. November. */
+const WEEKDAYS: Record<string, number> = {
+  sonntag: 0,
+  montag: 1,
+  dienstag: 2,
+  mittwoch: 3,
+  donnerstag: 4,
+  freitag: 5,
+  samstag: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+/** "seit Mittwoch", "letzten Freitag", "am Dienstag": the nearest such day on the expected side of today. */
+function weekdayDate(text: string, today: string, prefer: 'past' | 'future'): string | undefined {
+  const match =
+    /\b(sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sunday|monday|tuesday|wednesday|thursday|friday|saturday)s?\b/i.exec(
+      text,
+    );
+  if (!match) return undefined;
+  const wanted = WEEKDAYS[match[1]!.toLowerCase()]!;
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const base = new Date(Date.UTC(year, month - 1, day, 12));
+  const current = base.getUTCDay();
+  const step = prefer === 'past' ? -((current - wanted + 7) % 7 || 7) : (wanted - current + 7) % 7 || 7;
+  // "nächste Woche Mittwoch" / "nächsten Montag": the one in the coming week, not the next one.
+  const nextWeek = prefer === 'future' && /\bn(ä|ae)chste[nr]?\s+(woche\s+)?\w+/i.test(text) && step < 7 && wanted >= current ? 7 : 0;
+  base.setUTCDate(base.getUTCDate() + step + nextWeek);
+  return base.toISOString().slice(0, 10);
+}
+
+/** An ISO date (YYYY-MM-DD) from how members write dates: 3.11., 03.11.2026, 5.1.27, gestern, 3. November, seit Mittwoch, Nov 30. */
 export function parseGermanDate(text: string, today: string, prefer: 'past' | 'future' = 'past'): string | undefined {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const twoDigitYear = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/.exec(text);
+  if (twoDigitYear) return isoDate(2000 + Number(twoDigitYear[3]), Number(twoDigitYear[2]), Number(twoDigitYear[1]));
   const short = /(?:^|\s|am\s)(\d{1,2})\.(\d{1,2})\.(?!\d)/.exec(text);
   if (short) {
     // Without a year, a date means the nearest one on the expected side of today.
@@ -13,8 +50,27 @@ export function parseGermanDate(text: string, today: string, prefer: 'past' | 'f
     if (prefer === 'future' && candidate < today) return isoDate(year + 1, Number(short[2]), Number(short[1]));
     return candidate;
   }
-  const reference = new Date(Date.UTC(year, month - 1, day, 12));
-  const [result] = chrono.de.parse(text, { instant: reference, timezone: 0 }, { forwardDate: prefer === 'future' });
+  const reference = { instant: new Date(Date.UTC(year, month - 1, day, 12)), timezone: 0 };
+  // "am 30. November, 75 Euro" is no date in 1975: a number after a comma starts something else.
+  // "Guten Morgen" is a greeting, not tomorrow; "vor ner Woche" is "vor einer Woche".
+  const cleaned = text
+    .replace(/,\s*(?=\d)/g, '; ')
+    .replace(/\bguten morgen\b/gi, '')
+    .replace(/\bvor ne[rm]\b/gi, 'vor einer');
+  const options = { forwardDate: prefer === 'future' };
+  // Only a named day counts: "im November" or "um 15 Uhr" name no day.
+  const results = [...chrono.de.parse(cleaned, reference, options), ...chrono.en.parse(cleaned, reference, options)].filter(
+    (r) =>
+      r.start.isCertain('day') ||
+      /\b(heute|gestern|vorgestern|morgen|übermorgen|today|yesterday|tomorrow|vor|ago|letzte[nr]?|last)\b/i.test(r.text),
+  );
+  // A stated calendar date wins over a relative word ("heute") or a weekday elsewhere in the message.
+  const stated = results.find((r) => /\d/.test(r.text) && r.start.isCertain('month'));
+  if (!stated) {
+    const weekday = weekdayDate(text, today, prefer);
+    if (weekday && !/\b(heute|gestern|vorgestern|morgen|today|yesterday|tomorrow)\b/i.test(text)) return weekday;
+  }
+  const result = stated ?? results[0];
   if (!result) return undefined;
   return isoDate(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
 }
@@ -35,10 +91,15 @@ export function parseEuroAmount(text: string): number | undefined {
   return (match[1] ? -1 : 1) * (euros * 100 + cents);
 }
 
-/** An amount mentioned in a longer message only counts with a currency next to it. */
+/** An amount mentioned in a longer message only counts with a currency next to it ("95 €", "120,- €", "38 Euro 50", "90 euros"). */
 export function findEuroAmount(text: string): number | undefined {
-  const match = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:€|eur\b|euro\b)/i.exec(text);
-  return match ? parseEuroAmount(match[0]) : undefined;
+  const match = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-))?\s*(?:€|eur\b|euros?\b)(?:\s+(\d{2})\b(?!\s*(?:€|eur|euro|uhr|\.)))?/i.exec(
+    text,
+  );
+  if (!match) return undefined;
+  const euros = Number(match[1]!.replace(/\./g, ''));
+  const cents = match[2] && match[2] !== '-' ? Number(match[2].padEnd(2, '0')) : match[3] ? Number(match[3]) : 0;
+  return euros * 100 + cents;
 }
 
 export function formatEuro(cents: number): string {

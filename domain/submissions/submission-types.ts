@@ -196,13 +196,14 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'invoice',
     documentType: 'invoice',
     label: 'Rechnung zur Erstattung',
-    keywords: /rechnung|quittung|erstatt|zahnreinigung|osteopath|impfung/i,
+    keywords:
+      /rechnung|quittung|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
     fields: [
       choiceField('treatmentKind', 'Behandlung', 'Wofür ist die Rechnung?', TREATMENT_KINDS, {
         'Professionelle Zahnreinigung': /zahnreinigung|\bpzr\b/i,
-        Osteopathie: /osteopath/i,
-        Reiseimpfung: /impf/i,
-        Gesundheitskurs: /kurs\b|yoga|rückenschule/i,
+        Osteopathie: /osteop/i,
+        Reiseimpfung: /impf|vaccinat|travel shots/i,
+        Gesundheitskurs: /kurs\b|yoga|rückenschule|gesundheitskurs|präventionskurs/i,
       }),
       dateField('treatmentDate', 'Behandlungsdatum', 'Wann war die Behandlung? (z. B. 03.11.2026)', {
         notAfterToday: true,
@@ -217,7 +218,8 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'sick_note',
     documentType: 'sick_note',
     label: 'Krankmeldung (AU-Bescheinigung)',
-    keywords: /krankmeldung|krankschreibung|au-bescheinigung|arbeitsunfähigkeit|gelbe[nr]? schein/i,
+    keywords:
+      /krankmeldung|krankmledung|krankschreibung|grankschreibung|krankgeschrieben|krankenschein|\bau\b|au-bescheinigung|arbeitsunfähigkeit|folgebescheinigung|gelbe[nr]? schein|sick note/i,
     fields: [
       dateField('firstDay', 'Erster Tag der Arbeitsunfähigkeit', 'Ab welchem Tag sind Sie arbeitsunfähig geschrieben?', {
         notAfterToday: true,
@@ -230,14 +232,14 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'sick_pay',
     documentType: 'sick_pay',
     label: 'Krankengeld',
-    keywords: /krankengeld(?!.*kind)/i,
+    keywords: /(?<!kinder)krankengeld|sick pay/i,
     fields: [dateField('firstDay', 'Arbeitsunfähig seit', 'Seit wann sind Sie arbeitsunfähig?', { notAfterToday: true, maxYearsBack: 2 })],
   },
   {
     id: 'child_sick_pay',
     documentType: 'child_sick_pay',
     label: 'Kinderkrankengeld',
-    keywords: /kinderkrank|kind krank/i,
+    keywords: /kinderkrank|kind krank|erkrankten kind|child sick/i,
     fields: [
       childKvnr,
       dateField('firstDay', 'Betreuung ab', 'Ab welchem Tag betreuen Sie Ihr krankes Kind?', { notAfterToday: true, maxYearsBack: 1 }),
@@ -247,7 +249,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'maternity',
     documentType: 'maternity',
     label: 'Mutterschaftsgeld',
-    keywords: /mutterschaft|schwanger|entbindung/i,
+    keywords: /mutterschaf|schwanger|(?<!schweigepflicht)entbindung|maternity/i,
     fields: [
       dateField('dueDate', 'Voraussichtlicher Entbindungstermin', 'Wann ist der voraussichtliche Entbindungstermin?', { maxYearsBack: 1 }),
     ],
@@ -257,14 +259,14 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'membership',
     documentType: 'membership',
     label: 'Mitgliedschaft / Familienversicherung',
-    keywords: /mitgliedschaft|familienversicher/i,
+    keywords: /mitgliedschaft|mitgliedsantrag|mitgliedsbescheinigung|familienversicher|kündigungsbestätigung|heiratsurkunde|enrol?ment/i,
     fields: [choiceField('topic', 'Worum geht es', 'Worum geht es?', ['Mitgliedschaft', 'Familienversicherung', 'Sonstiges'])],
   },
   {
     id: 'prescription',
     documentType: 'prescription_or_plan',
     label: 'Verordnung / Behandlungsplan',
-    keywords: /verordnung|rezept|behandlungsplan|kostenplan|heil- und kostenplan/i,
+    keywords: /verordnung|rezept|behandlungsplan|kostenplan|heil- und kostenplan|\bhkp\b/i,
     fields: [
       choiceField('planKind', 'Art', 'Was für ein Dokument ist es?', [
         'Heil- und Kostenplan (Zahnersatz)',
@@ -279,7 +281,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'other',
     documentType: 'other',
     label: 'Sonstiges',
-    keywords: /$^/,
+    keywords: /pflegeantrag|unfallfragebogen|schweigepflicht|befreiung von den zuzahlung|zuzahlungsbefreiung/i,
     fields: [
       {
         key: 'subject',
@@ -298,10 +300,16 @@ export function submissionType(id: string): SubmissionType | undefined {
   return BY_ID.get(id);
 }
 
-/** The type a member's words point to, if exactly one fits. */
+/**
+ * When a message names several types, the more specific wins: a named benefit (Kinderkrankengeld,
+ * Mutterschaftsgeld) over a sick note, a sick note over a plan, anything over a plain invoice.
+ */
+const SPECIFIC_FIRST = ['child_sick_pay', 'maternity', 'sick_pay', 'sick_note', 'other', 'prescription', 'bonus', 'membership', 'invoice'];
+
+/** The type a member's words point to, if one fits (the most specific of several). */
 export function guessSubmissionType(message: string): SubmissionType | undefined {
   const matches = SUBMISSION_TYPES.filter((t) => t.keywords.test(message));
-  return matches.length === 1 ? matches[0] : undefined;
+  return matches.sort((a, b) => SPECIFIC_FIRST.indexOf(a.id) - SPECIFIC_FIRST.indexOf(b.id))[0];
 }
 
 /** Reads one answer: the value, or the German sentence that explains the mistake. */

@@ -7,7 +7,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
-import { TEXTS } from '../../domain/member-texts.de.js';
+import { STATUS, SUBMIT, TEXTS } from '../../domain/member-texts.de.js';
 import { projectRoot } from '../../platform/paths.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';
@@ -86,6 +86,27 @@ describe('FAQ dialog (botbuilder-testing)', () => {
     const second = await member.sendActivity('Wie backe ich einen Kuchen?');
     assert.equal(second.text, TEXTS.notUnderstoodAgain);
     assert.deepEqual(titles(second), ['Mit einer Person sprechen', 'Rückruf anfordern']);
+  });
+
+  it('takes "Ja" as agreeing to what the last answer offered, and never answers a plain "Ja" with the fallback', async () => {
+    const member = client();
+    const answer = await member.sendActivity('Wie reiche ich eine Rechnung zur Erstattung ein?');
+    assert.notEqual(answer.text, TEXTS.notUnderstood, 'the question is answered');
+    assert.equal((await member.sendActivity('Ja')).text, SUBMIT.chooseType, 'the answer offered the submission: "Ja" starts it');
+    const fresh = client();
+    assert.equal((await fresh.sendActivity('Erzähl mir einen Witz')).text, TEXTS.notUnderstood);
+    assert.equal((await fresh.sendActivity('Ja')).text, TEXTS.howCanIHelp);
+    assert.equal((await fresh.sendActivity('nein danke')).text, TEXTS.declinedOffer);
+  });
+
+  it('reads everyday words as words: "beim Zahnarzt" or "Klassenfahrt" never start the status dialog', async () => {
+    for (const question of [
+      'Zahlt ihr die Reinigung beim Zahnarzt?',
+      'Mein Kind ist auf Klassenfahrt krank geworden, was nun?',
+      'Soll ich die Unterlagen schicken oder hochladen?',
+      'Bekomme ich eine Reha nach der Operation?',
+    ])
+      assert.notEqual((await client().sendActivity(question)).text, STATUS.trackingId, question);
   });
 
   it('stores a rating per entry and thanks the member', async () => {

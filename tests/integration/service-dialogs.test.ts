@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readPhoneNumber } from '../../bot/dialogs/callback.dialog.js';
+import { readPhoneNumber } from '../../domain/service-requests/callback-details.js';
 import { MAX_FAILED_LOOKUPS } from '../../bot/dialogs/status.dialog.js';
 import { CALLBACK, CERTIFICATE, HANDOFF, STATUS, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { parseConfig } from '../../server/config/index.js';
@@ -101,8 +101,10 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
     it('reads German phone numbers and refuses what cannot be called', () => {
       assert.equal(readPhoneNumber('030 1234567'), '+49301234567');
       assert.equal(readPhoneNumber('0171/1234567'), '+491711234567');
-      assert.equal(readPhoneNumber('+43 1 5121234'), '+4315121234');
-      for (const bad of ['12', 'keine', '0000 000', '030']) assert.equal(readPhoneNumber(bad), undefined, bad);
+      assert.equal(readPhoneNumber('+49 (0) 171 5556667'), '+491715556667');
+      assert.equal(readPhoneNumber('0049 30 1234567'), '+49301234567');
+      // The callback desk dials German numbers; a number without its area code cannot be dialled.
+      for (const bad of ['12', 'keine', '0000 000', '030', '12345', '+43 1 5121234']) assert.equal(readPhoneNumber(bad), undefined, bad);
     });
 
     it('books topic, name, number, a working day and a window in service hours, with consent', async () => {
@@ -153,6 +155,39 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       await m.say('8–10 Uhr');
       assert.equal(last(await m.say(CALLBACK.consentNo)), CALLBACK.declined);
       assert.equal((await requests.listCallbacks(['open'], Number.MAX_SAFE_INTEGER)).filter((c) => c.name === 'Karl Muster').length, 0);
+    });
+
+    it('is started by a callback request in any wording, and takes the number, day and window the message gives', async () => {
+      for (const wish of ['Können Sie mich bitte zurückrufen?', 'Ruft mich mal an', 'Bitte um Rückruf', 'Could you call me back?'])
+        assert.equal(last(await member().say(wish)), CALLBACK.topic, wish);
+      const m = member();
+      // Thursday 26 Nov, 15:30: "morgen" is Friday 27 Nov, 10–12 is offered then.
+      assert.equal(last(await m.say('Ruft mich morgen zwischen 10 und 12 unter 0171 2345678 an')), CALLBACK.topic);
+      assert.equal(last(await m.say('Krankengeld')), CALLBACK.name);
+      assert.match(
+        last(await m.say('Anna Beispiel')),
+        /Dürfen wir Sie unter \+49 171 2345678 am Fr, 27\.11\. zwischen 10–12 Uhr anrufen/,
+        'number, day and window are not asked again',
+      );
+      const booked = last(await m.say(CALLBACK.consentYes));
+      const stored = await requests.findCallback(reference(booked, 'RR')!);
+      assert.deepEqual([stored?.phone, stored?.preferredDate, stored?.timeWindow], ['+491712345678', '2026-11-27', '10-12']);
+    });
+
+    it('takes "morgen" and a weekday as the day, and refuses "12345" as a number', async () => {
+      const m = member();
+      await m.say('Rückruf anfordern');
+      await m.say('Krankengeld');
+      await m.say('Anna Beispiel');
+      assert.equal(last(await m.say('12345')), CALLBACK.phoneInvalid);
+      assert.equal(last(await m.say('0171 1234567')), CALLBACK.day);
+      assert.equal(last(await m.say('morgen')), CALLBACK.window('Fr, 27.11.'));
+      const other = member();
+      for (const answer of ['Rückruf anfordern', 'Krankengeld', 'Anna Beispiel', '030 1234567']) await other.say(answer);
+      assert.equal(last(await other.say('am Montag')), CALLBACK.window('Mo, 30.11.'));
+      const weekend = member();
+      for (const answer of ['Rückruf anfordern', 'Krankengeld', 'Anna Beispiel', '030 1234567']) await weekend.say(answer);
+      assert.equal(last(await weekend.say('Samstag')), CALLBACK.dayRetry, 'a day without callbacks is not taken');
     });
 
     it('answers "hilfe" and "abbrechen" at every step', async () => {

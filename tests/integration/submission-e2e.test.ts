@@ -53,8 +53,8 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 60_000, `the server: ${started.stderr()}`);
   }
 
-  it('takes an invoice with two files, survives a kill between the details and the files, and stores everything', async () => {
-    await startServer();
+  /** A member in a new Direct Line conversation with the running server: sends, uploads, waits for the bot. */
+  async function directLineMember() {
     const dl = new DirectLineTestClient(`http://127.0.0.1:${port}`);
     const { conversationId, token } = await dl.startConversation();
     let watermark = '';
@@ -96,6 +96,12 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
       return expectReply(expected);
     };
 
+    return { conversationId, say, upload };
+  }
+
+  it('takes an invoice with two files, survives a kill between the details and the files, and stores everything', async () => {
+    await startServer();
+    const { conversationId, say, upload } = await directLineMember();
     await say('Dokument einreichen', /Was möchten Sie einreichen/);
     await say('Rechnung zur Erstattung', /Für wen/);
     await say('Für mich', /Krankenversichertennummer/);
@@ -140,5 +146,25 @@ describe('document submission end to end (Direct Line, server killed mid-dialog)
     // Each upload is stored once: the submission took over the chat's file instead of a copy.
     const files = await database.db.select().from(storedFiles).where(eq(storedFiles.conversationId, conversationId));
     assert.deepEqual(files.map((f) => f.id).sort(), documents.map((d) => d.fileId).sort());
+  });
+
+  it("takes the seed's own sentence as a submission with the treatment filled in, to a tracking ID", async () => {
+    if (!server || server.child.exitCode !== null) await startServer();
+    const { say, upload } = await directLineMember();
+    // Type and treatment come from the sentence: the dialog asks only for the rest.
+    await say('Ich möchte eine Rechnung für die professionelle Zahnreinigung einreichen', /Für wen/);
+    await say('Für mich', /Krankenversichertennummer/);
+    await say('A123456780', /Wann war die Behandlung/);
+    await say('am 3.11.', /Betrag/);
+    await say('95 Euro', /IBAN/);
+    await say('DE89 3704 0044 0532 0130 00', /Kontoinhaber/);
+    await say('Anna Beispiel', /Bitte laden Sie jetzt das Dokument hoch/);
+    await upload('pzr.pdf', await makePdfPages(1), 'application/pdf', /„pzr\.pdf“ erhalten/);
+    await say(SUBMIT.filesDone, /Möchten Sie uns noch etwas/);
+    await say(SUBMIT.noNote, /Professionelle Zahnreinigung[\s\S]*95,00 €/);
+    const done = await say(SUBMIT.send, /Tracking-ID lautet/);
+    const trackingId = /\*\*(MK-[0-9A-Z-]+)\*\*/.exec(done.text ?? '')?.[1];
+    const submission = await new SubmissionsRepository(database.db).find(trackingId!);
+    assert.equal((submission?.details as { treatmentKind?: string }).treatmentKind, 'Professionelle Zahnreinigung');
   });
 });

@@ -137,6 +137,22 @@ describe('document submission dialog (botbuilder-testing)', () => {
     assert.match(last(await member.say('A123456780')), /IBAN/, 'treatment, date and amount came from the earlier message');
   });
 
+  it('starts from a wish with the type and details filled, and carries nothing into the next request', async () => {
+    const member = new Member();
+    assert.equal(
+      last(await member.say('Ich möchte die Rechnung für die Zahnreinigung vom 3. November über 95 Euro einreichen')),
+      SUBMIT.whose,
+      'the type came from the message',
+    );
+    await member.say('Für mich');
+    assert.match(last(await member.say('A123456780')), /IBAN/, 'treatment, date and amount came from the message');
+    assert.equal(last(await member.say('abbrechen')), TEXTS.cancelled);
+    // A second request in the same chat: the first one's treatment, date and amount are not reused.
+    assert.equal(last(await member.say('Ich möchte noch eine Rechnung einreichen')), SUBMIT.whose);
+    await member.say('Für mich');
+    assert.match(last(await member.say('A123456780')), /Wofür ist die Rechnung/);
+  });
+
   it('explains every wrong answer in German and asks again', async () => {
     const member = new Member();
     await member.say('Dokument einreichen');

@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { findTrackingId, newTrackingId, parseTrackingId } from '../../domain/submissions/tracking-id.js';
+import { readActionSet } from '../../bot/reading/evaluation.js';
 
 /** Every line the project's knowledge entries and evaluation sets hold: members' own words. */
 function knowledgeAndEvaluationLines(): string[] {
   const files = [
     ...readdirSync('knowledge/entries').map((f) => `knowledge/entries/${f}`),
-    ...readdirSync('knowledge/eval').map((f) => `knowledge/eval/${f}`),
+    // The labelled action messages hold real tracking IDs on purpose; they are checked against their labels below.
+    ...readdirSync('knowledge/eval')
+      .filter((f) => f !== 'actions.yaml')
+      .map((f) => `knowledge/eval/${f}`),
   ];
   return files.flatMap((f) => readFileSync(f, 'utf8').split('\n'));
 }
@@ -72,11 +76,14 @@ describe('tracking IDs', () => {
     );
   });
 
-  it('are never found in ordinary words: not in one line of the knowledge entries and evaluation sets', () => {
+  it('are never found in ordinary words: not in one line of the knowledge entries and evaluation sets', async () => {
     const lines = knowledgeAndEvaluationLines();
     assert.ok(lines.length > 9000, `${lines.length} lines`);
-    const found = lines.filter((line) => findTrackingId(line));
+    // A few member questions quote a real tracking ID with its prefix; anything else found is a false detection.
+    const found = lines.filter((line) => findTrackingId(line) && !/\bMK[\s-]?[0-9A-Z]{4}/i.test(line));
     assert.deepEqual(found, []);
+    for (const item of await readActionSet('knowledge/eval/actions.yaml'))
+      assert.equal(findTrackingId(item.text), item.details.trackingId, item.text);
     for (const phrase of ['beim Zahnarzt', 'schicken oder', 'eine Reha nach', 'Klassenfahrt', 'Kinderkrankengeld'])
       assert.equal(findTrackingId(phrase), undefined, phrase);
   });

@@ -1,0 +1,146 @@
+import { findTrackingId } from '../../domain/submissions/tracking-id.js';
+
+/**
+ * What a member wants with one message, before any knowledge is searched: a question (the FAQ
+ * answers it) or one of the bot's actions. Rules over the member's own words, each with the
+ * reason it fired, so every decision can be explained in the logs and the evaluation.
+ */
+export type Intent =
+  'question' | 'submit_document' | 'status' | 'callback' | 'certificate' | 'handoff' | 'pin_login' | 'cancel' | 'help' | 'yes' | 'no';
+
+export interface IntentReading {
+  intent: Intent;
+  /** Why, in a few words (for logs and `npm run eval:faq`). */
+  reason: string;
+}
+
+/** Lower case, umlauts and ß spelt out, so "Rückruf" and "rueckruf" read alike. */
+export function fold(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[’`´]/g, "'");
+}
+
+const whole = (words: string) => new RegExp(`^\\s*(?:${words})\\s*[.!]*\\s*$`);
+
+const CANCEL_START =
+  /^\s*(?:stop+|abbrechen|abbruch|cancel)\b[\s,.!]|\b(?:brich ab|(?:vorgang|das) (?:abbrechen|beenden)|hoer\w* (?:jetzt )?auf)\b/;
+const CANCEL = whole(
+  'abbrechen|abbruch(?: bitte)?|bitte abbrechen|stop+|cancel|vergiss es|vergessen sie es|beenden|schluss|quit|exit|lass(?: es| mal)?(?: gut sein)?',
+);
+const HELP_ABOUT_CHAT =
+  /\b(?:komme? mit dem chat nicht klar|was (?:kann ich|kann man|geht) hier|welche moeglichkeiten (?:habe ich|gibt es) hier|wie das hier funktioniert|wos konn i do)\b/;
+const HELP = whole(
+  'hilfe|help|\\?+|ich brauche hilfe|hilfe bitte|wie funktioniert (?:dieser|der|das|ihr) chat\\??|was kann ich (?:hier )?(?:machen|tun)\\??|what can (?:i|you) do(?: here)?\\??',
+);
+const YES = whole(
+  'ja|ja,? (?:das )?passt|jawoll|jup|yes,? please|ok(?:ay)?,? mach (?:das|es)|jo|jap|jawohl|jep|yes|yep|yeah|sure|ok|okay|klar|gern|gerne|genau|passt|einverstanden|ja,? (?:bitte|gerne?|klar|genau)|ja doch|na klar|mach(?:en sie)?(?: das)?|sicher|freilich|aber hallo|of course',
+);
+const NO = whole(
+  'nein|nee?,? (?:danke|passt schon)|nein,? das brauche? ich nicht|na,? des brauch i ned|ne|nee|noe|no|nope|no thanks|nein,? danke|danke,? nein|lieber nicht|nicht noetig|brauch(?:e)? ich nicht|noe,? lass mal|nein lieber nicht|auf keinen fall|eher nicht|no,? thank you',
+);
+
+/** A wish or a request in the member's words (not a question about how things work). */
+const WISH =
+  /\b(?:moech|wuerde (?:gern|ich gern)|haett\w* gern|haett|daet gern|(?<!was )brauch(?!e? ich)|benoetig|bitte|wuensch|anbei|hiermit|please|wanna|gonna|i(?:'d| would)? (?:like|want|need)|i'd|let me|can you|could you|koennen sie(?! mir (?:sagen|mitteilen|erklaeren))|koennt(?:et|en)? ihr|koennten sie(?! mir (?:sagen|mitteilen|erklaeren))|koennte (?:mich|mir) (?:mal )?jemand|kann (?:mich|mir) (?:mal )?jemand|kannst du|wuerden sie|schick(?:en)? sie mir|sende[nt]? sie mir)|\b(?:will|wollte|wollt|(?:ich|wir) muss|soll (?:ich )?(?:noch|jetzt)|hier (?:ist|sind|kommt|kommen|die|das|meine))\b/;
+/** Asking how, where or whether: the knowledge base explains (and its answer may offer the action). */
+const HOW_START =
+  /^(?:wie|wo|wohin|womit|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
+const HOW_INNER =
+  /\b(?:wie (?:geht|funktioniert|kann|lange|viel|mache|reiche|lade|melde|bekomme|komme|erreiche|sende|schicke|beantrag)|was muss ich|how (?:do|can|long|much)|where (?:do|can)|(?:muss|kann|soll|darf) ich\b[^.!]*\?)/;
+
+const POLITE_REQUEST =
+  /^(?:kann|koennen|koennten|koenntet|kannst|duerfte) (?:sie|ihr|du|mir|mich|ich (?:bitte|jetzt|mal))\b|^can (?:you|i please)\b|^could you\b/;
+/** Questions about the app's buttons and fields are for the knowledge base, not for a dialog. */
+const ABOUT_THE_APP = /\b(?:app|service-app|anleitung|button|buton|feld|fenster)\b/;
+/** "Keine Tracking-ID bekommen, ist es angekommen?" is a question the knowledge base answers. */
+const NO_TRACKING_ID =
+  /\bkein(?:e|en)? (?:tracking|sendungs|nachweis|nummer|id\b|bestaetigung)[\w-]* (?:\S+ )?(?:bekommen|angezeigt|erhalten|gesehen)|\bkam (?:\S+ ){0,2}kein/;
+/** "Kann ich jetzt mit einem Menschen sprechen?" asks for a person, not about people. */
+const ASKS_FOR_PERSON_NOW =
+  /^(?:kann|koennte|darf) ich (?:bitte |jetzt |sofort )*(?:mit|einen|eine)\b|^can i (?:please )?(?:talk|speak)\b|^koennen sie mich\b/;
+
+/** Whether any sentence of the message asks how or whether. */
+function asksHowOrWhether(text: string): boolean {
+  return HOW_INNER.test(text) || text.split(/(?<=[.!?;:–-])\s+|,\s+(?=und |oder )/).some((sentence) => HOW_START.test(sentence.trim()));
+}
+
+const SUBMIT_VERB =
+  /(einreich|einzureich|reich\w*\s+(?:\S+\s+){0,12}ein(?=\s*(?:[.,;:!?(–-]|$))|eireich|einrich|(?<!beim )hochlad(?!ene)|hochzulad|hochlod|hochlan|hochld|lad\w*\s+(?:\S+\s+){0,8}hoch(?=\s*(?:[.,;:!?(–-]|$))|schicka|upload|(?<!ge)schick|schecke|(?<!ge)send(?!ung)|zusend|zuschick|uebermittel|uebersend|zukommen lass|beigefuegt|\banbei\b|erstatte[tn]? (?:lassen|haben)|bitte (?:um )?erstatt|\berstatten\b|geld zurueck|\bgeben zu|\babgeben|\bnachreich|\bsubmit|\beinschick|\beinsend|\bweiterleit|\bfaxen|\bmailen|\brein(?:schick|stell|lad)|reinschick|\bdabei\b.*\b(?:rechnung|krankmeldung|au)\b|hab\w* hier (?:eine?n? )?(?:rechnung|krankmeldung|au|beleg|quittung))/;
+const DOCUMENT =
+  /(rechnung|schein\b|fragebogen|urkunde|kuendigung|schreiben|schriftstueck|\bhkp\b|zeugnis|quittung|beleg|krankmeldung|krankschreibung|grankschreibung|\bau\b|au-?bescheinigung|attest|arbeitsunfaehig|gelbe?n? schein|dokument|unterlage|formular|antrag|nachweis|verordnung|rezept|kostenplan|behandlungsplan|bonusheft|stempel|geburtsurkunde|bescheinigung|schulbescheinigung|papier|foto|bild|scan|pdf|datei|file|invoice|receipt|bill\b|sick note|certificate|document|paper|form\b|krankengeld|mutterschaft|zahnreinigung|brief\b)/;
+const SEND_TO_ME =
+  /\bsend (?:me|us)\b|\b(schick|send|zuschick|zusend|stell)\w*\s+(?:sie\s+|ihr\s+|du\s+)?(?:mir|uns)\b|\b(?:mir|uns)\s+(?:\S+\s+){0,6}(?:zu)?(?:schick|send)/;
+
+const CALLBACK =
+  /(rueckruf|zurueckruf|rua\w*\s+(?:\S+\s+){0,10}(?:zruck|zrueck|o|an)\b|zurueck ?ruf|zurueckzuruf|zurueckgeruf|zru\w*ruf|rueckrufen|ruf\w*\s+(?:\S+\s+){0,10}(?:an|zurueck|zruck|zrueck|o)\b|anruf(?:en|t)?\s+(?:sie\s+)?(?:mich|uns|sie|ihn)|(?:mich|uns)\s+(?:\S+\s+){0,12}anruf|\bcall(?:en)?\b|\bcall (?:me|back)|\bcallback|ring me|telefonisch (?:melden|kontakt|erreichen|sprechen)|telefonier|am telefon (?:sprechen|klaeren|besprechen)|per telefon)/;
+const CALL_ME_NOT =
+  /\b(?:rufen sie nicht|nicht anrufen|kein(?:en)? rueckruf|rueckrufaktion|rueckruf versprochen|wann (?:sind|ist|seid) (?:sie|ihr)(?: \w+)? erreichbar)\b/;
+
+const PERSON =
+  /(mitarbeiter|mitarbieter|sachbearbeiter|berater|kundenberater|kundenservice|kundendienst|servicemitarbeiter|ansprechpartner|\bmensch|\bmenchen|\bkolleg|live-?chat|echte[nrs]? (?:person|mensch)|jemand(?:en)? echte|\bechtes\b|real (?:person|human)|\bhuman\b|live[- ]?agent|\bagent\b|\bperson\b|kein(?:e|en)? (?:bot|roboter|automat|maschine|computer)|nicht (?:mit )?(?:dem|einem|nem) (?:bot|roboter|computer|automaten)|nicht computer)/;
+/** Asking for the person, not about them. */
+const PERSON_ASK =
+  /(bitte|\bmit\b|wuensch|klaer|\bjib|\bwill\b|moecht|brauch|\bgib|\bgebt|\bgeben sie|\bhol|weiterleit|weitergeb|uebergeb|verbind|sprech|\bred(?:en)?\b|schreib|uebernehm|koennen sie|can i|i want|i need|please|connect|talk|speak|\bjetzt\b|sofort)/;
+const PERSON_WHEN = /^(?:wann|bis wann|ab wann|zu welchen zeiten|wie lange)\b|\b(?:erreichbar|oeffnungszeit|servicezeit|besetzt)\b/;
+
+const CERTIFICATE =
+  /(versicherungs?(?:bescheini|bscheini|bestaetig|nachweis)|(?:papier|nachweis|bescheinigung|bestaetigung)\w*,? (?:\S+ ){0,3}dass (?:ich|wir|mein|meine) (?:\S+ ){0,3}(?:familien)?versichert|bescheinigung (?:ueber|fuer) (?:\S+ )?versicherung|versicherungsbescheinigung|mitglied(?:s|schafts)bescheinigung|versicherungsnachweis|versichertennachweis|mitgliedsnachweis|nachweis (?:ueber|fuer) (?:die|meine|eine) (?:mitgliedschaft|versicherung|krankenversicherung)|bescheinigung (?:ueber|fuer) (?:die|meine|meinen|den|eine) (?:mitgliedschaft|versicherung|arbeitgeber|uni|hochschule|visum|behoerde|amt|schule)|bescheinigung,? dass (?:ich|wir|mein|meine) \S+ (?:versichert|mitglied)|proof of (?:insurance|membership)|insurance (?:certificate|confirmation)|certificate of (?:insurance|membership)|bescheinigung anfordern|bestaetigung (?:ueber|der|fuer) (?:die|meine)? ?(?:mitgliedschaft|versicherung))/;
+
+const PIN_LOGIN_TOPIC =
+  /(einmal-?\s?pin|code aus (?:dem|ihrem|eurem) brief|brief-?code|zugangscode|pin aus (?:dem|ihrem|eurem) brief|pin-?brief|brief mit (?:der|einer) pin|one-?time pin|\bpin\b)/;
+const PIN_LOGIN_DO =
+  /(anmeld|amelden|oamelden|einlogg|login|log (?:me )?in|eingeb|nutz|verwend|benutz|hochlad|einreich|\bsign in|\buse\b|start|loslegen)/;
+
+const STATUS_WORDS =
+  /(\bstatus\b|wie weit|bearbeitung|angeschaut|\bhabt\b|warte\w* (?:\S+ ){0,3}auf|schaut'?s aus|\bmk-?\s?[0-9a-z]{4}|\bstand\b|bearbeitungsstand|angekommen|eingegangen|bearbeitet|erhalten|\bda\b\?|schon durch|\bdurch\?|ueberwiesen|angewiesen|entschieden|was neues|neuigkeit|where is my|status of|any news|arrived|received|processed|wo bleibt|was ist mit (?:meine|meiner|meinem)|geht'?s voran|noch nichts gehoert|immer noch nichts)/;
+const MY_THING =
+  /\b(?:meine?[rsmn]?|unsere?[rsmn]?|die|das|der|eine?|my)\s+(?:\S+\s+){0,2}?(?:sendung|unterlagen|unterlage|rechnung|krankmeldung|krankschreibung|antrag|dokument\w*|einreichung|post|brief|bescheinigung|au\b|au-bescheinigung|erstattung|krankengeld|kinderkrankengeld|mutterschaftsgeld|bonusheft|papiere|submission|documents?|invoice|claim|upload|geld|verordnung|kostenplan|plan)\b|tracking|vorgangsnummer|sendungsnummer|\bmk-?\s?[0-9a-z]{4}|\b(?:meim|mein|meine) (?:antrag|au)\b|fragebogen/;
+
+/** The member's intent, by the first rule that fits, most specific first. */
+export function readIntent(message: string): IntentReading {
+  const text = fold(message.trim());
+  if (CANCEL.test(text) || CANCEL_START.test(text)) return { intent: 'cancel', reason: 'asks to stop' };
+  if (HELP.test(text) || HELP_ABOUT_CHAT.test(text)) return { intent: 'help', reason: 'asks for help with the chat' };
+  if (YES.test(text)) return { intent: 'yes', reason: 'agrees' };
+  if (NO.test(text)) return { intent: 'no', reason: 'declines' };
+  const how = asksHowOrWhether(text);
+  const wish = WISH.test(text);
+  // "Welche Nummer muss ich eingeben, wenn ich … hochladen will?" asks, whatever it wishes; a polite
+  // "Können Sie mir …" or "Kann ich bitte …" does not.
+  const opensWithQuestion = HOW_START.test(text) && !POLITE_REQUEST.test(text);
+  const asking = (how && !wish) || opensWithQuestion || (ABOUT_THE_APP.test(text) && !wish);
+  const questionMark = /\?\s*$/.test(text);
+  if (findTrackingId(message)) return { intent: 'status', reason: 'names a tracking ID' };
+  if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
+    return { intent: 'callback', reason: 'asks to be called' };
+  if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)))
+    return { intent: 'handoff', reason: 'asks for a person' };
+  if (PIN_LOGIN_TOPIC.test(text) && PIN_LOGIN_DO.test(text) && !asking)
+    return { intent: 'pin_login', reason: 'logs in with the Einmal-PIN' };
+  if (CERTIFICATE.test(text) && !asking && !sendsOwnDocument(text) && !/\b(?:angefordert|bestellt|beantragt)\b/.test(text))
+    return { intent: 'certificate', reason: 'asks for a certificate' };
+  if (
+    STATUS_WORDS.test(text) &&
+    MY_THING.test(text) &&
+    (!asking || /\b(?:status|stand|wie weit)\b/.test(text)) &&
+    !NO_TRACKING_ID.test(text) &&
+    !wantsToSubmit(text)
+  )
+    return { intent: 'status', reason: 'asks after something sent' };
+  if (SUBMIT_VERB.test(text) && DOCUMENT.test(text) && !SEND_TO_ME.test(text) && !asking && !(questionMark && !wish))
+    return { intent: 'submit_document', reason: 'wants to send a document' };
+  if ((SUBMIT_VERB.test(text) || /\bbeantrag/.test(text)) && wish && !asking && !SEND_TO_ME.test(text))
+    return { intent: 'submit_document', reason: 'wants to send something' };
+  return { intent: 'question', reason: asking ? 'asks how or whether' : 'no action in the words' };
+}
+
+/** The member sends a certificate of theirs ("Mitgliedsbescheinigung der alten Kasse hochladen"). */
+function sendsOwnDocument(text: string): boolean {
+  return /(hochlad|einreich|upload|hochzulad|(?:von|der) (?:meiner |der )?(?:alten|vorherigen|frueheren) (?:kasse|krankenkasse))/.test(
+    text,
+  );
+}
+
+/** "Ich will meine AU einreichen, ist die alte angekommen?" is still a submission. */
+function wantsToSubmit(text: string): boolean {
+  return SUBMIT_VERB.test(text) && WISH.test(text) && !/\?\s*$/.test(text);
+}
