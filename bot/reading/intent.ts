@@ -43,7 +43,7 @@ const WISH =
   /\b(?:moech|wuerde (?:gern|ich gern)|haett\w* gern|haett|daet gern|(?<!was )brauch(?!e? ich)|benoetig|bitte|wuensch|anbei|hiermit|please|wanna|gonna|i(?:'d| would)? (?:like|want|need)|i'd|let me|can you|could you|koennen sie(?! mir (?:sagen|mitteilen|erklaeren))|koennt(?:et|en)? ihr|koennten sie(?! mir (?:sagen|mitteilen|erklaeren))|koennte (?:mich|mir) (?:mal )?jemand|kann (?:mich|mir) (?:mal )?jemand|kannst du|wuerden sie|schick(?:en)? sie mir|sende[nt]? sie mir)|\b(?:will|wollte|wollt|(?:ich|wir) muss|soll (?:ich )?(?:noch|jetzt)|hier (?:ist|sind|kommt|kommen|die|das|meine))\b/;
 /** Asking how, where or whether: the knowledge base explains (and its answer may offer the action). */
 const HOW_START =
-  /^(?:wie|wo|wohin|womit|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
+  /^(?:wie|wo|woher|wohin|womit|woran|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
 const HOW_INNER =
   /\b(?:wie (?:geht|funktioniert|kann|lange|viel|mache|reiche|lade|melde|bekomme|komme|erreiche|sende|schicke|beantrag)|was muss ich|how (?:do|can|long|much)|where (?:do|can)|(?:muss|kann|soll|darf) ich\b[^.!]*\?)/;
 
