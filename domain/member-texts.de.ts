@@ -53,6 +53,13 @@ export const TEXTS = {
     'Entschuldigung, da ist bei mir gerade etwas schiefgelaufen. Bitte versuchen Sie es noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
 } as const;
 
+/** For members who write English: the bot answers in German, and says so in English (decision 0014). */
+export const FOR_ENGLISH_SPEAKERS = {
+  note: 'I can only answer in German so far. Here is my answer in German – your browser can translate it for you.',
+  notUnderstood:
+    'Sorry, I have no reliable answer to that, and I can only read and answer German so far. A colleague can help you in the chat or call you back:',
+} as const;
+
 /** What the bot says for callbacks, certificates and status questions (wording in one place). */
 export const CALLBACK = {
   topic: 'Gern ruft Sie eine Kollegin oder ein Kollege zurück. Worum geht es?',

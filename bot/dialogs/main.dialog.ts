@@ -6,7 +6,8 @@ import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
 import { readIntent, type Intent } from '../reading/intent.js';
-import { MENU, TEXTS } from '../../domain/member-texts.de.js';
+import { isEnglish } from '../../platform/text/language.js';
+import { FOR_ENGLISH_SPEAKERS, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { CALLBACK_DIALOG } from './callback.dialog.js';
@@ -64,6 +65,8 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly recent: StatePropertyAccessor<string[]>;
   /** The action the bot's last answer offered, so a plain "Ja" starts it. */
   private readonly offer: StatePropertyAccessor<string | undefined>;
+  /** Whether a member writing English was told (once) that the answers are German. */
+  private readonly toldAnswersAreGerman: StatePropertyAccessor<boolean>;
 
   constructor(
     private readonly faq: FaqLookup,
@@ -77,6 +80,7 @@ export class MainDialog extends CancelAndHelpDialog {
     this.misses = state.createProperty<number>('faqMisses');
     this.recent = state.createProperty<string[]>('recentMessages');
     this.offer = state.createProperty<string | undefined>('offeredAction');
+    this.toldAnswersAreGerman = state.createProperty<boolean>('toldAnswersAreGerman');
     for (const dialog of Object.values(dialogs)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog('main.route', [this.route.bind(this), this.afterDialog.bind(this)]));
     this.initialDialogId = 'main.route';
@@ -125,6 +129,7 @@ export class MainDialog extends CancelAndHelpDialog {
       const offered = await this.offer.get(context);
       await this.offer.set(context, undefined);
       const { intent } = readIntent(text);
+      if (intent !== 'question') await this.noteAnswersAreGerman(context);
       if (intent === 'status') return step.beginDialog(STATUS_DIALOG, { trackingId: findTrackingId(text) } satisfies StatusOptions);
       if (ACTION_DIALOGS[intent]) return this.startRequest(step, ACTION_DIALOGS[intent], { message: text, earlier });
       if (intent !== 'question') return this.smallTalk(step, intent, offered, earlier);
@@ -185,6 +190,7 @@ export class MainDialog extends CancelAndHelpDialog {
       if (best.action && ACTION_DIALOGS[best.action] && wish) return best.action;
       if (best.action && ACTION_DIALOGS[best.action]) await this.offer.set(context, best.action);
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
+      await this.noteAnswersAreGerman(context);
       const reply = MessageFactory.text(best.answer);
       reply.textFormat = 'markdown';
       reply.suggestedActions = {
@@ -196,6 +202,7 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     await this.feedback.recordUnanswered(question, result.decision === 'suggest' ? 'suggest' : 'fallback', result.candidates);
     if (result.decision === 'suggest' && entries.length > 0) {
+      await this.noteAnswersAreGerman(context);
       const options = entries.slice(0, 3).map((e) => e.question);
       await context.sendActivity(MessageFactory.suggestedActions([...options, TEXTS.noneOfThese], TEXTS.didYouMean));
       return undefined;
@@ -210,10 +217,21 @@ export class MainDialog extends CancelAndHelpDialog {
     else await context.sendActivity(MessageFactory.suggestedActions([MENU.person, MENU.callback], TEXTS.sorryNotHelpful));
   }
 
+  /** A member writing English is told once, in English, that what follows is German. */
+  private async noteAnswersAreGerman(context: TurnContext): Promise<void> {
+    if (!isEnglish(context.activity.text ?? '') || (await this.toldAnswersAreGerman.get(context, false))) return;
+    await this.toldAnswersAreGerman.set(context, true);
+    await context.sendActivity(FOR_ENGLISH_SPEAKERS.note);
+  }
+
   /** Honest about not knowing; the second time in a row it offers a person or a callback. */
   private async notAnswered(context: TurnContext): Promise<void> {
     const misses = (await this.misses.get(context, 0)) + 1;
     await this.misses.set(context, misses);
+    if (isEnglish(context.activity.text ?? ''))
+      return void (await context.sendActivity(
+        MessageFactory.suggestedActions([MENU.person, MENU.callback], FOR_ENGLISH_SPEAKERS.notUnderstood),
+      ));
     if (misses >= 2) await context.sendActivity(MessageFactory.suggestedActions([MENU.person, MENU.callback], TEXTS.notUnderstoodAgain));
     else await context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.notUnderstood));
   }

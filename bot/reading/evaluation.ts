@@ -12,6 +12,7 @@ import { readMessage, type ReadingClock } from './message-reading.js';
  */
 export const ACTION_SETS: ReadonlyArray<{ file: string; role: 'development' | 'held out'; clock: ReadingClock }> = [
   { file: 'actions.yaml', role: 'development', clock: { date: '2026-12-07', hour: 9 } },
+  { file: 'actions-dev-2.yaml', role: 'development', clock: { date: '2026-12-15', hour: 11 } },
   { file: 'actions-heldout-1.yaml', role: 'held out', clock: { date: '2026-12-09', hour: 10 } },
 ];
 

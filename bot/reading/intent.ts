@@ -22,12 +22,12 @@ export function fold(text: string): string {
 const whole = (words: string) => new RegExp(`^\\s*(?:${words})\\s*[.!]*\\s*$`);
 
 const CANCEL_START =
-  /^\s*(?:stop+|abbrechen|abbruch|cancel)\b[\s,.!]|\b(?:brich ab|(?:vorgang|das) (?:abbrechen|beenden)|hoer\w* (?:jetzt )?auf)\b/;
+  /^\s*(?:stop+|abbrechen|abbruch|cancel)\b[\s,.!]|\b(?:stop+ machen|will nicht mehr weiter|brich (?:\S+ ){0,2}ab|brech\w* (?:sie )?(?:\S+ ){0,3}ab|(?:vorgang|das) (?:abbrechen|beenden)|hoer\w* (?:jetzt )?auf)\b/;
 const CANCEL = whole(
   'abbrechen|abbruch(?: bitte)?|bitte abbrechen|stop+|cancel|vergiss es|vergessen sie es|beenden|schluss|quit|exit|lass(?: es| mal)?(?: gut sein)?',
 );
 const HELP_ABOUT_CHAT =
-  /\b(?:komme? mit dem chat nicht klar|was (?:kann ich|kann man|geht) hier|welche moeglichkeiten (?:habe ich|gibt es) hier|wie das hier funktioniert|wos konn i do)\b/;
+  /\b(?:komme? mit dem chat nicht klar|wie funktioniert (?:dieser|der|das|ihr) chat|wobei koennen sie mir|in diesem chat behilflich|was (?:kann ich|kann man|geht) hier|welche moeglichkeiten (?:habe ich|gibt es) hier|wie das hier funktioniert|wos konn i do)\b/;
 const HELP = whole(
   'hilfe|help|\\?+|ich brauche hilfe|hilfe bitte|wie funktioniert (?:dieser|der|das|ihr) chat\\??|was kann ich (?:hier )?(?:machen|tun)\\??|what can (?:i|you) do(?: here)?\\??',
 );
@@ -38,6 +38,20 @@ const NO = whole(
   'nein|nee?,? (?:danke|passt schon)|nein,? das brauche? ich nicht|na,? des brauch i ned|ne|nee|noe|no|nope|no thanks|nein,? danke|danke,? nein|lieber nicht|nicht noetig|brauch(?:e)? ich nicht|noe,? lass mal|nein lieber nicht|auf keinen fall|eher nicht|no,? thank you',
 );
 
+/** A short yes or no ("Ja, sehr gerne.", "Nein, lieber nicht"): up to five words, starting with one. */
+const SHORT_YES = /^(?:ja|jo|jap|jep|yes|yep|ok|okay|klar|gern|gerne|passt)\b[^?]*$/;
+const SHORT_NO = /^(?:nein|ne|nee|noe|no|nope|lieber nicht)\b[^?]*$/;
+const isShort = (text: string) => text.split(/\s+/).length <= 5;
+/** A person asked for in one word ("agent", "Mitarbeiter"). */
+const PERSON_ALONE = whole('agent|human|mitarbeiter(?:in)?|mensch|person|berater(?:in)?|sachbearbeiter(?:in)?|live-?chat');
+/** A problem report about the app ("ich wollte … schicken, dann drehte sich das Rad"): a question for the knowledge base. */
+const TROUBLE =
+  /(fehler|geht nicht|ging nicht|funktioniert nicht|klappt nicht|hat nicht geklappt|haeng|drehte|abgestuerzt|error|doesn'?t work|didn'?t work)/;
+
+/** "Sehr geehrte Damen und Herren,", "Hallo,", "Guten Tag," at the start of a message. */
+const GREETING =
+  /^(?:sehr geehrte[^,!.]*|hallo[^,!.]{0,20}|guten (?:tag|morgen|abend)[^,!.]{0,20}|liebe[^,!.]*|hi|moin|servus|gruess gott|salam|merhaba)[,!.]\s*/;
+
 /** A wish or a request in the member's words (not a question about how things work). */
 const WISH =
   /\b(?:moech|wuerde (?:gern|ich gern)|haett\w* gern|haett|daet gern|(?<!was )brauch(?!e? ich)|benoetig|bitte|wuensch|anbei|hiermit|please|wanna|gonna|i(?:'d| would)? (?:like|want|need)|i'd|let me|can you|could you|koennen sie(?! mir (?:sagen|mitteilen|erklaeren))|koennt(?:et|en)? ihr|koennten sie(?! mir (?:sagen|mitteilen|erklaeren))|koennte (?:mich|mir) (?:mal )?jemand|kann (?:mich|mir) (?:mal )?jemand|kannst du|wuerden sie|schick(?:en)? sie mir|sende[nt]? sie mir)|\b(?:will|wollte|wollt|(?:ich|wir) muss|soll (?:ich )?(?:noch|jetzt)|hier (?:ist|sind|kommt|kommen|die|das|meine))\b/;
@@ -45,7 +59,7 @@ const WISH =
 const HOW_START =
   /^(?:wie|wo|woher|wohin|womit|woran|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
 const HOW_INNER =
-  /\b(?:wie (?:geht|funktioniert|kann|lange|viel|mache|reiche|lade|melde|bekomme|komme|erreiche|sende|schicke|beantrag)|was muss ich|how (?:do|can|long|much)|where (?:do|can)|(?:muss|kann|soll|darf) ich\b[^.!]*\?)/;
+  /\b(?:(?:wuerde|moechte|will) (?:\S+ )?gerne? wissen|auf welchem wege?|wie (?:geht|funktioniert|kann|lange|viel|mache|reiche|lade|melde|bekomme|komme|erreiche|sende|schicke|beantrag)|was muss ich|how (?:do|can|long|much)|where (?:do|can)|(?:muss|kann|soll|darf) ich\b[^.!]*\?)/;
 
 const POLITE_REQUEST =
   /^(?:kann|koennen|koennten|koenntet|kannst|duerfte) (?:sie|ihr|du|mir|mich|ich (?:bitte|jetzt|mal))\b|^can (?:you|i please)\b|^could you\b/;
@@ -56,7 +70,7 @@ const NO_TRACKING_ID =
   /\bkein(?:e|en)? (?:tracking|sendungs|nachweis|nummer|id\b|bestaetigung)[\w-]* (?:\S+ )?(?:bekommen|angezeigt|erhalten|gesehen)|\bkam (?:\S+ ){0,2}kein/;
 /** "Kann ich jetzt mit einem Menschen sprechen?" asks for a person, not about people. */
 const ASKS_FOR_PERSON_NOW =
-  /^(?:kann|koennte|darf) ich (?:bitte |jetzt |sofort )*(?:mit|einen|eine)\b|^can i (?:please )?(?:talk|speak)\b|^koennen sie mich\b/;
+  /^(?:kann|koennte|darf) ich (?:bitte |jetzt |sofort )*(?:mit|einen|eine)\b|^can i (?:please )?(?:talk|speak|get|have)\b|^koennen sie mich\b/;
 
 /** Whether any sentence of the message asks how or whether. */
 function asksHowOrWhether(text: string): boolean {
@@ -66,12 +80,12 @@ function asksHowOrWhether(text: string): boolean {
 const SUBMIT_VERB =
   /(einreich|einzureich|reich\w*\s+(?:\S+\s+){0,12}ein(?=\s*(?:[.,;:!?(–-]|$))|eireich|einrich|(?<!beim )hochlad(?!ene)|hochzulad|hochlod|hochlan|hochld|lad\w*\s+(?:\S+\s+){0,8}hoch(?=\s*(?:[.,;:!?(–-]|$))|schicka|upload|(?<!ge)schick|schecke|(?<!ge)send(?!ung)|zusend|zuschick|uebermittel|uebersend|zukommen lass|beigefuegt|\banbei\b|erstatte[tn]? (?:lassen|haben)|bitte (?:um )?erstatt|\berstatten\b|geld zurueck|\bgeben zu|\babgeben|\bnachreich|\bsubmit|\beinschick|\beinsend|\bweiterleit|\bfaxen|\bmailen|\brein(?:schick|stell|lad)|reinschick|\bdabei\b.*\b(?:rechnung|krankmeldung|au)\b|hab\w* hier (?:eine?n? )?(?:rechnung|krankmeldung|au|beleg|quittung))/;
 const DOCUMENT =
-  /(rechnung|schein\b|fragebogen|urkunde|kuendigung|schreiben|schriftstueck|\bhkp\b|zeugnis|quittung|beleg|krankmeldung|krankschreibung|grankschreibung|\bau\b|au-?bescheinigung|attest|arbeitsunfaehig|gelbe?n? schein|dokument|unterlage|formular|antrag|nachweis|verordnung|rezept|kostenplan|behandlungsplan|bonusheft|stempel|geburtsurkunde|bescheinigung|schulbescheinigung|papier|foto|bild|scan|pdf|datei|file|invoice|receipt|bill\b|sick note|certificate|document|paper|form\b|krankengeld|mutterschaft|zahnreinigung|brief\b)/;
+  /(rechnung|gebuehr|\bkurs|bericht|prescription|\bletter\b|schein\b|fragebogen|urkunde|kuendigung|schreiben|schriftstueck|\bhkp\b|zeugnis|quittung|beleg|krankmeldung|krankschreibung|grankschreibung|\bau\b|au-?bescheinigung|attest|arbeitsunfaehig|gelbe?n? schein|dokument|unterlage|formular|antrag|nachweis|verordnung|rezept|kostenplan|behandlungsplan|bonusheft|stempel|geburtsurkunde|bescheinigung|schulbescheinigung|papier|foto|bild|scan|pdf|datei|file|invoice|receipt|bill\b|sick note|certificate|document|paper|form\b|krankengeld|mutterschaft|zahnreinigung|brief\b)/;
 const SEND_TO_ME =
-  /\bsend (?:me|us)\b|\b(schick|send|zuschick|zusend|stell)\w*\s+(?:sie\s+|ihr\s+|du\s+)?(?:mir|uns)\b|\b(?:mir|uns)\s+(?:\S+\s+){0,6}(?:zu)?(?:schick|send)/;
+  /\bsend (?:me|us)\b|\b(schick|send|zuschick|zusend|stell)\w*\s+(?:sie\s+|ihr\s+|du\s+)?(?:mir|uns)\b|(?<!von )\b(?:mir|uns)\s+(?:\S+\s+){0,6}(?:zu)?(?:schick|send)/;
 
 const CALLBACK =
-  /(rueckruf|zurueckruf|rua\w*\s+(?:\S+\s+){0,10}(?:zruck|zrueck|o|an)\b|zurueck ?ruf|zurueckzuruf|zurueckgeruf|zru\w*ruf|rueckrufen|ruf\w*\s+(?:\S+\s+){0,10}(?:an|zurueck|zruck|zrueck|o)\b|anruf(?:en|t)?\s+(?:sie\s+)?(?:mich|uns|sie|ihn)|(?:mich|uns)\s+(?:\S+\s+){0,12}anruf|\bcall(?:en)?\b|\bcall (?:me|back)|\bcallback|ring me|telefonisch (?:melden|kontakt|erreichen|sprechen)|telefonier|am telefon (?:sprechen|klaeren|besprechen)|per telefon)/;
+  /(rueckruf|zurueckruf|\banruf\b(?! bei)|(?<!bei (?:ihnen|euch) )\banrufen\b(?=[^?]*$)|rua\w*\s+(?:\S+\s+){0,10}(?:zruck|zrueck|o|an)\b|zurueck ?ruf|zurueckzuruf|zurueckgeruf|zru\w*ruf|rueckrufen|ruf\w*\s+(?:\S+\s+){0,10}(?:an|zurueck|zruck|zrueck|o)\b|anruf(?:en|t)?\s+(?:sie\s+)?(?:mich|uns|sie|ihn)|(?:mich|uns)\s+(?:\S+\s+){0,12}anruf|\bcall(?:en)?\b|\bcall (?:me|back)|\bcallback|ring me|telefonisch (?:melden|kontakt|erreichen|sprechen)|telefonier|am telefon (?:sprechen|klaeren|besprechen)|per telefon)/;
 const CALL_ME_NOT =
   /\b(?:rufen sie nicht|nicht anrufen|kein(?:en)? rueckruf|rueckrufaktion|rueckruf versprochen|wann (?:sind|ist|seid) (?:sie|ihr)(?: \w+)? erreichbar)\b/;
 
@@ -83,26 +97,54 @@ const PERSON_ASK =
 const PERSON_WHEN = /^(?:wann|bis wann|ab wann|zu welchen zeiten|wie lange)\b|\b(?:erreichbar|oeffnungszeit|servicezeit|besetzt)\b/;
 
 const CERTIFICATE =
-  /(versicherungs?(?:bescheini|bscheini|bestaetig|nachweis)|(?:papier|nachweis|bescheinigung|bestaetigung)\w*,? (?:\S+ ){0,3}dass (?:ich|wir|mein|meine) (?:\S+ ){0,3}(?:familien)?versichert|bescheinigung (?:ueber|fuer) (?:\S+ )?versicherung|versicherungsbescheinigung|mitglied(?:s|schafts)bescheinigung|versicherungsnachweis|versichertennachweis|mitgliedsnachweis|nachweis (?:ueber|fuer) (?:die|meine|eine) (?:mitgliedschaft|versicherung|krankenversicherung)|bescheinigung (?:ueber|fuer) (?:die|meine|meinen|den|eine) (?:mitgliedschaft|versicherung|arbeitgeber|uni|hochschule|visum|behoerde|amt|schule)|bescheinigung,? dass (?:ich|wir|mein|meine) \S+ (?:versichert|mitglied)|proof of (?:insurance|membership)|insurance (?:certificate|confirmation)|certificate of (?:insurance|membership)|bescheinigung anfordern|bestaetigung (?:ueber|der|fuer) (?:die|meine)? ?(?:mitgliedschaft|versicherung))/;
+  /(versicherungs?(?:bescheini|bscheini|bestaetig|nachweis)|(?:bescheinigung|nachweis|papier|bestaetigung)\w* (?:\S+ ){0,4}(?:versicher|krankenkasse|\bkv\b|kasse)|(?:bescheinigung|nachweis)\w* (?:\S+ ){0,2}(?:fuer|fuers|vom|von) (?:\S+ )?(?:kindergarten|kita|schule|amt|jobcenter|elterngeldstelle|arbeitgeber|uni|visum|behoerde|familienkasse)|proof of (?:health )?insurance|(?:papier|nachweis|bescheinigung|bestaetigung)\w*,? (?:\S+ ){0,3}dass (?:ich|wir|mein|meine) (?:\S+ ){0,3}(?:familien)?versichert|bescheinigung (?:ueber|fuer) (?:\S+ )?versicherung|versicherungsbescheinigung|mitglied(?:s|schafts)bescheinigung|versicherungsnachweis|versichertennachweis|mitgliedsnachweis|nachweis (?:ueber|fuer) (?:die|meine|eine) (?:mitgliedschaft|versicherung|krankenversicherung)|bescheinigung (?:ueber|fuer) (?:die|meine|meinen|den|eine) (?:mitgliedschaft|versicherung|arbeitgeber|uni|hochschule|visum|behoerde|amt|schule)|bescheinigung,? dass (?:ich|wir|mein|meine) \S+ (?:versichert|mitglied)|proof of (?:insurance|membership)|insurance (?:certificate|confirmation)|certificate of (?:insurance|membership)|bescheinigung anfordern|bestaetigung (?:ueber|der|fuer) (?:die|meine)? ?(?:mitgliedschaft|versicherung))/;
 
 const PIN_LOGIN_TOPIC =
-  /(einmal-?\s?pin|code aus (?:dem|ihrem|eurem) brief|brief-?code|zugangscode|pin aus (?:dem|ihrem|eurem) brief|pin-?brief|brief mit (?:der|einer) pin|one-?time pin|\bpin\b)/;
+  /(einmal-?\s?pin|code aus (?:\w+ )?brief|brief-?code|zugangscode|pin aus (?:dem|ihrem|eurem) brief|pin-?brief|brief mit (?:der|einer) pin|one-?time pin|\bpin\b)/;
 const PIN_LOGIN_DO =
-  /(anmeld|amelden|oamelden|einlogg|login|log (?:me )?in|eingeb|nutz|verwend|benutz|hochlad|einreich|\bsign in|\buse\b|start|loslegen)/;
+  /(anmeld|amelden|oamelden|\brein\b|einlogg|login|log (?:me )?in|eingeb|nutz|verwend|benutz|hochlad|einreich|\bsign in|\buse\b|start|loslegen)/;
 
 const STATUS_WORDS =
-  /(\bstatus\b|wie weit|bearbeitung|angeschaut|\bhabt\b|warte\w* (?:\S+ ){0,3}auf|schaut'?s aus|\bmk-?\s?[0-9a-z]{4}|\bstand\b|bearbeitungsstand|angekommen|eingegangen|bearbeitet|erhalten|\bda\b\?|schon durch|\bdurch\?|ueberwiesen|angewiesen|entschieden|was neues|neuigkeit|where is my|status of|any news|arrived|received|processed|wo bleibt|was ist mit (?:meine|meiner|meinem)|geht'?s voran|noch nichts gehoert|immer noch nichts)/;
+  /(\bstatus\b|any update|update on|wie weit|bearbeitung|angeschaut|\bhabt\b|warte\w* (?:\S+ ){0,3}auf|schaut'?s aus|\bmk-?\s?[0-9a-z]{4}|\bstand\b|bearbeitungsstand|angekommen|eingegangen|bearbeitet|erhalten|\bda\b\?|schon durch|\bdurch\?|ueberwiesen|angewiesen|entschieden|was neues|neuigkeit|where is my|status of|any news|arrived|received|processed|wo bleibt|was ist mit (?:meine|meiner|meinem)|geht'?s voran|noch nichts gehoert|immer noch nichts)/;
 const MY_THING =
-  /\b(?:meine?[rsmn]?|unsere?[rsmn]?|die|das|der|eine?|my)\s+(?:\S+\s+){0,2}?(?:sendung|unterlagen|unterlage|rechnung|krankmeldung|krankschreibung|antrag|dokument\w*|einreichung|post|brief|bescheinigung|au\b|au-bescheinigung|erstattung|krankengeld|kinderkrankengeld|mutterschaftsgeld|bonusheft|papiere|submission|documents?|invoice|claim|upload|geld|verordnung|kostenplan|plan)\b|tracking|vorgangsnummer|sendungsnummer|\bmk-?\s?[0-9a-z]{4}|\b(?:meim|mein|meine) (?:antrag|au)\b|fragebogen/;
+  /\b(?:meine?[rsmn]?|unsere?[rsmn]?|die|das|der|eine?|my)\s+(?:\S+\s+){0,2}?\w*(?:sendung|unterlagen|unterlage|rechnung|krankmeldung|krankschreibung|antrag\w*|dokument\w*|einreichung|post|brief|bescheinigung|au\b|au-bescheinigung|erstattung|krankengeld|kinderkrankengeld|mutterschaftsgeld|bonusheft|papiere|submission|documents?|invoice|claim|upload|geld|verordnung|kostenplan|plan)\b|tracking|vorgangsnummer|sendungsnummer|\bmk-?\s?[0-9a-z]{4}|\b(?:meim|mein|meine) (?:antrag|au)\b|fragebogen/;
 
 /** The member's intent, by the first rule that fits, most specific first. */
 export function readIntent(message: string): IntentReading {
-  const text = fold(message.trim());
+  // A long message that ends in questions is read by its questions: the story before them
+  // ("Ich habe letzte Woche meine AU hochgeladen …") tells what happened, not what is wanted.
+  const questions = questionsOf(message);
+  if (questions) {
+    const reading = readSentence(questions);
+    if (reading.intent !== 'question' || !WISH_STATED.test(fold(message))) return reading;
+  }
+  return readSentence(message);
+}
+
+/** A wish said outright somewhere in a long message ("Ich möchte … einreichen. Geht das hier?"). */
+const WISH_STATED = /\b(?:ich (?:moechte|will|wuerde gern)|i (?:want|would like|'d like)|hiermit|anbei|bitte (?:rufen|schicken|senden))\b/;
+
+/** The question sentences of a message of several sentences, with the sentence before the first; undefined when it asks nothing. */
+function questionsOf(message: string): string | undefined {
+  const sentences = message
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => sentence.trim().length > 0);
+  if (sentences.length < 3 || message.split(/\s+/).length < 18) return undefined;
+  const first = sentences.findIndex((sentence) => sentence.trim().endsWith('?'));
+  if (first < 0) return undefined;
+  return sentences.slice(Math.max(0, first - 1)).join(' ');
+}
+
+function readSentence(message: string): IntentReading {
+  // A letter's greeting is not its first sentence: "Sehr geehrte Damen und Herren, gibt es …" asks.
+  const text = fold(message.trim()).replace(GREETING, '');
   if (CANCEL.test(text) || CANCEL_START.test(text)) return { intent: 'cancel', reason: 'asks to stop' };
   if (HELP.test(text) || HELP_ABOUT_CHAT.test(text)) return { intent: 'help', reason: 'asks for help with the chat' };
-  if (YES.test(text)) return { intent: 'yes', reason: 'agrees' };
-  if (NO.test(text)) return { intent: 'no', reason: 'declines' };
-  const how = asksHowOrWhether(text);
+  if (YES.test(text) || (isShort(text) && SHORT_YES.test(text))) return { intent: 'yes', reason: 'agrees' };
+  if (NO.test(text) || (isShort(text) && SHORT_NO.test(text))) return { intent: 'no', reason: 'declines' };
+  if (PERSON_ALONE.test(text)) return { intent: 'handoff', reason: 'names a person' };
+  const how = asksHowOrWhether(text) || TROUBLE.test(text);
   const wish = WISH.test(text);
   // "Welche Nummer muss ich eingeben, wenn ich … hochladen will?" asks, whatever it wishes; a polite
   // "Können Sie mir …" or "Kann ich bitte …" does not.
@@ -110,7 +152,7 @@ export function readIntent(message: string): IntentReading {
   const asking = (how && !wish) || opensWithQuestion || (ABOUT_THE_APP.test(text) && !wish);
   const questionMark = /\?\s*$/.test(text);
   if (findTrackingId(message)) return { intent: 'status', reason: 'names a tracking ID' };
-  if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
+  if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !asking && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
     return { intent: 'callback', reason: 'asks to be called' };
   if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)))
     return { intent: 'handoff', reason: 'asks for a person' };
@@ -120,7 +162,7 @@ export function readIntent(message: string): IntentReading {
     return { intent: 'certificate', reason: 'asks for a certificate' };
   if (
     STATUS_WORDS.test(text) &&
-    MY_THING.test(text) &&
+    (MY_THING.test(text) || (/\b(?:status|stand)\b/.test(text) && DOCUMENT.test(text))) &&
     (!asking || /\b(?:status|stand|wie weit)\b/.test(text)) &&
     !NO_TRACKING_ID.test(text) &&
     !wantsToSubmit(text)

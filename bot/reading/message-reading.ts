@@ -23,8 +23,12 @@ export interface ReadingClock {
 /** Dates a document type asks for, whatever the field's name (treatment, first day, due date). */
 const DATE_FIELDS = new Set(['treatmentDate', 'firstDay', 'dueDate']);
 
-const FOR_OTHER =
-  /\b(?:fuer|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?(?:tochter|sohn|kind|kinder|kleine[nr]?|frau|mann|ehefrau|ehemann|gatte|gattin|partner(?:in)?|mutter|vater|mama|papa|daughter|son|child|wife|husband)\b|\b(?:meine?[rs]?|unsere?[rs]?|my)\s+(?:tochter|sohn(?:e?s)?|kind(?:e?s)?|frau|ehefrau|mann(?:e?s)?|ehemann(?:e?s)?|daughter'?s?|son'?s?|kid'?s?|wife'?s?|husband'?s?)\b/;
+const RELATIVE = String.raw`(?:tochter|sohn(?:e?s)?|kind(?:e?s)?|kinder|kleine[nr]?|baby|frau|ehefrau|mann(?:e?s)?|ehemann(?:e?s)?|gatte|gattin|partner(?:in)?|mutter|vater|mama|papa|schwieger\w+|oma|opa|daughter'?s?|son'?s?|child|kid'?s?|baby'?s?|wife'?s?|husband'?s?|mom'?s?|mother'?s?|dad'?s?|father'?s?)`;
+const FOR_OTHER = new RegExp(
+  String.raw`\b(?:fuer|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?${RELATIVE}\b|\b(?:meine?[rs]?|unsere?[rs]?|my)\s+${RELATIVE}\b`,
+);
+/** "Bonusheft von meinem Mann und von mir": the member's own document too. */
+const ALSO_OWN = /\b(?:und (?:von )?mir|und mich|und ich|and (?:for )?(?:me|mine))\b/;
 
 /** A KVNR as a member types it (no OCR confusions undone: a member writes digits as digits). */
 export function findTypedKvnr(message: string): string | undefined {
@@ -33,7 +37,8 @@ export function findTypedKvnr(message: string): string | undefined {
 
 /** Whether the message is about someone else's document or certificate (a child, a spouse). */
 export function isForOther(message: string): boolean {
-  return FOR_OTHER.test(fold(message));
+  const text = fold(message);
+  return FOR_OTHER.test(text) && !ALSO_OWN.test(text);
 }
 
 function submissionDetails(message: string, today: string): Record<string, DetailValue> {

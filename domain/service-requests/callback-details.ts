@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { addDaysIso } from '../../platform/clock.js';
 import { parseGermanDate } from '../submissions/detail-parsers.js';
 import { callbackDays, TIME_WINDOWS, type TimeWindow } from './service-hours.js';
 
@@ -40,10 +41,13 @@ export function findCallbackDay(message: string, now: { date: string; hour: numb
   const text = message.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn)\b/gi, 'morgen');
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
-  const day = parseGermanDate(germanText, now.date, 'future');
+  const relative = /\b(heute|übermorgen|uebermorgen|morgen)\b/i.exec(germanText)?.[1]?.toLowerCase();
+  const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(germanText, now.date, 'future');
   if (!day || day < now.date) return undefined;
   return callbackDays(now, 14).includes(day) ? day : undefined;
 }
+
+const RELATIVE_DAYS: Record<string, number> = { heute: 0, morgen: 1, übermorgen: 2, uebermorgen: 2 };
 
 const ENGLISH_WEEKDAYS: Record<string, string> = {
   monday: 'Montag',
@@ -61,12 +65,13 @@ const windowStart = (w: TimeWindow) => Number(w.slice(0, 2));
  */
 export function findTimeWindow(message: string): TimeWindow | undefined {
   const range =
-    /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h|am|pm)?\b/i.exec(
+    /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?\b/i.exec(
       message,
     );
-  if (range && (/zwischen|between|von|from/i.test(range[0]) || /uhr|h\b/i.test(range[0]))) {
-    const from = Number(range[1]) + Number(range[2] ?? 0) / 60;
-    const to = Number(range[3]) + Number(range[4] ?? 0) / 60;
+  if (range && (/zwischen|between|von|from/i.test(range[0]) || /uhr|h\b|pm/i.test(range[0]))) {
+    const afternoon = /pm/i.test(range[5] ?? '') ? 12 : 0;
+    const from = Number(range[1]) + Number(range[2] ?? 0) / 60 + (Number(range[1]) < 12 ? afternoon : 0);
+    const to = Number(range[3]) + Number(range[4] ?? 0) / 60 + (Number(range[3]) < 12 ? afternoon : 0);
     const inside = TIME_WINDOWS.filter((w) => windowStart(w) <= from && to <= windowStart(w) + 2 && from < to);
     return inside.length === 1 ? inside[0] : undefined;
   }
@@ -74,7 +79,9 @@ export function findTimeWindow(message: string): TimeWindow | undefined {
   if (halfPast) return windowAt(Number(halfPast[1]) + 0.5);
   const time =
     /\b(?:um|gegen|at|around|so um)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?/i.exec(message) ??
-    /(?<!\b(?:ab|nach|vor|bis|after|before|from)\s)\b(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)\b/i.exec(message);
+    /(?<!\b(?:ab|nach|vor|bis|after|before|from)\s)\b(\d{1,2})(?:[:.](\d{2}))?\s*(uhr)\b/i.exec(message) ??
+    // "Freitag 10:30": a clock time on its own.
+    /(?<!\b(?:ab|nach|vor|bis|after|before|from)\s)\b(\d{1,2}):(\d{2})\b()/.exec(message);
   if (!time) return undefined;
   let hour = Number(time[1]) + Number(time[2] ?? 0) / 60;
   if (/pm/i.test(time[3] ?? '') && hour < 12) hour += 12;

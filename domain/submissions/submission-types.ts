@@ -72,9 +72,9 @@ function dateField(
   key: string,
   label: string,
   prompt: string,
-  rule: { notAfterToday?: boolean; notBeforeToday?: boolean; maxYearsBack?: number },
+  rule: { notAfterToday?: boolean; notBeforeToday?: boolean; maxYearsBack?: number; prefer?: 'past' | 'future' },
 ): DetailField {
-  const prefer = rule.notBeforeToday ? 'future' : 'past';
+  const prefer = rule.prefer ?? (rule.notBeforeToday ? 'future' : 'past');
   const schema = ({ today }: DetailContext) =>
     z.string().transform((answer, ctx) => {
       const date = parseGermanDate(answer, today, prefer);
@@ -200,10 +200,10 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
       /rechnung|quittung|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
     fields: [
       choiceField('treatmentKind', 'Behandlung', 'Wofür ist die Rechnung?', TREATMENT_KINDS, {
-        'Professionelle Zahnreinigung': /zahnreinigung|\bpzr\b/i,
-        Osteopathie: /osteop/i,
+        'Professionelle Zahnreinigung': /zahnreinigung|\bpzr\b|teeth cleaning|dental cleaning/i,
+        Osteopathie: /\bosteo/i,
         Reiseimpfung: /impf|vaccinat|travel shots/i,
-        Gesundheitskurs: /kurs\b|yoga|rückenschule|gesundheitskurs|präventionskurs/i,
+        Gesundheitskurs: /kurs\b|yoga|pilates|rückenschule|gesundheitskurs|präventionskurs|course/i,
       }),
       dateField('treatmentDate', 'Behandlungsdatum', 'Wann war die Behandlung? (z. B. 03.11.2026)', {
         notAfterToday: true,
@@ -219,7 +219,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     documentType: 'sick_note',
     label: 'Krankmeldung (AU-Bescheinigung)',
     keywords:
-      /krankmeldung|krankmledung|krankschreibung|grankschreibung|krankgeschrieben|krankenschein|\bau\b|au-bescheinigung|arbeitsunfähigkeit|folgebescheinigung|gelbe[nr]? schein|sick note/i,
+      /krankmeldung|krankmledung|krankschreibung|grankschreibung|krankgeschrieben|krankenschein|\bau\b|au-bescheinigung|arbeitsunfähig|krank (?:ab|seit)\b|schreibt mich krank|krank geschrieben|folgebescheinigung|gelbe[nr]? schein|sick note/i,
     fields: [
       dateField('firstDay', 'Erster Tag der Arbeitsunfähigkeit', 'Ab welchem Tag sind Sie arbeitsunfähig geschrieben?', {
         notAfterToday: true,
@@ -249,9 +249,13 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'maternity',
     documentType: 'maternity',
     label: 'Mutterschaftsgeld',
-    keywords: /mutterschaf|schwanger|(?<!schweigepflicht)entbindung|maternity/i,
+    keywords: /mutterschaf|\bET\b|schwanger|(?<!schweigepflicht)entbindung|maternity/i,
     fields: [
-      dateField('dueDate', 'Voraussichtlicher Entbindungstermin', 'Wann ist der voraussichtliche Entbindungstermin?', { maxYearsBack: 1 }),
+      dateField('dueDate', 'Voraussichtlicher Entbindungstermin', 'Wann ist der voraussichtliche Entbindungstermin?', {
+        maxYearsBack: 1,
+        // A due date written without a year ("ET 20.2.") lies ahead.
+        prefer: 'future',
+      }),
     ],
   },
   { id: 'bonus', documentType: 'bonus_program', label: 'Bonusprogramm', keywords: /bonus/i, fields: [] },
@@ -259,7 +263,8 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'membership',
     documentType: 'membership',
     label: 'Mitgliedschaft / Familienversicherung',
-    keywords: /mitgliedschaft|mitgliedsantrag|mitgliedsbescheinigung|familienversicher|kündigungsbestätigung|heiratsurkunde|enrol?ment/i,
+    keywords:
+      /mitgliedschaft|mitgliedsantrag|mitgliedsbescheinigung|familienversicher|kündigungsbestätigung|heiratsurkunde|enrol?ment|immatrikulation|studienbescheinigung|schulbescheinigung/i,
     fields: [choiceField('topic', 'Worum geht es', 'Worum geht es?', ['Mitgliedschaft', 'Familienversicherung', 'Sonstiges'])],
   },
   {
@@ -281,7 +286,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'other',
     documentType: 'other',
     label: 'Sonstiges',
-    keywords: /pflegeantrag|unfallfragebogen|schweigepflicht|befreiung von den zuzahlung|zuzahlungsbefreiung/i,
+    keywords: /pflegeantrag|unfall|schweigepflicht|befreiung von den zuzahlung|zuzahlungsbefreiung/i,
     fields: [
       {
         key: 'subject',
@@ -304,7 +309,7 @@ export function submissionType(id: string): SubmissionType | undefined {
  * When a message names several types, the more specific wins: a named benefit (Kinderkrankengeld,
  * Mutterschaftsgeld) over a sick note, a sick note over a plan, anything over a plain invoice.
  */
-const SPECIFIC_FIRST = ['child_sick_pay', 'maternity', 'sick_pay', 'sick_note', 'other', 'prescription', 'bonus', 'membership', 'invoice'];
+const SPECIFIC_FIRST = ['child_sick_pay', 'maternity', 'sick_pay', 'sick_note', 'other', 'prescription', 'bonus', 'invoice', 'membership'];
 
 /** The type a member's words point to, if one fits (the most specific of several). */
 export function guessSubmissionType(message: string): SubmissionType | undefined {

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from '../entry.schema.js';
+import { isEnglish, isEnglishFunctionWord } from '../../platform/text/language.js';
 import { confidence, decide, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
 import { isEverydayWord } from '../text/general-words.js';
 import { foldText, participleStem, terms, tokens } from '../text/normalise.js';
@@ -66,6 +67,30 @@ const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
  * plus the best match against any single phrasing, by words and by character trigrams.
  * Scores lie between 0 and 1.
  */
+const DECISION_RANK = { fallback: 0, suggest: 1, answer: 2 } as const;
+/** Below this many words a message is one question: it is searched only as a whole. */
+const LONG_MESSAGE_WORDS = 18;
+
+/**
+ * The questions of a long message: its sentences that end with a question mark, or else its last
+ * sentence; greetings and sign-offs of a letter are left out.
+ */
+export function questionsIn(message: string): string[] {
+  if (message.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
+  const sentences = message
+    .replace(/^(?:sehr geehrte[^,]*,|hallo[^,!]*[,!]|guten tag[^,!]*[,!]|liebe[^,]*,)\s*/i, '')
+    // A sign-off is the end of a letter, with at most a name after it.
+    .replace(/\s*(?:mit freundlichen grüßen|viele grüße|beste grüße|danke im voraus|vielen dank im voraus)[^?]{0,60}$/i, '')
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.split(/\s+/).length >= 3);
+  if (sentences.length < 2) return [];
+  const asked = sentences.flatMap((sentence, i) => (sentence.endsWith('?') ? [i] : []));
+  const picked = asked.length > 0 ? asked : [sentences.length - 1];
+  // Each question alone, and with the sentence before it ("Ich habe eine Rechnung. Kann ich die hier hochladen?").
+  return picked.flatMap((i) => (i > 0 ? [sentences[i]!, `${sentences[i - 1]!} ${sentences[i]!}`] : [sentences[i]!]));
+}
+
 export class FaqRetriever {
   private readonly synonymOf = new Map<string, string>();
   private readonly phrases: Array<[string, string]> = [];
@@ -252,7 +277,48 @@ export class FaqRetriever {
     return out;
   }
 
+  /**
+   * A long message (a story, a letter) is also searched question by question: what the member
+   * asks is often one sentence of it, and the rest only dilutes the match. The whole message
+   * still wins unless one of its questions is answered with more confidence.
+   */
   search(query: string): RetrievalResult {
+    const whole = this.searchText(query);
+    if (whole.decision === 'answer') return whole;
+    let best = whole;
+    for (const question of questionsIn(query)) {
+      const result = this.searchText(question);
+      if (
+        DECISION_RANK[result.decision] > DECISION_RANK[best.decision] ||
+        (result.decision === best.decision && result.confidence > best.confidence)
+      )
+        best = { ...result, reasons: [`Frage im Text: „${question.slice(0, 80)}“`, ...result.reasons] };
+    }
+    if (best.decision === 'fallback' && isEnglish(query)) return this.searchGermanWords(query) ?? best;
+    return best;
+  }
+
+  /**
+   * An English message ("Where do I find my Tracking-ID?") is read by the German words in it; as
+   * the rest of it is not understood, the best it gets is "Meinten Sie …?" with the closest topics.
+   */
+  private searchGermanWords(query: string): RetrievalResult | undefined {
+    const german = query
+      .split(/\s+/)
+      .filter((word) => {
+        if (isEnglishFunctionWord(word)) return false;
+        const read = this.queryWords(word);
+        return read.length > 0 && read.every(({ terms }) => terms.every((t) => this.vocabulary.has(t)));
+      })
+      .join(' ');
+    // "App" alone says little; a German term of the insurer's ("Einmal-PIN", "Zahnreinigung") says what it is about.
+    if (!german.split(' ').some((word) => word.replace(/[^\p{L}]/gu, '').length >= 5)) return undefined;
+    const result = this.searchText(german);
+    if (!result.understood || result.candidates.length === 0) return undefined;
+    return { ...result, decision: 'suggest', reasons: [`englisch; deutsche Wörter: ${german}`, ...result.reasons] };
+  }
+
+  private searchText(query: string): RetrievalResult {
     const known = this.known.find(query);
     if (known)
       return {

@@ -7,7 +7,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
-import { STATUS, SUBMIT, TEXTS } from '../../domain/member-texts.de.js';
+import { FOR_ENGLISH_SPEAKERS, STATUS, SUBMIT, TEXTS } from '../../domain/member-texts.de.js';
 import { projectRoot } from '../../platform/paths.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';
@@ -107,6 +107,22 @@ describe('FAQ dialog (botbuilder-testing)', () => {
       'Bekomme ich eine Reha nach der Operation?',
     ])
       assert.notEqual((await client().sendActivity(question)).text, STATUS.trackingId, question);
+  });
+
+  it('tells a member writing English, once and in English, that the answers are German; no answer is an English fallback', async () => {
+    const member = client();
+    // The German words of an English question lead to the closest topics, offered as "Meinten Sie …?".
+    assert.equal((await member.sendActivity('Where do I find my Tracking-ID?')).text, FOR_ENGLISH_SPEAKERS.note);
+    const offered = member.getNextReply();
+    assert.equal(offered?.text, TEXTS.didYouMean);
+    assert.ok(
+      titles(offered).some((t) => /Tracking-ID/.test(t)),
+      titles(offered).join(' | '),
+    );
+    assert.notEqual((await member.sendActivity('What is the Einmal-PIN?')).text, FOR_ENGLISH_SPEAKERS.note, 'told once');
+    const lost = await client().sendActivity('What is the weather tomorrow in Berlin?');
+    assert.equal(lost.text, FOR_ENGLISH_SPEAKERS.notUnderstood);
+    assert.deepEqual(titles(lost), ['Mit einer Person sprechen', 'Rückruf anfordern']);
   });
 
   it('stores a rating per entry and thanks the member', async () => {

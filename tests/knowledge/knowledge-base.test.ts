@@ -88,6 +88,10 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
   it('the held-out set, written without sight of the knowledge base: the same targets', () =>
     check(EVALUATION_SETS.heldOut, HELD_OUT_FLOORS));
 
+  for (const file of EVALUATION_SETS.newHeldOut) {
+    it(`new held-out set ${file}: no regression (below the targets for now)`, () => check(file, NEW_HELD_OUT_FLOORS[file]!));
+  }
+
   for (const file of EVALUATION_SETS.development) {
     it(`development set ${file}: no regression`, () => check(file, DEVELOPMENT_FLOORS[file]!));
   }
@@ -115,13 +119,19 @@ const outOfScopeOnly = (count: number, fallback: number): Floors => ({
   wrong: 1,
   outOfScopeFallback: fallback,
 });
+/** Today's figures less a margin (measured 2026-12-06); the issue's targets are not met on these yet. */
+const NEW_HELD_OUT_FLOORS: Record<string, Floors> = {
+  'heldout-5.yaml': { inScope: 150, outOfScope: 30, correct: 0.68, wrong: 0.025, outOfScopeFallback: 0.875 },
+  'heldout-6.yaml': { inScope: 150, outOfScope: 30, correct: 0.74, wrong: 0.03, outOfScopeFallback: 0.85 },
+};
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'heldout-1.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.035, outOfScopeFallback: 0.8 },
-  'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.93, wrong: 0.01, outOfScopeFallback: 0.93 },
+  'heldout-2.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.01, outOfScopeFallback: 0.9 },
   'heldout-3.yaml': { inScope: 150, outOfScope: 30, correct: 0.95, wrong: 0.02, outOfScopeFallback: 0.94 },
   'dev-a.yaml': { inScope: 240, outOfScope: 40, correct: 0.92, wrong: 0.015, outOfScopeFallback: 0.9 },
-  'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.82, wrong: 0.015, outOfScopeFallback: 0.95 },
+  'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.82, wrong: 0.02, outOfScopeFallback: 0.95 },
   'dev-d-out-of-scope.yaml': outOfScopeOnly(55, 0.84),
   'dev-e-out-of-scope.yaml': outOfScopeOnly(100, 0.93),
   'dev-f-out-of-scope.yaml': outOfScopeOnly(130, 0.94),
+  'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.43, wrong: 0.03, outOfScopeFallback: 0.94 },
 };

@@ -53,18 +53,19 @@ describe('reading a member message', () => {
   });
 
   /**
-   * The issue's targets (action ≥ 98 %, details ≥ 95 %) hold on the development set; the held-out
-   * set's floors are today's figures less a margin, so a change that makes it worse fails. Both
-   * stay below or at the issue's targets until the held-out set meets them.
+   * The issue's targets (action ≥ 98 %, details ≥ 95 %) hold on the first development set; the
+   * second development set and the held-out set get today's figures less a margin, so a change
+   * that makes them worse fails. The issue stays open until the held-out set meets the targets.
    */
-  const FLOORS = {
-    development: { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
-    'held out': { actions: 150, action: 0.83, details: 0.83, questionsAsAction: 0.1 },
-  } as const;
+  const FLOORS: Record<string, { actions: number; action: number; details: number; questionsAsAction: number }> = {
+    'actions.yaml': { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
+    'actions-dev-2.yaml': { actions: 200, action: 0.97, details: 0.92, questionsAsAction: 0.02 },
+    'actions-heldout-1.yaml': { actions: 150, action: 0.87, details: 0.86, questionsAsAction: 0.07 },
+  };
 
   for (const { file, role, clock } of ACTION_SETS) {
     it(`${role} action set ${file}: actions, details and questions within their floors`, async () => {
-      const floors = FLOORS[role];
+      const floors = FLOORS[file]!;
       const report = evaluateActions(await readActionSet(path.join(projectRoot, 'knowledge', 'eval', file)), clock);
       assert.ok(report.actions >= floors.actions, `${report.actions} action messages`);
       assert.ok(report.actionRate >= floors.action, `action recognised ${report.actionRate}`);
