@@ -174,9 +174,11 @@ export class MainDialog extends CancelAndHelpDialog {
     // "Ich brauche eine Versicherungsbescheinigung": unsure between two entries that start the
     // same dialog, the bot starts it (the dialog asks what the entries would have told apart).
     const closest = entries.slice(0, 2).map((e) => e.action);
+    // A single word ("Bescheinigung") never starts a dialog: the member is asked which one is meant.
     if (
       result.decision === 'suggest' &&
       wish &&
+      question.trim().split(/\s+/).length > 1 &&
       closest.length === 2 &&
       closest[0] &&
       closest[0] === closest[1] &&

@@ -111,6 +111,7 @@ const MY_THING =
 
 /** The member's intent, by the first rule that fits, most specific first. */
 export function readIntent(message: string): IntentReading {
+  if (findTrackingId(message)) return { intent: 'status', reason: 'names a tracking ID' };
   // A long message that ends in questions is read by its questions: the story before them
   // ("Ich habe letzte Woche meine AU hochgeladen …") tells what happened, not what is wanted.
   const questions = questionsOf(message);
@@ -151,7 +152,6 @@ function readSentence(message: string): IntentReading {
   const opensWithQuestion = HOW_START.test(text) && !POLITE_REQUEST.test(text);
   const asking = (how && !wish) || opensWithQuestion || (ABOUT_THE_APP.test(text) && !wish);
   const questionMark = /\?\s*$/.test(text);
-  if (findTrackingId(message)) return { intent: 'status', reason: 'names a tracking ID' };
   if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !asking && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
     return { intent: 'callback', reason: 'asks to be called' };
   if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)))

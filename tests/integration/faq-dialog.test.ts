@@ -99,6 +99,12 @@ describe('FAQ dialog (botbuilder-testing)', () => {
     assert.equal((await fresh.sendActivity('nein danke')).text, TEXTS.declinedOffer);
   });
 
+  it('asks which is meant when a single word like "Bescheinigung" fits several topics, instead of starting one', async () => {
+    const reply = await client().sendActivity('Bescheinigung');
+    assert.equal(reply.text, TEXTS.didYouMean);
+    assert.ok(titles(reply).length >= 3, titles(reply).join(' | '));
+  });
+
   it('reads everyday words as words: "beim Zahnarzt" or "Klassenfahrt" never start the status dialog', async () => {
     for (const question of [
       'Zahlt ihr die Reinigung beim Zahnarzt?',

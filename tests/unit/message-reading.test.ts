@@ -47,6 +47,15 @@ describe('reading a member message', () => {
       assert.equal(readIntent(text).intent, intent, text);
   });
 
+  it('reads a tracking ID anywhere in a long message, also before its question', () => {
+    const reading = readMessage(
+      'Ich habe am 25. November eine Rechnung hochgeladen. Die Nummer war MK-XJK4-SHKQ-D4WF. Seitdem habe ich nichts gehört. Können Sie nachsehen, ob sie schon bearbeitet ist?',
+      monday,
+    );
+    assert.equal(reading.intent, 'status');
+    assert.equal(reading.details.trackingId, 'MK-XJK4-SHKQ-D4WF');
+  });
+
   it('keeps a phone number without area code and a foreign number out of a callback', () => {
     assert.equal(readMessage('Bitte Rückruf unter 12345', monday).details.phone, undefined);
     assert.equal(readMessage('Bitte Rückruf unter +43 664 1234567', monday).details.phone, undefined);
