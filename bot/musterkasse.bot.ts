@@ -36,7 +36,10 @@ export class MusterkasseBot extends ActivityHandler {
     this.conversationState = new ConversationState(storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(
-      new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState), personTopics),
+      new MainDialog(faq, feedback, this.conversationState, createMemberDialogs(services, this.conversationState), personTopics, () => ({
+        today: services.submitDocument.today(),
+        limits: services.submitDocument.desk.limits,
+      })),
     );
 
     this.onMembersAdded(async (context, next) => {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { FaqEntry, FaqFeedback, FaqLookup } from '../faq.js';
 import { menuActions, menuChoiceOf, type MenuChoice } from '../menu.js';
 import { isQuestion } from '../question-or-intent.js';
+import { applyToOwnNumbers, type OwnNumbersContext } from '../answers/own-numbers.js';
+import { DEFAULT_DOCUMENT_LIMITS } from '../../domain/submissions/document-check.js';
 import { readIntent, type Intent } from '../reading/intent.js';
 import { isEnglish } from '../../platform/text/language.js';
 import { FOR_ENGLISH_SPEAKERS, MENU, TEXTS } from '../../domain/member-texts.de.js';
@@ -75,6 +77,11 @@ export class MainDialog extends CancelAndHelpDialog {
     dialogs: MemberDialogs,
     /** Topics that always go to a person (LIVECHAT_PERSON_TOPICS). */
     private readonly personTopics: PersonTopics = new PersonTopics([]),
+    /** Today and the upload limits, for answers applied to the member's own numbers. */
+    private readonly ownNumbers: () => OwnNumbersContext = () => ({
+      today: new Date().toISOString().slice(0, 10),
+      limits: DEFAULT_DOCUMENT_LIMITS,
+    }),
   ) {
     super(MAIN_DIALOG);
     this.misses = state.createProperty<number>('faqMisses');
@@ -193,7 +200,8 @@ export class MainDialog extends CancelAndHelpDialog {
       if (best.action && ACTION_DIALOGS[best.action]) await this.offer.set(context, best.action);
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       await this.noteAnswersAreGerman(context);
-      const reply = MessageFactory.text(best.answer);
+      const applied = applyToOwnNumbers(best.id, question, this.ownNumbers());
+      const reply = MessageFactory.text(applied ? `${best.answer}\n\n**Für Sie:** ${applied}` : best.answer);
       reply.textFormat = 'markdown';
       reply.suggestedActions = {
         to: [],

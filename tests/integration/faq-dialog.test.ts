@@ -105,6 +105,12 @@ describe('FAQ dialog (botbuilder-testing)', () => {
     assert.ok(titles(reply).length >= 3, titles(reply).join(' | '));
   });
 
+  it('applies the answer to the numbers the member gives: the letter date of an Einmal-PIN', async () => {
+    const reply = await client().sendActivity('Mein Brief ist vom 2. März 2026. Wie lange ist die Einmal-PIN gültig?');
+    assert.match(reply.text ?? '', /31 Tage nach dem Briefdatum/);
+    assert.match(reply.text ?? '', /Für Sie:\*\* Ihr Brief ist vom 2\. März 2026: Die PIN galt bis zum 2\. April 2026 und ist abgelaufen/);
+  });
+
   it('reads everyday words as words: "beim Zahnarzt" or "Klassenfahrt" never start the status dialog', async () => {
     for (const question of [
       'Zahlt ihr die Reinigung beim Zahnarzt?',
