@@ -31,19 +31,28 @@ export async function pdfBomb(inflatedBytes: number): Promise<Buffer> {
   return onePagePdf(Buffer.concat(compressed), '/Filter /FlateDecode');
 }
 
+function streamObject(content: Buffer, streamKeys = ''): Buffer {
+  return Buffer.concat([
+    Buffer.from(`<< /Length ${content.length} ${streamKeys} >>\nstream\n`, 'latin1'),
+    content,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
+}
+
 function onePagePdf(content: Buffer, streamKeys = ''): Buffer {
-  const objects: Buffer[] = [
+  return pdfOf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    Buffer.concat([
-      Buffer.from(`<< /Length ${content.length} ${streamKeys} >>\nstream\n`, 'latin1'),
-      content,
-      Buffer.from('\nendstream', 'latin1'),
-    ]),
+    streamObject(content, streamKeys),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ].map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o));
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  ]);
+}
+
+/** A PDF of these objects (numbered from 1), with a cross-reference table. */
+function pdfOf(objectTexts: Array<string | Buffer>): Buffer {
+  const objects = objectTexts.map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o));
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n', 'latin1')];
   let length = parts[0]!.length;
   const offsets: number[] = [];
   objects.forEach((object, i) => {
@@ -55,6 +64,31 @@ function onePagePdf(content: Buffer, streamKeys = ''): Buffer {
   let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
   return Buffer.concat([...parts, Buffer.from(tail, 'latin1')]);
+}
+
+/**
+ * A few kilobytes whose object stream, compressed twice, inflates to `inflatedBytes` of spaces
+ * when the PDF is merely opened (found by an outside probe: it held a PDF thread for its whole
+ * time limit, where a content-stream bomb costs nothing until a page is drawn).
+ */
+export async function objectStreamBomb(inflatedBytes = 2 * 1024 ** 3): Promise<Buffer> {
+  const deflate = zlib.createDeflate({ level: 1 });
+  const inner: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => inner.push(chunk));
+  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  const block = Buffer.alloc(64 * 1024 * 1024, 32);
+  for (let written = 0; written < inflatedBytes; written += block.length) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  const twice = zlib.deflateSync(Buffer.concat(inner), { level: 9 });
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    streamObject(twice, '/Type /ObjStm /N 1 /First 4 /Filter [/FlateDecode /FlateDecode]'),
+  ]);
 }
 
 /** A 1×1 PNG. */

@@ -8,7 +8,7 @@ import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-clie
 import { MASKED_TEXT } from '../../domain/chat/activity.js';
 import { PIN, STATUS } from '../../domain/member-texts.de.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
-import { EICAR, makePdf, PNG_1X1 } from '../helpers/files.js';
+import { EICAR, makePdf, objectStreamBomb, PNG_1X1 } from '../helpers/files.js';
 import { randomKvnr, testMember } from '../helpers/members.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { uniqueName } from '../helpers/system.js';
@@ -142,6 +142,24 @@ describe('hardening against hostile input', () => {
       assert.equal(res.status, 200, res.body);
       const echo = (await dl.activities(conversationId, token)).activities.find((a) => a.id === JSON.parse(res.body).id)!;
       assert.equal(echo.attachments?.[0]?.name, 'Rechnung März.pdf');
+    });
+  });
+
+  describe('PDF bombs in a chat upload (found by a probe)', () => {
+    it('answers an upload of several object-stream bombs in time, and the bot refuses them instead of timing out', async function () {
+      this.timeout(60_000);
+      const bomb = await objectStreamBomb();
+      assert.ok(bomb.length < 100_000, `bomb is ${bomb.length} bytes`);
+      const { conversationId, token } = await dl.startConversation();
+      const parts = [1, 2, 3].map((n) => ({ name: 'file', filename: `bombe-${n}.pdf`, type: 'application/pdf', body: bomb }));
+      const started = Date.now();
+      const res = await postChatUpload(server.baseUrl, { conversationId, token }, multipart(parts));
+      // Each bomb holds a PDF thread for the inspection limit; the message's files get a budget, not the channel's timeout.
+      assert.equal(res.status, 200, res.body);
+      assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+      const reply = await dl.waitFor(conversationId, token, (a) => a.from?.role === 'bot' && /bombe-3\.pdf/.test(a.text ?? ''));
+      assert.doesNotMatch(reply.text ?? '', /bombe-\d\.pdf“ erhalten/, 'no bomb was taken');
+      await alive(server);
     });
   });
 
