@@ -1,4 +1,5 @@
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
+import { LONG_MESSAGE_WORDS, sentencesOf, wordCount } from '../../platform/text/sentences.js';
 
 /**
  * What a member wants with one message, before any knowledge is searched: a question (the FAQ
@@ -127,12 +128,9 @@ const WISH_STATED = /\b(?:ich (?:moechte|will|wuerde gern)|i (?:want|would like|
 
 /** The question sentences of a message of several sentences, with the sentence before the first; undefined when it asks nothing. */
 function questionsOf(message: string): string | undefined {
-  const sentences = message
-    .trim()
-    .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => sentence.trim().length > 0);
-  if (sentences.length < 3 || message.split(/\s+/).length < 18) return undefined;
-  const first = sentences.findIndex((sentence) => sentence.trim().endsWith('?'));
+  const sentences = sentencesOf(message);
+  if (sentences.length < 3 || wordCount(message) < LONG_MESSAGE_WORDS) return undefined;
+  const first = sentences.findIndex((sentence) => sentence.endsWith('?'));
   if (first < 0) return undefined;
   return sentences.slice(Math.max(0, first - 1)).join(' ');
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from '../entry.schema.js';
 import { isEnglish, isEnglishFunctionWord } from '../../platform/text/language.js';
+import { LONG_MESSAGE_WORDS, sentencesOf, wordCount } from '../../platform/text/sentences.js';
 import { confidence, decide, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
 import { isEverydayWord } from '../text/general-words.js';
 import { foldText, participleStem, terms, tokens } from '../text/normalise.js';
@@ -68,22 +69,19 @@ const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
  * Scores lie between 0 and 1.
  */
 const DECISION_RANK = { fallback: 0, suggest: 1, answer: 2 } as const;
-/** Below this many words a message is one question: it is searched only as a whole. */
-const LONG_MESSAGE_WORDS = 18;
 
 /**
  * The questions of a long message: its sentences that end with a question mark, or else its last
  * sentence; greetings and sign-offs of a letter are left out.
  */
 export function questionsIn(message: string): string[] {
-  if (message.split(/\s+/).length < LONG_MESSAGE_WORDS) return [];
-  const sentences = message
-    .replace(/^(?:sehr geehrte[^,]*,|hallo[^,!]*[,!]|guten tag[^,!]*[,!]|liebe[^,]*,)\s*/i, '')
-    // A sign-off is the end of a letter, with at most a name after it.
-    .replace(/\s*(?:mit freundlichen grüßen|viele grüße|beste grüße|danke im voraus|vielen dank im voraus)[^?]{0,60}$/i, '')
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.split(/\s+/).length >= 3);
+  if (wordCount(message) < LONG_MESSAGE_WORDS) return [];
+  const sentences = sentencesOf(
+    message
+      .replace(/^(?:sehr geehrte[^,]*,|hallo[^,!]*[,!]|guten tag[^,!]*[,!]|liebe[^,]*,)\s*/i, '')
+      // A sign-off is the end of a letter, with at most a name after it.
+      .replace(/\s*(?:mit freundlichen grüßen|viele grüße|beste grüße|danke im voraus|vielen dank im voraus)[^?]{0,60}$/i, ''),
+  ).filter((sentence) => wordCount(sentence) >= 3);
   if (sentences.length < 2) return [];
   const asked = sentences.flatMap((sentence, i) => (sentence.endsWith('?') ? [i] : []));
   const picked = asked.length > 0 ? asked : [sentences.length - 1];

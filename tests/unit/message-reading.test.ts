@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import path from 'node:path';
 import { readIntent } from '../../bot/reading/intent.js';
 import { readMessage } from '../../bot/reading/message-reading.js';
@@ -54,6 +55,40 @@ describe('reading a member message', () => {
     );
     assert.equal(reading.intent, 'status');
     assert.equal(reading.details.trackingId, 'MK-XJK4-SHKQ-D4WF');
+  });
+
+  it("reads any text a member can send (up to the channel's 5,000 characters) without failing", () => {
+    const intents = new Set([
+      'question',
+      'submit_document',
+      'status',
+      'callback',
+      'certificate',
+      'handoff',
+      'pin_login',
+      'cancel',
+      'help',
+      'yes',
+      'no',
+    ]);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 5000 }),
+          fc.string({ unit: 'grapheme', maxLength: 500 }),
+          fc
+            .array(fc.constantFrom('Ich ', 'möchte ', 'Rechnung ', '12.', '3. ', 'Uhr ', '0171 ', 'mich ', 'an', '? ', '. '), {
+              maxLength: 800,
+            })
+            .map((words) => words.join('')),
+        ),
+        (text) => {
+          const reading = readMessage(text, monday);
+          assert.ok(intents.has(reading.intent), reading.intent);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a phone number without area code and a foreign number out of a callback', () => {
