@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { Intent } from './intent.js';
+import { INTENTS, type Intent } from './intent.js';
 import { readMessage, type ReadingClock } from './message-reading.js';
 
 /**
@@ -22,19 +22,7 @@ const labelledActionSchema = z
   .array(
     z.object({
       text: z.string().min(1),
-      intent: z.enum([
-        'question',
-        'submit_document',
-        'status',
-        'callback',
-        'certificate',
-        'handoff',
-        'pin_login',
-        'cancel',
-        'help',
-        'yes',
-        'no',
-      ]),
+      intent: z.enum(INTENTS),
       details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
     }),
   )

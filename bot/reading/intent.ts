@@ -6,8 +6,20 @@ import { LONG_MESSAGE_WORDS, sentencesOf, wordCount } from '../../platform/text/
  * answers it) or one of the bot's actions. Rules over the member's own words, each with the
  * reason it fired, so every decision can be explained in the logs and the evaluation.
  */
-export type Intent =
-  'question' | 'submit_document' | 'status' | 'callback' | 'certificate' | 'handoff' | 'pin_login' | 'cancel' | 'help' | 'yes' | 'no';
+export const INTENTS = [
+  'question',
+  'submit_document',
+  'status',
+  'callback',
+  'certificate',
+  'handoff',
+  'pin_login',
+  'cancel',
+  'help',
+  'yes',
+  'no',
+] as const;
+export type Intent = (typeof INTENTS)[number];
 
 export interface IntentReading {
   intent: Intent;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import path from 'node:path';
-import { readIntent } from '../../bot/reading/intent.js';
+import { INTENTS, readIntent } from '../../bot/reading/intent.js';
 import { readMessage } from '../../bot/reading/message-reading.js';
 import { ACTION_SETS, evaluateActions, readActionSet } from '../../bot/reading/evaluation.js';
 import { projectRoot } from '../../platform/paths.js';
@@ -58,19 +58,7 @@ describe('reading a member message', () => {
   });
 
   it("reads any text a member can send (up to the channel's 5,000 characters) without failing", () => {
-    const intents = new Set([
-      'question',
-      'submit_document',
-      'status',
-      'callback',
-      'certificate',
-      'handoff',
-      'pin_login',
-      'cancel',
-      'help',
-      'yes',
-      'no',
-    ]);
+    const intents = new Set<string>(INTENTS);
     fc.assert(
       fc.property(
         fc.oneof(
