@@ -35,6 +35,8 @@ for (const set of SETS) {
       understood: result.understood,
       outOfScope: expect === OUT_OF_SCOPE,
       right: expect !== OUT_OF_SCOPE && result.candidates[0]?.id === expect,
+      // English questions and not-covered subjects are decided without the model.
+      ...((result.features || result.confidence === 1) && !result.notCovered ? {} : { decided: result.decision }),
     });
   }
 }

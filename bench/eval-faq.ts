@@ -20,8 +20,7 @@ const sets: Array<{ file: string; role: string }> = given
   : [
       { file: inEval(EVALUATION_SETS.team), role: "team's set" },
       ...EVALUATION_SETS.development.map((f) => ({ file: inEval(f), role: 'development' })),
-      { file: inEval(EVALUATION_SETS.heldOut), role: 'held out' },
-      ...EVALUATION_SETS.newHeldOut.map((f) => ({ file: inEval(f), role: 'held out' })),
+      ...EVALUATION_SETS.heldOut.map((f) => ({ file: inEval(f), role: 'held out' })),
     ];
 const base = await loadKnowledgeBase(dir);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

@@ -13,6 +13,8 @@ export interface FaqEntry {
 export interface FaqAnswer {
   result: { decision: 'answer' | 'suggest' | 'fallback'; candidates: Array<{ id: string; score: number }>; reasons: string[] };
   entries: FaqEntry[];
+  /** The entries that answer the message's other questions, if it asked several (each answered with confidence). */
+  alsoAnswered?: FaqEntry[];
 }
 
 export interface FaqLookup {

@@ -39,6 +39,8 @@ export const TEXTS = {
     'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
   notUnderstoodAgain:
     'Das kann ich leider auch so nicht sicher beantworten. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter: im Chat oder mit einem Rückruf.',
+  /** One of several answers to a message that asked several questions. */
+  answerTo: (question: string, answer: string) => `**${question}**\n\n${answer}`,
   didYouMean: 'Meinten Sie eine dieser Fragen?',
   rateHelpful: 'Hilfreich',
   rateNotHelpful: 'Nicht hilfreich',
@@ -162,6 +164,15 @@ export const HANDOFF = {
       ? `Sie sind jetzt als Nächste oder Nächster an der Reihe (etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}).`
       : `Sie sind jetzt an ${position}. Stelle der Warteschlange (etwa ${minutes} Minuten).`,
   topicFallback: 'Persönliche Beratung gewünscht',
+  /** For the agent: what the member had answered in the dialog they got stuck in. */
+  enteredForAgent: (entered: { topic?: string; name?: string; phone?: string }) =>
+    `Bisher im Chat angegeben: ${[
+      entered.topic && `Thema „${entered.topic}“`,
+      entered.name && `Name „${entered.name}“`,
+      entered.phone && `Telefon „${entered.phone}“`,
+    ]
+      .filter(Boolean)
+      .join(', ')}`,
 } as const;
 
 /** What the bot says while taking a submission in (wording in one place for review). */

@@ -10,6 +10,8 @@ export const knowledgeEntrySchema = z.object({
   id: entryId,
   question: z.string().trim().min(5).max(200),
   phrasings: z.array(z.string().trim().min(2).max(200)).max(100).default([]),
+  /** How members ask it in English; English questions are matched against these (the answer stays German). */
+  english: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
   followUps: z.array(entryId).max(5).default([]),
   action: z.enum(ENTRY_ACTIONS).optional(),
   answer: z.string().trim().min(10).max(2000),
@@ -19,3 +21,13 @@ export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;
 
 /** knowledge/synonyms.yaml: groups of words that mean the same; the first is the canonical one. */
 export const synonymsSchema = z.array(z.array(z.string().trim().min(2)).min(2));
+
+/**
+ * knowledge/not-covered.yaml: subjects members ask about that the knowledge base does not answer
+ * (another benefit, another authority, an app feature that does not exist), each with how members
+ * ask it. A question closest to one of them gets the honest fallback, never a neighbouring entry.
+ */
+export const notCoveredSchema = z
+  .array(z.object({ topic: z.string().trim().min(2).max(100), phrasings: z.array(z.string().trim().min(2).max(300)).min(1).max(50) }))
+  .default([]);
+export type NotCoveredTopic = z.infer<typeof notCoveredSchema>[number];

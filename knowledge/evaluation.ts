@@ -18,20 +18,28 @@ export const EVALUATION_SETS = {
     'heldout-1.yaml',
     'heldout-2.yaml',
     'heldout-3.yaml',
+    // Retired 2026-12-06: some of its questions had been looked at one by one.
+    'heldout-4.yaml',
     'dev-a.yaml',
     'dev-b.yaml',
     'dev-d-out-of-scope.yaml',
     'dev-e-out-of-scope.yaml',
     'dev-f-out-of-scope.yaml',
     'dev-g-long.yaml',
+    // Three more authors' voices (2026-12-06): older members' letters with their own numbers;
+    // phone typing of young members; little German and English.
+    'dev-h.yaml',
+    'dev-i.yaml',
+    'dev-j.yaml',
   ],
-  heldOut: 'heldout-4.yaml',
   /**
-   * Held out too, written 2026-12-06 by two more independent authors in voices the others lack
-   * (long letters, own numbers, English; phone typing, regional and little German). Only their
-   * totals are read; they are below the targets, and their floors guard against regressions.
+   * Held out, each by an independent author who saw only the topic list and the seed documents,
+   * never the entries, phrasings, synonyms or other sets: 5 (long letters, own numbers,
+   * English), 6 (phone typing, regional, little German, English), 7 (a week's mixed traffic),
+   * 8 (problems described, not named; regional; English). Only their totals are read; they are
+   * below the targets, and their floors guard against regressions.
    */
-  newHeldOut: ['heldout-5.yaml', 'heldout-6.yaml'],
+  heldOut: ['heldout-5.yaml', 'heldout-6.yaml', 'heldout-7.yaml', 'heldout-8.yaml'],
 } as const;
 
 const labelledSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().min(1) })).min(1);
@@ -88,7 +96,9 @@ export function evaluate(base: KnowledgeBase, questions: LabelledQuestion[]): Ev
       }
       continue;
     }
-    if (result.decision === 'answer' && top === expect) correct++;
+    // A message with several questions gets an answer to each: right when one of them answers the labelled question.
+    const answeredIds = [top, ...(result.alsoAsked ?? []).map((c) => c.id)];
+    if (result.decision === 'answer' && answeredIds.includes(expect)) correct++;
     else {
       if (result.decision === 'answer') wrong++;
       if (result.decision === 'suggest') {

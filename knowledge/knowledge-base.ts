@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Logger } from '../platform/logging/logger.js';
-import { knowledgeEntrySchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
+import { knowledgeEntrySchema, notCoveredSchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
 import { CONFIDENCE_MODEL_FILE, parseConfidenceModel, type ConfidenceModel } from './retrieval/confidence.js';
 import { FaqRetriever, type RetrievalResult } from './retrieval/faq-retriever.js';
 
@@ -61,9 +61,23 @@ export async function loadKnowledgeBase(dir: string, model?: ConfidenceModel): P
   }
   const synonyms = synonymsSchema.safeParse(parseYaml(await readFile(path.join(dir, 'synonyms.yaml'), 'utf8')));
   if (!synonyms.success) problems.push(...synonyms.error.issues.map((i) => `synonyms.yaml: ${i.path.join('.')}: ${i.message}`));
+  const notCovered = notCoveredSchema.safeParse(parseYaml(await readOptional(path.join(dir, NOT_COVERED_FILE))) ?? undefined);
+  if (!notCovered.success) problems.push(...notCovered.error.issues.map((i) => `${NOT_COVERED_FILE}: ${i.path.join('.')}: ${i.message}`));
   const confidenceModel = model ?? (await readConfidenceModel(dir, problems));
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, confidenceModel) };
+  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, confidenceModel, notCovered.data!) };
+}
+
+/** Subjects the knowledge base does not answer; a directory may have none. */
+const NOT_COVERED_FILE = 'not-covered.yaml';
+
+async function readOptional(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw err;
+  }
 }
 
 /** The directory's calibrated confidence model (`npm run calibrate:faq`); without one, the shipped model. */
@@ -89,6 +103,8 @@ export interface Answer {
   result: RetrievalResult;
   /** The entries behind the candidates, best first. */
   entries: KnowledgeEntry[];
+  /** The entries that answer the message's other questions, if it asked several. */
+  alsoAnswered: KnowledgeEntry[];
 }
 
 /**
@@ -121,7 +137,8 @@ export class KnowledgeService {
 
   ask(question: string): Answer {
     const result = this.base.retriever.search(question);
-    return { result, entries: result.candidates.map((c) => this.base.entries.get(c.id)!).filter(Boolean) };
+    const entriesOf = (candidates: Array<{ id: string }>) => candidates.map((c) => this.base.entries.get(c.id)!).filter(Boolean);
+    return { result, entries: entriesOf(result.candidates), alsoAnswered: entriesOf(result.alsoAsked ?? []) };
   }
 
   /** Loads the files again now; keeps the current version if they are broken. */

@@ -21,9 +21,12 @@ const PHONE = 'callback.phone';
 const WHEN = 'callback.when';
 const DAY = 'callback.day';
 
-/** What the member's message already said: asked for no more. */
+/** What the member already said: asked for no more. */
 export interface CallbackOptions {
+  /** A free-text message that asked for the callback ("morgen zwischen 10 und 12 unter 0171 …"). */
   message?: string;
+  /** Answers given earlier in the chat (a dialog the member got stuck in), taken as they are. */
+  entered?: Partial<Pick<CallbackValues, 'topic' | 'name' | 'phone'>>;
 }
 
 export interface CallbackDesk {
@@ -74,7 +77,7 @@ export class CallbackDialog extends ComponentDialog {
       .addDialog(
         new WaterfallDialog(FLOW, [
           this.askTopic.bind(this),
-          (step) => this.remember(step, 'topic', step.prompt(NAME, { prompt: CALLBACK.name })),
+          this.askName.bind(this),
           this.askPhone.bind(this),
           this.askWhen.bind(this),
           this.askConsent.bind(this),
@@ -90,20 +93,23 @@ export class CallbackDialog extends ComponentDialog {
     return step.values as Partial<CallbackValues>;
   }
 
-  private remember(step: WaterfallStepContext, key: 'topic', next: Promise<DialogTurnResult>): Promise<DialogTurnResult> {
-    this.values(step)[key] = String(step.result).trim();
-    return next;
-  }
-
   /** Phone, day and window the member's first message named ("morgen zwischen 10 und 12 unter 0171 …"). */
   private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const message = (step.options as CallbackOptions | undefined)?.message ?? '';
+    const { message = '', entered = {} } = (step.options ?? {}) as CallbackOptions;
     const said = step.values as Partial<CallbackValues> & { saidDay?: string; saidWindow?: string };
-    const phone = findPhoneNumber(message);
+    const phone = findPhoneNumber(message) ?? (entered.phone && readPhoneNumber(entered.phone));
     if (phone) said.phone = phone;
+    if (entered.name) said.name = entered.name;
     said.saidDay = findCallbackDay(message, this.deps.now());
     said.saidWindow = findTimeWindow(message);
+    if (entered.topic) return step.next(entered.topic);
     return step.prompt(TOPIC, { prompt: withButtons(CALLBACK.topic, CALLBACK.topics) });
+  }
+
+  private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).topic = String(step.result).trim();
+    const known = this.values(step).name;
+    return known ? step.next(known) : step.prompt(NAME, { prompt: CALLBACK.name });
   }
 
   private async askPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { HANDOFF } from '../../domain/member-texts.de.js';
-import { CALLBACK_DIALOG } from './callback.dialog.js';
+import { CALLBACK_DIALOG, type CallbackOptions } from './callback.dialog.js';
 import type { LiveChatSummary } from '../../domain/livechat/livechat-queue.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { ButtonPrompt, same } from './prompts.js';
@@ -39,6 +39,8 @@ export interface HandoffOptions {
   message?: string;
   /** The member's recent messages, for the agent. */
   earlier?: string;
+  /** What the member answered in a dialog they got stuck in: a callback offered instead starts from it. */
+  entered?: CallbackOptions['entered'];
 }
 
 /**
@@ -68,8 +70,9 @@ export class HandoffDialog extends ComponentDialog {
 
   /** Into the queue, with what the bot knows for the agent; from here the bot keeps quiet. */
   private async enqueue(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { message, earlier = '' } = (step.options ?? {}) as HandoffOptions;
-    const recentMessages = [...earlier.split('\n'), message ?? '']
+    const { message, earlier = '', entered = {} } = (step.options ?? {}) as HandoffOptions;
+    const answers = Object.keys(entered).length > 0 ? HANDOFF.enteredForAgent(entered) : '';
+    const recentMessages = [...earlier.split('\n'), answers, message ?? '']
       .map((m) => m.trim())
       .filter(Boolean)
       .slice(-5);
@@ -84,7 +87,8 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (same(String(step.result), HANDOFF.offerCallback)) return step.replaceDialog(CALLBACK_DIALOG);
+    const { entered } = (step.options ?? {}) as HandoffOptions;
+    if (same(String(step.result), HANDOFF.offerCallback)) return step.replaceDialog(CALLBACK_DIALOG, { entered } satisfies CallbackOptions);
     await step.context.sendActivity(HANDOFF.declined);
     return step.endDialog();
   }

@@ -12,7 +12,7 @@ import { isEnglish } from '../../platform/text/language.js';
 import { FOR_ENGLISH_SPEAKERS, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
-import { CALLBACK_DIALOG } from './callback.dialog.js';
+import { CALLBACK_DIALOG, type CallbackOptions } from './callback.dialog.js';
 import { HANDOFF_DIALOG, type HandoffOptions } from './handoff.dialog.js';
 import { STUCK_IN_DIALOG } from './prompts.js';
 import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
@@ -59,6 +59,22 @@ function ratingActions(entry: FaqEntry) {
   }));
 }
 
+/**
+ * What the member had already answered in the dialogs that are open (topic, name, phone): a
+ * callback offered after they got stuck starts from there instead of asking it all again.
+ */
+function enteredSoFar(dc: DialogContext): CallbackOptions['entered'] {
+  const entered: Record<string, string> = {};
+  for (let current: DialogContext | undefined = dc; current; current = current.child) {
+    // A waterfall keeps its answers in `values`, under the prompt that is asking now.
+    for (const instance of current.stack) {
+      const values = (instance.state as { values?: Record<string, unknown> } | undefined)?.values ?? {};
+      for (const key of ['topic', 'name', 'phone'] as const) if (typeof values[key] === 'string') entered[key] = values[key];
+    }
+  }
+  return entered;
+}
+
 /** The entry point for every member message: files, menu choices, ratings, questions. */
 export class MainDialog extends CancelAndHelpDialog {
   /** Questions in a row the bot could not answer; the second miss offers a person. */
@@ -98,8 +114,9 @@ export class MainDialog extends CancelAndHelpDialog {
     const result = await super.onContinueDialog(dc);
     if (!dc.context.turnState.get(STUCK_IN_DIALOG) || this.inHandoff(dc)) return result;
     const earlier = (await this.recent.get(dc.context, [])).join('\n');
+    const entered = enteredSoFar(dc);
     await dc.cancelAllDialogs();
-    return dc.beginDialog(HANDOFF_DIALOG, { message: TEXTS.stuckTopic, earlier } satisfies HandoffOptions);
+    return dc.beginDialog(HANDOFF_DIALOG, { message: TEXTS.stuckTopic, earlier, entered } satisfies HandoffOptions);
   }
 
   private inHandoff(dc: DialogContext): boolean {
@@ -175,7 +192,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** Answers a question; for a wish that starts a dialog, returns that action instead. */
   private async answer(context: TurnContext, question: string): Promise<string | undefined> {
-    const { result, entries } = this.faq.ask(question);
+    const { result, entries, alsoAnswered = [] } = this.faq.ask(question);
     const [best] = entries;
     const wish = !isQuestion(question);
     // "Ich brauche eine Versicherungsbescheinigung": unsure between two entries that start the
@@ -201,13 +218,17 @@ export class MainDialog extends CancelAndHelpDialog {
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       await this.noteAnswersAreGerman(context);
       const applied = applyToOwnNumbers(best.id, question, this.ownNumbers());
-      const reply = MessageFactory.text(applied ? `${best.answer}\n\n**Für Sie:** ${applied}` : best.answer);
-      reply.textFormat = 'markdown';
-      reply.suggestedActions = {
+      const answer = applied ? `${best.answer}\n\n**Für Sie:** ${applied}` : best.answer;
+      // Several questions in one message: each answer under the question it answers, the buttons under the last.
+      const replies = [best, ...alsoAnswered].map((entry, i) =>
+        MessageFactory.text(alsoAnswered.length === 0 ? answer : TEXTS.answerTo(entry.question, i === 0 ? answer : entry.answer)),
+      );
+      for (const reply of replies) reply.textFormat = 'markdown';
+      replies.at(-1)!.suggestedActions = {
         to: [],
         actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)],
       };
-      await context.sendActivity(reply);
+      for (const reply of replies) await context.sendActivity(reply);
       return undefined;
     }
     await this.feedback.recordUnanswered(question, result.decision === 'suggest' ? 'suggest' : 'fallback', result.candidates);

@@ -1,4 +1,4 @@
-import { confidence, decide, FEATURES, type ConfidenceModel, type Features } from './confidence.js';
+import { confidence, decide, FEATURES, type ConfidenceModel, type FeatureName, type Features } from './confidence.js';
 
 /** One labelled question as the retrieval saw it. */
 export interface CalibrationSample {
@@ -10,6 +10,8 @@ export interface CalibrationSample {
   outOfScope: boolean;
   /** The retrieval's best match is the right entry. */
   right: boolean;
+  /** Decided without this model (an English question, by the English phrasings' own thresholds). */
+  decided?: 'answer' | 'suggest' | 'fallback';
 }
 
 export type Weights = Pick<ConfidenceModel, 'bias' | 'weights'>;
@@ -33,9 +35,34 @@ const LEARNING_RATE = 0.5;
 const L2 = 0.001;
 
 /**
- * Logistic regression by full-batch gradient descent with a little L2 regularisation: which
- * features tell that the best match is right. A dozen features and a few thousand rows need
- * nothing more.
+ * Which way each feature may push the confidence: a better match never lowers it, an unknown or
+ * guessed word never raises it. Without these signs the fit, over features that move together,
+ * learns odd trade-offs (a larger lead lowering the confidence) that fail on a new entry with
+ * few phrasings. 0: either way.
+ */
+const FEATURE_SIGNS: Record<FeatureName, 1 | -1 | 0> = {
+  score: 1,
+  lead: 1,
+  bm25: 1,
+  phrasing: 1,
+  trigrams: 1,
+  coverage: 1,
+  specificUnknown: -1,
+  specificUnknownCount: -1,
+  everydayUnknownCount: 0,
+  understoodCount: 0,
+  guessed: -1,
+  readAsParts: -1,
+  missingRarest: -1,
+  anchor: 1,
+  classifierAgrees: 1,
+  classifierLead: 1,
+};
+
+/**
+ * Logistic regression by full-batch (projected) gradient descent with a little L2
+ * regularisation, each weight kept to its sign (FEATURE_SIGNS): which features tell that the
+ * best match is right. A dozen features and a few thousand rows need nothing more.
  */
 export function fitWeights(samples: CalibrationSample[]): Weights {
   const rows = samples.filter((s) => s.features).map((s) => ({ x: FEATURES.map((f) => s.features![f]), y: s.right ? 1 : 0 }));
@@ -50,7 +77,11 @@ export function fitWeights(samples: CalibrationSample[]): Weights {
       for (let i = 0; i < x.length; i++) grad[i]! += error * x[i]!;
       gradBias += error;
     }
-    for (let i = 0; i < w.length; i++) w[i]! -= LEARNING_RATE * (grad[i]! / rows.length + L2 * w[i]!);
+    for (let i = 0; i < w.length; i++) {
+      w[i]! -= LEARNING_RATE * (grad[i]! / rows.length + L2 * w[i]!);
+      const sign = FEATURE_SIGNS[FEATURES[i]!];
+      if (sign * w[i]! < 0) w[i] = 0;
+    }
     bias -= (LEARNING_RATE * gradBias) / rows.length;
   }
   return { bias, weights: Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i]! * 1000) / 1000])) as Features };
@@ -63,11 +94,13 @@ export function measure(samples: CalibrationSample[], weights: Weights, threshol
   let fallback = 0;
   for (const s of samples) {
     // Known questions are always answered, questions without usable words never (as in the retrieval).
-    const decision = s.features
-      ? decide(thresholds, { sure: confidence(weights, s.features), understood: s.understood, features: s.features })
-      : s.exact
-        ? 'answer'
-        : 'fallback';
+    const decision = s.decided
+      ? s.decided
+      : s.features
+        ? decide(thresholds, { sure: confidence(weights, s.features), understood: s.understood, features: s.features })
+        : s.exact
+          ? 'answer'
+          : 'fallback';
     const answered = decision === 'answer';
     if (s.outOfScope) {
       if (answered) wrong++;

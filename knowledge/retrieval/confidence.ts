@@ -37,6 +37,10 @@ export const FEATURES = [
   'missingRarest',
   /** The largest share of one understood word's occurrences that falls on this entry ("Ratgeber": nearly all). */
   'anchor',
+  /** The learned classifier (topic-classifier.ts) names the same entry first (1), second (0.5) or not (0). */
+  'classifierAgrees',
+  /** … and how far ahead of its runner-up, when it names the same entry first. */
+  'classifierLead',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -101,5 +105,18 @@ export function decide(
 ): 'answer' | 'suggest' | 'fallback' {
   if (match.understood && match.sure >= thresholds.answer && match.features.lead >= requiredLead(thresholds, match.features))
     return 'answer';
-  return match.sure >= thresholds.suggest ? 'suggest' : 'fallback';
+  return match.sure >= thresholds.suggest || clearlyInScope(match) ? 'suggest' : 'fallback';
+}
+
+/**
+ * Every word understood as written and the best entries matching it well ("Karte", "PIN",
+ * "Formulare"): in scope, only unclear which entry is meant, so the member chooses rather than
+ * getting the fallback. Set, not fitted, like the single-word lead; its cost on out-of-scope
+ * questions is part of what `npm run calibrate:faq` and `npm run eval:faq` measure.
+ */
+export const IN_SCOPE_SCORE = 0.7;
+
+function clearlyInScope(match: { understood: boolean; features: Features }): boolean {
+  const f = match.features;
+  return match.understood && f.specificUnknown === 0 && f.everydayUnknownCount === 0 && f.guessed === 0 && f.score >= IN_SCOPE_SCORE;
 }

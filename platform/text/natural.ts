@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 /**
- * The three parts of `natural` we use, loaded one by one from the places the package keeps them
+ * The parts of `natural` we use, loaded one by one from the places the package keeps them
  * (its index pulls in database drivers and dotenv, which print to stdout when loaded). The one
  * place that knows those paths; everything else imports from here.
  */
@@ -25,6 +25,9 @@ interface BayesClassifierClass {
 
 /** Porter's stemmer for German, as natural implements it. */
 export const germanStemmer = require('natural/lib/natural/stemmers/porter_stemmer_de.js') as Stemmer;
+
+/** Porter's stemmer for English (English questions are matched against English phrasings). */
+export const englishStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer;
 
 export const { DamerauLevenshteinDistance: damerauLevenshtein } = require('natural/lib/natural/distance/levenshtein_distance.js') as {
   DamerauLevenshteinDistance: (a: string, b: string) => number;

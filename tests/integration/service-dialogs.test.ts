@@ -93,7 +93,22 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       assert.equal(last(await m.say('keine')), CALLBACK.phoneInvalid);
       assert.equal(last(await m.say('weiß nicht')), CALLBACK.phoneInvalid);
       assert.deepEqual(await m.say('12'), [TEXTS.stuckInDialog, HANDOFF.busy], 'no third retry: the handoff instead');
-      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic, 'the offer works as usual');
+      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.phone, 'topic and name already given are kept');
+      await m.say('0171 7654321');
+      await m.say('Fr, 27.11.');
+      await m.say('10–12 Uhr');
+      const booked = last(await m.say(CALLBACK.consentYes));
+      const stored = await requests.findCallback(reference(booked, 'RR')!);
+      assert.deepEqual([stored?.topic, stored?.name, stored?.phone], ['Krankengeld', 'Anna Beispiel', '+491717654321']);
+    });
+
+    it('offered a callback after getting stuck elsewhere, asks for everything', async () => {
+      const m = at('2026-11-26T10:00:00Z');
+      await m.say('Ich möchte eine Versicherungsbescheinigung');
+      for (const answer of ['weiß nicht', 'keine Ahnung']) await m.say(answer);
+      const stuck = await m.say('egal');
+      assert.deepEqual(stuck.slice(-2), [TEXTS.stuckInDialog, HANDOFF.busy]);
+      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic);
     });
   });
 

@@ -45,7 +45,18 @@ describe('FAQ confidence model', () => {
 
   it('the shipped model trusts a close, clear match more than a vague one', () => {
     const model = shippedConfidenceModel();
-    const clear = features({ score: 0.9, lead: 0.3, bm25: 0.9, phrasing: 0.9, trigrams: 0.9, coverage: 1, anchor: 0.8 });
+    const clear = features({
+      score: 0.9,
+      lead: 0.3,
+      bm25: 0.9,
+      phrasing: 0.9,
+      trigrams: 0.9,
+      coverage: 1,
+      anchor: 0.8,
+      understoodCount: 0.5,
+      classifierAgrees: 1,
+      classifierLead: 0.5,
+    });
     const vague = features({
       score: 0.4,
       lead: 0.01,

@@ -8,6 +8,7 @@ const entry = (id: string, question: string, phrasings: string[], answer: string
   id,
   question,
   phrasings,
+  english: [],
   followUps: [],
   answer,
 });
