@@ -28,6 +28,8 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   { ask: 'Was zahlt ihr bei einer neuen Zahnkrone dazu?', facts: [/60 %/, /Heil- und Kostenplan/] },
   { ask: 'Ich will zu euch wechseln, muss ich bei meiner alten Kasse kündigen?', facts: [/Kündigung/, /12 Monate/] },
   { ask: 'Wie komme ich an einen Pflegegrad für meine Oma?', facts: [/Medizinische Dienst/, /25 Arbeitstagen/] },
+  // How long, not only from when (§ 48 SGB V), and how much (§ 47).
+  { ask: 'Wie lange bekomme ich Krankengeld?', facts: [/78 Wochen innerhalb von drei Jahren/, /70 %/] },
 ];
 
 describe('FAQ answers through the Direct Line API', function () {
