@@ -29,19 +29,25 @@ export function findPhoneNumber(message: string): string | undefined {
 }
 
 const WEEKDAY_WORDS = /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday)s?\b/i;
-const DAY_WORDS = /\b(heute|morgen|morgn|übermorgen|uebermorgen|today|tomorrow)\b|\d{1,2}\.\s?(\d{1,2}\.|[a-zäöü]{3,})/i;
+/** "Mo", "Di", "Do." … only before a date, a time or a comma ("rückruf do 14:30"): alone they are other words. */
+const WEEKDAY_SHORT = /\b(mo|di|mi|do|fr)\.?(?=\s*(?:,|\d))/i;
+const SHORT_WEEKDAYS: Record<string, string> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag' };
+// Letters outside ASCII ("übermorgen") have no \b before them: the boundaries are spelt out.
+const DAY_WORDS = /(?<!\p{L})(heute|morgen|morgn|übermorgen|uebermorgen|today|tomorrow)(?!\p{L})|\d{1,2}\.\s?(\d{1,2}\.|\p{L}{3,})/iu;
 
 /**
  * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
  * on; otherwise nothing (the bot then offers the days).
  */
 export function findCallbackDay(message: string, now: { date: string; hour: number }): string | undefined {
-  if (!DAY_WORDS.test(message) && !WEEKDAY_WORDS.test(message)) return undefined;
+  const short = WEEKDAY_SHORT.exec(message)?.[1]?.toLowerCase();
+  const spelt = short ? message.replace(WEEKDAY_SHORT, SHORT_WEEKDAYS[short]!) : message;
+  if (!DAY_WORDS.test(spelt) && !WEEKDAY_WORDS.test(spelt)) return undefined;
   // "morgen früh" is tomorrow; a bare "morgens" is a time of day, not a day.
-  const text = message.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn)\b/gi, 'morgen');
+  const text = spelt.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn)\b/gi, 'morgen');
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
-  const relative = /\b(heute|übermorgen|uebermorgen|morgen)\b/i.exec(germanText)?.[1]?.toLowerCase();
+  const relative = /(?<!\p{L})(heute|übermorgen|uebermorgen|morgen)(?!\p{L})/iu.exec(germanText)?.[1]?.toLowerCase();
   const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(germanText, now.date, 'future');
   if (!day || day < now.date) return undefined;
   return callbackDays(now, 14).includes(day) ? day : undefined;
@@ -63,7 +69,8 @@ const windowStart = (w: TimeWindow) => Number(w.slice(0, 2));
  * The two-hour window a member names: a range inside one window ("zwischen 10 und 12",
  * "10-12 Uhr") or a time ("gegen 15 Uhr", "um 8:30"). "vormittags" spans several: nothing.
  */
-export function findTimeWindow(message: string): TimeWindow | undefined {
+export function findTimeWindow(spoken: string): TimeWindow | undefined {
+  const message = clockTimes(spoken);
   const range =
     /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?\b/i.exec(
       message,
@@ -84,8 +91,43 @@ export function findTimeWindow(message: string): TimeWindow | undefined {
     /(?<!\b(?:ab|nach|vor|bis|after|before|from)\s)\b(\d{1,2}):(\d{2})\b()/.exec(message);
   if (!time) return undefined;
   let hour = Number(time[1]) + Number(time[2] ?? 0) / 60;
-  if (/pm/i.test(time[3] ?? '') && hour < 12) hour += 12;
+  // "um 3" in a call request means the afternoon: we call between 8 and 18.
+  if ((/pm/i.test(time[3] ?? '') || hour < 8) && hour < 12) hour += 12;
   return windowAt(hour);
+}
+
+const HOUR_WORDS: Record<string, number> = {
+  eins: 1,
+  ein: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  elfe: 11,
+  zwölf: 12,
+  zwoelf: 12,
+};
+const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
+const hourOf = (written: string) => HOUR_WORDS[written.toLowerCase()] ?? Number(written);
+const clock = (hour: number, minutes: number) => `${(hour + 24) % 24}:${String(minutes).padStart(2, '0')}`;
+
+/**
+ * Spoken times as clock times: "halb elf" → 10:30, "viertel nach drei" → 3:15, "dreiviertel
+ * zwölf" and "viertel vor zwölf" → 11:45, "um elfe" → um 11.
+ */
+function clockTimes(message: string): string {
+  return message
+    .replace(new RegExp(`\\bhalb\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 30))
+    .replace(new RegExp(`\\bviertel\\s+nach\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h), 15))
+    .replace(new RegExp(`\\b(?:viertel\\s+vor|dreiviertel)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 45))
+    .replace(new RegExp(`\\b(um|gegen)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, word: string, h: string) => `${word} ${hourOf(h)}`);
 }
 
 function windowAt(hour: number): TimeWindow | undefined {

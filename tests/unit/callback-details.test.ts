@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findCallbackDay, findTimeWindow } from '../../domain/service-requests/callback-details.js';
+import { TIME_WINDOWS } from '../../domain/service-requests/service-hours.js';
+
+describe("callback details in the member's words", () => {
+  // Tuesday 15 December 2026, 10 o'clock.
+  const now = { date: '2026-12-15', hour: 10 };
+
+  it('reads the day: relative words with umlauts, weekdays, short weekdays before a time or date', () => {
+    for (const [message, day] of [
+      ['übermorgen so gegen halb elf', '2026-12-17'],
+      ['Bitte Rückruf Übermorgen', '2026-12-17'],
+      ['Ruafts mi am Donnerstag um elfe zruck', '2026-12-17'],
+      ['rückruf do 14:30', '2026-12-17'],
+      ['Fr, 18.12. passt', '2026-12-18'],
+      ['morgen früh', '2026-12-16'],
+    ] as const)
+      assert.equal(findCallbackDay(message, now), day, message);
+    // "do" and "mi" alone are other words; "morgens" is a time of day.
+    for (const message of ['Was kann ich do machen', 'ruft mi an', 'morgens passt es mir'])
+      assert.equal(findCallbackDay(message, now), undefined, message);
+  });
+
+  it('reads spoken times as the window they fall in, afternoon hours without "Uhr" included', () => {
+    for (const [message, window] of [
+      ['gegen halb elf', '10-12'],
+      ['um elfe', '10-12'],
+      ['um viertel nach drei', '14-16'],
+      ['dreiviertel zwölf', '10-12'],
+      ['viertel vor zwei', '12-14'],
+      ['so um 12:30', '12-14'],
+      ['um 3', '14-16'],
+      ['zwischen 10 und 12', '10-12'],
+    ] as const)
+      assert.equal(findTimeWindow(message), window, message);
+    assert.equal(findTimeWindow('das dauert halb so lang'), undefined);
+  });
+
+  it('reads any text without failing, and finds only windows and days that exist', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const window = findTimeWindow(text);
+        assert.ok(window === undefined || TIME_WINDOWS.includes(window));
+        const day = findCallbackDay(text, now);
+        assert.ok(day === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(day) && day >= now.date));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
