@@ -38,7 +38,7 @@ export const TEXTS = {
   notUnderstood:
     'Dazu habe ich leider keine verlässliche Antwort. Formulieren Sie Ihre Frage gern mit anderen Worten – oder wählen Sie eine der Möglichkeiten:',
   notUnderstoodAgain:
-    'Das kann ich leider auch so nicht sicher beantworten. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter: im Chat oder mit einem Rückruf.',
+    'Darauf habe ich leider wieder keine verlässliche Antwort. Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen gern weiter: im Chat oder mit einem Rückruf.',
   /** One of several answers to a message that asked several questions. */
   answerTo: (question: string, answer: string) => `**${question}**\n\n${answer}`,
   didYouMean: 'Meinten Sie eine dieser Fragen?',
@@ -47,8 +47,10 @@ export const TEXTS = {
   thanksForRating: 'Danke für Ihre Rückmeldung!',
   sorryNotHelpful: 'Das tut mir leid. Formulieren Sie Ihre Frage gern mit anderen Worten – oder sprechen Sie mit uns:',
   noneOfThese: 'Nein, etwas anderes',
-  stuckInDialog:
-    'Das hat jetzt mehrmals nicht geklappt. Lassen Sie uns das persönlich klären – ich hole Ihnen eine Mitarbeiterin oder einen Mitarbeiter dazu.',
+  stuckInDialog: 'Das hat jetzt mehrmals nicht geklappt. Lassen Sie uns das persönlich klären.',
+  /** Stuck at the question whether to book a callback: nothing more to ask, the phone number instead. */
+  stuckInOffer:
+    'Ich habe Sie leider nicht verstanden. Sie erreichen uns auch telefonisch: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr). Oder stellen Sie mir gern eine neue Frage.',
   stuckTopic: 'Hilfe bei einer Eingabe im Chat',
   personTopic: 'Dieses Anliegen bespricht am besten eine Mitarbeiterin oder ein Mitarbeiter persönlich mit Ihnen.',
   turnError:
@@ -60,6 +62,9 @@ export const FOR_ENGLISH_SPEAKERS = {
   note: 'I can only answer in German so far. Here is my answer in German – your browser can translate it for you.',
   notUnderstood:
     'Sorry, I have no reliable answer to that, and I can only read and answer German so far. A colleague can help you in the chat or call you back:',
+  /** English titles of the buttons; what they send stays the German menu text the bot acts on. */
+  person: 'Talk to a person',
+  callback: 'Request a callback',
 } as const;
 
 /** What the bot says for callbacks, certificates and status questions (wording in one place). */
@@ -113,7 +118,7 @@ export const STATUS = {
   trackingIdInvalid:
     'Diese Tracking-ID kann nicht stimmen (z. B. ein vertauschtes Zeichen). Bitte prüfen Sie sie: MK- und drei Vierergruppen aus Buchstaben und Ziffern.',
   kvnr: 'Und unter welcher Krankenversichertennummer wurde es eingereicht?',
-  notFound: 'Zu dieser Tracking-ID und Versichertennummer finde ich keine Sendung. Bitte prüfen Sie beide Angaben.',
+  notFound: 'Zu dieser Tracking-ID und Krankenversichertennummer finde ich keine Sendung. Bitte prüfen Sie beide Angaben.',
   tooManyAttempts:
     'Ich kann leider keine weiteren Abfragen vornehmen. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
   states: {
@@ -132,7 +137,7 @@ export const PIN = {
   pin: 'Und wie lautet die Einmal-PIN aus dem Brief? (acht Zeichen, z. B. 7KQ3-M9XD)',
   pinInvalid: 'Die Einmal-PIN hat acht Zeichen aus Buchstaben und Ziffern, z. B. 7KQ3-M9XD. Bitte prüfen Sie Ihre Eingabe.',
   mismatch:
-    'Diese Angaben passen nicht zusammen. Bitte prüfen Sie Versichertennummer, Kartennummer und PIN und versuchen Sie es noch einmal. Nach mehreren falschen Eingaben wird die PIN gesperrt.',
+    'Diese Angaben passen nicht zusammen. Bitte prüfen Sie Krankenversichertennummer, Kartennummer und PIN und versuchen Sie es noch einmal. Nach mehreren falschen Eingaben wird die PIN gesperrt.',
   locked:
     'Ihre Einmal-PIN ist nach zu vielen falschen Eingaben gesperrt. Wir schicken Ihnen gern eine neue: Rufen Sie uns an unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder bitten Sie um einen Rückruf.',
   expired:
@@ -142,7 +147,7 @@ export const PIN = {
   tooManyAttempts:
     'Ich kann hier keine weiteren Anmeldungen annehmen. Bitte wenden Sie sich an uns: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   throttled:
-    'Mit dieser Versichertennummer gab es gerade zu viele Anmeldeversuche. Bitte versuchen Sie es in einer Stunde noch einmal oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
+    'Mit dieser Krankenversichertennummer gab es gerade zu viele Anmeldeversuche. Bitte versuchen Sie es in einer Stunde noch einmal oder rufen Sie uns an: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
   welcome: (purpose: string, validUntil: string) => `Sie sind angemeldet. Ihr Brief betrifft: ${purpose}. Die PIN gilt bis ${validUntil}.`,
   resume: 'Sie hatten schon angefangen – ich mache dort weiter, wo Sie aufgehört haben.',
 } as const;
@@ -151,6 +156,9 @@ export const HANDOFF = {
   closed: (hours: string) =>
     `Im Chat sind unsere Mitarbeiterinnen und Mitarbeiter ${hours} für Sie da – gerade ist leider niemand erreichbar. Gern rufen wir Sie zurück.`,
   busy: 'Gerade ist leider keine Mitarbeiterin und kein Mitarbeiter im Chat frei. Gern rufen wir Sie zurück.',
+  /** Nobody free, and a callback is no help (the member got stuck giving a phone number). */
+  unavailableCallUs: (hours: string) =>
+    `Gerade ist leider niemand im Chat erreichbar (${hours}). Sie erreichen uns telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr). Sie können mir jederzeit weiter Fragen stellen.`,
   offerCallback: 'Rückruf anfordern',
   decline: 'Nein, danke',
   retry: 'Bitte wählen Sie „Rückruf anfordern“ oder „Nein, danke“.',

@@ -25,8 +25,6 @@ const DAY = 'callback.day';
 export interface CallbackOptions {
   /** A free-text message that asked for the callback ("morgen zwischen 10 und 12 unter 0171 …"). */
   message?: string;
-  /** Answers given earlier in the chat (a dialog the member got stuck in), taken as they are. */
-  entered?: Partial<Pick<CallbackValues, 'topic' | 'name' | 'phone'>>;
 }
 
 export interface CallbackDesk {
@@ -95,21 +93,18 @@ export class CallbackDialog extends ComponentDialog {
 
   /** Phone, day and window the member's first message named ("morgen zwischen 10 und 12 unter 0171 …"). */
   private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { message = '', entered = {} } = (step.options ?? {}) as CallbackOptions;
+    const message = (step.options as CallbackOptions | undefined)?.message ?? '';
     const said = step.values as Partial<CallbackValues> & { saidDay?: string; saidWindow?: string };
-    const phone = findPhoneNumber(message) ?? (entered.phone && readPhoneNumber(entered.phone));
+    const phone = findPhoneNumber(message);
     if (phone) said.phone = phone;
-    if (entered.name) said.name = entered.name;
     said.saidDay = findCallbackDay(message, this.deps.now());
     said.saidWindow = findTimeWindow(message);
-    if (entered.topic) return step.next(entered.topic);
     return step.prompt(TOPIC, { prompt: withButtons(CALLBACK.topic, CALLBACK.topics) });
   }
 
   private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).topic = String(step.result).trim();
-    const known = this.values(step).name;
-    return known ? step.next(known) : step.prompt(NAME, { prompt: CALLBACK.name });
+    return step.prompt(NAME, { prompt: CALLBACK.name });
   }
 
   private async askPhone(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { HANDOFF } from '../../domain/member-texts.de.js';
-import { CALLBACK_DIALOG, type CallbackOptions } from './callback.dialog.js';
+import { CALLBACK_DIALOG } from './callback.dialog.js';
 import type { LiveChatSummary } from '../../domain/livechat/livechat-queue.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { ButtonPrompt, same } from './prompts.js';
@@ -34,13 +34,18 @@ export interface LiveChatDesk {
   rate(sessionId: string, rating: number | undefined): Promise<void>;
 }
 
+/** Answers a member gave in a dialog before getting stuck (topic, name, phone). */
+export type EnteredAnswers = Partial<Record<'topic' | 'name' | 'phone', string>>;
+
 export interface HandoffOptions {
   /** The member's message that asked for a person, if it was free text. */
   message?: string;
   /** The member's recent messages, for the agent. */
   earlier?: string;
-  /** What the member answered in a dialog they got stuck in: a callback offered instead starts from it. */
-  entered?: CallbackOptions['entered'];
+  /** What the member answered in a dialog they got stuck in, for the agent. */
+  entered?: EnteredAnswers;
+  /** False when a callback is no help (stuck giving a phone number): nobody free → our phone number. */
+  offerCallback?: boolean;
 }
 
 /**
@@ -64,6 +69,10 @@ export class HandoffDialog extends ComponentDialog {
   private async offerCallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const availability = await this.desk.availability(this.clock());
     if (availability === 'open') return this.enqueue(step);
+    if ((step.options as HandoffOptions | undefined)?.offerCallback === false) {
+      await step.context.sendActivity(HANDOFF.unavailableCallUs(this.desk.hours()));
+      return step.endDialog();
+    }
     const text = availability === 'closed' ? HANDOFF.closed(this.desk.hours()) : HANDOFF.busy;
     return ButtonPrompt.ask(step, BUTTONS, text, [HANDOFF.offerCallback, HANDOFF.decline], HANDOFF.retry);
   }
@@ -87,8 +96,7 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { entered } = (step.options ?? {}) as HandoffOptions;
-    if (same(String(step.result), HANDOFF.offerCallback)) return step.replaceDialog(CALLBACK_DIALOG, { entered } satisfies CallbackOptions);
+    if (same(String(step.result), HANDOFF.offerCallback)) return step.replaceDialog(CALLBACK_DIALOG);
     await step.context.sendActivity(HANDOFF.declined);
     return step.endDialog();
   }

@@ -12,8 +12,9 @@ import { isEnglish } from '../../platform/text/language.js';
 import { FOR_ENGLISH_SPEAKERS, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { CancelAndHelpDialog } from './cancel-and-help.dialog.js';
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
-import { CALLBACK_DIALOG, type CallbackOptions } from './callback.dialog.js';
-import { HANDOFF_DIALOG, type HandoffOptions } from './handoff.dialog.js';
+import { findPhoneNumber } from '../../domain/service-requests/callback-details.js';
+import { CALLBACK_DIALOG } from './callback.dialog.js';
+import { HANDOFF_DIALOG, type EnteredAnswers, type HandoffOptions } from './handoff.dialog.js';
 import { STUCK_IN_DIALOG } from './prompts.js';
 import { CERTIFICATE_DIALOG } from './certificate.dialog.js';
 import type { MemberDialogs } from './member-dialogs.js';
@@ -44,6 +45,9 @@ const MENU_DIALOGS: Partial<Record<MenuChoice, string>> = {
 
 const REPLIES: Partial<Record<MenuChoice, string>> = { question: TEXTS.askQuestion };
 
+/** The menu button that starts an entry's action, where the menu has one (the others start with "Ja"). */
+const ACTION_BUTTONS: Record<string, string> = { submit_document: MENU.document, callback: MENU.callback, handoff: MENU.person };
+
 /** How many earlier messages the document submission looks into for details. */
 const RECENT_MESSAGES = 3;
 
@@ -59,11 +63,15 @@ function ratingActions(entry: FaqEntry) {
   }));
 }
 
-/**
- * What the member had already answered in the dialogs that are open (topic, name, phone): a
- * callback offered after they got stuck starts from there instead of asking it all again.
- */
-function enteredSoFar(dc: DialogContext): CallbackOptions['entered'] {
+/** The ids of the dialogs open now, outermost first (a callback started from the handoff comes after it). */
+function openDialogIds(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let current: DialogContext | undefined = dc; current; current = current.child) ids.push(...current.stack.map((d) => d.id));
+  return ids;
+}
+
+/** What the member had already answered in the dialogs that are open (topic, name, phone), for the agent who takes over. */
+function enteredSoFar(dc: DialogContext): EnteredAnswers {
   const entered: Record<string, string> = {};
   for (let current: DialogContext | undefined = dc; current; current = current.child) {
     // A waterfall keeps its answers in `values`, under the prompt that is asking now.
@@ -109,20 +117,25 @@ export class MainDialog extends CancelAndHelpDialog {
     this.initialDialogId = 'main.route';
   }
 
-  /** A question asked several times without a usable answer: a person takes over (not from within the handoff itself). */
+  /**
+   * A question answered three times unusably: a person takes over. Stuck at the phone number,
+   * a callback is no help, so none is offered; stuck at the offer itself, the member gets our
+   * phone number instead of the same question again.
+   */
   protected override async onContinueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const result = await super.onContinueDialog(dc);
-    if (!dc.context.turnState.get(STUCK_IN_DIALOG) || this.inHandoff(dc)) return result;
-    const earlier = (await this.recent.get(dc.context, [])).join('\n');
+    if (!dc.context.turnState.get(STUCK_IN_DIALOG)) return result;
+    const open = openDialogIds(dc);
     const entered = enteredSoFar(dc);
     await dc.cancelAllDialogs();
-    return dc.beginDialog(HANDOFF_DIALOG, { message: TEXTS.stuckTopic, earlier, entered } satisfies HandoffOptions);
-  }
-
-  private inHandoff(dc: DialogContext): boolean {
-    for (let current: DialogContext | undefined = dc; current; current = current.child)
-      if (current.activeDialog?.id === HANDOFF_DIALOG) return true;
-    return false;
+    if (open.lastIndexOf(HANDOFF_DIALOG) > open.lastIndexOf(CALLBACK_DIALOG)) {
+      await dc.context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.stuckInOffer));
+      return dc.endDialog();
+    }
+    await dc.context.sendActivity(TEXTS.stuckInDialog);
+    const earlier = (await this.recent.get(dc.context, [])).join('\n');
+    const offerCallback = !open.includes(CALLBACK_DIALOG);
+    return dc.beginDialog(HANDOFF_DIALOG, { message: TEXTS.stuckTopic, earlier, entered, offerCallback } satisfies HandoffOptions);
   }
 
   private async route(step: WaterfallStepContext) {
@@ -152,6 +165,8 @@ export class MainDialog extends CancelAndHelpDialog {
       if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
       const offered = await this.offer.get(context);
       await this.offer.set(context, undefined);
+      // Answering an offered callback with a phone number ("0171 …, Montag vormittag") says yes to it.
+      if (offered === 'callback' && findPhoneNumber(text)) return this.startRequest(step, CALLBACK_DIALOG, { message: text, earlier });
       const { intent } = readIntent(text);
       if (intent !== 'question') await this.noteAnswersAreGerman(context);
       if (intent === 'status') return step.beginDialog(STATUS_DIALOG, { trackingId: findTrackingId(text) } satisfies StatusOptions);
@@ -224,9 +239,15 @@ export class MainDialog extends CancelAndHelpDialog {
         MessageFactory.text(alsoAnswered.length === 0 ? answer : TEXTS.answerTo(entry.question, i === 0 ? answer : entry.answer)),
       );
       for (const reply of replies) reply.textFormat = 'markdown';
+      // An answer that offers an action ("Wir rufen Sie gern zurück") has a button that starts it.
+      const start = best.action ? ACTION_BUTTONS[best.action] : undefined;
       replies.at(-1)!.suggestedActions = {
         to: [],
-        actions: [...followUps.map((q) => ({ type: 'imBack', title: q, value: q })), ...ratingActions(best)],
+        actions: [
+          ...(start ? [{ type: 'imBack', title: start, value: start }] : []),
+          ...followUps.map((q) => ({ type: 'imBack', title: q, value: q })),
+          ...ratingActions(best),
+        ],
       };
       for (const reply of replies) await context.sendActivity(reply);
       return undefined;
@@ -259,10 +280,17 @@ export class MainDialog extends CancelAndHelpDialog {
   private async notAnswered(context: TurnContext): Promise<void> {
     const misses = (await this.misses.get(context, 0)) + 1;
     await this.misses.set(context, misses);
-    if (isEnglish(context.activity.text ?? ''))
-      return void (await context.sendActivity(
-        MessageFactory.suggestedActions([MENU.person, MENU.callback], FOR_ENGLISH_SPEAKERS.notUnderstood),
-      ));
+    if (isEnglish(context.activity.text ?? '')) {
+      const reply = MessageFactory.text(FOR_ENGLISH_SPEAKERS.notUnderstood);
+      reply.suggestedActions = {
+        to: [],
+        actions: [
+          { type: 'imBack', title: FOR_ENGLISH_SPEAKERS.person, value: MENU.person },
+          { type: 'imBack', title: FOR_ENGLISH_SPEAKERS.callback, value: MENU.callback },
+        ],
+      };
+      return void (await context.sendActivity(reply));
+    }
     if (misses >= 2) await context.sendActivity(MessageFactory.suggestedActions([MENU.person, MENU.callback], TEXTS.notUnderstoodAgain));
     else await context.sendActivity(MessageFactory.suggestedActions(menuActions(), TEXTS.notUnderstood));
   }

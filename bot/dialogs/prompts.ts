@@ -1,6 +1,5 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { SECRET_INPUT_FLAG } from '../../domain/chat/activity.js';
-import { TEXTS } from '../../domain/member-texts.de.js';
 import { TextPrompt, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 
 export function withButtons(text: string, choices?: readonly string[]): Partial<Activity> {
@@ -13,15 +12,13 @@ export const MAX_FAILED_ANSWERS = 3;
 export const STUCK_IN_DIALOG = Symbol('stuck-in-dialog');
 
 /**
- * The answer was not usable: on the last try, says so instead of asking again and marks the
- * turn, so the main dialog hands over to a person.
+ * The answer was not usable: on the last try, the question is not asked again (the turn counts
+ * as answered) and the turn is marked, so the main dialog decides what helps instead.
  */
-const STUCK_TEXT = TEXTS.stuckInDialog;
-
 export async function onUnusable(prompt: PromptValidatorContext<string>): Promise<false> {
   if (prompt.attemptCount >= MAX_FAILED_ANSWERS) {
     prompt.context.turnState.set(STUCK_IN_DIALOG, true);
-    await prompt.context.sendActivity(STUCK_TEXT);
+    prompt.context.responded = true;
   }
   return false;
 }

@@ -177,7 +177,7 @@ const accountHolder: DetailField = {
 
 const childKvnr: DetailField = {
   key: 'childKvnr',
-  label: 'Versichertennummer des Kindes',
+  label: 'Krankenversichertennummer des Kindes',
   prompt: 'Wie lautet die Krankenversichertennummer Ihres Kindes? Sie steht auf seiner Gesundheitskarte.',
   schema: () =>
     z.string().transform((answer, ctx) => {

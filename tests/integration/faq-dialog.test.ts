@@ -130,7 +130,12 @@ describe('FAQ dialog (botbuilder-testing)', () => {
     assert.match(second.text ?? '', /versichertes Kind ist \*\*unter 12 Jahre/, 'the German answer on child sick pay');
     const lost = await client().sendActivity('What is the weather tomorrow in Berlin?');
     assert.equal(lost.text, FOR_ENGLISH_SPEAKERS.notUnderstood);
-    assert.deepEqual(titles(lost), ['Mit einer Person sprechen', 'Rückruf anfordern']);
+    assert.deepEqual(titles(lost), [FOR_ENGLISH_SPEAKERS.person, FOR_ENGLISH_SPEAKERS.callback], 'English buttons …');
+    assert.deepEqual(
+      lost.suggestedActions?.actions.map((a: { value: unknown }) => a.value),
+      ['Mit einer Person sprechen', 'Rückruf anfordern'],
+      '… that send what the bot acts on',
+    );
   });
 
   it('answers each question of a message that asks two, each under its question, the buttons under the last', async () => {

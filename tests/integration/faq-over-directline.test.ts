@@ -30,6 +30,42 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   { ask: 'Wie komme ich an einen Pflegegrad für meine Oma?', facts: [/Medizinische Dienst/, /25 Arbeitstagen/] },
   // How long, not only from when (§ 48 SGB V), and how much (§ 47).
   { ask: 'Wie lange bekomme ich Krankengeld?', facts: [/78 Wochen innerhalb von drei Jahren/, /70 %/] },
+  // The expert review's findings (issue 20), each answer's key figures.
+  {
+    ask: 'Wie viele Tage Kinderkrankengeld bekomme ich?',
+    facts: [/15 Arbeitstage/, /höchstens \*\*35\*\*/, /\*\*30 Arbeitstage\*\*/, /\*\*70\*\*/],
+  },
+  {
+    ask: 'Muss ich meinem Arbeitgeber Bescheid sagen, wenn ich die Krankenkasse wechsle?',
+    facts: [/Ihrem Arbeitgeber sagen Sie selbst/, /neuen Stelle/, /bis zu \*\*drei Jahre\*\*/],
+  },
+  { ask: 'Wie beantrage ich eine Psychotherapie?', facts: [/PTV 1/, /\*\*Sie selbst\*\*/, /Konsiliarbericht/, /Akutbehandlung/] },
+  {
+    ask: 'Gilt meine Gesundheitskarte auch im Urlaub in der Türkei?',
+    facts: [/Vereinigten Königreich/, /Serbien, Montenegro und Nordmazedonien/, /Türkei, Tunesien, Bosnien/, /keinen gesetzlichen Schutz/],
+  },
+  { ask: 'Wie lange ist der Mutterschutz nach einer Frühgeburt?', facts: [/\*\*12 Wochen\*\*/, /13\. Schwangerschaftswoche/] },
+  {
+    ask: 'Ab wie vielen Dioptrien gibt es Zuschuss zur Brille?',
+    facts: [/mehr als 6 Dioptrien/, /mehr als 4 Dioptrien/, /Therapeutische Sehhilfen/],
+  },
+  {
+    ask: 'Welches Einkommen zählt für die Befreiung von Zuzahlungen?',
+    facts: [/Bruttoeinnahmen aller Angehörigen im Haushalt/, /Freibeträge/, /1\. April 1972/],
+  },
+  {
+    ask: 'Ab wann gibt es Leistungen, wenn ich einen Pflegegrad beantrage?',
+    facts: [/ab dem Tag des Antrags/, /Pflegegrad 1\*\* bringt noch kein Pflegegeld/],
+  },
+  { ask: 'Wie hoch ist die Beitragsbemessungsgrenze?', facts: [/5\.812,50 Euro/, /3,6 %/, /Zuschuss in Höhe der Hälfte/] },
+  { ask: 'Wie kann ich ein E-Rezept einlösen?', facts: [/vier Möglichkeiten/, /CardLink/] },
+  { ask: 'Was zahlt ihr beim Zahnersatz?', facts: [/welchen Festzuschuss wir übernehmen/] },
+  {
+    ask: 'Wie viel darf mein Mann verdienen, um familienversichert zu sein?',
+    facts: [/565 Euro im Monat/, /603 Euro/, /\*\*alle\*\* Voraussetzungen/],
+  },
+  { ask: 'Wo finde ich die Tracking-ID?', facts: [/Hier im Chat/, /Krankenversichertennummer/] },
+  { ask: 'Sind meine Daten in der App sicher?', facts: [/auch nicht hier im Chat/, /Einmal-PIN/] },
 ];
 
 describe('FAQ answers through the Direct Line API', function () {

@@ -85,30 +85,38 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       );
     });
 
-    it('offers a person when one question got no usable answer three times in a row', async () => {
-      const m = at('2026-11-26T10:00:00Z');
+    it('offers a person when one question got no usable answer three times in a row; stuck at the phone number, our number instead of a callback', async () => {
+      const m = at('2026-11-26T10:00:00Z'); // Thursday 11:00, nobody in the console
       await m.say(MENU.callback);
       await m.say('Krankengeld');
       assert.equal(last(await m.say('Anna Beispiel')), CALLBACK.phone);
       assert.equal(last(await m.say('keine')), CALLBACK.phoneInvalid);
       assert.equal(last(await m.say('weiß nicht')), CALLBACK.phoneInvalid);
-      assert.deepEqual(await m.say('12'), [TEXTS.stuckInDialog, HANDOFF.busy], 'no third retry: the handoff instead');
-      assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.phone, 'topic and name already given are kept');
-      await m.say('0171 7654321');
-      await m.say('Fr, 27.11.');
-      await m.say('10–12 Uhr');
-      const booked = last(await m.say(CALLBACK.consentYes));
-      const stored = await requests.findCallback(reference(booked, 'RR')!);
-      assert.deepEqual([stored?.topic, stored?.name, stored?.phone], ['Krankengeld', 'Anna Beispiel', '+491717654321']);
+      const stuck = await m.replies('12');
+      assert.deepEqual(
+        stuck.map((a) => a.text),
+        [TEXTS.stuckInDialog, HANDOFF.unavailableCallUs('Mo–Fr 8–18 Uhr')],
+        'no third retry, no promise of a person, no callback that would ask for the number again',
+      );
+      assert.equal(stuck.at(-1)?.suggestedActions, undefined);
+      assert.match(last(await m.say('Wie lange gilt die Einmal-PIN?')), /31 Tage/, 'questions are answered again');
     });
 
-    it('offered a callback after getting stuck elsewhere, asks for everything', async () => {
+    it('stuck elsewhere, offers the callback, which asks for everything; stuck at that offer, gives our number and the menu', async () => {
       const m = at('2026-11-26T10:00:00Z');
       await m.say('Ich möchte eine Versicherungsbescheinigung');
       for (const answer of ['weiß nicht', 'keine Ahnung']) await m.say(answer);
-      const stuck = await m.say('egal');
-      assert.deepEqual(stuck.slice(-2), [TEXTS.stuckInDialog, HANDOFF.busy]);
+      assert.deepEqual((await m.say('egal')).slice(-2), [TEXTS.stuckInDialog, HANDOFF.busy]);
       assert.equal(last(await m.say(HANDOFF.offerCallback)), CALLBACK.topic);
+
+      const other = at('2026-11-26T10:00:00Z');
+      await other.say('Ich möchte eine Versicherungsbescheinigung');
+      for (const answer of ['weiß nicht', 'keine Ahnung', 'egal']) await other.say(answer);
+      for (const answer of ['vielleicht', 'hm']) assert.equal(last(await other.say(answer)), HANDOFF.retry);
+      const stuck = (await other.replies('was?')).at(-1);
+      assert.equal(stuck?.text, TEXTS.stuckInOffer);
+      assert.ok((stuck?.suggestedActions?.actions.length ?? 0) > 0, 'the menu');
+      assert.match(last(await other.say('Wie lange gilt die Einmal-PIN?')), /31 Tage/);
     });
   });
 
@@ -158,6 +166,21 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
         { topic: 'Krankengeld', name: 'Anna Beispiel', phone: '+491711234567', date: '2026-11-26', window: '16-18', status: 'open' },
       );
       assert.deepEqual(stored?.consentAt, clock());
+    });
+
+    it('answers the question about callbacks with a button that books one, and takes a phone number as the answer to its offer', async () => {
+      const answer = (await member().replies('Kann ich einen Rückruf der Musterkasse vereinbaren?')).at(-1);
+      assert.match(answer?.text ?? '', /Ich frage Sie nacheinander/);
+      assert.equal(answer?.suggestedActions?.actions[0]?.title, MENU.callback);
+      const m = member();
+      await m.say('Kann ich einen Rückruf der Musterkasse vereinbaren?');
+      assert.equal(last(await m.say('0171 1234567, Montag vormittag, Thema Pflegegrad')), CALLBACK.topic, 'the booking starts');
+      await m.say('Pflegegrad');
+      assert.match(
+        last(await m.say('Anna Beispiel')),
+        /^Zu welcher Zeit am Mo, 30\.11\.\?/,
+        'number and day from the message are not asked again',
+      );
     });
 
     it('books nothing without consent, and is started by a wish in free text', async () => {
