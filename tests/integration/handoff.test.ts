@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { TestAdapter } from 'botbuilder';
 import { PostgresStorage } from '../../bot/postgres-storage.js';
 import { MusterkasseBot } from '../../bot/musterkasse.bot.js';
-import { HANDOFF, MENU } from '../../domain/member-texts.de.js';
+import { HANDOFF, MENU, TEXTS } from '../../domain/member-texts.de.js';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
 import { parseConfig } from '../../server/config/index.js';
 import { AgentPresence } from '../../domain/livechat/agent-presence.js';
@@ -79,6 +79,25 @@ describe('handoff to a person: the queue', () => {
     assert.equal(await queue.position(second!.id), position, 'Karl moved up');
     assert.notDeepEqual(await anna.say('Wie lange muss ich Originale aufbewahren?'), [], 'the bot answers again');
     await queue.cancel(karl.conversationId);
+  });
+
+  it('stuck three times in the callback with an agent free: queued, and the agent sees what the member had entered', async () => {
+    await presence.report(PRESENT_AGENT, 'available', now);
+    const anna = await member();
+    await anna.say(MENU.callback);
+    await anna.say('Krankengeld');
+    await anna.say('Anna Beispiel');
+    for (const answer of ['keine', 'weiß nicht']) await anna.say(answer);
+    const replies = await anna.say('12');
+    assert.equal(replies[0], TEXTS.stuckInDialog);
+    assert.match(replies[1] ?? '', /Ich verbinde Sie mit einer Mitarbeiterin/);
+    const chat = await queue.openFor(anna.conversationId);
+    assert.ok(
+      chat?.summary.recentMessages.includes(HANDOFF.enteredForAgent({ topic: 'Krankengeld', name: 'Anna Beispiel' })),
+      JSON.stringify(chat?.summary.recentMessages),
+    );
+    await queue.cancel(anna.conversationId);
+    await presence.leave(PRESENT_AGENT);
   });
 
   it('lets exactly one of two agents accept a waiting chat at the same moment', async () => {
