@@ -5,6 +5,20 @@ export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 
 const entryId = z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, { error: 'ids are lower-case letters, digits and _' });
 
+const isoDate = z.iso.date();
+
+/**
+ * Where an entry's rules come from and when someone last checked the answer against them
+ * (issue 20): the legal reference or the insurer's own document, the date the rules apply
+ * from, and who reviewed the answer on which day.
+ */
+const reviewSchema = z.object({
+  sources: z.array(z.string().trim().min(3).max(200)).min(1).max(10),
+  validFrom: isoDate,
+  reviewedAt: isoDate,
+  reviewer: z.string().trim().min(2).max(100),
+});
+
 /** One knowledge entry: the front matter of a file in knowledge/entries/, plus its body as the answer. */
 export const knowledgeEntrySchema = z.object({
   id: entryId,
@@ -14,6 +28,7 @@ export const knowledgeEntrySchema = z.object({
   english: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
   followUps: z.array(entryId).max(5).default([]),
   action: z.enum(ENTRY_ACTIONS).optional(),
+  review: reviewSchema.optional(),
   answer: z.string().trim().min(10).max(2000),
 });
 

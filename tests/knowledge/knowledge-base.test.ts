@@ -46,6 +46,24 @@ describe('knowledge base files', () => {
     });
   });
 
+  it("checks an entry's review (sources, dates, reviewer) at load and names the broken field", async () => {
+    writeFileSync(
+      path.join(dir, 'entries', 'reviewed.md'),
+      entryFile(
+        'reviewed',
+        'Wie lange gibt es Krankengeld?',
+        'Höchstens 78 Wochen innerhalb von drei Jahren.',
+        'review:\n  sources: []\n  validFrom: "2026-13-01"\n  reviewedAt: "2026-12-06"\n  reviewer: "Team"\n',
+      ),
+    );
+    await assert.rejects(loadKnowledgeBase(dir), (err: unknown) => {
+      const text = (err as KnowledgeBaseError).message;
+      assert.match(text, /reviewed\.md: review\.sources:/);
+      assert.match(text, /reviewed\.md: review\.validFrom:/);
+      return true;
+    });
+  });
+
   it('picks up an edit without a restart, and keeps the last good version when an edit is broken', async () => {
     const service = await KnowledgeService.open(dir, testLogger());
     try {
@@ -84,6 +102,13 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
   };
 
   it("the team's set: no regression", () => check(EVALUATION_SETS.team, TEAM_FLOORS));
+
+  it('the entries corrected after the expert review (issue 20) name their sources and review', () => {
+    for (const id of ['sick_pay', 'child_sick_pay', 'switch_insurer', 'psychotherapy', 'abroad_ehic', 'maternity_benefit', 'glasses'])
+      assert.ok((base.entries.get(id)?.review?.sources.length ?? 0) > 0, id);
+    for (const id of ['co_payment', 'care_level', 'contribution', 'e_prescription', 'dentures', 'family_add'])
+      assert.ok((base.entries.get(id)?.review?.sources.length ?? 0) > 0, id);
+  });
 
   for (const file of EVALUATION_SETS.heldOut) {
     it(`held-out set ${file}, written without sight of the knowledge base: no regression (below the targets for now)`, () =>
