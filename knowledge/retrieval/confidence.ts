@@ -114,7 +114,7 @@ export function decide(
  * getting the fallback. Set, not fitted, like the single-word lead; its cost on out-of-scope
  * questions is part of what `npm run calibrate:faq` and `npm run eval:faq` measure.
  */
-export const IN_SCOPE_SCORE = 0.7;
+const IN_SCOPE_SCORE = 0.7;
 
 function clearlyInScope(match: { understood: boolean; features: Features }): boolean {
   const f = match.features;

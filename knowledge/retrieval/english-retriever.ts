@@ -2,6 +2,7 @@ import type { KnowledgeEntry } from '../entry.schema.js';
 import { englishStemmer } from '../../platform/text/natural.js';
 import { isFrequentEnglishWord } from '../../platform/text/language.js';
 import { foldText } from '../text/normalise.js';
+import { bm25Term, BM25_TERM_MAX } from './bm25.js';
 import type { RetrievalResult } from './result.js';
 
 /** English words that say nothing about the topic. Negations stay: "no tracking ID" is its own topic. */
@@ -30,7 +31,7 @@ function englishWords(text: string): EnglishTerm[] {
     }));
 }
 
-export function englishTerms(text: string): string[] {
+function englishTerms(text: string): string[] {
   return englishWords(text).map((w) => w.term);
 }
 
@@ -39,10 +40,10 @@ export function englishTerms(text: string): string[] {
  * together with the closest single phrasing). Chosen on the English questions of the
  * development sets (`npm run eval:faq`), never on a held-out set.
  */
-export const ENGLISH_THRESHOLDS = { answer: 0.35, lead: 0.04, coverage: 0.5, specificUnknown: 1, suggest: 0.4 };
+const ENGLISH_THRESHOLDS = { answer: 0.35, lead: 0.04, coverage: 0.5, specificUnknown: 1, suggest: 0.4 };
 
 /** What is known about the best match of an English question. */
-export interface EnglishMatch {
+interface EnglishMatch {
   score: number;
   lead: number;
   /** Share of the understood words (by idf) the entry's phrasings contain. */
@@ -51,14 +52,13 @@ export interface EnglishMatch {
   specificUnknown: number;
 }
 
-export function decideEnglish(match: EnglishMatch, t = ENGLISH_THRESHOLDS): RetrievalResult['decision'] {
+function decideEnglish(match: EnglishMatch): RetrievalResult['decision'] {
+  const t = ENGLISH_THRESHOLDS;
   if (match.score >= t.answer && match.lead >= t.lead && match.coverage >= t.coverage && match.specificUnknown < t.specificUnknown)
     return 'answer';
   return match.score >= t.suggest ? 'suggest' : 'fallback';
 }
 
-const K1 = 1.2;
-const B = 0.75;
 /** A word no English phrasing uses counts like a rare known word: it may mean another topic. */
 const UNKNOWN_WEIGHT = 1;
 /** … and an unknown everyday word only this much. */
@@ -119,12 +119,12 @@ export class EnglishRetriever {
       return { decision: 'fallback', candidates: [], confidence: 0, understood: false, reasons: ['englisch: keine bekannten Wörter'] };
     const maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
     const weightOf = (t: string) => (this.df.has(t) ? this.idf(t) : (everyday.has(t) ? EVERYDAY_UNKNOWN_WEIGHT : UNKNOWN_WEIGHT) * maxIdf);
-    const ceiling = queryTerms.reduce((sum, t) => sum + weightOf(t) * (K1 + 1), 0);
+    const ceiling = queryTerms.reduce((sum, t) => sum + weightOf(t) * BM25_TERM_MAX, 0);
     const scored = this.docs.map((doc) => {
       let bm25 = 0;
       for (const term of known) {
         const tf = doc.tf.get(term);
-        if (tf) bm25 += this.idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.averageLength)));
+        if (tf) bm25 += bm25Term(this.idf(term), tf, doc.length, this.averageLength);
       }
       const closest = Math.max(...doc.phrasings.map((phrasing) => this.overlap(queryTerms, phrasing, weightOf)));
       return { id: doc.id, score: (1 - PHRASING_WEIGHT) * Math.min(1, bm25 / ceiling) + PHRASING_WEIGHT * closest };

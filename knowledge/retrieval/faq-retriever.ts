@@ -4,6 +4,7 @@ import { LONG_MESSAGE_WORDS, sentencesOf, wordCount } from '../../platform/text/
 import { confidence, decide, shippedConfidenceModel, type ConfidenceModel, type Features } from './confidence.js';
 import { isEverydayWord } from '../text/general-words.js';
 import { foldText, participleStem, terms, tokens } from '../text/normalise.js';
+import { bm25Term, BM25_TERM_MAX } from './bm25.js';
 import { EnglishRetriever } from './english-retriever.js';
 import type { RetrievalResult } from './result.js';
 import { KnownQuestions } from './known-questions.js';
@@ -48,12 +49,10 @@ const GRAM_WEIGHT = 0.35;
  * the development sets: the best match became right for 96.5 % of them instead of 95.2 %).
  */
 const CLASSIFIER_BONUS = 0.1;
-const K1 = 1.2;
 /** Shorter phrasing words are taken as written: too many real words are one edit apart. */
 const PHRASING_TYPO_MIN_LENGTH = 7;
 /** How much a word the knowledge base does not know lowers the confidence (1 = like the rarest known word). */
 const UNKNOWN_WEIGHT = 1.5;
-const B = 0.75;
 /** Weight of an unknown everyday word, relative to an unknown specific one. */
 const EVERYDAY_UNKNOWN_WEIGHT = 0.3;
 
@@ -373,7 +372,7 @@ export class FaqRetriever {
     if (queryTerms.length === 0 || this.docs.length === 0)
       return { decision: 'fallback', candidates: [], confidence: 0, understood: false, reasons: ['keine verwertbaren Wörter'] };
     const maxIdf = this.maxIdf();
-    const ceilingOf = (q: WeightedTerm) => q.weight * (this.df.has(q.term) ? this.idf(q.term) : UNKNOWN_WEIGHT * maxIdf) * (K1 + 1);
+    const ceilingOf = (q: WeightedTerm) => q.weight * (this.df.has(q.term) ? this.idf(q.term) : UNKNOWN_WEIGHT * maxIdf) * BM25_TERM_MAX;
     const ceiling = queryTerms.reduce((sum, q) => sum + ceilingOf(q), 0);
     const querySet = new Set(queryTerms.filter((q) => this.df.has(q.term)).map((q) => q.term));
 
@@ -386,7 +385,7 @@ export class FaqRetriever {
       for (const { term, weight } of queryTerms) {
         const tf = doc.tf.get(term);
         if (!tf) continue;
-        bm25 += weight * this.idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.averageLength)));
+        bm25 += weight * bm25Term(this.idf(term), tf, doc.length, this.averageLength);
       }
       const phrasing = phrasings[index]!;
       const words = Math.min(1, bm25 / ceiling);

@@ -1,4 +1,4 @@
-import { foldText, terms } from '../text/normalise.js';
+import { foldText } from '../text/normalise.js';
 
 /** Additive smoothing: a feature an entry's phrasings never use is unlikely, not impossible. */
 const SMOOTHING = 0.1;
@@ -14,11 +14,6 @@ export function characterGrams(text: string): string[] {
     for (let i = 0; i + GRAM <= padded.length; i++) grams.push(`#${padded.slice(i, i + GRAM)}`);
   }
   return grams;
-}
-
-/** A text's features: its stemmed words and the character 4-grams of its longer words. */
-export function classifierFeatures(text: string): string[] {
-  return [...terms(text), ...characterGrams(text)];
 }
 
 export interface TopicGuess {
@@ -46,8 +41,8 @@ export class TopicClassifier {
 
   constructor(
     entries: Array<{ id: string; texts: string[] }>,
-    /** How a text becomes features (the retriever passes its synonyms-aware reading). */
-    private readonly featuresOf: (text: string) => string[] = classifierFeatures,
+    /** How a text becomes features: each retriever passes its own reading of words, plus characterGrams. */
+    private readonly featuresOf: (text: string) => string[],
   ) {
     for (const [index, { id, texts }] of entries.entries()) {
       let total = 0;
