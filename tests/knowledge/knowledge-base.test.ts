@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,22 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
   };
 
   it("the team's set: no regression", () => check(EVALUATION_SETS.team, TEAM_FLOORS));
+
+  it('searches any text without failing, German, English or several questions, and never shows a not-covered subject', () => {
+    const sentence = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.constantFrom('Wie lange gilt die Einmal-PIN?', 'Where do I find my tracking ID?', 'Zahlt ihr die Zahnspange?', 'Kindergeld?'),
+    );
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 6 }), (parts) => {
+        const result = base.retriever.search(parts.join(' '));
+        assert.ok(['answer', 'suggest', 'fallback'].includes(result.decision));
+        for (const { id } of [...result.candidates, ...(result.alsoAsked ?? [])]) assert.ok(base.entries.has(id), id);
+      }),
+      { numRuns: 500 },
+    );
+    assert.equal(base.retriever.search('Zahlt ihr die Zahnspange für meine Tochter?').decision, 'fallback');
+  });
 
   it('the entries corrected after the expert review (issue 20) name their sources and review', () => {
     for (const id of ['sick_pay', 'child_sick_pay', 'switch_insurer', 'psychotherapy', 'abroad_ehic', 'maternity_benefit', 'glasses'])
