@@ -1,27 +1,18 @@
-import { createHmac } from 'node:crypto';
-import { secureEquals } from '../platform/secure-compare.js';
+import { LinkSigner } from '../platform/signed-link.js';
 
-/**
- * Links to stored attachments that need no Authorization header (the browser opens them
- * directly) but work only for the file they were made for and only until they expire.
- */
+/** Links to stored attachments that the member's browser opens directly, for one file and a day. */
 export class AttachmentUrls {
-  constructor(
-    private readonly key: Buffer,
-    private readonly lifetimeSeconds = 24 * 3600,
-  ) {}
+  private readonly signer: LinkSigner;
 
-  private signature(fileId: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${fileId}.${expires}`).digest('base64url');
+  constructor(key: Buffer, lifetimeSeconds = 24 * 3600) {
+    this.signer = new LinkSigner(key, lifetimeSeconds);
   }
 
   make(baseUrl: string, fileId: string, now: Date): string {
-    const expires = Math.floor(now.getTime() / 1000) + this.lifetimeSeconds;
-    return `${baseUrl}/v3/directline/attachments/${fileId}?exp=${expires}&sig=${this.signature(fileId, expires)}`;
+    return `${baseUrl}/v3/directline/attachments/${fileId}?${this.signer.query(fileId, now)}`;
   }
 
   isValid(fileId: string, expires: number, signature: string, now: Date): boolean {
-    if (!Number.isInteger(expires) || expires * 1000 < now.getTime()) return false;
-    return secureEquals(signature, this.signature(fileId, expires));
+    return this.signer.isValid(fileId, expires, signature, now);
   }
 }

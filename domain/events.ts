@@ -8,6 +8,8 @@ import type { QueueChange } from './livechat/queue-events.js';
 export interface DomainEvents {
   /** A member's submission is committed with its tracking ID; its documents await the pipeline. */
   'submission.stored': { submissionId: string };
+  /** A document went to its department (pipeline or clerk); its deliveries wait in the outbox. */
+  'document.routed': { documentId: string };
   /** The virus scan quarantined a document; the member may have to send it again. */
   'document.quarantined': { documentId: string };
   /** Members joined or left the live chat queue, or an agent took one (on this node). */

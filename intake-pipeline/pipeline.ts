@@ -43,7 +43,7 @@ export class IntakePipeline {
     private readonly logger: Logger,
     /** Reports each stage's duration (Prometheus). */
     private readonly observe: (stage: DocumentStatus, next: DocumentStatus, seconds: number) => void = () => undefined,
-    /** Announces `document.quarantined` (the chat tells the member). */
+    /** Announces `document.quarantined` (the chat tells the member) and `document.routed` (the outbox hands it over). */
     private readonly events?: Pick<DomainEventBus, 'emit'>,
   ) {
     for (const stage of stages) this.stages.set(stage.status, stage);
@@ -80,6 +80,12 @@ export class IntakePipeline {
       await this.events
         ?.emit('document.quarantined', { documentId })
         .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Quarantine recorded; the member could not be told in the chat'));
+    }
+    if (moved && outcome.status === 'routed') {
+      // If this is lost, the delivery sweep finds the outbox rows.
+      await this.events
+        ?.emit('document.routed', { documentId })
+        .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Routed; delivery not queued yet (the sweep will)'));
     }
     if (moved) await this.enqueue(outcome.status, documentId);
   }

@@ -18,7 +18,10 @@ export function resolveDirectLineSecret(configured: string | undefined, varDir: 
 }
 
 /** Separate keys for separate jobs, all derived from the one configured secret. */
-export function deriveKey(secret: string, purpose: 'directline-token' | 'bot-hop' | 'attachment-url' | 'client-key'): Buffer {
+export function deriveKey(
+  secret: string,
+  purpose: 'directline-token' | 'bot-hop' | 'attachment-url' | 'client-key' | 'export-file-link',
+): Buffer {
   return createHmac('sha256', secret).update(`musterkasse:${purpose}`).digest();
 }
 

@@ -10,5 +10,7 @@ npm run --silent services:start
 npm run --silent cli -- members:import data/demo-members.csv
 # Starter prepared answers for the live chat (existing shortcuts are kept).
 npm run --silent cli -- canned:import data/canned-responses.yaml
+# Routed documents land in var/kernsystem-eingang unless the installation names its own targets.
+export DELIVERY_TARGETS_FILE="${DELIVERY_TARGETS_FILE:-data/delivery-targets.demo.yaml}"
 echo "quickstart: starting on http://localhost:${PORT:-3978} (Ctrl+C stops)"
 exec npm start --silent

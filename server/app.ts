@@ -19,6 +19,8 @@ import { SubmissionsRepository } from '../domain/submissions/submissions.reposit
 import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
+import { exportRoutes } from '../intake-pipeline/api/export.routes.js';
+import { deliveriesRoutes } from '../staff-console/api/deliveries.routes.js';
 import { reviewRoutes } from '../staff-console/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
@@ -110,6 +112,7 @@ export function createApp(core: Core): Express {
   );
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
   api.use('/admin/einmal-pins', einmalPinRoutes(core.pins));
+  api.use('/admin/deliveries', deliveriesRoutes({ deliveries: core.delivery.deliveries, outbox: core.delivery.outbox, audit: core.audit }));
   api.use('/knowledge', knowledgeRoutes(core.faqFeedback));
   api.use(
     '/intake',
@@ -119,6 +122,19 @@ export function createApp(core: Core): Express {
       repository: new SubmissionsRepository(core.database.db),
       audit: core.audit,
       limits: { maxFileBytes: config.storage.maxFileBytes, maxFiles: config.storage.maxFiles },
+    }),
+  );
+  api.use(
+    '/export',
+    exportRoutes({
+      db: core.database.db,
+      channels: new IntakeChannels(core.database.db),
+      deliveries: core.delivery.deliveries,
+      targets: config.delivery.targets,
+      storage: core.storage,
+      links: core.delivery.links,
+      audit: core.audit,
+      clock: core.clock,
     }),
   );
   api.use('/review', reviewRoutes(core.review));

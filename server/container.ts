@@ -44,6 +44,11 @@ import { EinmalPinsRepository } from '../domain/members/einmal-pin/einmal-pins.r
 import { mayRequestCertificate } from '../domain/members/family.js';
 import { MembersRepository } from '../domain/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../domain/documents/documents.repository.js';
+import { DeliveriesRepository } from '../domain/documents/deliveries.repository.js';
+import { DeliveryOutbox } from '../domain/documents/delivery-outbox.js';
+import { DocumentDelivery } from '../intake-pipeline/delivery/document-delivery.js';
+import { ExportFileLinks } from '../intake-pipeline/delivery/file-links.js';
+import { LinkSigner } from '../platform/signed-link.js';
 import { IntakePipeline } from '../intake-pipeline/pipeline.js';
 import { ReviewService } from '../staff-console/review/review.service.js';
 import { ConsoleBundle } from '../staff-console/bundle.js';
@@ -130,6 +135,8 @@ export interface Core {
   members: MembersRepository;
   pins: EinmalPinService;
   intake: IntakePipeline;
+  /** Routed documents to the core system: the outbox, its queue job, the file links in the index. */
+  delivery: { deliveries: DeliveriesRepository; outbox: DeliveryOutbox; links: ExportFileLinks; handOver: DocumentDelivery };
   /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
   livechat: {
     queue: LiveChatQueue;
@@ -340,7 +347,27 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const submissionsRepository = new SubmissionsRepository(db);
   const chat = buildChannel(config, database, storage, redis, logger, clock);
 
-  const intakeDocuments = new IntakeDocumentsRepository(db);
+  const intakeDocuments = new IntakeDocumentsRepository(db, config.delivery.targets);
+  const deliveries = new DeliveriesRepository(db);
+  const exportLinks = new ExportFileLinks(
+    new LinkSigner(deriveKey(chat.secret, 'export-file-link'), config.delivery.linkTtlSeconds),
+    config.http.publicUrl,
+  );
+  const delivery = {
+    deliveries,
+    outbox: new DeliveryOutbox(deliveries, queues, config.delivery, logger),
+    links: exportLinks,
+    handOver: new DocumentDelivery({
+      db,
+      deliveries,
+      targets: config.delivery.targets,
+      storage,
+      links: exportLinks,
+      logger,
+      clock,
+      count: (kind, outcome) => metrics.documentDeliveries.inc({ kind, outcome }),
+    }),
+  };
   const pipelineWork = works(role) ? buildStages(config, db, storage, clamd, members, intakeDocuments, logger) : undefined;
   if (pipelineWork) parts.push('ocr', 'pipeline-stages');
   const intake = new IntakePipeline(
@@ -386,6 +413,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     logger,
   );
   events.on('document.quarantined', ({ documentId }) => notices.documentQuarantined(documentId));
+  events.on('document.routed', ({ documentId }) => delivery.outbox.dispatch(documentId));
 
   let web: Pick<Core, 'knowledge' | 'faqFeedback' | 'review' | 'consoleBundle' | 'bot'> | undefined;
   if (serves(role)) {
@@ -394,7 +422,17 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     web = {
       knowledge,
       faqFeedback,
-      review: new ReviewService(db, intakeDocuments, members, audit, departmentsWith(config.intake.departments), storage, logger),
+      review: new ReviewService(
+        db,
+        intakeDocuments,
+        members,
+        audit,
+        departmentsWith(config.intake.departments),
+        storage,
+        logger,
+        events,
+        deliveries,
+      ),
       consoleBundle: new ConsoleBundle(),
       bot: buildBot({
         config,
@@ -457,6 +495,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     members,
     pins,
     intake,
+    delivery,
     livechat,
     serviceRequests,
     chat,

@@ -9,6 +9,8 @@ const HOUR = 60 * MINUTE;
 /** A document whose status has not moved for this long has lost its job (or waits behind many). */
 const INTAKE_STUCK_AFTER_MS = 5 * MINUTE;
 const DAY = 24 * HOUR;
+/** A delivery pending this long after its last attempt has lost its job (a delayed retry still has one: no-op). */
+const DELIVERY_STALE_AFTER_MS = 5 * MINUTE;
 
 /** How often each maintenance task runs. */
 const HOUSEKEEPING_EVERY = {
@@ -17,6 +19,7 @@ const HOUSEKEEPING_EVERY = {
   'purge-abandoned-drafts': HOUR,
   'purge-finished-callbacks': DAY,
   'intake-sweep': MINUTE,
+  'delivery-sweep': MINUTE,
 } satisfies Record<JobPayload<'housekeeping'>['task'], number>;
 
 /** The job handlers of this system, by queue. Later parts add their stages here. */
@@ -41,6 +44,8 @@ export function jobHandlers(core: Core): JobHandlers {
         core.logger.info({ purged }, 'Finished callback requests past their retention purged');
       } else if (task === 'intake-sweep') {
         await core.intake.sweep(core.clock(), INTAKE_STUCK_AFTER_MS);
+      } else if (task === 'delivery-sweep') {
+        await core.delivery.outbox.sweep(core.clock(), DELIVERY_STALE_AFTER_MS);
       }
     },
     'intake-scan': ({ documentId }) => core.intake.handle('scan', documentId),
@@ -48,6 +53,7 @@ export function jobHandlers(core: Core): JobHandlers {
     'intake-classify': ({ documentId }) => core.intake.handle('classify', documentId),
     'intake-assign': ({ documentId }) => core.intake.handle('assign', documentId),
     'intake-route': ({ documentId }) => core.intake.handle('route', documentId),
+    'document-delivery': ({ deliveryId }) => core.delivery.handOver.handle(deliveryId),
   };
 }
 
@@ -72,6 +78,8 @@ export async function startWorker(core: Core, handlers: JobHandlers = jobHandler
     onFailed: async (queue, job, error, final) => {
       const stage = stageOfQueue(queue);
       if (stage) await core.intake.failed(stage, job, error, final);
+      if (queue === 'document-delivery' && final)
+        await core.delivery.outbox.giveUp((job.data as { deliveryId: string }).deliveryId, error.message);
     },
   });
   core.logger.info({ queues: workers.size }, 'Worker role consuming');

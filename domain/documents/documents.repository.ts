@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { documentPages, storedFiles, submissionDocuments, submissions, type DocumentStatus } from '../../platform/db/schema.js';
+import {
+  documentDeliveries,
+  documentPages,
+  storedFiles,
+  submissionDocuments,
+  submissions,
+  type DocumentStatus,
+} from '../../platform/db/schema.js';
+import { targetsFor, type DeliveryTarget } from './delivery-targets.js';
 
 export type DocumentPage = typeof documentPages.$inferInsert;
 export type PipelineDocument = typeof submissionDocuments.$inferSelect & {
@@ -29,7 +38,11 @@ export interface StageOutcome {
 }
 
 export class IntakeDocumentsRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Where routed documents go: their outbox rows are written with the routing. */
+    private readonly deliveryTargets: readonly DeliveryTarget[] = [],
+  ) {}
 
   async find(id: string): Promise<PipelineDocument | undefined> {
     const [row] = await this.db
@@ -49,10 +62,23 @@ export class IntakeDocumentsRepository {
   /**
    * Moves a document on, but only from the status the stage started from (compare and set):
    * a stage that ran twice records its outcome once. Returns whether it moved. The submission's
-   * status follows in the same statement (database trigger, migration 0013).
+   * status follows in the same statement (database trigger, migration 0013). A document routed
+   * gets its deliveries (the outbox) in the same transaction: routed without them is impossible.
    */
   async advance(id: string, from: DocumentStatus, outcome: StageOutcome): Promise<boolean> {
-    const rows = await this.db
+    if (outcome.status !== 'routed') return this.move(this.db, id, from, outcome).then((row) => row !== undefined);
+    return this.db.transaction(async (tx) => {
+      const routed = await this.move(tx, id, from, outcome);
+      if (!routed) return false;
+      const deliveries = targetsFor(this.deliveryTargets, routed.documentType ?? 'other', routed.department ?? '');
+      if (deliveries.length > 0)
+        await tx.insert(documentDeliveries).values(deliveries.map((d) => ({ id: randomUUID(), documentId: id, ...d })));
+      return true;
+    });
+  }
+
+  private async move(db: Pick<Database, 'update'>, id: string, from: DocumentStatus, outcome: StageOutcome) {
+    const [row] = await db
       .update(submissionDocuments)
       .set({
         ...outcome.set,
@@ -62,8 +88,8 @@ export class IntakeDocumentsRepository {
         lastError: null,
       })
       .where(and(eq(submissionDocuments.id, id), eq(submissionDocuments.status, from)))
-      .returning({ id: submissionDocuments.id });
-    return rows.length > 0;
+      .returning({ documentType: submissionDocuments.documentType, department: submissionDocuments.department });
+    return row;
   }
 
   async documentIdsOf(submissionId: string): Promise<string[]> {

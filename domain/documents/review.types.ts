@@ -4,8 +4,9 @@
  * Dates travel as ISO strings.
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../submissions/document-types.js';
+import type { DeliveryState } from './deliveries.repository.js';
 
-export { DOCUMENT_TYPE_LABELS, type DocumentType };
+export { DOCUMENT_TYPE_LABELS, type DocumentType, type DeliveryState };
 
 export interface ReviewQueueItem {
   id: string;
@@ -59,6 +60,8 @@ export interface ReviewDocument {
   /** Strings the screen marks in the page texts: KVNRs as found, the members' names. */
   highlights: string[];
   pages: ReviewPage[];
+  /** Where the routed document goes and how far it got, per target. */
+  deliveries: DeliveryState[];
 }
 
 export interface SubmissionDocuments {
@@ -70,6 +73,7 @@ export interface SubmissionDocuments {
     documentType: string | null;
     department: string | null;
     receivedAt: string;
+    deliveries: DeliveryState[];
   }>;
 }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/client.js';
-import { intakeChannels } from '../../platform/db/schema.js';
+import { intakeChannels, type ChannelScope } from '../../platform/db/schema.js';
 import { ConflictError, NotFoundError } from '../../platform/errors/index.js';
 
 export const channelNameSchema = z
@@ -16,16 +16,19 @@ export interface IntakeChannel {
   name: string;
 }
 
-/** API keys of the systems that may submit documents (`npm run cli -- channel:add|channel:revoke`). */
+/**
+ * API keys of the systems that submit documents or fetch routed ones
+ * (`npm run cli -- channel:add|channel:revoke`). A key works only for its scope.
+ */
 export class IntakeChannels {
   constructor(private readonly db: Database) {}
 
   /** A new channel; its key is returned once and stored only as a hash. */
-  async add(name: string): Promise<string> {
+  async add(name: string, scope: ChannelScope = 'intake'): Promise<string> {
     const key = `mkc_${randomBytes(32).toString('base64url')}`;
     const inserted = await this.db
       .insert(intakeChannels)
-      .values({ id: randomUUID(), name, keyHash: hash(key) })
+      .values({ id: randomUUID(), name, scope, keyHash: hash(key) })
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) throw new ConflictError('channel_exists', `Den Kanal „${name}“ gibt es schon.`);
@@ -41,12 +44,12 @@ export class IntakeChannels {
     if (rows.length === 0) throw new NotFoundError(`Einen aktiven Kanal „${name}“ gibt es nicht.`);
   }
 
-  async byKey(key: string): Promise<IntakeChannel | undefined> {
+  async byKey(key: string, scope: ChannelScope): Promise<IntakeChannel | undefined> {
     if (!key.startsWith('mkc_')) return undefined;
     const [row] = await this.db
       .select({ id: intakeChannels.id, name: intakeChannels.name })
       .from(intakeChannels)
-      .where(and(eq(intakeChannels.keyHash, hash(key)), isNull(intakeChannels.revokedAt)));
+      .where(and(eq(intakeChannels.keyHash, hash(key)), eq(intakeChannels.scope, scope), isNull(intakeChannels.revokedAt)));
     return row;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '../../platform/errors/index.js';
@@ -10,7 +10,8 @@ import { refusalReason } from '../../domain/submissions/refusal-reasons.de.js';
 import type { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { DECLARED_TYPES } from '../document-types.js';
-import type { IntakeChannel, IntakeChannels } from './intake-channels.js';
+import type { IntakeChannels } from './intake-channels.js';
+import { channelAuth, requireChannel } from './channel-auth.js';
 import { readIntakeUpload } from './multipart.js';
 
 const metadataSchema = z
@@ -29,24 +30,6 @@ export interface IntakeRoutesDeps {
   limits: { maxFileBytes: number; maxFiles: number };
 }
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    intakeChannel?: IntakeChannel;
-  }
-}
-
-/** `Authorization: Bearer <channel key>`: which system is calling (undefined for staff sessions). */
-function channelAuth(channels: IntakeChannels) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
-    const header = req.get('authorization') ?? '';
-    if (!header.startsWith('Bearer ')) return next();
-    const channel = await channels.byKey(header.slice(7).trim());
-    if (!channel) return next(new UnauthenticatedError('invalid_channel_key', 'Dieser Kanalschlüssel ist ungültig oder widerrufen.'));
-    req.intakeChannel = channel;
-    next();
-  };
-}
-
 /**
  * Intake from other channels (the insurer's app, a scan centre): the same checks and limits
  * as the chat, the same pipeline. Staff (clerk, admin) and the submitting channel may read a
@@ -54,12 +37,10 @@ function channelAuth(channels: IntakeChannels) {
  */
 export function intakeRoutes(deps: IntakeRoutesDeps): Router {
   const router = Router();
-  router.use(channelAuth(deps.channels));
+  router.use(channelAuth(deps.channels, 'intake'));
 
   router.post('/submissions', async (req: Request, res: Response) => {
-    const channel = req.intakeChannel;
-    if (!channel)
-      throw new UnauthenticatedError('channel_key_required', 'Bitte senden Sie den Kanalschlüssel als „Authorization: Bearer …“.');
+    const channel = requireChannel(req);
     const upload = await readIntakeUpload(req, deps.limits);
     let metadataInput: unknown = {};
     if (upload.metadata) {

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  customType,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -392,10 +393,17 @@ export const documentPages = pgTable(
   (t) => [primaryKey({ columns: [t.documentId, t.page] })],
 );
 
-/** Systems that feed the intake pipeline (the insurer's app, a scan centre): one API key each, stored hashed. */
+/**
+ * Systems that call the intake API with a key of their own: `intake` channels submit documents
+ * (the insurer's app, a scan centre), `export` channels fetch routed documents (the core system's
+ * pull target of the same name). A key works only for its scope.
+ */
+export const CHANNEL_SCOPES = ['intake', 'export'] as const;
+export type ChannelScope = (typeof CHANNEL_SCOPES)[number];
 export const intakeChannels = pgTable('intake_channels', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
+  scope: text('scope', { enum: CHANNEL_SCOPES }).notNull().default('intake'),
   /** SHA-256 of the key: keys are 256 random bits, so a fast hash is enough and allows lookup. */
   keyHash: text('key_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -508,3 +516,54 @@ export const cannedResponses = pgTable('canned_responses', {
   updatedBy: uuid('updated_by').references(() => staffUsers.id, { onDelete: 'set null' }),
   ...timestamps,
 });
+
+/** PostgreSQL's 64-bit transaction id, read and written as text (its numbers exceed 2^53). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/** Where routed documents go: an HTTPS receiver, a pull client, a folder a DMS importer watches. */
+export const DELIVERY_KINDS = ['webhook', 'pull', 'folder'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/**
+ * pending: not yet handed over (or being retried); delivered: written where the target reads it
+ * (folder); acknowledged: the core system confirmed receipt (webhook 2xx, pull ack); failed:
+ * retries used up, waiting for an admin to redeliver (the dead letter).
+ */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'acknowledged', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * The outbox: one row per routed document and target, written in the transaction that routes
+ * the document, so a crash can neither lose a delivery nor make one up. `txId` and `seq` order
+ * the pull API's cursor (see DeliveriesRepository.page).
+ */
+export const documentDeliveries = pgTable(
+  'document_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    txId: xid8('tx_id')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => submissionDocuments.id),
+    /** The configured target's name (for pull targets: the export channel's name). */
+    target: text('target').notNull(),
+    kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    /** Hand-over attempts so far; once one started, the document may be at the target and is read-only. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Manual redeliveries after a failure (each gets a fresh job). */
+    redeliveries: integer('redeliveries').notNull().default(0),
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('document_deliveries_document_target_idx').on(t.documentId, t.target),
+    index('document_deliveries_cursor_idx').on(t.target, t.txId, t.seq),
+    index('document_deliveries_status_idx').on(t.status, t.createdAt),
+  ],
+);

@@ -7,6 +7,8 @@ export interface Metrics {
   jobsProcessed: Counter<'queue' | 'outcome'>;
   /** Intake pipeline: how long each stage took, by stage and where the document went next. */
   intakeStageDuration: Histogram<'stage' | 'next'>;
+  /** Hand-overs of routed documents to the core system, by target kind and outcome. */
+  documentDeliveries: Counter<'kind' | 'outcome'>;
 }
 
 /** One registry per process; tests get their own so they do not share counters. */
@@ -27,6 +29,12 @@ export function createMetrics(): Metrics {
       help: 'Intake pipeline stage duration by stage and next status',
       labelNames: ['stage', 'next'],
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    documentDeliveries: new Counter({
+      name: 'document_deliveries_total',
+      help: 'Hand-overs of routed documents to the core system by target kind and outcome (delivered, error)',
+      labelNames: ['kind', 'outcome'],
       registers: [registry],
     }),
     jobsProcessed: new Counter({

@@ -7,7 +7,14 @@ import { z } from 'zod';
  */
 export const jobSchemas = {
   housekeeping: z.object({
-    task: z.enum(['purge-expired-sessions', 'purge-old-transcripts', 'purge-abandoned-drafts', 'purge-finished-callbacks', 'intake-sweep']),
+    task: z.enum([
+      'purge-expired-sessions',
+      'purge-old-transcripts',
+      'purge-abandoned-drafts',
+      'purge-finished-callbacks',
+      'intake-sweep',
+      'delivery-sweep',
+    ]),
   }),
   /** Intake pipeline stages: one queue each, the document's id only (PostgreSQL holds the rest). */
   'intake-scan': z.object({ documentId: z.uuid() }),
@@ -15,6 +22,8 @@ export const jobSchemas = {
   'intake-classify': z.object({ documentId: z.uuid() }),
   'intake-assign': z.object({ documentId: z.uuid() }),
   'intake-route': z.object({ documentId: z.uuid() }),
+  /** Hands one routed document to one target (webhook or folder); the outbox row holds the rest. */
+  'document-delivery': z.object({ deliveryId: z.uuid() }),
 } as const;
 
 export type QueueName = keyof typeof jobSchemas;

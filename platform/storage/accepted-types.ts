@@ -22,3 +22,10 @@ export async function detectAcceptedType(head: Buffer): Promise<AcceptedMediaTyp
   const mime = detected?.mime as string | undefined;
   return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(mime ?? '') ? (mime as AcceptedMediaType) : undefined;
 }
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** The usual file extension of a media type ("bin" for one we do not know). */
+export function extensionOf(mediaType: string): string {
+  return EXTENSIONS[mediaType] ?? 'bin';
+}

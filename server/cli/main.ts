@@ -143,11 +143,15 @@ program
 
 program
   .command('channel:add')
-  .description('register a system that may submit documents (app, scan centre); prints its API key once')
+  .description(
+    'register a system that may submit documents (app, scan centre), or with --export one that fetches routed documents (a pull target of the same name); prints its API key once',
+  )
   .argument('<name>', 'lower-case letters, digits and dashes, e.g. scan-centre')
-  .action(async (name: string) => {
-    const key = await withDatabase((db) => new IntakeChannels(db).add(parseInput(channelNameSchema, name)));
-    console.log(`Channel "${name}" added. Its key (shown only now, store it in the channel's secret store):\n${key}`);
+  .option('--export', 'a key for the export API (GET /api/export/documents) instead of the intake API')
+  .action(async (name: string, options: { export?: boolean }) => {
+    const scope = options.export ? 'export' : 'intake';
+    const key = await withDatabase((db) => new IntakeChannels(db).add(parseInput(channelNameSchema, name), scope));
+    console.log(`Channel "${name}" (${scope}) added. Its key (shown only now, store it in the channel's secret store):\n${key}`);
   });
 
 program

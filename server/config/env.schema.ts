@@ -154,6 +154,10 @@ export const envSchema = z
           .transform((map) => map as Partial<Record<DocumentType, string>>),
       )
       .default({}),
+    DELIVERY_TARGETS_FILE: z.string().min(1).optional(),
+    DELIVERY_MAX_ATTEMPTS: integer(1, 50).default(10),
+    DELIVERY_BACKOFF_MS: integer(100, 3_600_000).default(30_000),
+    DELIVERY_LINK_TTL_HOURS: integer(1, 720).default(168),
     TIME_ZONE: z.string().min(1).default('Europe/Berlin').refine(isTimeZone, { error: 'expected an IANA time zone such as Europe/Berlin' }),
 
     LIVECHAT_HOURS: z

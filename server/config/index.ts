@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import type { OpeningHoursSpec } from '../../domain/livechat/opening-hours.js';
 import type { QueueName } from '../../platform/queue/job-map.js';
 import type { DocumentType } from '../../domain/submissions/document-types.js';
+import { deliveryTargetsFileSchema, type DeliveryTarget } from '../../domain/documents/delivery-targets.js';
 import { envSchema, type Env } from './env.schema.js';
 
 export interface AppConfig {
@@ -46,6 +48,11 @@ export interface AppConfig {
     pdfTimeLimitMs: number;
     departments: Partial<Record<DocumentType, string>>;
   };
+  /**
+   * Where routed documents go (DELIVERY_TARGETS_FILE; none when unset), how often a failing
+   * hand-over is tried and how long the file links in a delivery stay valid.
+   */
+  delivery: { targets: DeliveryTarget[]; maxAttempts: number; backoffMs: number; linkTtlSeconds: number };
   /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
   queueConcurrency: Partial<Record<QueueName, number>>;
   /** When agents answer the live chat (outside: the bot offers a callback). */
@@ -87,6 +94,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     throw new ConfigError([...new Set(problems)]);
   }
   const e = result.data;
+  const deliveryTargets = e.DELIVERY_TARGETS_FILE ? readDeliveryTargets(e.DELIVERY_TARGETS_FILE, cleaned) : [];
   return {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
@@ -131,6 +139,12 @@ export function parseConfig(raw: RawEnv): AppConfig {
       pdfTimeLimitMs: e.PDF_TIME_LIMIT_MS,
       departments: e.INTAKE_DEPARTMENTS,
     },
+    delivery: {
+      targets: deliveryTargets,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      backoffMs: e.DELIVERY_BACKOFF_MS,
+      linkTtlSeconds: e.DELIVERY_LINK_TTL_HOURS * 3600,
+    },
     queueConcurrency: e.QUEUE_CONCURRENCY,
     livechat: {
       openingHours: { weekly: e.LIVECHAT_HOURS, holidayRegion: e.LIVECHAT_HOLIDAYS, closedDays: e.LIVECHAT_CLOSED_DAYS },
@@ -143,6 +157,31 @@ export function parseConfig(raw: RawEnv): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
+}
+
+/** The delivery targets file (YAML), checked, with each webhook's secret read from the variable it names. */
+function readDeliveryTargets(file: string, env: RawEnv): DeliveryTarget[] {
+  const where = `DELIVERY_TARGETS_FILE (${file})`;
+  let content: unknown;
+  try {
+    content = parseYaml(readFileSync(path.resolve(file), 'utf8'));
+  } catch (err) {
+    throw new ConfigError([`${where}: cannot be read as YAML (${(err as Error).message.split('\n')[0]})`]);
+  }
+  const parsed = deliveryTargetsFileSchema.safeParse(content);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((issue) => `${where}: ${issue.path.join('.') || '(file)'}: ${issue.message}`));
+  const problems: string[] = [];
+  const targets = parsed.data.targets.map((target): DeliveryTarget => {
+    if (target.kind === 'folder') return { ...target, directory: path.resolve(target.directory) };
+    if (target.kind !== 'webhook') return target;
+    const secret = env[target.secretEnv] ?? '';
+    if (secret.length < 32)
+      problems.push(`${target.secretEnv}: the signing secret of target ${target.name}; expected at least 32 characters`);
+    return { ...target, secret };
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  return targets;
 }
 
 /**

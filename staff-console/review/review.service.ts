@@ -13,6 +13,8 @@ import { submissionType, type DetailValue } from '../../domain/submissions/submi
 import { findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../../domain/submissions/document-types.js';
 import type { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
+import { deliveryState, type DeliveriesRepository, type DeliveryState } from '../../domain/documents/deliveries.repository.js';
+import type { DomainEventBus } from '../../domain/events.js';
 import { pageImage } from './page-image.js';
 import type {
   MemberSummary,
@@ -72,7 +74,14 @@ export class ReviewService {
     private readonly departments: Record<DocumentType, string>,
     private readonly storage: FileStorage,
     private readonly logger: Logger,
+    /** Announces `document.routed` after a decision (the outbox hands the document over). */
+    private readonly events: Pick<DomainEventBus, 'emit'>,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
+
+  private async deliveriesOf(documentId: string): Promise<DeliveryState[]> {
+    return (await this.deliveries.forDocument(documentId)).map(deliveryState);
+  }
 
   async queue(limit = 100): Promise<ReviewQueueItem[]> {
     const rows = await this.db
@@ -143,6 +152,7 @@ export class ReviewService {
         ]),
       ],
       pages: pages.map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
+      deliveries: await this.deliveriesOf(documentId),
     };
   }
 
@@ -188,7 +198,10 @@ export class ReviewService {
       .orderBy(asc(submissionDocuments.position));
     if (rows.length === 0) throw new NotFoundError('Zu dieser Vorgangsnummer gibt es keine Sendung.');
     await this.record(reviewer, 'submission.search', { type: 'submission', id: trackingId });
-    return { trackingId, documents: rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString() })) };
+    const documents = [];
+    for (const row of rows)
+      documents.push({ ...row, receivedAt: row.receivedAt.toISOString(), deliveries: await this.deliveriesOf(row.id) });
+    return { trackingId, documents };
   }
 
   /** Members matching a clerk's search (audited: it reveals personal data). */
@@ -228,6 +241,9 @@ export class ReviewService {
         .insert(classificationExamples)
         .values({ id: randomUUID(), documentId, text, documentType: input.documentType, corrected });
     await this.record(reviewer, 'document.decide', { type: 'document', id: documentId }, { documentType: input.documentType, corrected });
+    await this.events
+      .emit('document.routed', { documentId })
+      .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Routed; delivery not queued yet (the sweep will)'));
     return { department };
   }
 

@@ -19,7 +19,7 @@ export interface LoggedIn {
 }
 
 /** Logs in through the real endpoint; the supertest agent keeps the session cookie. */
-export async function loginAs(app: Express, username: string, password = TEST_PASSWORD): Promise<LoggedIn> {
+export async function loginAs(app: Express | string, username: string, password = TEST_PASSWORD): Promise<LoggedIn> {
   const agent = request.agent(app);
   const res = await agent.post('/api/auth/login').send({ username, password }).expect(200);
   const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import type { Core } from '../../server/container.js';
@@ -21,7 +23,7 @@ import { createStaff } from '../helpers/staff.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
 
 /** Inputs per surface in one CI run (together well over 1,000). */
-const RUNS = { directLine: 300, stream: 150, upload: 120, widget: 60, intake: 100, staff: 200, socket: 200 };
+const RUNS = { directLine: 300, stream: 150, upload: 120, widget: 60, intake: 100, export: 100, staff: 200, socket: 200 };
 const EICAR_MARK = Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE');
 
 /**
@@ -42,6 +44,8 @@ describe('fuzz: generated hostile input against a running system', function () {
   const answers: Record<string, Record<string, number>> = {};
   const staff: Record<'agent' | 'clerk' | 'admin', { cookie: string; csrf: string }> = {} as never;
   let intakeKey: string;
+  let exportKey: string;
+  const targetsDir = mkdtempSync(path.join(tmpdir(), 'mk-fuzz-targets-'));
 
   const alive = () => server.child.exitCode === null && server.child.signalCode === null;
 
@@ -78,6 +82,11 @@ describe('fuzz: generated hostile input against a running system', function () {
     );
     assert.equal(await channel.exited, 0, channel.stderr());
     intakeKey = /^(mkc_\S+)$/m.exec(channel.stdout())![1]!;
+    const exportName = uniqueName('abholer-').toLowerCase();
+    const exporter = runTs('server/cli/main.ts', ['channel:add', exportName, '--export'], childEnv({ DATABASE_URL: sharedDatabase.url }));
+    assert.equal(await exporter.exited, 0, exporter.stderr());
+    exportKey = /^(mkc_\S+)$/m.exec(exporter.stdout())![1]!;
+    writeFileSync(path.join(targetsDir, 'targets.yaml'), `targets:\n  - name: ${exportName}\n    kind: pull\n`);
 
     port = await freePort();
     server = runTs(
@@ -87,6 +96,7 @@ describe('fuzz: generated hostile input against a running system', function () {
         PORT: String(port),
         DATABASE_URL: sharedDatabase.url,
         REDIS_PREFIX: uniqueName('mkfuzz'),
+        DELIVERY_TARGETS_FILE: path.join(targetsDir, 'targets.yaml'),
         DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET,
         PDF_TIME_LIMIT_MS: '2000',
         OCR_WORKERS: '1',
@@ -125,6 +135,7 @@ describe('fuzz: generated hostile input against a running system', function () {
       await server.exited;
     }
     await core?.close();
+    rmSync(targetsDir, { recursive: true, force: true });
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
     console.log(
       `      fuzz: ${total} generated inputs (${Object.entries(sent)
@@ -333,6 +344,35 @@ describe('fuzz: generated hostile input against a running system', function () {
     );
   });
 
+  it('export API: any cursor, limit, document id, link signature and key', async () => {
+    const route = fc.oneof(
+      fc.tuple(hostileString, hostileString).map(([after, limit]) => `GET /api/export/documents?after=${pct(after)}&limit=${pct(limit)}`),
+      fc.constant('GET /api/export/documents'),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/export/documents/${id}/ack`),
+      fc
+        .tuple(fc.oneof(fc.uuid(), hostileString.map(pct)), hostileString, hostileString)
+        .map(([id, exp, sig]) => `GET /api/export/documents/${id}/file?exp=${pct(exp)}&sig=${pct(sig)}`),
+    );
+    const key = fc.oneof(
+      fc.constant(`Bearer ${exportKey}`),
+      fc.constant(`Bearer ${intakeKey}`),
+      hostileString.map((s) => `Bearer ${pct(s)}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(route, key, hostileBody, async (line, authorization, { body, contentType }) => {
+        const [method, path] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)];
+        await probe('export', {
+          method,
+          path,
+          headers: { authorization, 'content-type': contentType },
+          body: method === 'GET' ? undefined : body,
+        });
+        return alive();
+      }),
+      { numRuns: RUNS.export },
+    );
+  });
+
   it('staff API: any login body, and any id, query or body to every staff route of every role', async () => {
     const route = fc.oneof(
       fc.constantFrom(
@@ -341,6 +381,7 @@ describe('fuzz: generated hostile input against a running system', function () {
         'GET /api/livechat/canned-responses',
         'POST /api/livechat/canned-responses',
         'GET /api/admin/staff-users',
+        'GET /api/admin/deliveries/failed',
         'POST /api/admin/staff-users',
         'POST /api/admin/einmal-pins',
         'GET /api/auth/me',
@@ -357,6 +398,7 @@ describe('fuzz: generated hostile input against a running system', function () {
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `PUT /api/livechat/callbacks/${id}`),
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `PUT /api/livechat/canned-responses/${id}`),
       hostileString.map((s) => `POST /api/admin/staff-users/${pct(s)}/disable`),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/admin/deliveries/${id}/redeliver`),
       fc.constant('POST /api/auth/login'),
     );
     const who = fc.constantFrom('agent', 'clerk', 'admin', 'nobody') as fc.Arbitrary<'agent' | 'clerk' | 'admin' | 'nobody'>;

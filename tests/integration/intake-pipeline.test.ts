@@ -7,7 +7,6 @@ import { storedFiles, submissionDocuments, submissions } from '../../platform/db
 import { JobQueues } from '../../platform/queue/queues.js';
 import { startWorkers } from '../../platform/queue/workers.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
-import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
@@ -20,6 +19,7 @@ import { sharedDatabase } from '../helpers/root-hooks.js';
 import { newConversationId, newUserId } from '../../channel/tokens.service.js';
 import { QUARANTINE_NOTICE } from '../../bot/member-notices.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
+import { storeSubmission } from '../helpers/intake.js';
 
 const TESTFILES = '/usr/share/clamav-testfiles';
 
@@ -42,30 +42,7 @@ describe('intake pipeline', () => {
     origin: { source: string; conversationId: string | null },
     ...files: Array<{ bytes: Buffer; mediaType: string; name: string; declaredKvnr?: string | null }>
   ) {
-    const fileIds: string[] = [];
-    for (const file of files) {
-      const stored = await core.storage.storeBuffer(file.bytes);
-      await new StoredFilesRepository(core.database.db).insert({
-        id: stored.id,
-        sha256: stored.sha256,
-        sizeBytes: stored.sizeBytes,
-        mediaType: file.mediaType,
-        originalName: file.name,
-      });
-      fileIds.push(stored.id);
-    }
-    const repository = new SubmissionsRepository(core.database.db);
-    const { id, trackingId } = await repository.create(
-      {
-        ...origin,
-        kvnr: files[0]?.declaredKvnr === undefined ? randomKvnr() : files[0].declaredKvnr,
-        declaredType: null,
-        details: {},
-        note: null,
-      },
-      { documents: fileIds.map((fileId) => ({ fileId, pageCount: 1 })) },
-    );
-    const documentIds = (await repository.documents(id)).map((d) => d.id);
+    const { trackingId, documentIds, fileIds } = await storeSubmission(core, { ...origin, kvnr: files[0]?.declaredKvnr }, ...files);
     return { trackingId, documentIds, fileIds };
   }
 

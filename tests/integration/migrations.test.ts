@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'chat_conversations',
   'classification_examples',
   'classifier_models',
+  'document_deliveries',
   'document_pages',
   'draft_files',
   'einmal_pins',

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { targetsFor } from '../../domain/documents/delivery-targets.js';
 import { ConfigError, parseConfig } from '../../server/config/index.js';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -80,5 +85,67 @@ describe('configuration', () => {
     });
     assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-magic=4' }).join('\n'), /^QUEUE_CONCURRENCY.*expected queue names/m);
     assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-ocr=0' }).join('\n'), /^QUEUE_CONCURRENCY.*parallel jobs/m);
+  });
+
+  describe('delivery targets file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mk-targets-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const SECRET = 's'.repeat(40);
+    function targetsFile(content: unknown): string {
+      const file = path.join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, typeof content === 'string' ? content : stringify(content));
+      return file;
+    }
+
+    it('reads the three kinds with their filters and resolves each webhook secret from its variable', () => {
+      const file = targetsFile({
+        targets: [
+          { name: 'kern', kind: 'webhook', url: 'https://kern.example/hook', secretEnv: 'KERN_SECRET', documentTypes: ['invoice'] },
+          { name: 'dms', kind: 'folder', directory: '/srv/dms', departments: ['Krankengeld'] },
+          { name: 'archiv', kind: 'pull' },
+        ],
+      });
+      const config = parseConfig({ DELIVERY_TARGETS_FILE: file, KERN_SECRET: SECRET });
+      assert.equal(config.delivery.targets.length, 3);
+      const webhook = config.delivery.targets[0]!;
+      assert.ok(webhook.kind === 'webhook' && webhook.secret === SECRET && webhook.timeoutMs === 15_000);
+      assert.deepEqual(targetsFor(config.delivery.targets, 'invoice', 'Leistungen'), [
+        { target: 'kern', kind: 'webhook' },
+        { target: 'archiv', kind: 'pull' },
+      ]);
+      assert.deepEqual(
+        targetsFor(config.delivery.targets, 'sick_pay', 'Krankengeld').map((t) => t.target),
+        ['dms', 'archiv'],
+      );
+      assert.deepEqual(parseConfig({}).delivery.targets, [], 'no file: no deliveries');
+    });
+
+    it('names what is wrong: plain HTTP to another host, a missing or short secret, twin names, bad YAML', () => {
+      const plainHttp = targetsFile({
+        targets: [{ name: 'kern', kind: 'webhook', url: 'http://kern.example/hook', secretEnv: 'KERN_SECRET' }],
+      });
+      assert.match(
+        problemsOf({ DELIVERY_TARGETS_FILE: plainHttp, KERN_SECRET: SECRET }).join(),
+        /targets\.0\.url: expected an https:\/\/ URL/,
+      );
+      const local = targetsFile({
+        targets: [{ name: 'kern', kind: 'webhook', url: 'http://127.0.0.1:9000/hook', secretEnv: 'KERN_SECRET' }],
+      });
+      assert.equal(parseConfig({ DELIVERY_TARGETS_FILE: local, KERN_SECRET: SECRET }).delivery.targets.length, 1, 'http to this machine');
+      const problems = problemsOf({ DELIVERY_TARGETS_FILE: local, KERN_SECRET: 'short' });
+      assert.match(problems.join(), /KERN_SECRET: the signing secret of target kern; expected at least 32 characters/);
+      assert.ok(!problems.join().includes('short'), 'the value is never repeated');
+      const twins = targetsFile({
+        targets: [
+          { name: 'a1', kind: 'pull' },
+          { name: 'a1', kind: 'pull' },
+        ],
+      });
+      assert.match(problemsOf({ DELIVERY_TARGETS_FILE: twins }).join(), /target names must be unique/);
+      const unknownType = targetsFile({ targets: [{ name: 'a1', kind: 'pull', documentTypes: ['love_letter'] }] });
+      assert.match(problemsOf({ DELIVERY_TARGETS_FILE: unknownType }).join(), /targets\.0\.documentTypes\.0/);
+      assert.match(problemsOf({ DELIVERY_TARGETS_FILE: targetsFile('targets: [') }).join(), /cannot be read as YAML/);
+      assert.match(problemsOf({ DELIVERY_TARGETS_FILE: path.join(dir, 'missing.yaml') }).join(), /cannot be read/);
+    });
   });
 });
