@@ -28,6 +28,7 @@ import { openDatabase, type DatabaseHandle } from '../platform/db/client.js';
 import type { ReadinessCheck } from '../platform/health/readiness.js';
 import { createMetrics, type Metrics } from '../platform/http/metrics.js';
 import { registerQueueDepth } from '../platform/queue/queue-metrics.js';
+import { registerDeletionMetrics } from '../platform/audit/deletion-metrics.js';
 import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { projectRoot } from '../platform/paths.js';
 import { JobQueues } from '../platform/queue/queues.js';
@@ -46,6 +47,8 @@ import { MembersRepository } from '../domain/members/members.repository.js';
 import { IntakeDocumentsRepository } from '../domain/documents/documents.repository.js';
 import { DeliveriesRepository } from '../domain/documents/deliveries.repository.js';
 import { DeliveryOutbox } from '../domain/documents/delivery-outbox.js';
+import { DocumentRetention } from '../domain/documents/document-retention.js';
+import { MemberErasure } from '../domain/members/member-erasure.js';
 import { DocumentDelivery } from '../intake-pipeline/delivery/document-delivery.js';
 import { ExportFileLinks } from '../intake-pipeline/delivery/file-links.js';
 import { LinkSigner } from '../platform/signed-link.js';
@@ -137,6 +140,10 @@ export interface Core {
   intake: IntakePipeline;
   /** Routed documents to the core system: the outbox, its queue job, the file links in the index. */
   delivery: { deliveries: DeliveriesRepository; outbox: DeliveryOutbox; links: ExportFileLinks; handOver: DocumentDelivery };
+  /** Deletes documents' files and texts past their retention. */
+  documentRetention: DocumentRetention;
+  /** Removes every piece of one member's data on request (Art. 17 DSGVO). */
+  memberErasure: MemberErasure;
   /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
   livechat: {
     queue: LiveChatQueue;
@@ -340,6 +347,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const storage = new FileStorage(config.storage.dir);
   const metrics = createMetrics();
   registerQueueDepth(metrics.registry, queues);
+  registerDeletionMetrics(metrics.registry, new AuditRepository(db));
   configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger });
   const audit = new AuditRepository(db);
   const members = new MembersRepository(db);
@@ -496,6 +504,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     pins,
     intake,
     delivery,
+    documentRetention: new DocumentRetention(db, storage),
+    memberErasure: new MemberErasure(db, storage, audit),
     livechat,
     serviceRequests,
     chat,

@@ -62,6 +62,15 @@ export class ServiceRequestsRepository {
     return rows.length;
   }
 
+  /** Certificate requests sent by post before `before` (their KVNR is all they hold). */
+  async purgeSentCertificates(before: Date): Promise<number> {
+    const rows = await this.db
+      .delete(certificateRequests)
+      .where(and(eq(certificateRequests.status, 'sent'), lt(certificateRequests.createdAt, before)))
+      .returning({ id: certificateRequests.id });
+    return rows.length;
+  }
+
   async addCertificate(request: { kvnr: string; forOther: boolean; conversationId: string | null }): Promise<CertificateRequest> {
     const [row] = await this.db
       .insert(certificateRequests)

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 
@@ -30,6 +30,27 @@ export class AuditRepository {
       ip: entry.ip ?? null,
       details: entry.details ?? null,
     });
+  }
+
+  /**
+   * Deletions recorded in the log (`retention.purge`, `member.erase`, whose details are counts by
+   * kind), summed by action and kind: the figures behind `personal_data_deleted` in /metrics,
+   * the same for every process and across restarts.
+   */
+  async deletionTotals(): Promise<Array<{ action: string; kind: string; total: number }>> {
+    const rows = await this.db
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['retention.purge', 'member.erase']));
+    const totals = new Map<string, { action: string; kind: string; total: number }>();
+    for (const { action, details } of rows)
+      for (const [kind, value] of Object.entries(details ?? {})) {
+        if (typeof value !== 'number') continue;
+        const entry = totals.get(`${action} ${kind}`) ?? { action, kind, total: 0 };
+        entry.total += value;
+        totals.set(`${action} ${kind}`, entry);
+      }
+    return [...totals.values()];
   }
 
   async latest(limit = 100) {

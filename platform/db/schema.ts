@@ -143,7 +143,7 @@ export const storedFiles = pgTable(
     quarantinedAt: timestamp('quarantined_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stored_files_conversation_idx').on(t.conversationId)],
+  (t) => [index('stored_files_conversation_idx').on(t.conversationId), index('stored_files_sha256_idx').on(t.sha256)],
 );
 
 /** Questions the bot could not answer confidently, scrubbed of personal data, counted. */
@@ -216,7 +216,7 @@ export const submissions = pgTable(
     conversationId: text('conversation_id'),
     ...timestamps,
   },
-  (t) => [index('submissions_kvnr_idx').on(t.kvnr)],
+  (t) => [index('submissions_kvnr_idx').on(t.kvnr), index('submissions_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -274,11 +274,15 @@ export const submissionDocuments = pgTable(
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the retention period deleted the file and page texts; the row stays for the member's status question. */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
   (t) => [
     index('submission_documents_submission_idx').on(t.submissionId),
     index('submission_documents_file_idx').on(t.fileId),
     index('submission_documents_status_idx').on(t.status, t.statusChangedAt),
+    // Clerks search by member; the duplicate check looks for the same member's earlier documents.
+    index('submission_documents_assigned_kvnr_idx').on(t.assignedKvnr),
   ],
 );
 

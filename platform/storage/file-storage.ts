@@ -88,6 +88,12 @@ export class FileStorage {
     await rm(this.pathOf(id), { force: true });
   }
 
+  /** Deletes a file wherever it is, in storage or in quarantine (retention, erasure). */
+  async removeEverywhere(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true });
+    await rm(this.quarantinePathOf(id), { force: true });
+  }
+
   private quarantinePathOf(id: string): string {
     this.pathOf(id);
     return path.join(this.dir, 'quarantine', id);

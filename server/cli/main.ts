@@ -21,6 +21,9 @@ import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/int
 import { TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { readPassword } from './read-password.js';
+import { MemberErasure } from '../../domain/members/member-erasure.js';
+import { kvnrSchema } from '../../domain/members/kvnr.js';
+import { FileStorage } from '../../platform/storage/file-storage.js';
 import { importCannedResponses } from '../../domain/livechat/canned-import.js';
 import { CannedResponsesRepository } from '../../domain/livechat/canned-responses.js';
 
@@ -161,6 +164,23 @@ program
   .action(async (name: string) => {
     await withDatabase((db) => new IntakeChannels(db).revoke(name));
     console.log(`Channel "${name}" revoked.`);
+  });
+
+program
+  .command('member:erase')
+  .description(
+    "remove every piece of a member's data (DSGVO Art. 17): master record, PINs, documents, conversations, requests; prints what was removed",
+  )
+  .argument('<kvnr>', 'the Krankenversichertennummer')
+  .action(async (input: string) => {
+    const kvnr = parseInput(kvnrSchema, input);
+    const storage = new FileStorage(loadConfig().storage.dir);
+    const report = await withDatabase((db) => new MemberErasure(db, storage, new AuditRepository(db)).erase(kvnr, CLI_ACTOR));
+    if (!report) throw new HttpError(404, 'not_found', `No member with KVNR ${kvnr}; nothing was removed.`);
+    console.log('Member erased. Removed:');
+    for (const [kind, count] of Object.entries(report)) console.log(`  ${kind}: ${count}`);
+    if (report.deliveredToCoreSystem > 0)
+      console.log(`Note: ${report.deliveredToCoreSystem} document(s) had reached the core system; erase them there too.`);
   });
 
 program

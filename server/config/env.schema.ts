@@ -192,6 +192,10 @@ export const envSchema = z
       .transform((v) => (v.trim() === 'none' ? [] : commaList(v)))
       .pipe(z.array(z.string().min(3, { error: 'expected words of at least 3 letters, separated by commas, or none' }).max(60))),
     CALLBACK_RETENTION_DAYS: integer(1, 3650).default(180),
+    DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS: integer(1, 3650).default(30),
+    DOCUMENT_RETENTION_MAX_DAYS: integer(1, 3650).default(365),
+    PIN_RETENTION_DAYS: integer(1, 3650).default(90),
+    CERTIFICATE_RETENTION_DAYS: integer(1, 3650).default(180),
 
     METRICS_TOKEN: z.string().min(16, { error: 'expected at least 16 characters' }).optional(),
     SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(30),
@@ -206,6 +210,13 @@ export const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.DIRECTLINE_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['DIRECTLINE_SECRET'], message: 'required in production (at least 32 random characters)' });
+    }
+    if (env.DOCUMENT_RETENTION_MAX_DAYS < env.DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DOCUMENT_RETENTION_MAX_DAYS'],
+        message: 'must not be shorter than DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS',
+      });
     }
     if (env.SESSION_ABSOLUTE_TIMEOUT_SECONDS < env.SESSION_IDLE_TIMEOUT_SECONDS) {
       ctx.addIssue({

@@ -53,6 +53,8 @@ export interface AppConfig {
    * hand-over is tried and how long the file links in a delivery stay valid.
    */
   delivery: { targets: DeliveryTarget[]; maxAttempts: number; backoffMs: number; linkTtlSeconds: number };
+  /** How long each kind of personal data is kept (docs/decisions/0017-retention-and-erasure.md). */
+  retention: { documentsAfterDeliveryDays: number; documentsMaxDays: number; pinsDays: number; certificatesDays: number };
   /** Parallel jobs per queue where they differ from the defaults (1; scan and OCR from the intake settings). */
   queueConcurrency: Partial<Record<QueueName, number>>;
   /** When agents answer the live chat (outside: the bot offers a callback). */
@@ -144,6 +146,12 @@ export function parseConfig(raw: RawEnv): AppConfig {
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       backoffMs: e.DELIVERY_BACKOFF_MS,
       linkTtlSeconds: e.DELIVERY_LINK_TTL_HOURS * 3600,
+    },
+    retention: {
+      documentsAfterDeliveryDays: e.DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS,
+      documentsMaxDays: e.DOCUMENT_RETENTION_MAX_DAYS,
+      pinsDays: e.PIN_RETENTION_DAYS,
+      certificatesDays: e.CERTIFICATE_RETENTION_DAYS,
     },
     queueConcurrency: e.QUEUE_CONCURRENCY,
     livechat: {

@@ -159,6 +159,7 @@ export class ReviewService {
   /** A page of the document as a PNG; quarantined files and files not yet scanned clean are never shown here. */
   async pageImage(documentId: string, page: number, reviewer: Reviewer): Promise<Buffer> {
     const document = await this.documents.find(documentId);
+    if (document?.purgedAt) throw new NotFoundError('Die Datei dieses Dokuments wurde nach Ablauf der Aufbewahrungsfrist gelöscht.');
     if (
       !document ||
       document.status === 'quarantined' ||

@@ -87,6 +87,19 @@ describe('configuration', () => {
     assert.match(problemsOf({ QUEUE_CONCURRENCY: 'intake-ocr=0' }).join('\n'), /^QUEUE_CONCURRENCY.*parallel jobs/m);
   });
 
+  it('keeps documents at least as long after delivery as the longest time allows', () => {
+    assert.match(
+      problemsOf({ DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS: '60', DOCUMENT_RETENTION_MAX_DAYS: '30' }).join(),
+      /DOCUMENT_RETENTION_MAX_DAYS: must not be shorter than DOCUMENT_RETENTION_AFTER_DELIVERY_DAYS/,
+    );
+    assert.deepEqual(parseConfig({}).retention, {
+      documentsAfterDeliveryDays: 30,
+      documentsMaxDays: 365,
+      pinsDays: 90,
+      certificatesDays: 180,
+    });
+  });
+
   describe('delivery targets file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mk-targets-'));
     after(() => rmSync(dir, { recursive: true, force: true }));

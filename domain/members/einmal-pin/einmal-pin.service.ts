@@ -64,6 +64,13 @@ export class EinmalPinService {
     return isoDateIn(this.deps.timeZone, this.deps.clock());
   }
 
+  /** Deletes PINs spent, locked or expired more than `retentionDays` ago. */
+  purgeFinished(retentionDays: number): Promise<number> {
+    const now = this.deps.clock();
+    const before = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000);
+    return this.deps.pins.purgeFinished(before, addDaysIso(isoDateIn(this.deps.timeZone, now), -(retentionDays + PIN_VALIDITY_DAYS)));
+  }
+
   async issue(input: z.output<typeof issuePinSchema>, actor: Actor): Promise<IssuedPin> {
     const member = await this.deps.members.find(input.kvnr);
     if (!member) throw new NotFoundError('Zu dieser Krankenversichertennummer gibt es keine versicherte Person.');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../platform/db/client.js';
 import { einmalPins } from '../../../platform/db/schema.js';
 
@@ -47,6 +47,18 @@ export class EinmalPinsRepository {
       .where(and(eq(einmalPins.kvnr, kvnr), isNull(einmalPins.spentAt), isNull(einmalPins.lockedAt)))
       .returning({ lockedAt: einmalPins.lockedAt });
     return rows.some((r) => r.lockedAt !== null);
+  }
+
+  /**
+   * Deletes PINs finished before `before` (spent or locked then) or whose letter is older than
+   * `letterBefore` (expired long enough ago), with the answers saved in them.
+   */
+  async purgeFinished(before: Date, letterBefore: string): Promise<number> {
+    const rows = await this.db
+      .delete(einmalPins)
+      .where(or(lt(einmalPins.spentAt, before), lt(einmalPins.lockedAt, before), lt(einmalPins.letterDate, letterBefore)))
+      .returning({ id: einmalPins.id });
+    return rows.length;
   }
 
   async saveDraft(id: string, draft: Record<string, unknown>): Promise<void> {
