@@ -22,6 +22,7 @@ import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
 import { exportRoutes } from '../intake-pipeline/api/export.routes.js';
 import { deliveriesRoutes } from '../staff-console/api/deliveries.routes.js';
 import { memberErasureRoutes } from '../staff-console/api/member-erasure.routes.js';
+import { DocumentSearch } from '../staff-console/review/document-search.js';
 import { reviewRoutes } from '../staff-console/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
@@ -139,7 +140,10 @@ export function createApp(core: Core): Express {
       clock: core.clock,
     }),
   );
-  api.use('/review', reviewRoutes(core.review));
+  api.use(
+    '/review',
+    reviewRoutes(core.review, new DocumentSearch(core.database.db, core.delivery.deliveries, core.audit, config.timeZone)),
+  );
   api.use('/livechat', liveChatApiRoutes({ canned: core.livechat.canned, requests: core.serviceRequests, audit: core.audit }));
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);

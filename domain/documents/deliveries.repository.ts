@@ -66,6 +66,15 @@ export class DeliveriesRepository {
       .orderBy(documentDeliveries.target);
   }
 
+  forDocuments(documentIds: string[]): Promise<DeliveryRow[]> {
+    if (documentIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(documentDeliveries)
+      .where(inArray(documentDeliveries.documentId, documentIds))
+      .orderBy(documentDeliveries.target);
+  }
+
   /** Pending hand-overs of a document the service makes itself (webhook, folder). */
   pushedPending(documentId: string): Promise<DeliveryRow[]> {
     return this.db

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.js';
+import type { Database, Transaction } from '../../platform/db/client.js';
 import {
   documentDeliveries,
   documentPages,
@@ -33,6 +33,8 @@ export interface StageOutcome {
       | 'suggestedKvnr'
       | 'assignmentConfidence'
       | 'department'
+      | 'invoiceNumber'
+      | 'amountCents'
     >
   >;
 }
@@ -75,6 +77,45 @@ export class IntakeDocumentsRepository {
         await tx.insert(documentDeliveries).values(deliveries.map((d) => ({ id: randomUUID(), documentId: id, ...d })));
       return true;
     });
+  }
+
+  /**
+   * A clerk corrects a routed document (type, member, department) before any target has it: its
+   * deliveries are replaced by those of the new routing, in one transaction that holds the rows
+   * against a delivery job starting meanwhile. Once a hand-over has started the document is
+   * read-only here: it may already be in the core system.
+   */
+  async reroute(
+    id: string,
+    change: { documentType: string; assignedKvnr: string; department: string; reason: string },
+  ): Promise<'rerouted' | 'not_routed' | 'handed_over'> {
+    return this.db.transaction(async (tx) => {
+      const [document] = await tx.select().from(submissionDocuments).where(eq(submissionDocuments.id, id)).for('update');
+      if (!document || document.status !== 'routed' || document.purgedAt) return 'not_routed';
+      const deliveries = await tx.select().from(documentDeliveries).where(eq(documentDeliveries.documentId, id)).for('update');
+      if (deliveries.some((d) => d.attempts > 0 || d.status !== 'pending')) return 'handed_over';
+      await tx.delete(documentDeliveries).where(eq(documentDeliveries.documentId, id));
+      await tx
+        .update(submissionDocuments)
+        .set({
+          documentType: change.documentType,
+          typeConfidence: 1,
+          assignedKvnr: change.assignedKvnr,
+          assignmentConfidence: 1,
+          department: change.department,
+          statusChangedAt: sql`now()`,
+          reasons: sql`${submissionDocuments.reasons} || ${JSON.stringify([change.reason])}::jsonb`,
+        })
+        .where(eq(submissionDocuments.id, id));
+      await this.writeOutbox(tx, id, change.documentType, change.department);
+      return 'rerouted';
+    });
+  }
+
+  /** One delivery row per target the routed document goes to. */
+  private async writeOutbox(tx: Transaction, id: string, documentType: string, department: string): Promise<void> {
+    const targets = targetsFor(this.deliveryTargets, documentType, department);
+    if (targets.length > 0) await tx.insert(documentDeliveries).values(targets.map((d) => ({ id: randomUUID(), documentId: id, ...d })));
   }
 
   private async move(db: Pick<Database, 'update'>, id: string, from: DocumentStatus, outcome: StageOutcome) {

@@ -5,8 +5,9 @@
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../submissions/document-types.js';
 import type { DeliveryState } from './deliveries.repository.js';
+import type { DuplicateOf } from './duplicates.js';
 
-export { DOCUMENT_TYPE_LABELS, type DocumentType, type DeliveryState };
+export { DOCUMENT_TYPE_LABELS, type DocumentType, type DeliveryState, type DuplicateOf };
 
 export interface ReviewQueueItem {
   id: string;
@@ -62,6 +63,28 @@ export interface ReviewDocument {
   pages: ReviewPage[];
   /** Where the routed document goes and how far it got, per target. */
   deliveries: DeliveryState[];
+  /** Routed, and no target has started to take it over: a clerk may still correct it. */
+  canReroute: boolean;
+  /** The file and page texts were deleted after the retention period. */
+  purged: boolean;
+  /** An earlier document this one seems to repeat. */
+  duplicateOf: DuplicateOf | null;
+}
+
+/** One hit of the clerks' document search. */
+export interface DocumentSearchHit {
+  id: string;
+  trackingId: string;
+  position: number;
+  status: string;
+  documentType: string | null;
+  department: string | null;
+  receivedAt: string;
+  /** Whose it is: assigned (certain), else suggested or declared. */
+  member: (Pick<MemberSummary, 'kvnr' | 'firstName' | 'lastName'> & { certain: boolean }) | null;
+  deliveries: DeliveryState[];
+  duplicateOf: DuplicateOf | null;
+  purged: boolean;
 }
 
 export interface SubmissionDocuments {

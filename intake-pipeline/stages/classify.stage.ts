@@ -3,6 +3,7 @@ import type { CurrentTypeModel } from '../classification/type-models.repository.
 import { DOCUMENT_TYPE_LABELS } from '../document-types.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
+import { invoiceFacts } from '../../domain/documents/invoice-facts.js';
 
 /** The document type from the page texts (rules plus the learned model), checked against what the member chose in the chat. */
 export class ClassifyStage implements Stage {
@@ -16,12 +17,19 @@ export class ClassifyStage implements Stage {
   async run(document: PipelineDocument): Promise<StageOutcome> {
     const text = (await this.documents.pages(document.id)).map((p) => p.text).join('\n');
     const result = classifyText(text, document.declaredType, (await this.model.get()).opinion(text));
+    // An invoice's number and total: the same invoice sent twice is flagged to clerks.
+    const facts = result.type === 'invoice' ? invoiceFacts(text) : {};
     return {
       status: 'assign',
       reasons: [
         `Dokumentart ${DOCUMENT_TYPE_LABELS[result.type]} (${Math.round(result.confidence * 100)} %): ${result.reasons.join('; ')}`,
       ],
-      set: { documentType: result.type, typeConfidence: result.confidence },
+      set: {
+        documentType: result.type,
+        typeConfidence: result.confidence,
+        invoiceNumber: facts.invoiceNumber ?? null,
+        amountCents: facts.amountCents ?? null,
+      },
     };
   }
 }

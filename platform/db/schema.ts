@@ -270,6 +270,9 @@ export const submissionDocuments = pgTable(
     suggestedKvnr: text('suggested_kvnr'),
     assignmentConfidence: real('assignment_confidence'),
     department: text('department'),
+    /** Read from an invoice's text: its number and total, to flag the same invoice sent twice. */
+    invoiceNumber: text('invoice_number'),
+    amountCents: integer('amount_cents'),
     /** Why the pipeline decided as it did, stage by stage, for clerks. */
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     lastError: text('last_error'),

@@ -4,6 +4,7 @@ import { authorize } from '../../domain/staff/session.middleware.js';
 import { ValidationError } from '../../platform/errors/index.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
+import { documentSearchSchema, type DocumentSearch } from './document-search.js';
 import { memberSearchSchema, reviewDecisionSchema, type Reviewer, type ReviewService } from './review.service.js';
 
 const documentId = z.uuid({ error: 'Ungültige Dokument-ID.' });
@@ -21,9 +22,12 @@ function reviewerOf(req: Request): Reviewer {
 }
 
 /** The clerks' review API (clerk and admin roles; agents get 403). */
-export function reviewRoutes(review: ReviewService): Router {
+export function reviewRoutes(review: ReviewService, search: DocumentSearch): Router {
   const router = Router();
   router.use(authorize('clerk', 'admin'));
+  router.get('/documents', async (req: Request, res: Response) => {
+    res.json({ documents: await search.search(parseInput(documentSearchSchema, req.query), reviewerOf(req)) });
+  });
   router.get('/queue', async (_req: Request, res: Response) => {
     res.json({ documents: await review.queue() });
   });
@@ -42,6 +46,9 @@ export function reviewRoutes(review: ReviewService): Router {
   });
   router.post('/documents/:id/decision', async (req: Request, res: Response) => {
     res.json(await review.decide(parseInput(documentId, req.params.id), parseInput(reviewDecisionSchema, req.body), reviewerOf(req)));
+  });
+  router.post('/documents/:id/reroute', async (req: Request, res: Response) => {
+    res.json(await review.reroute(parseInput(documentId, req.params.id), parseInput(reviewDecisionSchema, req.body), reviewerOf(req)));
   });
   return router;
 }

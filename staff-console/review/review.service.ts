@@ -15,6 +15,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../domain/submissions/docu
 import type { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { deliveryState, type DeliveriesRepository, type DeliveryState } from '../../domain/documents/deliveries.repository.js';
 import type { DomainEventBus } from '../../domain/events.js';
+import { findDuplicates } from '../../domain/documents/duplicates.js';
 import { pageImage } from './page-image.js';
 import type {
   MemberSummary,
@@ -117,6 +118,7 @@ export class ReviewService {
     await this.record(reviewer, 'document.view', { type: 'document', id: documentId });
     const { document, submission, mediaType } = row;
     const pages = await this.documents.pages(documentId);
+    const deliveries = await this.deliveriesOf(documentId);
     const [suggested, declared] = await Promise.all([
       document.suggestedKvnr ? this.members.find(document.suggestedKvnr) : undefined,
       submission.kvnr ? this.members.find(submission.kvnr) : undefined,
@@ -152,7 +154,10 @@ export class ReviewService {
         ]),
       ],
       pages: pages.map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
-      deliveries: await this.deliveriesOf(documentId),
+      deliveries,
+      canReroute: document.status === 'routed' && !document.purgedAt && deliveries.every((d) => d.status === 'pending' && d.attempts === 0),
+      purged: document.purgedAt !== null,
+      duplicateOf: (await findDuplicates(this.db, [documentId])).get(documentId) ?? null,
     };
   }
 
@@ -245,6 +250,43 @@ export class ReviewService {
     await this.events
       .emit('document.routed', { documentId })
       .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Routed; delivery not queued yet (the sweep will)'));
+    return { department };
+  }
+
+  /**
+   * Corrects a routed document's type or member before any target has it (audited): it goes to
+   * the new department and targets instead. A document a target has started to take over is
+   * read-only here.
+   */
+  async reroute(documentId: string, input: z.output<typeof reviewDecisionSchema>, reviewer: Reviewer): Promise<ReviewDecisionResult> {
+    const [document] = await this.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, documentId));
+    if (!document) throw new NotFoundError('Dieses Dokument gibt es nicht.');
+    if (document.documentType === input.documentType && document.assignedKvnr === input.kvnr)
+      throw new ValidationError([{ field: 'documentType', message: 'Bitte ändern Sie Dokumenttyp oder versicherte Person.' }]);
+    if (!(await this.members.find(input.kvnr)))
+      throw new ValidationError([{ field: 'kvnr', message: 'Zu dieser Krankenversichertennummer gibt es keine versicherte Person.' }]);
+    const department = this.departments[input.documentType];
+    const outcome = await this.documents.reroute(documentId, {
+      documentType: input.documentType,
+      assignedKvnr: input.kvnr,
+      department,
+      reason: `Von ${reviewer.username} umgeleitet: ${input.documentType}, ${input.kvnr}; weitergeleitet an ${department}`,
+    });
+    if (outcome === 'not_routed') throw new ConflictError('not_routed', 'Nur weitergeleitete Dokumente lassen sich umleiten.');
+    if (outcome === 'handed_over')
+      throw new ConflictError(
+        'already_delivered',
+        'Dieses Dokument wird schon an das Kernsystem übermittelt oder ist dort angekommen; hier lässt es sich nicht mehr ändern.',
+      );
+    await this.record(
+      reviewer,
+      'document.reroute',
+      { type: 'document', id: documentId },
+      { from: document.documentType, documentType: input.documentType, memberChanged: document.assignedKvnr !== input.kvnr },
+    );
+    await this.events
+      .emit('document.routed', { documentId })
+      .catch((err: unknown) => this.logger.warn({ err, documentId }, 'Re-routed; delivery not queued yet (the sweep will)'));
     return { department };
   }
 

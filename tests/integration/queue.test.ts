@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq, inArray } from 'drizzle-orm';
-import { callbackRequests, chatConversations, draftFiles } from '../../platform/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { chatConversations } from '../../platform/db/schema.js';
 import { JobQueues } from '../../platform/queue/queues.js';
 import { createRedis, closeRedis } from '../../platform/queue/redis.js';
 import type { Core } from '../../server/container.js';
@@ -109,62 +107,6 @@ describe('job queues', () => {
         assert.equal(await core.livechat.queue.find(chat.id), undefined, 'the live chat and its rating');
         assert.deepEqual(await core.livechat.notes.list(chat.id), [], 'its private notes');
         assert.deepEqual(await core.livechat.queue.history(chat.id), [], 'who accepted and ended it');
-      } finally {
-        await workers.close();
-      }
-    });
-
-    it('deletes finished callback requests (phone numbers) after CALLBACK_RETENTION_DAYS, keeps open ones', async () => {
-      const requests = core.serviceRequests;
-      const request = (name: string) =>
-        requests.addCallback({
-          topic: 'Test',
-          name,
-          phone: '+4930111222',
-          preferredDate: '2026-01-05',
-          timeWindow: '08-10',
-          consentAt: new Date(),
-          conversationId: null,
-        });
-      const [oldDone, oldOpen, recentDone] = await Promise.all([request('alt erledigt'), request('alt offen'), request('neu erledigt')]);
-      const { username } = await createStaff(core, 'agent');
-      const agentId = (await core.staffUsers.list()).find((u) => u.username === username)!.id;
-      for (const c of [oldDone, recentDone])
-        await requests.updateCallback(c.id, { status: 'done', scheduledFor: null, notes: '' }, agentId);
-      const longAgo = new Date(Date.now() - 181 * 24 * 3600_000);
-      await core.database.db
-        .update(callbackRequests)
-        .set({ updatedAt: longAgo })
-        .where(inArray(callbackRequests.id, [oldDone.id, oldOpen.id]));
-      const workers = await startWorker(core);
-      try {
-        const job = await core.queues.add('housekeeping', { task: 'purge-finished-callbacks' });
-        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the callback retention job');
-        assert.equal(await requests.findCallback(oldDone.reference), undefined);
-        assert.ok(await requests.findCallback(oldOpen.reference), 'an open callback is never purged');
-        assert.ok(await requests.findCallback(recentDone.reference));
-      } finally {
-        await workers.close();
-      }
-    });
-
-    it('deletes the uploaded files of submissions abandoned longer than the draft expiry', async () => {
-      const [oldDraft, newDraft] = [uniqueName('chat:test:old-'), uniqueName('chat:test:new-')];
-      await core.submissions.addFile(oldDraft, makePdf(), 'alt.pdf');
-      await core.submissions.addFile(newDraft, makePdf(), 'neu.pdf');
-      const [oldFile] = await core.database.db.select().from(draftFiles).where(eq(draftFiles.draftKey, oldDraft));
-      await core.database.db
-        .update(draftFiles)
-        .set({ createdAt: new Date(Date.now() - 49 * 3600_000) })
-        .where(eq(draftFiles.draftKey, oldDraft));
-      const workers = await startWorker(core);
-      try {
-        const job = await core.queues.add('housekeeping', { task: 'purge-abandoned-drafts' });
-        await waitUntil(async () => (await job.getState()) === 'completed', 10_000, 'the draft expiry job');
-        assert.deepEqual(await core.submissions.draft(oldDraft), { files: 0, pages: 0 });
-        assert.deepEqual(await core.submissions.draft(newDraft), { files: 1, pages: 1 });
-        assert.equal(await core.storedFiles.find(oldFile!.fileId), undefined);
-        assert.ok(!existsSync(path.join(core.config.storage.dir, oldFile!.fileId.slice(0, 2), oldFile!.fileId)), 'the bytes are gone too');
       } finally {
         await workers.close();
       }
