@@ -58,6 +58,8 @@ export interface ReviewDocument {
   pageCount: number;
   suggestedMember: MemberSummary | null;
   declaredMember: MemberSummary | null;
+  /** The member a routed document went to. */
+  assignedMember: MemberSummary | null;
   /** Strings the screen marks in the page texts: KVNRs as found, the members' names. */
   highlights: string[];
   pages: ReviewPage[];

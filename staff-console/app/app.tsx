@@ -5,6 +5,7 @@ import { CannedSection } from './canned/canned-section.js';
 import { ChatSection } from './chat/chat-section.js';
 import { Login, type Session } from './login.js';
 import { ReviewSection } from './review/review-section.js';
+import { DocumentSearch } from './search/document-search.js';
 import { navigate, useRoute } from './route.js';
 import { sectionsFor, type StaffRole } from './sections.js';
 
@@ -78,6 +79,7 @@ export function App() {
         )}
         {active.id === 'callbacks' && <CallbacksSection />}
         {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
+        {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
       </main>
     </div>

@@ -10,7 +10,7 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'canned';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned';
   label: string;
   roles: StaffRole[];
 }
@@ -19,6 +19,7 @@ export const SECTIONS: Section[] = [
   { id: 'chat', label: 'Live-Chat', roles: ['agent', 'admin'] },
   { id: 'callbacks', label: 'Rückrufe', roles: ['agent', 'admin'] },
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
+  { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
 ];
 

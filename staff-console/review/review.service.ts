@@ -119,9 +119,10 @@ export class ReviewService {
     const { document, submission, mediaType } = row;
     const pages = await this.documents.pages(documentId);
     const deliveries = await this.deliveriesOf(documentId);
-    const [suggested, declared] = await Promise.all([
+    const [suggested, declared, assigned] = await Promise.all([
       document.suggestedKvnr ? this.members.find(document.suggestedKvnr) : undefined,
       submission.kvnr ? this.members.find(submission.kvnr) : undefined,
+      document.assignedKvnr ? this.members.find(document.assignedKvnr) : undefined,
     ]);
     return {
       id: document.id,
@@ -145,6 +146,7 @@ export class ReviewService {
       pageCount: document.pageCount,
       suggestedMember: memberSummary(suggested),
       declaredMember: memberSummary(declared),
+      assignedMember: memberSummary(assigned),
       details: describeDetails(submission.declaredType, submission.details),
       /** What the screen marks in the text: KVNRs as they stood there, and the members' names. */
       highlights: [

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { auditLog, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
 import { startWorker } from '../../server/worker.js';
-import { assertAccessible, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
+import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
 import { letterPdf } from '../helpers/files.js';
 import { randomKvnr } from '../helpers/members.js';
 import { waitUntil } from '../helpers/processes.js';
-import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
+import { createStaff } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
 
 // Browser globals used inside page callbacks (which run in Chromium, not in Node).
@@ -20,14 +19,6 @@ declare const window: { scrollTo(x: number, y: number): void };
 describe('staff console in a real browser', function () {
   this.timeout(120_000);
   const live = withServerAndBrowser();
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${live.server.baseUrl}/console`);
-    await page.getByLabel('Benutzername').fill(username);
-    await page.getByLabel('Passwort').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-  }
 
   /**
    * A letter from the scan centre whose KVNR belongs to someone else than the patient named in it
@@ -117,7 +108,7 @@ describe('staff console in a real browser', function () {
     page.on('pageerror', (err) => problems.push(err.message));
     await page.goto(`${live.server.baseUrl}/console`);
     await assertAccessible(page, 'login page');
-    await logIn(page, clerk.username);
+    await logInToConsole(page, live.server.baseUrl, clerk.username);
 
     // The queue: oldest first, selected, opened with Enter.
     await page.getByRole('link', { name: 'Dokumentprüfung' }).click();
@@ -167,7 +158,7 @@ describe('staff console in a real browser', function () {
     const agent = await createStaff(live.server.core, 'agent');
     const context = await live.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
-    await logIn(page, agent.username);
+    await logInToConsole(page, live.server.baseUrl, agent.username);
     assert.equal(await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Dokumentprüfung' }).count(), 0);
     await page.goto(`${live.server.baseUrl}/console#/review`);
     await page.getByRole('heading', { name: 'Live-Chat' }).waitFor();

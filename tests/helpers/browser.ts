@@ -5,6 +5,7 @@ import { chromium, type Browser, type Frame, type FrameLocator, type Page } from
 import { projectRoot } from '../../platform/paths.js';
 import { startTestServer, type TestServer } from './server.js';
 import type { TestSystemOptions } from './system.js';
+import { TEST_PASSWORD } from './staff.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'screenshots');
@@ -96,4 +97,13 @@ export async function openChatWidget(page: Page, baseUrl: string): Promise<Frame
   const chat = page.frameLocator('#musterkasse-chat-panel iframe');
   await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
   return chat;
+}
+
+/** Logs a staff user in to the console through its login form. */
+export async function logInToConsole(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/console`);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
 }

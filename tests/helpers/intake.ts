@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { submissionDocuments } from '../../platform/db/schema.js';
 import { StoredFilesRepository } from '../../platform/storage/stored-files.repository.js';
@@ -54,4 +55,26 @@ export async function readyToRoute(core: Core, documentId: string, documentType:
     .update(submissionDocuments)
     .set({ status: 'route', documentType, typeConfidence: 0.95, assignedKvnr: kvnr, assignmentConfidence: 1, scannedAt: new Date() })
     .where(eq(submissionDocuments.id, documentId));
+}
+
+/** A one-document submission of a member, routed for real (route stage, outbox, event). */
+export async function routedDocument(
+  core: Core,
+  kvnr: string,
+  documentType = 'invoice',
+  bytes: Buffer = randomBytes(300),
+): Promise<{ id: string; trackingId: string }> {
+  const stored = await storeSubmission(
+    core,
+    { source: 'channel:scan', conversationId: null, kvnr },
+    {
+      bytes,
+      mediaType: 'application/pdf',
+      name: 'beleg.pdf',
+    },
+  );
+  const id = stored.documentIds[0]!;
+  await readyToRoute(core, id, documentType, kvnr);
+  await core.intake.handle('route', id);
+  return { id, trackingId: stored.trackingId };
 }

@@ -6,7 +6,10 @@ describe('invoice facts (number and total from an invoice text)', () => {
   it('reads the number and the total in the ways German invoices print them', () => {
     const cases: Array<[string, { invoiceNumber?: string; amountCents?: number }]> = [
       ['Zahnarztpraxis Dr. Weiß\nRechnungsnummer: 2026-0815\nGesamtbetrag: 120,00 €', { invoiceNumber: '2026-0815', amountCents: 12000 }],
-      ['Rechnungs-Nr. R 4711\nZwischensumme 80,00\nMwSt 15,20\nRechnungsbetrag EUR 1.095,20', { invoiceNumber: 'R4711', amountCents: 109520 }],
+      [
+        'Rechnungs-Nr. R 4711\nZwischensumme 80,00\nMwSt 15,20\nRechnungsbetrag EUR 1.095,20',
+        { invoiceNumber: 'R4711', amountCents: 109520 },
+      ],
       ['Rg.-Nr.: 12/345\nzu zahlen: 45,50 EUR', { invoiceNumber: '12/345', amountCents: 4550 }],
       ['Belegnummer 99812 Summe (EUR) 9,99', { invoiceNumber: '99812', amountCents: 999 }],
       ['INVOICE NO. inv-7 Total due… Betrag: 300,00', { invoiceNumber: 'INV-7', amountCents: 30000 }],

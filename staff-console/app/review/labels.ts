@@ -17,3 +17,18 @@ export function statusLabel(status: string): string {
   };
   return labels[status] ?? 'in Bearbeitung';
 }
+
+/** Where a delivery to the core system stands, as clerks say it. */
+export function deliveryLabel(status: string): string {
+  const labels: Record<string, string> = {
+    pending: 'ausstehend',
+    delivered: 'übergeben',
+    acknowledged: 'bestätigt',
+    failed: 'fehlgeschlagen',
+  };
+  return labels[status] ?? status;
+}
+
+export function duplicateReasonLabel(reason: string): string {
+  return reason === 'same_file' ? 'gleiche Datei' : 'gleiche Rechnungsnummer und gleicher Betrag';
+}

@@ -15,6 +15,7 @@ import { Confidence } from './confidence.js';
 import { HighlightedText } from './highlighted-text.js';
 import { sourceLabel, statusLabel, typeLabel } from './labels.js';
 import { describeMember, MemberPicker } from './member-picker.js';
+import { DeliveryList, DuplicateFlag } from './document-notes.js';
 
 /** One document: its pages and text on the left, the pipeline's suggestion and the clerk's decision on the right. */
 export function ReviewDocumentView({ id }: { id: string }) {
@@ -25,6 +26,7 @@ export function ReviewDocumentView({ id }: { id: string }) {
   const [decisionError, setDecisionError] = useState('');
   const [routedTo, setRoutedTo] = useState('');
   const [busy, setBusy] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const typeSelect = useRef<HTMLSelectElement>(null);
   const memberSearch = useRef<HTMLInputElement>(null);
 
@@ -33,23 +35,33 @@ export function ReviewDocumentView({ id }: { id: string }) {
       .then((loaded) => {
         setDoc(loaded);
         setDocumentType(loaded.documentType ?? 'other');
-        setMember(loaded.suggestedMember ?? loaded.declaredMember);
+        setMember(loaded.assignedMember ?? loaded.suggestedMember ?? loaded.declaredMember);
       })
       .catch((err) => setLoadError(describeError(err, 'Das Dokument konnte nicht geladen werden.')));
-  }, [id]);
+  }, [id, reloads]);
 
-  const open = doc?.status === 'awaiting_review' && !routedTo;
+  /** Deciding a document in review, or correcting a routed one no target has taken yet. */
+  const mode = routedTo ? undefined : doc?.status === 'awaiting_review' ? 'decide' : doc?.canReroute ? 'reroute' : undefined;
+  const open = mode !== undefined;
 
   async function route() {
-    if (!open || !member || busy) return;
+    if (!mode || !member || busy) return;
     setBusy(true);
     setDecisionError('');
     try {
-      const { department } = await api<ReviewDecisionResult>('POST', `/api/review/documents/${encodeURIComponent(id)}/decision`, {
-        documentType,
-        kvnr: member.kvnr,
-      });
+      const { department } = await api<ReviewDecisionResult>(
+        'POST',
+        `/api/review/documents/${encodeURIComponent(id)}/${mode === 'decide' ? 'decision' : 'reroute'}`,
+        { documentType, kvnr: member.kvnr },
+      );
       setRoutedTo(department);
+      if (mode === 'reroute') {
+        setTimeout(() => {
+          setRoutedTo('');
+          setReloads((n) => n + 1);
+        }, 1200);
+        return;
+      }
       const { documents } = await api<{ documents: ReviewQueueItem[] }>('GET', '/api/review/queue');
       const next = documents.find((d) => d.id !== id);
       setTimeout(() => navigate('review', next?.id), 1200);
@@ -96,29 +108,38 @@ export function ReviewDocumentView({ id }: { id: string }) {
       </div>
       <div class="review-grid">
         <div class="pages">
-          {pageNumbers.map((n) => {
-            const text = doc.pages.find((p) => p.page === n);
-            return (
-              <figure key={n} class="page">
-                <img
-                  src={`/api/review/documents/${encodeURIComponent(doc.id)}/pages/${n}`}
-                  alt={`Seite ${n} von ${doc.pageCount}`}
-                  loading="lazy"
-                />
-                <figcaption>
-                  <details open={n === 1}>
-                    <summary>
-                      Text Seite {n}
-                      {text ? ` · ${text.source === 'ocr' ? `Texterkennung ${Math.round(text.confidence)} %` : 'Textebene'}` : ''}
-                    </summary>
-                    <pre class="ocr-text">{text ? <HighlightedText text={text.text} terms={doc.highlights} /> : 'Kein Text erkannt.'}</pre>
-                  </details>
-                </figcaption>
-              </figure>
-            );
-          })}
+          {doc.purged && <p class="muted">Datei und Text wurden nach Ablauf der Aufbewahrungsfrist gelöscht.</p>}
+          {!doc.purged &&
+            pageNumbers.map((n) => {
+              const text = doc.pages.find((p) => p.page === n);
+              return (
+                <figure key={n} class="page">
+                  <img
+                    src={`/api/review/documents/${encodeURIComponent(doc.id)}/pages/${n}`}
+                    alt={`Seite ${n} von ${doc.pageCount}`}
+                    loading="lazy"
+                  />
+                  <figcaption>
+                    <details open={n === 1}>
+                      <summary>
+                        Text Seite {n}
+                        {text ? ` · ${text.source === 'ocr' ? `Texterkennung ${Math.round(text.confidence)} %` : 'Textebene'}` : ''}
+                      </summary>
+                      <pre class="ocr-text">
+                        {text ? <HighlightedText text={text.text} terms={doc.highlights} /> : 'Kein Text erkannt.'}
+                      </pre>
+                    </details>
+                  </figcaption>
+                </figure>
+              );
+            })}
         </div>
         <aside class="facts" aria-label="Angaben und Entscheidung">
+          {doc.duplicateOf && (
+            <p>
+              <DuplicateFlag duplicateOf={doc.duplicateOf} />
+            </p>
+          )}
           <h2>Eingang</h2>
           <dl>
             <dt>Eingegangen</dt>
@@ -142,7 +163,7 @@ export function ReviewDocumentView({ id }: { id: string }) {
               </Fragment>
             ))}
           </dl>
-          <h2>Vorschlag</h2>
+          <h2>{doc.status === 'routed' ? 'Zuordnung' : 'Vorschlag'}</h2>
           <dl>
             <dt>Dokumenttyp</dt>
             <dd>
@@ -150,7 +171,11 @@ export function ReviewDocumentView({ id }: { id: string }) {
             </dd>
             <dt>Versicherte Person</dt>
             <dd>
-              {doc.suggestedMember ? describeMember(doc.suggestedMember) : 'keine sichere Zuordnung'}{' '}
+              {doc.assignedMember
+                ? describeMember(doc.assignedMember)
+                : doc.suggestedMember
+                  ? describeMember(doc.suggestedMember)
+                  : 'keine sichere Zuordnung'}{' '}
               <Confidence value={doc.assignmentConfidence} />
             </dd>
           </dl>
@@ -160,9 +185,26 @@ export function ReviewDocumentView({ id }: { id: string }) {
               <li key={i}>{reason}</li>
             ))}
           </ul>
-          <h2>Entscheidung</h2>
-          {!open && !routedTo && (
-            <p class="muted">Dieses Dokument wartet nicht auf Prüfung{doc.department ? ` (weitergeleitet an ${doc.department})` : ''}.</p>
+          {doc.status === 'routed' && (
+            <>
+              <h2>Übermittlung an das Kernsystem</h2>
+              <DeliveryList deliveries={doc.deliveries} detailed />
+            </>
+          )}
+          <h2>{mode === 'reroute' ? 'Umleiten' : 'Entscheidung'}</h2>
+          {!open && !routedTo && doc.status === 'routed' && (
+            <p class="muted">
+              Weitergeleitet an {doc.department ?? '–'}
+              {doc.assignedMember ? ` für ${describeMember(doc.assignedMember)}` : ''}.{' '}
+              {doc.purged ? '' : 'Die Übermittlung hat begonnen: das Dokument ist nur noch lesbar.'}
+            </p>
+          )}
+          {!open && !routedTo && doc.status !== 'routed' && <p class="muted">Dieses Dokument wartet nicht auf Prüfung.</p>}
+          {mode === 'reroute' && (
+            <p class="muted">
+              Weitergeleitet an {doc.department ?? '–'}. Solange die Übermittlung nicht begonnen hat, lassen sich Dokumenttyp und Person
+              noch korrigieren.
+            </p>
           )}
           {open && (
             <>
@@ -185,13 +227,15 @@ export function ReviewDocumentView({ id }: { id: string }) {
                 </p>
               )}
               <button type="button" class="primary" onClick={route} disabled={!member || busy}>
-                {busy ? 'Wird weitergeleitet …' : 'Bestätigen und weiterleiten (Strg+Enter)'}
+                {busy ? 'Wird weitergeleitet …' : mode === 'reroute' ? 'Umleiten (Strg+Enter)' : 'Bestätigen und weiterleiten (Strg+Enter)'}
               </button>
             </>
           )}
           {routedTo && (
             <p class="success" role="status">
-              Weitergeleitet an {routedTo}. Das nächste Dokument wird geöffnet …
+              {doc.status === 'routed'
+                ? `Umgeleitet an ${routedTo}.`
+                : `Weitergeleitet an ${routedTo}. Das nächste Dokument wird geöffnet …`}
             </p>
           )}
         </aside>
