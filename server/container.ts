@@ -49,6 +49,7 @@ import { DeliveriesRepository } from '../domain/documents/deliveries.repository.
 import { DeliveryOutbox } from '../domain/documents/delivery-outbox.js';
 import { DocumentRetention } from '../domain/documents/document-retention.js';
 import { MemberErasure } from '../domain/members/member-erasure.js';
+import { QuarantineService } from '../domain/documents/quarantine.js';
 import { DocumentDelivery } from '../intake-pipeline/delivery/document-delivery.js';
 import { ExportFileLinks } from '../intake-pipeline/delivery/file-links.js';
 import { LinkSigner } from '../platform/signed-link.js';
@@ -144,6 +145,8 @@ export interface Core {
   documentRetention: DocumentRetention;
   /** Removes every piece of one member's data on request (Art. 17 DSGVO). */
   memberErasure: MemberErasure;
+  /** Quarantined documents for admins, and the release of false positives. */
+  quarantine: QuarantineService;
   /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
   livechat: {
     queue: LiveChatQueue;
@@ -506,6 +509,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     delivery,
     documentRetention: new DocumentRetention(db, storage),
     memberErasure: new MemberErasure(db, storage, audit),
+    quarantine: new QuarantineService(db, storage, clamd, audit, (documentId) => intake.enqueue('ocr', documentId)),
     livechat,
     serviceRequests,
     chat,

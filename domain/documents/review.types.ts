@@ -105,3 +105,16 @@ export interface SubmissionDocuments {
 export interface ReviewDecisionResult {
   department: string;
 }
+
+/** What admins see of a quarantined document: where it came from and what was found, never its content. */
+export interface QuarantinedDocument {
+  documentId: string;
+  trackingId: string;
+  source: string;
+  receivedAt: string;
+  quarantinedAt: string | null;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  findings: string[];
+}

@@ -105,11 +105,18 @@ export class FileStorage {
    */
   async quarantine(id: string): Promise<void> {
     await mkdir(path.join(this.dir, 'quarantine'), { recursive: true, mode: 0o700 });
-    try {
-      await rename(this.pathOf(id), this.quarantinePathOf(id));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
+    await moveIfPresent(this.pathOf(id), this.quarantinePathOf(id));
+  }
+
+  /** The bytes of a quarantined file, for a rescan only (never served). */
+  readQuarantined(id: string): Promise<Buffer> {
+    return readWhole(this.quarantinePathOf(id));
+  }
+
+  /** Moves a file back out of quarantine (a false positive, cleared by a rescan). Idempotent. */
+  async release(id: string): Promise<void> {
+    await mkdir(path.dirname(this.pathOf(id)), { recursive: true });
+    await moveIfPresent(this.quarantinePathOf(id), this.pathOf(id));
   }
 
   isQuarantined(id: string): Promise<boolean> {
@@ -119,12 +126,25 @@ export class FileStorage {
     );
   }
 
-  async readAll(id: string): Promise<Buffer> {
-    const handle = await open(this.pathOf(id), 'r');
-    try {
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+  readAll(id: string): Promise<Buffer> {
+    return readWhole(this.pathOf(id));
+  }
+}
+
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A rename that is done already when the source is gone (a repeated move). */
+async function moveIfPresent(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }

@@ -6,6 +6,7 @@ import { ChatSection } from './chat/chat-section.js';
 import { Login, type Session } from './login.js';
 import { ReviewSection } from './review/review-section.js';
 import { DocumentSearch } from './search/document-search.js';
+import { OperationsSection } from './admin/operations-section.js';
 import { navigate, useRoute } from './route.js';
 import { sectionsFor, type StaffRole } from './sections.js';
 
@@ -81,6 +82,7 @@ export function App() {
         {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
         {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
+        {active.id === 'operations' && <OperationsSection />}
       </main>
     </div>
   );

@@ -10,7 +10,7 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'operations';
   label: string;
   roles: StaffRole[];
 }
@@ -21,6 +21,7 @@ export const SECTIONS: Section[] = [
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
   { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
+  { id: 'operations', label: 'Betrieb', roles: ['admin'] },
 ];
 
 export function sectionsFor(role: StaffRole): Section[] {

@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { stringify } from 'yaml';
-import { submissionDocuments } from '../../platform/db/schema.js';
+import { documentDeliveries, submissionDocuments } from '../../platform/db/schema.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
-import { makePdf } from '../helpers/files.js';
-import { routedDocument } from '../helpers/intake.js';
+import { EICAR, makePdf } from '../helpers/files.js';
+import { routedDocument, storeSubmission } from '../helpers/intake.js';
 import { randomKvnr, testMember } from '../helpers/members.js';
 import { createStaff } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
@@ -81,6 +82,71 @@ describe('clerk search and re-route in a real browser', function () {
     await page.getByText('Die Übermittlung hat begonnen: das Dokument ist nur noch lesbar.').waitFor();
     assert.equal(await page.getByRole('button', { name: /Umleiten/ }).count(), 0);
     await assertAccessible(page, 'delivered document');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+/** An admin in Chromium keeps the service running: sends a failed delivery again, rescans the quarantine, erases a member. */
+describe('operations section in a real browser', function () {
+  this.timeout(120_000);
+  const live = withServerAndBrowser({ env: { REDIS_PREFIX: uniqueName('mkbops') } });
+
+  it('shows failed deliveries, quarantine and erasure to an admin, each action with its answer', async () => {
+    const core = live.server.core;
+    const kvnr = randomKvnr();
+    await new MembersRepository(core.database.db).upsert([testMember({ kvnr, lastName: uniqueName('Loesch') })]);
+    const failed = await routedDocument(core, kvnr, 'invoice', makePdf('Rechnung 1'));
+    await core.database.db.insert(documentDeliveries).values({
+      id: randomUUID(),
+      documentId: failed.id,
+      target: 'kernsystem',
+      kind: 'webhook',
+      status: 'failed',
+      attempts: 10,
+      lastError: 'Empfänger antwortete 503',
+    });
+    const infected = await storeSubmission(
+      core,
+      { source: 'channel:scan', conversationId: null },
+      {
+        bytes: Buffer.from(EICAR),
+        mediaType: 'application/pdf',
+        name: 'virus.pdf',
+      },
+    );
+    await core.storage.quarantine(infected.fileIds[0]!);
+    await core.database.db
+      .update(submissionDocuments)
+      .set({ status: 'quarantined', scanFindings: ['Eicar-Signature'] })
+      .where(eq(submissionDocuments.id, infected.documentIds[0]!));
+    const admin = await createStaff(core, 'admin');
+
+    const context = await live.browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    await logInToConsole(page, live.server.baseUrl, admin.username);
+    await page.getByRole('link', { name: 'Betrieb', exact: true }).click();
+    const failedItem = page.getByRole('listitem').filter({ hasText: failed.trackingId });
+    await failedItem.getByText('Empfänger antwortete 503').waitFor();
+    const quarantineRow = page.getByRole('row').filter({ hasText: infected.trackingId });
+    await quarantineRow.getByText('Eicar-Signature').waitFor();
+    await assertAccessible(page, 'operations');
+    await page.screenshot({ path: screenshotPath('console-operations.png'), fullPage: true });
+
+    await failedItem.getByRole('button', { name: 'Erneut senden' }).click();
+    await page.getByText(`${failed.trackingId} wird erneut an kernsystem übermittelt.`).waitFor();
+    await quarantineRow.getByRole('button', { name: 'Erneut prüfen und freigeben' }).click();
+    await page.getByRole('alert').filter({ hasText: 'weiter Schadsoftware' }).waitFor();
+
+    await page.getByLabel('Krankenversichertennummer').fill(kvnr);
+    await page.getByLabel('Zur Bestätigung noch einmal').fill(kvnr.toLowerCase());
+    await page.getByRole('button', { name: 'Endgültig löschen' }).click();
+    await page.getByText('Stammdatensatz: 1').waitFor();
+    await page.getByText('Dokumente: 1').waitFor();
+    assert.equal(await new MembersRepository(core.database.db).find(kvnr), undefined);
+    await assertAccessible(page, 'operations after erasure');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DocumentSearchHit } from '../../../domain/documents/review.types.js';
 import { api, describeError } from '../api.js';
+import { ErrorMessage } from '../messages.js';
 import { dateTime } from '../format.js';
 import { DeliveryList, DuplicateFlag } from '../review/document-notes.js';
 import { statusLabel, typeLabel } from '../review/labels.js';
@@ -56,11 +57,7 @@ export function DocumentSearch() {
           {busy ? 'Sucht …' : 'Suchen'}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {hits?.length === 0 && (
         <p class="empty" role="status">
           Keine Dokumente gefunden.
