@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, exists, isNull } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { documentPages, storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
+import { documentDeliveries, documentPages, storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { extensionOf } from '../../platform/storage/accepted-types.js';
 
 /** Version of the index format below; a receiver checks it before reading further. */
@@ -75,4 +75,39 @@ export async function readDeliveryIndex(
     url: fileUrl(documentId),
   });
   return { ...index, fileId: file.id };
+}
+
+/** The stored file of a document that went to a target (and is not yet deleted), with the name targets know it by. */
+export async function deliveredFile(
+  db: Database,
+  documentId: string,
+): Promise<{ fileId: string; name: string; mediaType: string } | undefined> {
+  const [row] = await db
+    .select({
+      fileId: storedFiles.id,
+      mediaType: storedFiles.mediaType,
+      trackingId: submissions.trackingId,
+      position: submissionDocuments.position,
+    })
+    .from(submissionDocuments)
+    .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
+    .innerJoin(storedFiles, eq(storedFiles.id, submissionDocuments.fileId))
+    .where(
+      and(
+        eq(submissionDocuments.id, documentId),
+        isNull(submissionDocuments.purgedAt),
+        exists(
+          db
+            .select({ id: documentDeliveries.id })
+            .from(documentDeliveries)
+            .where(eq(documentDeliveries.documentId, submissionDocuments.id)),
+        ),
+      ),
+    );
+  if (!row) return undefined;
+  return {
+    fileId: row.fileId,
+    mediaType: row.mediaType,
+    name: deliveredFileName({ trackingId: row.trackingId, position: row.position + 1 }, row.mediaType),
+  };
 }

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors/index.js';
 import { parseInput } from '../../platform/http/validate.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import { decodeCursor, encodeCursor, type DeliveriesRepository, type PullCursor } from '../../domain/documents/deliveries.repository.js';
-import { readDeliveryIndex } from '../../domain/documents/delivery-index.js';
+import { deliveredFile, readDeliveryIndex } from '../../domain/documents/delivery-index.js';
 import type { DeliveryTarget } from '../../domain/documents/delivery-targets.js';
 import type { ExportFileLinks } from '../delivery/file-links.js';
 import { channelAuth, requireChannel } from './channel-auth.js';
@@ -112,15 +112,14 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
       requireChannel(req);
       throw new NotFoundError('Dieses Dokument gibt es für Ihren Kanal nicht.');
     }
-    const delivered = (await deps.deliveries.forDocument(id)).length > 0;
-    const index = delivered ? await readDeliveryIndex(deps.db, id, new Date(), () => '') : undefined;
-    const bytes = index ? await deps.storage.readAll(index.fileId).catch(() => undefined) : undefined;
-    if (!index || !bytes) throw new NotFoundError('Die Datei dieses Dokuments ist nicht (mehr) vorhanden.');
+    const file = await deliveredFile(deps.db, id);
+    const bytes = file ? await deps.storage.readAll(file.fileId).catch(() => undefined) : undefined;
+    if (!file || !bytes) throw new NotFoundError('Die Datei dieses Dokuments ist nicht (mehr) vorhanden.');
     await audit(req, channel ? `channel:${channel.name}` : 'signed-link', 'export.file', id);
     res
       .set('Cache-Control', 'private, no-store')
-      .set('Content-Disposition', `attachment; filename="${index.files[0]!.name}"`)
-      .type(index.files[0]!.mediaType)
+      .set('Content-Disposition', `attachment; filename="${file.name}"`)
+      .type(file.mediaType)
       .send(bytes);
   });
 
