@@ -1,6 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { authRoutes } from '../staff-console/api/auth.routes.js';
-import { loadStaffSession, requireCsrfToken, sessionCookieName } from '../domain/staff/session.middleware.js';
+import { loadStaffSession, requireCsrfToken, requirePasswordChanged, sessionCookieName } from '../domain/staff/session.middleware.js';
 import { staffUsersRoutes } from '../staff-console/api/staff-users.routes.js';
 import { UnauthenticatedError } from '../platform/errors/index.js';
 import { healthRoutes } from '../platform/health/health.routes.js';
@@ -100,10 +100,12 @@ export function createApp(core: Core): Express {
   api.use(...jsonBody({ limit: '100kb' }));
   api.use(loadStaffSession(core.sessions, cookieName, core.clock));
   api.use(requireCsrfToken(['/auth/login']));
+  api.use(requirePasswordChanged(['/auth/login', '/auth/me', '/auth/logout', '/auth/password']));
   api.use(
     '/auth',
     authRoutes({
       login: core.login,
+      users: core.staffUsers,
       sessions: core.sessions,
       redis: core.redis.command,
       redisPrefix: config.redis.prefix,

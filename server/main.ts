@@ -8,6 +8,7 @@ import { EmbeddedDatabaseInUseError } from '../platform/db/embedded-lock.js';
 import { buildCore, type Role } from './container.js';
 import { exitGracefullyOnSignal } from './shutdown.js';
 import { startWeb } from './web.js';
+import { announceFirstAdmin } from './first-run.js';
 import { startWorker } from './worker.js';
 
 const ROLES: readonly Role[] = ['web', 'worker', 'all'];
@@ -52,6 +53,7 @@ async function main() {
   if (role === 'web' || role === 'all') {
     const web = await startWeb(core);
     stops.push(() => web.close());
+    await announceFirstAdmin(core);
   }
   if (role === 'worker' || role === 'all') {
     // OCR workers load their language data before the first document arrives, not with it.

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { authorize, loadStaffSession, requireSameOrigin } from '../domain/staff/session.middleware.js';
+import { authorize, loadStaffSession, requirePasswordChanged, requireSameOrigin } from '../domain/staff/session.middleware.js';
 import { QUEUE_NAMES } from '../platform/queue/job-map.js';
 import type { Core } from './container.js';
 
@@ -33,12 +33,14 @@ export function queueBoard(core: Core, cookieName: string): Router {
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
-        baseUri: ["'none'"],
+        // The dashboard's page sets <base href> to its own path; 'none' left it loading forever.
+        baseUri: ["'self'"],
       },
     }),
   );
   router.use(loadStaffSession(core.sessions, cookieName, core.clock));
   router.use(authorize('admin'));
+  router.use(requirePasswordChanged([]));
   // bull-board's page cannot send our CSRF header, so its changes (clean, pause, retry) must come from our own origin.
   router.use(requireSameOrigin(new URL(core.config.http.publicUrl).origin));
   const board = adapter.getRouter() as Express;

@@ -71,6 +71,7 @@ export class LoginService {
     }
 
     await this.throttle.clear(username, address);
+    await this.users.recordLogin(user.id, now);
     const { token, session } = await this.sessions.create(user.id, now);
     await this.audit.record({ ...auditBase, actor: user.username, actorUserId: user.id, targetId: user.id, outcome: 'success' });
     return { token, session, user };

@@ -38,6 +38,18 @@ export function loadStaffSession(sessions: SessionsRepository, cookieName: strin
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * With a one-time password (first admin, a reset) a session may only read who it is, change the
+ * password or log out: whoever learnt the one-time password on the way cannot work with it.
+ */
+export function requirePasswordChanged(allowedPaths: string[]): RequestHandler {
+  const allowed = new Set(allowedPaths);
+  return (req, _res, next) => {
+    if (!req.staff?.user.mustChangePassword || allowed.has(req.path)) return next();
+    next(new ForbiddenError('password_change_required', 'Bitte ändern Sie zuerst Ihr Einmal-Passwort.'));
+  };
+}
+
+/**
  * Synchronizer-token CSRF check: a state-changing request made with a staff session must
  * carry that session's token in `X-CSRF-Token`. SameSite=Strict cookies are the first line.
  * Exempt paths (the login, which accepts JSON only) must protect themselves otherwise.

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { staffSessions, staffUsers, type StaffRole } from '../../platform/db/schema.js';
 
@@ -9,6 +9,7 @@ export interface NewStaffUser {
   displayName: string;
   role: StaffRole;
   passwordHash: string;
+  mustChangePassword?: boolean;
 }
 
 export function normaliseUsername(username: string): string {
@@ -39,6 +40,27 @@ export class StaffUsersRepository {
       .onConflictDoNothing({ target: staffUsers.username })
       .returning();
     return row;
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(staffUsers);
+    return row?.n ?? 0;
+  }
+
+  /** A new password; a one-time one (`mustChange`) also ends the account's sessions. */
+  async setPassword(id: string, passwordHash: string, mustChange: boolean, at: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.update(staffUsers).set({ passwordHash, mustChangePassword: mustChange, updatedAt: at }).where(eq(staffUsers.id, id));
+      if (mustChange) await tx.delete(staffSessions).where(eq(staffSessions.userId, id));
+    });
+  }
+
+  async setRole(id: string, role: StaffRole, at: Date): Promise<void> {
+    await this.db.update(staffUsers).set({ role, updatedAt: at }).where(eq(staffUsers.id, id));
+  }
+
+  async recordLogin(id: string, at: Date): Promise<void> {
+    await this.db.update(staffUsers).set({ lastLoginAt: at }).where(eq(staffUsers.id, id));
   }
 
   list(): Promise<StaffUser[]> {

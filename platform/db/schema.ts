@@ -35,6 +35,9 @@ export const staffUsers = pgTable('staff_users', {
   displayName: text('display_name').notNull(),
   role: staffRole('role').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** Set for a one-time password (first admin, a reset): nothing but changing it is allowed until then. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   ...timestamps,
 });

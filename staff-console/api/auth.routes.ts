@@ -8,7 +8,7 @@ import { parseInput } from '../../platform/http/validate.js';
 import type { LoginService } from '../../domain/staff/login.service.js';
 import { ANY_STAFF_ROLE, authorize, readSessionToken } from '../../domain/staff/session.middleware.js';
 import type { SessionsRepository, StaffSession } from '../../domain/staff/sessions.repository.js';
-import { describeStaffUser } from '../../domain/staff/staff-users.service.js';
+import { describeStaffUser, passwordChangeSchema, type StaffUsersService } from '../../domain/staff/staff-users.service.js';
 
 const loginSchema = z.object({
   username: z.string().min(1).max(100),
@@ -17,6 +17,7 @@ const loginSchema = z.object({
 
 export interface AuthRoutesOptions {
   login: LoginService;
+  users: StaffUsersService;
   sessions: SessionsRepository;
   redis: Redis;
   redisPrefix: string;
@@ -76,6 +77,17 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     await options.login.logout(staff.token, staff.user, requestContext(req));
     res.clearCookie(options.cookieName, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/' });
     res.status(204).end();
+  });
+
+  router.post('/password', authorize(...ANY_STAFF_ROLE), async (req: Request, res: Response) => {
+    const staff = req.staff!;
+    const input = parseInput(passwordChangeSchema, req.body);
+    const user = await options.users.changeOwnPassword(staff.user, input, {
+      label: staff.user.username,
+      userId: staff.user.id,
+      ...requestContext(req),
+    });
+    res.json({ user: describeStaffUser(user), ...sessionPayload(staff.session) });
   });
 
   router.get('/me', authorize(...ANY_STAFF_ROLE), (req: Request, res: Response) => {

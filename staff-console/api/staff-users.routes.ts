@@ -4,6 +4,7 @@ import { authorize } from '../../domain/staff/session.middleware.js';
 import {
   describeStaffUser,
   newStaffUserSchema,
+  roleChangeSchema,
   usernameSchema,
   type Actor,
   type StaffUsersService,
@@ -27,7 +28,20 @@ export function staffUsersRoutes(service: StaffUsersService): Router {
   router.post('/', async (req: Request, res: Response) => {
     const input = parseInput(newStaffUserSchema, req.body);
     const user = await service.create(input, actorOf(req));
-    res.status(201).json({ user: describeStaffUser(user) });
+    // A one-time password is shown exactly once, here.
+    res.status(201).json({ user: describeStaffUser(user), oneTimePassword: user.oneTimePassword });
+  });
+
+  router.post('/:username/role', async (req: Request, res: Response) => {
+    const username = parseInput(usernameSchema, req.params.username);
+    const { role } = parseInput(roleChangeSchema, req.body);
+    res.json({ user: describeStaffUser(await service.setRole(username, role, actorOf(req))) });
+  });
+
+  router.post('/:username/reset-password', async (req: Request, res: Response) => {
+    const username = parseInput(usernameSchema, req.params.username);
+    const { user, oneTimePassword } = await service.resetPassword(username, actorOf(req));
+    res.json({ user: describeStaffUser(user), oneTimePassword });
   });
 
   router.post('/:username/disable', async (req: Request, res: Response) => {

@@ -37,14 +37,14 @@ async function errorOf(response: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, accept: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
-        Accept: 'application/json',
+        Accept: accept,
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       },
@@ -55,7 +55,18 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   }
   if (response.status === 401 && !path.endsWith('/auth/login')) window.dispatchEvent(new Event(SESSION_ENDED));
   if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body, 'application/json');
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A call answered with a file (a letter as PDF): its bytes and the answer's headers. */
+export async function apiFile(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send(method, path, body, 'application/pdf, application/json');
+  return { blob: await response.blob(), headers: response.headers };
 }
 
 /** What to show for a failed call: the server's German explanation (field by field), else the fallback. */

@@ -7,6 +7,8 @@ import { Login, type Session } from './login.js';
 import { ReviewSection } from './review/review-section.js';
 import { DocumentSearch } from './search/document-search.js';
 import { OperationsSection } from './admin/operations-section.js';
+import { AdministrationSection } from './admin/administration-section.js';
+import { ChangePassword } from './change-password.js';
 import { navigate, useRoute } from './route.js';
 import { sectionsFor, type StaffRole } from './sections.js';
 
@@ -43,14 +45,16 @@ export function App() {
   }
   setCsrfToken(session.csrfToken);
 
-  const sections = sectionsFor(session.user.role);
-  const active = sections.find((s) => s.id === route.section) ?? sections[0]!;
-
   async function logout() {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     setSession(null);
     navigate('');
   }
+
+  if (session.user.mustChangePassword) return <ChangePassword onChanged={setSession} onLogout={logout} />;
+
+  const sections = sectionsFor(session.user.role);
+  const active = sections.find((s) => s.id === route.section) ?? sections[0]!;
 
   return (
     <div class="shell">
@@ -82,6 +86,7 @@ export function App() {
         {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
         {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
+        {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
         {active.id === 'operations' && <OperationsSection />}
       </main>
     </div>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, describeError } from './api.js';
+import { Field } from './field.js';
+import { ErrorMessage } from './messages.js';
 import type { StaffUser } from './sections.js';
 
 export interface Session {
@@ -32,30 +34,9 @@ export function Login({ onLogin }: { onLogin: (session: Session) => void }) {
       <form class="card login-form" onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">Mitarbeiterkonsole</h1>
         <p class="muted">Musterkasse · Live-Chat und Dokumentprüfung</p>
-        <label for="username">Benutzername</label>
-        <input
-          id="username"
-          name="username"
-          autocomplete="username"
-          required
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-        <label for="password">Passwort</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Field id="username" label="Benutzername" autocomplete="username" value={username} onInput={setUsername} />
+        <Field id="password" label="Passwort" type="password" autocomplete="current-password" value={password} onInput={setPassword} />
+        <ErrorMessage text={error} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Anmeldung läuft …' : 'Anmelden'}
         </button>

@@ -7,10 +7,11 @@ export interface StaffUser {
   username: string;
   displayName: string;
   role: StaffRole;
+  mustChangePassword?: boolean;
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'operations';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'administration' | 'operations';
   label: string;
   roles: StaffRole[];
 }
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
   { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
+  { id: 'administration', label: 'Verwaltung', roles: ['admin'] },
   { id: 'operations', label: 'Betrieb', roles: ['admin'] },
 ];
 

@@ -49,6 +49,7 @@ export function attachLiveChatSocket(http: HttpServer, deps: LiveChatSocketDeps)
     const found = token ? await deps.sessions.findLive(token, deps.clock()) : undefined;
     if (!found || found === 'expired') return next(new Error('unauthenticated'));
     if (found.user.role !== 'agent' && found.user.role !== 'admin') return next(new Error('forbidden'));
+    if (found.user.mustChangePassword) return next(new Error('password_change_required'));
     socket.data.userId = found.user.id;
     socket.data.sessionToken = token!;
     socket.data.displayName = found.user.displayName || found.user.username;
