@@ -16,7 +16,7 @@ import { newConversationId, newUserId, type DirectLineTokens } from '../channel/
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { einmalPinRoutes } from '../staff-console/api/einmal-pin.routes.js';
 import { SubmissionsRepository } from '../domain/submissions/submissions.repository.js';
-import { IntakeChannels } from '../intake-pipeline/api/intake-channels.js';
+import { IntakeChannels } from '../domain/channels/channel-keys.js';
 import { intakeRoutes } from '../intake-pipeline/api/intake.routes.js';
 import { INTAKE_OPENAPI } from '../intake-pipeline/api/openapi.js';
 import { exportRoutes } from '../intake-pipeline/api/export.routes.js';

@@ -18,9 +18,13 @@ export function encodeCursor(cursor: PullCursor): string {
 }
 
 /** The cursor in a client's `after`, or undefined when it is not one of ours. */
+/** The largest transaction id PostgreSQL has (xid8 is unsigned 64-bit). */
+const MAX_XID8 = 2n ** 64n - 1n;
+
 export function decodeCursor(text: string): PullCursor | undefined {
   const match = /^(\d{1,20})\.(\d{1,15})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
-  return match ? { txId: match[1]!, seq: Number(match[2]) } : undefined;
+  if (!match || BigInt(match[1]!) > MAX_XID8) return undefined;
+  return { txId: match[1]!, seq: Number(match[2]) };
 }
 
 /** A delivery as clerks and admins see it. */
@@ -187,13 +191,19 @@ export class DeliveriesRepository {
       .limit(limit);
   }
 
-  /** A pull client read these: from now on the documents may be at the core system. */
-  async markFetched(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
+  /**
+   * A pull client is about to read these rows: pending ones count an attempt first (from now on
+   * the document may be at the core system, so a re-route is refused), in one statement that
+   * waits for a re-route holding them. Returns the rows still there, current: a row a re-route
+   * replaced meanwhile is gone, and its new row comes later along the cursor.
+   */
+  async markFetched(ids: string[]): Promise<DeliveryRow[]> {
+    if (ids.length === 0) return [];
     await this.db
       .update(documentDeliveries)
       .set({ attempts: sql`${documentDeliveries.attempts} + 1`, lastAttemptAt: sql`now()` })
       .where(and(inArray(documentDeliveries.id, ids), eq(documentDeliveries.status, 'pending')));
+    return this.db.select().from(documentDeliveries).where(inArray(documentDeliveries.id, ids));
   }
 
   /** The pull client confirms it took the document over; repeating it is harmless. */
@@ -223,12 +233,14 @@ export class DeliveriesRepository {
     return row;
   }
 
-  /** Whether a pull target may read this document (it has a delivery of it). */
-  async hasDelivery(documentId: string, target: string): Promise<boolean> {
+  /** Whether a pull target may read this document (it has a pull delivery of it). */
+  async hasPullDelivery(documentId: string, target: string): Promise<boolean> {
     const [row] = await this.db
       .select({ id: documentDeliveries.id })
       .from(documentDeliveries)
-      .where(and(eq(documentDeliveries.documentId, documentId), eq(documentDeliveries.target, target)));
+      .where(
+        and(eq(documentDeliveries.documentId, documentId), eq(documentDeliveries.target, target), eq(documentDeliveries.kind, 'pull')),
+      );
     return row !== undefined;
   }
 }

@@ -49,15 +49,22 @@ export const KVNR_MESSAGES: Record<KvnrProblem, string> = {
     'Diese Krankenversichertennummer kann nicht stimmen: Die letzte Ziffer (Prüfziffer) passt nicht. Bitte prüfen Sie die Nummer auf Ihrer Gesundheitskarte.',
 };
 
-/** A KVNR at a boundary: normalised, then checked for shape and check digit. */
-export const kvnrSchema = z
-  .string()
-  .transform(normaliseKvnr)
-  .superRefine((kvnr, ctx) => {
-    const problem = kvnrProblem(kvnr);
-    if (problem)
-      ctx.addIssue({
-        code: 'custom',
-        message: problem === 'format' ? 'not a KVNR (letter + 9 digits)' : 'KVNR check digit does not match',
-      });
-  });
+function kvnrSchemaSaying(messages: Record<KvnrProblem, string>) {
+  return z
+    .string({ error: messages.format })
+    .max(40, { error: messages.format })
+    .transform(normaliseKvnr)
+    .superRefine((kvnr, ctx) => {
+      const problem = kvnrProblem(kvnr);
+      if (problem) ctx.addIssue({ code: 'custom', message: messages[problem] });
+    });
+}
+
+/** A KVNR at a boundary: normalised, then checked for shape and check digit. German messages for people using the API and the console. */
+export const kvnrSchema = kvnrSchemaSaying(KVNR_MESSAGES);
+
+/** The same for the operator's member files, whose reports are in English. */
+export const kvnrFileSchema = kvnrSchemaSaying({
+  format: 'not a KVNR (letter + 9 digits)',
+  check_digit: 'KVNR check digit does not match',
+});

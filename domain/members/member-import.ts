@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
-import { kvnrSchema } from './kvnr.js';
+import { kvnrFileSchema } from './kvnr.js';
 import type { MemberInput, MembersRepository, UpsertCounts } from './members.repository.js';
 
 /** The columns of the member master data export, in this order. */
@@ -28,7 +28,7 @@ const birthDateSchema = z
 const name = z.string().min(1, { error: 'empty' }).max(100, { error: 'longer than 100 characters' });
 
 const memberRowSchema = z.object({
-  kvnr: kvnrSchema,
+  kvnr: kvnrFileSchema,
   firstName: name,
   lastName: name,
   birthDate: birthDateSchema,
@@ -36,7 +36,7 @@ const memberRowSchema = z.object({
   postalCode: z.string().regex(/^\d{5}$/, { error: 'expected five digits' }),
   city: name,
   cardNumberLast6: z.string().regex(/^\d{6}$/, { error: 'expected the last six digits of the card number' }),
-  familyOf: z.union([z.literal('').transform(() => null), kvnrSchema]),
+  familyOf: z.union([z.literal('').transform(() => null), kvnrFileSchema]),
 });
 
 export interface RejectedRow {

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ChannelScope } from '../../platform/db/schema.js';
 import { UnauthenticatedError } from '../../platform/errors/index.js';
-import type { IntakeChannel, IntakeChannels } from './intake-channels.js';
+import type { IntakeChannel, IntakeChannels } from '../../domain/channels/channel-keys.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

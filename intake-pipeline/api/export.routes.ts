@@ -11,7 +11,7 @@ import { deliveredFile, readDeliveryIndex } from '../../domain/documents/deliver
 import type { DeliveryTarget } from '../../domain/documents/delivery-targets.js';
 import type { ExportFileLinks } from '../delivery/file-links.js';
 import { channelAuth, requireChannel } from './channel-auth.js';
-import type { IntakeChannel, IntakeChannels } from './intake-channels.js';
+import type { IntakeChannel, IntakeChannels } from '../../domain/channels/channel-keys.js';
 
 const documentId = z.uuid({ error: 'Ungültige Dokument-ID.' });
 
@@ -77,19 +77,20 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
     const channel = requireChannel(req);
     const target = pullTargetOf(channel);
     const query = parseInput(pageQuery, req.query);
-    const rows = await deps.deliveries.page(target, query.after, query.limit);
+    const page = await deps.deliveries.page(target, query.after, query.limit);
+    // Counted as fetched before anything is read, so a re-route cannot change a document under the reader.
+    const current = new Map((await deps.deliveries.markFetched(page.map((r) => r.id))).map((row) => [row.id, row]));
     const documents = [];
-    for (const row of rows) {
+    for (const row of page.map((r) => current.get(r.id)).filter((r) => r !== undefined)) {
       const index = await readDeliveryIndex(deps.db, row.documentId, row.createdAt, (id) => deps.links.make(id, deps.clock()));
       if (!index) continue;
       const { fileId: _fileId, ...document } = index;
       documents.push({ ...document, delivery: { status: row.status, acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null } });
     }
-    await deps.deliveries.markFetched(rows.filter((r) => r.status === 'pending').map((r) => r.id));
-    const last = rows.at(-1);
+    const last = page.at(-1);
     const next: PullCursor | undefined = last ? { txId: last.txId, seq: last.seq } : query.after;
-    if (rows.length > 0) await audit(req, `channel:${channel.name}`, 'export.fetch', undefined, { documents: rows.length });
-    res.json({ documents, next: next ? encodeCursor(next) : null, more: rows.length === query.limit });
+    if (documents.length > 0) await audit(req, `channel:${channel.name}`, 'export.fetch', undefined, { documents: documents.length });
+    res.json({ documents, next: next ? encodeCursor(next) : null, more: page.length === query.limit });
   });
 
   router.post('/documents/:id/ack', async (req: Request, res: Response) => {
@@ -107,7 +108,8 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
     const { exp, sig } = parseInput(fileQuery, req.query);
     const signed = exp !== undefined && sig !== undefined && deps.links.isValid(id, exp, sig, deps.clock());
     const channel = req.intakeChannel;
-    if (!signed && !(channel && (await deps.deliveries.hasDelivery(id, channel.name)))) {
+    const channelMay = channel && deps.targets.some((t) => t.kind === 'pull' && t.name === channel.name);
+    if (!signed && !(channelMay && (await deps.deliveries.hasPullDelivery(id, channel.name)))) {
       if (exp !== undefined || sig !== undefined) throw new ForbiddenError('invalid_link', 'Der Link ist abgelaufen oder ungültig.');
       requireChannel(req);
       throw new NotFoundError('Dieses Dokument gibt es für Ihren Kanal nicht.');

@@ -3,14 +3,14 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import { ForbiddenError, HttpError, NotFoundError, UnauthenticatedError } from '../../platform/errors/index.js';
-import { parseInput } from '../../platform/http/validate.js';
+import { NO_NUL, parseInput, withoutNul } from '../../platform/http/validate.js';
 import { kvnrSchema } from '../../domain/members/kvnr.js';
 import type { SubmissionService } from '../../domain/submissions/submission.service.js';
 import { refusalReason } from '../../domain/submissions/refusal-reasons.de.js';
 import type { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { DECLARED_TYPES } from '../document-types.js';
-import type { IntakeChannels } from './intake-channels.js';
+import type { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import { channelAuth, requireChannel } from './channel-auth.js';
 import { readIntakeUpload } from './multipart.js';
 
@@ -18,7 +18,7 @@ const metadataSchema = z
   .object({
     kvnr: kvnrSchema.optional(),
     declaredType: z.enum(Object.keys(DECLARED_TYPES) as [string, ...string[]]).optional(),
-    note: z.string().trim().max(500).optional(),
+    note: z.string().trim().max(500, { error: 'Die Notiz darf höchstens 500 Zeichen lang sein.' }).refine(withoutNul, NO_NUL).optional(),
   })
   .strict();
 

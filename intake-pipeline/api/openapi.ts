@@ -256,7 +256,9 @@ export const INTAKE_OPENAPI = {
         parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
         responses: {
           '200': { description: 'Acknowledged: `{ documentId, status, acknowledgedAt }`' },
+          '400': { description: 'Not a document id' },
           '401': { description: 'Missing or invalid export key' },
+          '403': { description: 'No pull target of this channel name is configured' },
           '404': { description: "Not a document of the caller's pull target" },
         },
       },
@@ -273,6 +275,8 @@ export const INTAKE_OPENAPI = {
         ],
         responses: {
           '200': { description: 'The file (PDF, JPEG or PNG)' },
+          '400': { description: 'Not a document id, or a malformed exp or sig' },
+          '401': { description: 'Neither a valid signed link nor an export key' },
           '403': { description: 'Expired or invalid signed link' },
           '404': { description: 'Not a document of the caller, or its file is gone (retention)' },
         },

@@ -7,3 +7,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
 }
+
+/** Text from outside without NUL characters, which PostgreSQL cannot store: a 400, not a failed query. */
+export const withoutNul = (text: string) => !text.includes('\u0000');
+export const NO_NUL = { error: 'Die Eingabe enthält ein unzulässiges Steuerzeichen.' } as const;

@@ -17,7 +17,7 @@ import { createLogger } from '../../platform/logging/logger.js';
 import { importMembers, MEMBER_CSV_COLUMNS, MemberFileError } from '../../domain/members/member-import.js';
 import { EinmalPinService, issuePinSchema } from '../../domain/members/einmal-pin/einmal-pin.service.js';
 import { EinmalPinsRepository } from '../../domain/members/einmal-pin/einmal-pins.repository.js';
-import { channelNameSchema, IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { channelNameSchema, IntakeChannels } from '../../domain/channels/channel-keys.js';
 import { TypeModelsRepository } from '../../intake-pipeline/classification/type-models.repository.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import { readPassword } from './read-password.js';
@@ -176,7 +176,7 @@ program
     const kvnr = parseInput(kvnrSchema, input);
     const storage = new FileStorage(loadConfig().storage.dir);
     const report = await withDatabase((db) => new MemberErasure(db, storage, new AuditRepository(db)).erase(kvnr, CLI_ACTOR));
-    if (!report) throw new HttpError(404, 'not_found', `No member with KVNR ${kvnr}; nothing was removed.`);
+    if (!report) throw new HttpError(404, 'not_found', `No data of KVNR ${kvnr} is stored here; nothing was removed.`);
     console.log('Member erased. Removed:');
     for (const [kind, count] of Object.entries(report)) console.log(`  ${kind}: ${count}`);
     if (report.deliveredToCoreSystem > 0)

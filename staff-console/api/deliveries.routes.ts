@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditRepository } from '../../platform/audit/audit.repository.js';
-import { ConflictError } from '../../platform/errors/index.js';
+import { ConflictError, NotFoundError } from '../../platform/errors/index.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { authorize } from '../../domain/staff/session.middleware.js';
 import type { DeliveriesRepository } from '../../domain/documents/deliveries.repository.js';
@@ -21,6 +21,7 @@ export function deliveriesRoutes(deps: { deliveries: DeliveriesRepository; outbo
 
   router.post('/:id/redeliver', async (req: Request, res: Response) => {
     const id = parseInput(deliveryId, req.params.id);
+    if (!(await deps.deliveries.find(id))) throw new NotFoundError('Diese Zustellung gibt es nicht.');
     if (!(await deps.outbox.redeliver(id)))
       throw new ConflictError('not_failed', 'Diese Zustellung ist nicht fehlgeschlagen (oder wird schon erneut zugestellt).');
     const actor = actorOf(req);

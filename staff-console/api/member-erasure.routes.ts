@@ -21,7 +21,7 @@ export function memberErasureRoutes(erasure: MemberErasure): Router {
         { field: 'confirm', message: 'Bitte zur Bestätigung die Krankenversichertennummer noch einmal eingeben.' },
       ]);
     const report = await erasure.erase(kvnr, actorOf(req));
-    if (!report) throw new NotFoundError('Zu dieser Krankenversichertennummer gibt es keine versicherte Person.');
+    if (!report) throw new NotFoundError('Zu dieser Krankenversichertennummer sind hier keine Daten gespeichert.');
     res.json({ report });
   });
   return router;

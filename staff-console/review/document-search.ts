@@ -4,6 +4,7 @@ import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { members, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { kvnrSchema } from '../../domain/members/kvnr.js';
+import { NO_NUL, withoutNul } from '../../platform/http/validate.js';
 import { foldName, foldedSql } from '../../domain/members/name-folding.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { deliveryState, type DeliveriesRepository } from '../../domain/documents/deliveries.repository.js';
@@ -11,7 +12,9 @@ import { findDuplicates } from '../../domain/documents/duplicates.js';
 import type { DocumentSearchHit } from '../../domain/documents/review.types.js';
 import type { Reviewer } from './review.service.js';
 
-const isoDate = z.iso.date({ error: 'Bitte das Datum als JJJJ-MM-TT angeben.' });
+const isoDate = z.iso
+  .date({ error: 'Bitte das Datum als JJJJ-MM-TT angeben.' })
+  .refine((date) => date >= '1900-01-01', { error: 'Bitte ein Datum ab 1900 angeben.' });
 
 export const documentSearchSchema = z
   .object({
@@ -25,7 +28,13 @@ export const documentSearchSchema = z
       })
       .optional(),
     kvnr: kvnrSchema.optional(),
-    name: z.string().trim().min(2, { error: 'Bitte mindestens zwei Buchstaben des Namens angeben.' }).max(80).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(2, { error: 'Bitte mindestens zwei Buchstaben des Namens angeben.' })
+      .max(80, { error: 'Bitte höchstens 80 Zeichen angeben.' })
+      .refine(withoutNul, NO_NUL)
+      .optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })

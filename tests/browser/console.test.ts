@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { auditLog, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
-import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import { startWorker } from '../../server/worker.js';
 import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
 import { letterPdf } from '../helpers/files.js';

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { auditLog, documentDeliveries, submissionDocuments } from '../../platform/db/schema.js';
-import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import type { DocumentSearchHit, ReviewDocument } from '../../domain/documents/review.types.js';
@@ -101,6 +101,8 @@ describe('clerk work beyond the review queue', function () {
       await search({ from: '2026-13-01' }).expect(400);
       assert.match(JSON.stringify((await search({ from: '2026-12-02', to: '2026-12-01' }).expect(400)).body), /Enddatum/);
       await search({ name: 'x', unknown: '1' }).expect(400);
+      await search({ name: 'a\u0000b' }).expect(400);
+      await search({ from: '0000-01-01' }).expect(400);
       const agent = await loginAs(server.baseUrl, (await createStaff(server.core, 'agent')).username);
       await agent.agent.get('/api/review/documents').query({ name: surname }).expect(403);
       await hits({ name: surname });

@@ -8,7 +8,8 @@ import pg from 'pg';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { auditLog, documentDeliveries } from '../../platform/db/schema.js';
-import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
+import { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import type { WebhookBody } from '../../intake-pipeline/delivery/document-delivery.js';
 import { verifyWebhookSignature } from '../../intake-pipeline/delivery/webhook.js';
 import type { WorkerGroup } from '../../platform/queue/workers.js';
@@ -380,6 +381,37 @@ describe('delivery to the core system', function () {
       }
       assert.equal(new Set(collected).size, collected.length, 'no document twice');
       assert.deepEqual(new Set(collected), new Set(routed.map((r) => r.documentId)), 'every document');
+    });
+
+    it('never lets a re-route change a document a pull client has read, and drops one re-routed before it was read', async () => {
+      const documents = new IntakeDocumentsRepository(server.core.database.db, server.core.config.delivery.targets);
+      const start = (await pullAll(null)).cursor;
+      const fetched = await route(server.core, 'maternity');
+      assert.deepEqual((await pullAll(start)).documents, [fetched.documentId]);
+      const change = { documentType: 'sick_note', assignedKvnr: fetched.kvnr, department: 'Arbeitsunfähigkeit', reason: 'Test' };
+      assert.equal(await documents.reroute(fetched.documentId, change), 'handed_over', 'read once: read-only');
+
+      const before = (await pullAll(null)).cursor;
+      const rerouted = await route(server.core, 'maternity');
+      assert.equal(await documents.reroute(rerouted.documentId, change), 'rerouted');
+      assert.deepEqual((await pullAll(before)).documents, [], 'its old row is gone, and a sick note is not for this target');
+    });
+
+    it('refuses a cursor beyond the transaction ids PostgreSQL has and a file to an export key of a non-pull target', async () => {
+      const huge = Buffer.from('99999999999999999999.1').toString('base64url');
+      await request(server.baseUrl)
+        .get('/api/export/documents')
+        .query({ after: huge })
+        .set('authorization', `Bearer ${exportKey}`)
+        .expect(400);
+      const sickNote = await route(server.core, 'sick_note');
+      await settledAs(sickNote.documentId, 'delivered');
+      const folderKey = await new IntakeChannels(server.core.database.db).add('dms', 'export').catch(() => undefined);
+      if (folderKey)
+        await request(server.baseUrl)
+          .get(`/api/export/documents/${sickNote.documentId}/file`)
+          .set('authorization', `Bearer ${folderKey}`)
+          .expect(404);
     });
 
     it('takes acknowledgements, serves files to the key, and keeps keys to their scope', async () => {

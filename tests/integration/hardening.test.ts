@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { eq } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { storedFiles } from '../../platform/db/schema.js';
-import { IntakeChannels } from '../../intake-pipeline/api/intake-channels.js';
+import { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import { DirectLineTestClient, StreamRecorder } from '../helpers/directline-client.js';
 import { MASKED_TEXT } from '../../domain/chat/activity.js';
 import { PIN, STATUS } from '../../domain/member-texts.de.js';

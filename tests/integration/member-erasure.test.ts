@@ -11,7 +11,7 @@ import { auditLog, botState, classificationExamples, faqUnanswered } from '../..
 import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
 import type { Core } from '../../server/container.js';
-import { readyToRoute, storeSubmission } from '../helpers/intake.js';
+import { readyToRoute, routedDocument, storeSubmission } from '../helpers/intake.js';
 import { makePdf } from '../helpers/files.js';
 import { randomKvnr, testMember } from '../helpers/members.js';
 import { childEnv, runTs } from '../helpers/processes.js';
@@ -241,6 +241,18 @@ describe('member erasure (DSGVO Art. 17)', function () {
     assert.match(metrics.text, /personal_data_deleted\{kind="documents",reason="erasure"\} [1-9]/);
   });
 
+  it('erases what came in for a KVNR without a master record, and counts a document a pull client read as at the core system', async () => {
+    const kvnr = randomKvnr();
+    const stranger = await routedDocument(server.core, kvnr, 'invoice', makePdf('Rechnung'));
+    await server.core.delivery.deliveries.markFetched((await server.core.delivery.deliveries.forDocument(stranger.id)).map((d) => d.id));
+    const admin = await loginAs(server.baseUrl, (await createStaff(server.core, 'admin')).username);
+    const erase = () => admin.agent.post(`/api/admin/members/${kvnr}/erase`).set('x-csrf-token', admin.csrfToken).send({ confirm: kvnr });
+    const { report } = (await erase().expect(200)).body as { report: Record<string, number> };
+    assert.deepEqual([report.member, report.documents, report.deliveredToCoreSystem], [0, 1, 1]);
+    assert.deepEqual(await rowsMentioning({ kvnr, firstName: '', lastName: kvnr }), {});
+    await erase().expect(404);
+  });
+
   it('asks for the KVNR again, answers 404 for no such member, and lets only admins erase', async () => {
     const person = newPerson();
     await new MembersRepository(server.core.database.db).upsert([testMember(person)]);
@@ -273,6 +285,6 @@ describe('member erasure (DSGVO Art. 17)', function () {
     assert.deepEqual(await filesMentioning(person), []);
     const again = runTs('server/cli/main.ts', ['member:erase', person.kvnr], childEnv({ DATABASE_URL: sharedDatabase.url }));
     assert.equal(await again.exited, 1);
-    assert.match(again.stderr(), /No member with KVNR/);
+    assert.match(again.stderr(), /No data of KVNR .* is stored here/);
   });
 });
