@@ -131,14 +131,11 @@ export class MemberErasure {
         report.deliveredToCoreSystem = 0;
         report.documentPages = 0;
         if (documentIds.length > 0) {
-          const deliveries = await tx
-            .delete(documentDeliveries)
-            .where(inArray(documentDeliveries.documentId, documentIds))
-            .returning({
-              documentId: documentDeliveries.documentId,
-              status: documentDeliveries.status,
-              attempts: documentDeliveries.attempts,
-            });
+          const deliveries = await tx.delete(documentDeliveries).where(inArray(documentDeliveries.documentId, documentIds)).returning({
+            documentId: documentDeliveries.documentId,
+            status: documentDeliveries.status,
+            attempts: documentDeliveries.attempts,
+          });
           report.deliveries = deliveries.length;
           // Any attempt may have reached the core system (an answer lost, a page fetched but not yet acknowledged).
           report.deliveredToCoreSystem = new Set(
