@@ -24,6 +24,7 @@ import { deliveriesRoutes } from '../staff-console/api/deliveries.routes.js';
 import { memberErasureRoutes } from '../staff-console/api/member-erasure.routes.js';
 import { DocumentSearch } from '../staff-console/review/document-search.js';
 import { quarantineRoutes } from '../staff-console/api/quarantine.routes.js';
+import { administrationRoutes } from '../staff-console/api/administration.routes.js';
 import { reviewRoutes } from '../staff-console/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
@@ -118,6 +119,15 @@ export function createApp(core: Core): Express {
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
   api.use('/admin/einmal-pins', einmalPinRoutes(core.pins));
   api.use('/admin/members', memberErasureRoutes(core.memberErasure));
+  api.use(
+    '/admin',
+    administrationRoutes({
+      channels: new IntakeChannels(core.database.db),
+      requests: core.serviceRequests,
+      audit: core.audit,
+      timeZone: config.timeZone,
+    }),
+  );
   api.use('/admin/quarantine', quarantineRoutes(core.quarantine));
   api.use('/admin/deliveries', deliveriesRoutes({ deliveries: core.delivery.deliveries, outbox: core.delivery.outbox, audit: core.audit }));
   api.use('/knowledge', knowledgeRoutes(core.faqFeedback));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/client.js';
 import { intakeChannels, type ChannelScope } from '../../platform/db/schema.js';
@@ -50,6 +50,37 @@ export class IntakeChannels {
       .select({ id: intakeChannels.id, name: intakeChannels.name })
       .from(intakeChannels)
       .where(and(eq(intakeChannels.keyHash, hash(key)), eq(intakeChannels.scope, scope), isNull(intakeChannels.revokedAt)));
+    if (row)
+      // To the minute: a busy scan centre does not write a row per request.
+      await this.db
+        .update(intakeChannels)
+        .set({ lastUsedAt: sql`now()` })
+        .where(
+          and(
+            eq(intakeChannels.id, row.id),
+            or(isNull(intakeChannels.lastUsedAt), lt(intakeChannels.lastUsedAt, sql`now() - interval '1 minute'`)),
+          ),
+        );
     return row;
   }
+
+  /** Every channel, active and revoked, without its key (only the hash is stored anyway). */
+  async list(): Promise<ChannelListing[]> {
+    const rows = await this.db.select().from(intakeChannels).orderBy(intakeChannels.name);
+    return rows.map((r) => ({
+      name: r.name,
+      scope: r.scope,
+      createdAt: r.createdAt.toISOString(),
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    }));
+  }
+}
+
+export interface ChannelListing {
+  name: string;
+  scope: ChannelScope;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
 }

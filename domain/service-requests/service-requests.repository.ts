@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { callbackRequests, certificateRequests } from '../../platform/db/schema.js';
+import { callbackRequests, certificateRequests, members } from '../../platform/db/schema.js';
 import { newReference } from '../submissions/tracking-id.js';
 
 export type CallbackRequest = typeof callbackRequests.$inferSelect;
@@ -77,6 +77,37 @@ export class ServiceRequestsRepository {
       .values({ id: randomUUID(), reference: newReference('VB'), ...request })
       .returning();
     return row!;
+  }
+
+  /** Certificate requests not yet sent, oldest first, with the address on file they go to. */
+  async certificatesToSend(limit = 200) {
+    const rows = await this.db
+      .select({ request: certificateRequests, member: members })
+      .from(certificateRequests)
+      .leftJoin(members, eq(members.kvnr, certificateRequests.kvnr))
+      .where(eq(certificateRequests.status, 'recorded'))
+      .orderBy(asc(certificateRequests.createdAt))
+      .limit(limit);
+    return rows.map(({ request, member }) => ({
+      id: request.id,
+      reference: request.reference,
+      kvnr: request.kvnr,
+      forOther: request.forOther,
+      requestedAt: request.createdAt.toISOString(),
+      address: member
+        ? { name: `${member.firstName} ${member.lastName}`, street: member.street, postalCode: member.postalCode, city: member.city }
+        : null,
+    }));
+  }
+
+  /** Marks a certificate as sent by post; false when it was not waiting (any more). */
+  async markCertificateSent(id: string): Promise<boolean> {
+    const rows = await this.db
+      .update(certificateRequests)
+      .set({ status: 'sent' })
+      .where(and(eq(certificateRequests.id, id), eq(certificateRequests.status, 'recorded')))
+      .returning({ id: certificateRequests.id });
+    return rows.length > 0;
   }
 
   async findCallback(reference: string): Promise<CallbackRequest | undefined> {

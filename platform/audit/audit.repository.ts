@@ -1,4 +1,4 @@
-import { desc, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 
@@ -51,6 +51,24 @@ export class AuditRepository {
         totals.set(`${action} ${kind}`, entry);
       }
     return [...totals.values()];
+  }
+
+  /** Entries matching the filters, newest first (dates are whole days in the given time zone). */
+  async search(filter: { actor?: string; action?: string; from?: string; to?: string }, timeZone: string, limit = 1000) {
+    const day = sql`(${auditLog.at} at time zone ${timeZone})::date`;
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+          filter.action ? eq(auditLog.action, filter.action) : undefined,
+          filter.from ? gte(day, sql`${filter.from}::date`) : undefined,
+          filter.to ? lt(day, sql`${filter.to}::date + 1`) : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(limit);
   }
 
   async latest(limit = 100) {

@@ -418,6 +418,8 @@ export const intakeChannels = pgTable('intake_channels', {
   keyHash: text('key_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** When the key was last used (to the minute): admins see keys nobody uses any more. */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });
 
 /** Texts with their confirmed document type (from clerks' decisions), to train the classifier on. */

@@ -1,13 +1,19 @@
+import { AuditLog } from './audit-log.js';
+import { Certificates } from './certificates.js';
+import { ChannelKeys } from './channel-keys.js';
 import { PinLetters } from './pin-letters.js';
 import { StaffUsers } from './staff-users.js';
 
-/** Accounts and letters, without a shell. */
+/** Accounts, letters, certificates to post, channel keys and the audit log, without a shell. */
 export function AdministrationSection({ selfId }: { selfId: string }) {
   return (
     <section aria-labelledby="administration-title">
       <h1 id="administration-title">Verwaltung</h1>
       <StaffUsers selfId={selfId} />
       <PinLetters />
+      <Certificates />
+      <ChannelKeys />
+      <AuditLog />
     </section>
   );
 }

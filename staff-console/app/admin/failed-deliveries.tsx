@@ -1,35 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { DeliveryState } from '../../../domain/documents/review.types.js';
-import { api, describeError } from '../api.js';
+import { api } from '../api.js';
+import { useAdminList } from './use-admin-list.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
 
 type FailedDelivery = DeliveryState & { documentId: string; trackingId: string };
 
 /** The dead letter: deliveries to the core system whose retries are used up, each sent again on request. */
 export function FailedDeliveries() {
-  const [items, setItems] = useState<FailedDelivery[] | undefined>();
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-
-  async function load() {
-    try {
-      setItems((await api<{ deliveries: FailedDelivery[] }>('GET', '/api/admin/deliveries/failed')).deliveries);
-    } catch (err) {
-      setError(describeError(err, 'Die fehlgeschlagenen Übermittlungen konnten nicht geladen werden.'));
-    }
-  }
-  useEffect(() => void load(), []);
-
-  async function redeliver(item: FailedDelivery) {
-    setError('');
-    try {
+  const { items, error, notice, act } = useAdminList<FailedDelivery>(
+    '/api/admin/deliveries/failed',
+    (body: { deliveries: FailedDelivery[] }) => body.deliveries,
+    'Die fehlgeschlagenen Übermittlungen konnten nicht geladen werden.',
+  );
+  const redeliver = (item: FailedDelivery) =>
+    act(async () => {
       await api('POST', `/api/admin/deliveries/${encodeURIComponent(item.id)}/redeliver`);
-      setNotice(`${item.trackingId} wird erneut an ${item.target} übermittelt.`);
-      await load();
-    } catch (err) {
-      setError(describeError(err, 'Die Übermittlung konnte nicht neu gestartet werden.'));
-    }
-  }
+      return `${item.trackingId} wird erneut an ${item.target} übermittelt.`;
+    }, 'Die Übermittlung konnte nicht neu gestartet werden.');
 
   return (
     <section class="card" aria-labelledby="failed-title">

@@ -1,39 +1,27 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { QuarantinedDocument } from '../../../domain/documents/review.types.js';
-import { api, describeError } from '../api.js';
+import { api } from '../api.js';
+import { useAdminList } from './use-admin-list.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
 import { dateTime } from '../format.js';
 import { sourceLabel } from '../review/labels.js';
+import { TableHead } from '../table-head.js';
 
 /** Quarantined documents (what was found, never the content); a false positive is released after a rescan. */
 export function QuarantineList() {
-  const [items, setItems] = useState<QuarantinedDocument[] | undefined>();
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const { items, error, notice, act } = useAdminList<QuarantinedDocument>(
+    '/api/admin/quarantine',
+    (body: { documents: QuarantinedDocument[] }) => body.documents,
+    'Die Quarantäne konnte nicht geladen werden.',
+  );
   const [busy, setBusy] = useState('');
-
-  async function load() {
-    try {
-      setItems((await api<{ documents: QuarantinedDocument[] }>('GET', '/api/admin/quarantine')).documents);
-    } catch (err) {
-      setError(describeError(err, 'Die Quarantäne konnte nicht geladen werden.'));
-    }
-  }
-  useEffect(() => void load(), []);
-
   async function release(item: QuarantinedDocument) {
     setBusy(item.documentId);
-    setError('');
-    setNotice('');
-    try {
+    await act(async () => {
       await api('POST', `/api/admin/quarantine/${encodeURIComponent(item.documentId)}/release`);
-      setNotice(`${item.trackingId}: erneut geprüft, keine Funde; freigegeben und in der Verarbeitung.`);
-    } catch (err) {
-      setError(describeError(err, 'Die Freigabe ist fehlgeschlagen.'));
-    } finally {
-      setBusy('');
-      await load();
-    }
+      return `${item.trackingId}: erneut geprüft, keine Funde; freigegeben und in der Verarbeitung.`;
+    }, 'Die Freigabe ist fehlgeschlagen.');
+    setBusy('');
   }
 
   return (
@@ -46,16 +34,7 @@ export function QuarantineList() {
       {items && items.length > 0 && (
         <table class="queue">
           <caption>Inhalte werden nie angezeigt; nur eine erneute Prüfung ohne Funde gibt eine Datei frei.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Vorgangsnummer</th>
-              <th scope="col">Quelle</th>
-              <th scope="col">Eingang</th>
-              <th scope="col">Datei</th>
-              <th scope="col">Fund</th>
-              <th scope="col">Aktion</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Vorgangsnummer', 'Quelle', 'Eingang', 'Datei', 'Fund', 'Aktion']} />
           <tbody>
             {items.map((item) => (
               <tr key={item.documentId}>

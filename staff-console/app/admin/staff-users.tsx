@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, describeError } from '../api.js';
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { useAdminList } from './use-admin-list.js';
 import { dateTime } from '../format.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
 import type { StaffRole } from '../sections.js';
+import { TableHead } from '../table-head.js';
 
 interface StaffAccount {
   id: string;
@@ -18,35 +20,22 @@ const ROLE_NAMES: Record<StaffRole, string> = { agent: 'Kundenberatung', clerk: 
 
 /** Staff accounts: add (with a one-time password shown once), change role, reset password, disable. */
 export function StaffUsers({ selfId }: { selfId: string }) {
-  const [users, setUsers] = useState<StaffAccount[] | undefined>();
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const {
+    items: users,
+    error,
+    notice,
+    act,
+  } = useAdminList<StaffAccount>(
+    '/api/admin/staff-users',
+    (body: { users: StaffAccount[] }) => body.users,
+    'Die Benutzer konnten nicht geladen werden.',
+  );
   const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
   const [form, setForm] = useState({ username: '', displayName: '', role: 'agent' as StaffRole });
 
-  async function load() {
-    try {
-      setUsers((await api<{ users: StaffAccount[] }>('GET', '/api/admin/staff-users')).users);
-    } catch (err) {
-      setError(describeError(err, 'Die Benutzer konnten nicht geladen werden.'));
-    }
-  }
-  useEffect(() => void load(), []);
-
-  async function act(work: () => Promise<void>, failure: string) {
-    setError('');
-    setNotice('');
-    setSecret(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setError(describeError(err, failure));
-    }
-    await load();
-  }
-
   const add = (event: Event) => {
     event.preventDefault();
+    setSecret(undefined);
     return act(async () => {
       const { user, oneTimePassword } = await api<{ user: StaffAccount; oneTimePassword: string }>('POST', '/api/admin/staff-users', {
         username: form.username,
@@ -57,23 +46,25 @@ export function StaffUsers({ selfId }: { selfId: string }) {
       setForm({ username: '', displayName: '', role: 'agent' });
     }, 'Der Benutzer konnte nicht angelegt werden.');
   };
-  const reset = (user: StaffAccount) =>
-    act(async () => {
+  const reset = (user: StaffAccount) => {
+    setSecret(undefined);
+    return act(async () => {
       const { oneTimePassword } = await api<{ oneTimePassword: string }>(
         'POST',
         `/api/admin/staff-users/${encodeURIComponent(user.username)}/reset-password`,
       );
       setSecret({ username: user.username, password: oneTimePassword });
     }, 'Das Passwort konnte nicht zurückgesetzt werden.');
+  };
   const changeRole = (user: StaffAccount, role: StaffRole) =>
     act(async () => {
       await api('POST', `/api/admin/staff-users/${encodeURIComponent(user.username)}/role`, { role });
-      setNotice(`${user.username} hat jetzt die Rolle ${ROLE_NAMES[role]}.`);
+      return `${user.username} hat jetzt die Rolle ${ROLE_NAMES[role]}.`;
     }, 'Die Rolle konnte nicht geändert werden.');
   const disable = (user: StaffAccount) =>
     act(async () => {
       await api('POST', `/api/admin/staff-users/${encodeURIComponent(user.username)}/disable`);
-      setNotice(`${user.username} ist deaktiviert und überall abgemeldet.`);
+      return `${user.username} ist deaktiviert und überall abgemeldet.`;
     }, 'Der Benutzer konnte nicht deaktiviert werden.');
 
   return (
@@ -89,16 +80,7 @@ export function StaffUsers({ selfId }: { selfId: string }) {
       )}
       {users && (
         <table class="queue">
-          <thead>
-            <tr>
-              <th scope="col">Benutzername</th>
-              <th scope="col">Name</th>
-              <th scope="col">Rolle</th>
-              <th scope="col">Status</th>
-              <th scope="col">Letzte Anmeldung</th>
-              <th scope="col">Aktionen</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Benutzername', 'Name', 'Rolle', 'Status', 'Letzte Anmeldung', 'Aktionen']} />
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>

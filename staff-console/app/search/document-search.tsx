@@ -5,6 +5,7 @@ import { ErrorMessage } from '../messages.js';
 import { dateTime } from '../format.js';
 import { DeliveryList, DuplicateFlag } from '../review/document-notes.js';
 import { statusLabel, typeLabel } from '../review/labels.js';
+import { TableHead } from '../table-head.js';
 
 const FIELDS = [
   { key: 'trackingId', label: 'Vorgangsnummer', type: 'text', placeholder: 'MK-…' },
@@ -68,18 +69,9 @@ export function DocumentSearch() {
           <caption role="status">
             {hits.length} {hits.length === 1 ? 'Dokument' : 'Dokumente'} gefunden · neueste zuerst
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Eingang</th>
-              <th scope="col">Vorgangsnummer</th>
-              <th scope="col">Status</th>
-              <th scope="col">Typ</th>
-              <th scope="col">Versicherte Person</th>
-              <th scope="col">Abteilung</th>
-              <th scope="col">Übermittlung</th>
-              <th scope="col">Hinweis</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Eingang', 'Vorgangsnummer', 'Status', 'Typ', 'Versicherte Person', 'Abteilung', 'Übermittlung', 'Hinweis']}
+          />
           <tbody>
             {hits.map((hit) => (
               <tr key={hit.id}>

@@ -1,0 +1,1 @@
+ALTER TABLE "intake_channels" ADD COLUMN "last_used_at" timestamp with time zone;

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError } from '../api.js';
+
+/**
+ * A list an admin works on: loaded from `path`, reloaded after each action; an action returns
+ * the confirmation to show, and its failure is shown in German from the server's answer.
+ */
+export function useAdminList<T>(path: string, pick: (body: never) => T[], loadFailure: string) {
+  const [items, setItems] = useState<T[] | undefined>();
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+
+  async function load() {
+    try {
+      setItems(pick(await api<never>('GET', path)));
+    } catch (err) {
+      setError(describeError(err, loadFailure));
+    }
+  }
+  useEffect(() => void load(), [path]);
+
+  async function act(work: () => Promise<string | void>, failure: string): Promise<void> {
+    setError('');
+    setNotice('');
+    try {
+      setNotice((await work()) ?? '');
+    } catch (err) {
+      setError(describeError(err, failure));
+    }
+    await load();
+  }
+
+  return { items, error, notice, act };
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { randomKvnr, testMember } from '../helpers/members.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { createStaff, loginAs, type LoggedIn } from '../helpers/staff.js';
+import { uniqueName } from '../helpers/system.js';
+
+/** What admins do in the console's Verwaltung without a shell: channel keys, certificates to post, the audit log. */
+describe('administration API', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  let admin: LoggedIn;
+  let adminName: string;
+
+  before(async () => {
+    server = await startTestServer({ env: { REDIS_PREFIX: uniqueName('mkadmin') } });
+    adminName = (await createStaff(server.core, 'admin')).username;
+    admin = await loginAs(server.baseUrl, adminName);
+  });
+  after(() => server?.stop());
+
+  const post = (path: string, body?: object) => admin.agent.post(`/api/admin${path}`).set('x-csrf-token', admin.csrfToken).send(body);
+
+  it('adds a channel key shown once, lists it with its last use, and revokes it at once', async () => {
+    const name = uniqueName('scan-');
+    const created = await post('/channels', { name, scope: 'intake' }).expect(201);
+    const key = created.body.key as string;
+    assert.match(key, /^mkc_/);
+    const listed = async () =>
+      ((await admin.agent.get('/api/admin/channels').expect(200)).body.channels as Array<Record<string, unknown>>).find(
+        (c) => c.name === name,
+      )!;
+    assert.equal((await listed()).lastUsedAt, null);
+    assert.ok(!JSON.stringify(await listed()).includes(key.slice(4)), 'the key is never listed');
+    await request(server.baseUrl).get('/api/intake/submissions/MK-AAAA-BBBB-CCCC').set('authorization', `Bearer ${key}`);
+    assert.ok((await listed()).lastUsedAt, 'its use is seen');
+    await post('/channels', { name, scope: 'intake' }).expect(409);
+    await post('/channels', { name: 'Nicht Erlaubt', scope: 'intake' }).expect(400);
+    await post('/channels', { name: uniqueName('x-'), scope: 'everything' }).expect(400);
+    await post(`/channels/${name}/revoke`).expect(200);
+    assert.ok((await listed()).revokedAt);
+    await request(server.baseUrl).get('/api/intake/submissions/MK-AAAA-BBBB-CCCC').set('authorization', `Bearer ${key}`).expect(401);
+  });
+
+  it('lists certificates to post with the address on file and marks them sent once', async () => {
+    const kvnr = randomKvnr();
+    await new MembersRepository(server.core.database.db).upsert([
+      testMember({ kvnr, firstName: 'Karla', lastName: 'Post', street: 'Am Brief 3' }),
+    ]);
+    const request_ = await server.core.serviceRequests.addCertificate({ kvnr, forOther: false, conversationId: null });
+    const open = (await admin.agent.get('/api/admin/certificates').expect(200)).body.certificates as Array<Record<string, unknown>>;
+    const item = open.find((c) => c.id === request_.id)!;
+    assert.deepEqual(item.address, { name: 'Karla Post', street: 'Am Brief 3', postalCode: '12345', city: 'Musterstadt' });
+    await post(`/certificates/${request_.id}/sent`).expect(200);
+    await post(`/certificates/${request_.id}/sent`).expect(409);
+    const after = (await admin.agent.get('/api/admin/certificates').expect(200)).body.certificates as Array<Record<string, unknown>>;
+    assert.ok(!after.some((c) => c.id === request_.id));
+  });
+
+  it('filters the audit log by person, action and day, and exports it as CSV; only admins see it', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const entries = (
+      await admin.agent.get('/api/admin/audit').query({ actor: adminName, action: 'channel.add', from: today, to: today }).expect(200)
+    ).body.entries as Array<Record<string, unknown>>;
+    assert.ok(entries.length >= 1 && entries.every((e) => e.actor === adminName && e.action === 'channel.add'));
+    assert.deepEqual(
+      (await admin.agent.get('/api/admin/audit').query({ actor: adminName, from: '2020-01-01', to: '2020-01-02' }).expect(200)).body
+        .entries,
+      [],
+    );
+    const csv = await admin.agent.get('/api/admin/audit').query({ actor: adminName, format: 'csv' }).expect(200);
+    assert.match(csv.headers['content-type'] ?? '', /text\/csv/);
+    const rows = parse(csv.text.replace(/^\uFEFF/, '')) as string[][];
+    assert.deepEqual(rows[0], ['at', 'actor', 'action', 'outcome', 'targetType', 'targetId', 'requestId', 'ip', 'details']);
+    assert.ok(rows.slice(1).some((r) => r[2] === 'certificate.sent'));
+    await admin.agent.get('/api/admin/audit').query({ from: '0000-01-01' }).expect(400);
+    await admin.agent.get('/api/admin/audit').query({ format: 'xml' }).expect(400);
+    const clerk = await loginAs(server.baseUrl, (await createStaff(server.core, 'clerk')).username);
+    await clerk.agent.get('/api/admin/audit').expect(403);
+    await clerk.agent.get('/api/admin/channels').expect(403);
+    await clerk.agent.get('/api/admin/certificates').expect(403);
+  });
+});
