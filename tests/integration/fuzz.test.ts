@@ -382,6 +382,11 @@ describe('fuzz: generated hostile input against a running system', function () {
         'POST /api/livechat/canned-responses',
         'GET /api/admin/staff-users',
         'GET /api/admin/deliveries/failed',
+        'GET /api/admin/quarantine',
+        'GET /api/admin/channels',
+        'POST /api/admin/channels',
+        'GET /api/admin/certificates',
+        'POST /api/auth/password',
         'POST /api/admin/staff-users',
         'POST /api/admin/einmal-pins',
         'GET /api/auth/me',
@@ -399,6 +404,19 @@ describe('fuzz: generated hostile input against a running system', function () {
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `PUT /api/livechat/canned-responses/${id}`),
       hostileString.map((s) => `POST /api/admin/staff-users/${pct(s)}/disable`),
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/admin/deliveries/${id}/redeliver`),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/admin/quarantine/${id}/release`),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/admin/certificates/${id}/sent`),
+      hostileString.map((s) => `POST /api/admin/members/${pct(s)}/erase`),
+      hostileString.map((s) => `POST /api/admin/channels/${pct(s)}/revoke`),
+      hostileString.map((s) => `POST /api/admin/staff-users/${pct(s)}/role`),
+      hostileString.map((s) => `POST /api/admin/staff-users/${pct(s)}/reset-password`),
+      fc
+        .tuple(hostileString, hostileString, hostileString)
+        .map(([a, b, c]) => `GET /api/admin/audit?actor=${pct(a)}&from=${pct(b)}&format=${pct(c)}`),
+      fc
+        .tuple(hostileString, hostileString, hostileString)
+        .map(([a, b, c]) => `GET /api/review/documents?name=${pct(a)}&trackingId=${pct(b)}&from=${pct(c)}`),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/review/documents/${id}/reroute`),
       fc.constant('POST /api/auth/login'),
     );
     const who = fc.constantFrom('agent', 'clerk', 'admin', 'nobody') as fc.Arbitrary<'agent' | 'clerk' | 'admin' | 'nobody'>;
