@@ -24,6 +24,7 @@ import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import type { Actor } from '../staff/staff-users.service.js';
 import { fileNotInUse } from '../../platform/storage/stored-files.repository.js';
+import { escapeLike } from '../../platform/db/like.js';
 
 /** What an erasure removed, by kind: the answer to the member's Art. 17 request, without content. */
 export interface ErasureReport {
@@ -51,7 +52,7 @@ export interface ErasureReport {
 class NothingToEraseError extends Error {}
 
 /** `%text%` for LIKE, with the text's own wildcards escaped. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const containing = (text: string) => `%${escapeLike(text)}%`;
 
 /**
  * Removes every piece of one insured person's data (DSGVO Art. 17): the master record, PINs,
@@ -204,7 +205,7 @@ export class MemberErasure {
         const chatDrafts = conversations.length
           ? await tx
               .delete(draftFiles)
-              .where(or(...conversations.map((id) => like(draftFiles.draftKey, `%:${id.replace(/[\\%_]/g, (c) => `\\${c}`)}`))))
+              .where(or(...conversations.map((id) => like(draftFiles.draftKey, `%:${escapeLike(id)}`))))
               .returning({ fileId: draftFiles.fileId })
           : [];
         report.draftFiles = pinDrafts.length + chatDrafts.length;

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { members } from '../../platform/db/schema.js';
+import { escapeLike } from '../../platform/db/like.js';
 
 export type MemberRecord = typeof members.$inferSelect;
 export type MemberInput = Omit<typeof members.$inferInsert, 'updatedAt'>;
@@ -52,7 +53,7 @@ export class MembersRepository {
 
   /** Members with this birth date whose surname starts with `lastName` (case-insensitive): the clerks' search. */
   async search(lastName: string, birthDate: string, limit = 20): Promise<MemberRecord[]> {
-    const prefix = lastName.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const prefix = escapeLike(lastName);
     return this.db
       .select()
       .from(members)

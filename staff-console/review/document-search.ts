@@ -11,6 +11,7 @@ import { deliveryState, type DeliveriesRepository } from '../../domain/documents
 import { findDuplicates } from '../../domain/documents/duplicates.js';
 import type { DocumentSearchHit } from '../../domain/documents/review.types.js';
 import type { Reviewer } from './review.service.js';
+import { escapeLike } from '../../platform/db/like.js';
 
 const isoDate = z.iso
   .date({ error: 'Bitte das Datum als JJJJ-MM-TT angeben.' })
@@ -70,7 +71,7 @@ export class DocumentSearch {
     const rows = await this.db
       .select({ kvnr: members.kvnr })
       .from(members)
-      .where(and(...words.map((word) => sql`${fullName} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)))
+      .where(and(...words.map((word) => sql`${fullName} like ${`%${escapeLike(word)}%`}`)))
       .limit(MAX_NAMED_MEMBERS);
     return rows.map((r) => r.kvnr);
   }
