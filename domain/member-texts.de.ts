@@ -142,6 +142,8 @@ export const PIN = {
     'Ihre Einmal-PIN ist nach zu vielen falschen Eingaben gesperrt. Wir schicken Ihnen gern eine neue: Rufen Sie uns an unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder bitten Sie um einen Rückruf.',
   expired:
     'Diese Einmal-PIN ist abgelaufen: Sie gilt 31 Tage ab dem Datum des Briefs. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
+  revoked:
+    'Diese Einmal-PIN gilt nicht mehr: Wir haben sie zurückgezogen, zum Beispiel weil der Brief verloren ging. Gern schicken wir Ihnen eine neue – rufen Sie uns an oder bitten Sie um einen Rückruf.',
   spent:
     'Mit dieser Einmal-PIN wurden bereits Unterlagen gesendet; sie gilt nur für eine Sendung. Weitere Dokumente können Sie hier im Chat auch ohne PIN einreichen.',
   tooManyAttempts:

@@ -31,6 +31,7 @@ import { widgetRoutes } from '../webchat-widget/widget.routes.js';
 import { CONSOLE_PATH, consoleRoutes } from '../staff-console/console.routes.js';
 import { liveChatApiRoutes } from '../staff-console/livechat-api.routes.js';
 import type { Core } from './container.js';
+import { OpeningHours } from '../domain/livechat/opening-hours.js';
 import { jsonBody } from '../platform/http/json-body.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
@@ -126,6 +127,8 @@ export function createApp(core: Core): Express {
       requests: core.serviceRequests,
       audit: core.audit,
       timeZone: config.timeZone,
+      clock: core.clock,
+      serviceHours: { hours: new OpeningHours(config.livechat.openingHours, config.timeZone), spec: config.livechat.openingHours },
     }),
   );
   api.use('/admin/quarantine', quarantineRoutes(core.quarantine));

@@ -9,6 +9,7 @@ import { kvnrMistake } from './kvnr-prompt.js';
 import { asSecretInput, CheckedTextPrompt } from './prompts.js';
 import type { SubmissionDraft } from './submission-draft.js';
 import type { SubmitDocumentOptions } from './submit-document.dialog.js';
+import type { PinLogin } from '../../domain/members/einmal-pin/einmal-pin.service.js';
 
 export const PIN_LOGIN_DIALOG = 'pinLogin';
 const FLOW = 'pinLogin.flow';
@@ -19,17 +20,13 @@ const CODE = 'pinLogin.code';
 /** Failed logins per conversation before the bot stops taking them (on top of the PIN's own lockout). */
 export const MAX_LOGIN_ATTEMPTS = 5;
 
-export type PinLoginResult =
-  | { ok: true; pinId: string; kvnr: string; purpose: string; validUntil: string; draft: Record<string, unknown> | null }
-  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' | 'throttled' };
-
 /** What the login hands back: the submission to run for the logged-in member. */
 export interface PinLoginOutcome {
   startSubmission: SubmitDocumentOptions;
 }
 
 export interface PinDesk {
-  login(kvnr: string, cardLast6: string, pin: string): Promise<PinLoginResult>;
+  login(kvnr: string, cardLast6: string, pin: string): Promise<PinLogin>;
   /** Failed logins per client across conversations (a new chat does not reset them). */
   attempts: AttemptGuard;
 }

@@ -53,7 +53,7 @@ function clock(minutesOfDay: number): string {
 
 export class OpeningHours {
   private readonly holidays: Holidays | undefined;
-  private readonly holidayDates = new Map<number, Set<string>>();
+  private readonly holidayDates = new Map<number, Map<string, string>>();
 
   constructor(
     private readonly spec: OpeningHoursSpec,
@@ -86,20 +86,37 @@ export class OpeningHours {
       .join(', ');
   }
 
+  /** Days from `from` to `to` (inclusive) closed although the weekly hours would open: holidays by name, extra closed days. */
+  closedDaysBetween(from: string, to: string): Array<{ date: string; reason: string }> {
+    const closed = new Map<string, string>();
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+      for (const [date, name] of this.holidaysOf(year)) if (date >= from && date <= to) closed.set(date, name);
+    for (const date of this.spec.closedDays)
+      if (date >= from && date <= to) closed.set(date, closed.get(date) ?? 'Zusätzlicher Schließtag');
+    const opensOn = (date: string) => this.spec.weekly.some((s) => s.days.includes(new Date(`${date}T12:00:00Z`).getUTCDay()));
+    return [...closed]
+      .filter(([date]) => opensOn(date))
+      .map(([date, reason]) => ({ date, reason }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   private isClosedDay(date: string): boolean {
-    if (this.spec.closedDays.includes(date)) return true;
-    if (!this.holidays) return false;
-    const year = Number(date.slice(0, 4));
+    return this.spec.closedDays.includes(date) || this.holidaysOf(Number(date.slice(0, 4))).has(date);
+  }
+
+  /** The region's public holidays of a year, date → German name (cached per year). */
+  private holidaysOf(year: number): Map<string, string> {
+    if (!this.holidays) return new Map();
     let dates = this.holidayDates.get(year);
     if (!dates) {
-      dates = new Set(
+      dates = new Map(
         this.holidays
-          .getHolidays(year)
+          .getHolidays(year, 'de')
           .filter((h) => h.type === 'public')
-          .map((h) => h.date.slice(0, 10)),
+          .map((h) => [h.date.slice(0, 10), h.name]),
       );
       this.holidayDates.set(year, dates);
     }
-    return dates.has(date);
+    return dates;
   }
 }

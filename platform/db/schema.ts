@@ -380,6 +380,8 @@ export const einmalPins = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     spentAt: timestamp('spent_at', { withTimezone: true }),
+    /** Withdrawn by an admin (letter lost, wrong address): the PIN no longer logs anyone in. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** The submission in progress (dialog answers; files are in draft_files under `pin:<id>`). */
     draft: jsonb('draft').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -8,6 +8,9 @@ import { NO_NUL, parseInput, withoutNul } from '../../platform/http/validate.js'
 import { channelNameSchema, type IntakeChannels } from '../../domain/channels/channel-keys.js';
 import type { ServiceRequestsRepository } from '../../domain/service-requests/service-requests.repository.js';
 import { authorize } from '../../domain/staff/session.middleware.js';
+import type { OpeningHours, OpeningHoursSpec } from '../../domain/livechat/opening-hours.js';
+import { TIME_WINDOWS, windowLabel } from '../../domain/service-requests/service-hours.js';
+import { addDaysIso, isoDateIn, type Clock } from '../../platform/clock.js';
 import { actorOf } from './staff-users.routes.js';
 
 const newChannel = z
@@ -32,9 +35,15 @@ export interface AdministrationDeps {
   requests: ServiceRequestsRepository;
   audit: AuditRepository;
   timeZone: string;
+  clock: Clock;
+  /** The live chat's hours as configured (LIVECHAT_HOURS, LIVECHAT_HOLIDAYS, LIVECHAT_CLOSED_DAYS). */
+  serviceHours: { hours: OpeningHours; spec: OpeningHoursSpec };
 }
 
-/** Channel keys, certificates to post and the audit log, for admins in the console. */
+/** How far ahead the closed days are listed. */
+const CLOSED_DAYS_AHEAD = 120;
+
+/** Channel keys, certificates to post, the service hours and the audit log, for admins in the console. */
 export function administrationRoutes(deps: AdministrationDeps): Router {
   const router = Router();
   router.use(authorize('admin'));
@@ -81,6 +90,20 @@ export function administrationRoutes(deps: AdministrationDeps): Router {
       throw new ConflictError('not_open', 'Diese Bescheinigung wartet nicht (mehr) auf den Versand.');
     await record(req, 'certificate.sent', 'certificate', id);
     res.json({ id, status: 'sent' });
+  });
+
+  router.get('/service-hours', (_req: Request, res: Response) => {
+    const { hours, spec } = deps.serviceHours;
+    const now = deps.clock();
+    const today = isoDateIn(deps.timeZone, now);
+    const region = spec.holidayRegion ? [spec.holidayRegion.country, spec.holidayRegion.state].filter(Boolean).join('-') : null;
+    res.json({
+      timeZone: deps.timeZone,
+      openNow: hours.isOpen(now),
+      liveChat: { hours: hours.describe(), holidayRegion: region, closedDays: spec.closedDays },
+      closedAhead: hours.closedDaysBetween(today, addDaysIso(today, CLOSED_DAYS_AHEAD)),
+      callbacks: { days: 'Mo–Fr', windows: TIME_WINDOWS.map(windowLabel) },
+    });
   });
 
   router.get('/audit', async (req: Request, res: Response) => {

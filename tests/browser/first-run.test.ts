@@ -91,7 +91,7 @@ describe('first run in a real browser', function () {
         .waitFor();
     }
 
-    await page.getByLabel('Krankenversichertennummer').fill('A123456780');
+    await page.getByLabel('Krankenversichertennummer', { exact: true }).fill('A123456780');
     await page.getByLabel('Anlass').fill('Nachweis Familienversicherung');
     await page.getByRole('button', { name: 'PIN ausstellen' }).click();
     const downloading = page.waitForEvent('download');
@@ -99,6 +99,23 @@ describe('first run in a real browser', function () {
     const download = await downloading;
     const letter = await readFile((await download.path())!);
     assert.equal(letter.subarray(0, 5).toString(), '%PDF-', 'a PDF letter');
+
+    // The letter is listed as issued; withdrawn after a confirmation, it is listed as such.
+    const letterRow = page.getByRole('row').filter({ hasText: 'Nachweis Familienversicherung' });
+    await letterRow.getByText('ausgestellt').waitFor();
+    await letterRow.getByRole('button', { name: 'Zurückziehen' }).click();
+    await letterRow.getByRole('button', { name: 'Ja, zurückziehen' }).click();
+    await page.getByRole('status').filter({ hasText: 'ist zurückgezogen' }).waitFor();
+    await letterRow.getByText(/zurückgezogen am/).waitFor();
+    const letters = page.getByRole('region', { name: 'Ausgestellte Briefe' });
+    await letters.getByLabel('Status', { exact: true }).selectOption({ label: 'zurückgezogen' });
+    await letters.getByRole('button', { name: 'Filtern' }).click();
+    await letterRow.waitFor();
+
+    // The service hours as configured, with the closed days ahead.
+    const hours = page.getByRole('region', { name: 'Servicezeiten' });
+    await hours.getByText('Mo–Fr 8–18 Uhr').first().waitFor();
+    await hours.getByRole('heading', { name: 'Geschlossen in den nächsten Monaten' }).waitFor();
     await assertAccessible(page, 'administration');
     await page.screenshot({ path: screenshotPath('console-administration.png'), fullPage: true });
 

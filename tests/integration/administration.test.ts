@@ -8,6 +8,8 @@ import { createStaff, loginAs, type LoggedIn } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
 
 /** What admins do in the console's Verwaltung without a shell: channel keys, certificates to post, the audit log. */
+const closedDay = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+
 describe('administration API', function () {
   this.timeout(60_000);
   let server: TestServer;
@@ -15,11 +17,32 @@ describe('administration API', function () {
   let adminName: string;
 
   before(async () => {
-    server = await startTestServer({ env: { REDIS_PREFIX: uniqueName('mkadmin') } });
+    server = await startTestServer({
+      env: {
+        REDIS_PREFIX: uniqueName('mkadmin'),
+        LIVECHAT_HOURS: 'Mo-Fr 08:00-18:00,Sa 09:00-12:00',
+        LIVECHAT_HOLIDAYS: 'DE-BY',
+        LIVECHAT_CLOSED_DAYS: `${closedDay},2020-01-02`,
+      },
+    });
     adminName = (await createStaff(server.core, 'admin')).username;
     admin = await loginAs(server.baseUrl, adminName);
   });
   after(() => server?.stop());
+
+  it('shows the service hours as configured: weekly hours, the holiday region and the closed days ahead by name', async () => {
+    const hours = (await admin.agent.get('/api/admin/service-hours').expect(200)).body;
+    assert.equal(hours.liveChat.hours, 'Mo–Fr 8–18 Uhr, Sa 9–12 Uhr');
+    assert.equal(hours.liveChat.holidayRegion, 'DE-BY');
+    assert.equal(typeof hours.openNow, 'boolean');
+    const ahead = hours.closedAhead as Array<{ date: string; reason: string }>;
+    assert.ok(ahead.some((d) => d.date === closedDay && d.reason === 'Zusätzlicher Schließtag'));
+    assert.ok(!ahead.some((d) => d.date === '2020-01-02'), 'days past are not listed');
+    assert.ok(ahead.every((d, i) => i === 0 || ahead[i - 1]!.date < d.date));
+    // Within 120 days of any day there is at least one public holiday in Bavaria, with its German name.
+    assert.ok(ahead.some((d) => d.reason !== 'Zusätzlicher Schließtag' && /[a-zä]/.test(d.reason)));
+    assert.deepEqual(hours.callbacks.windows, ['8–10 Uhr', '10–12 Uhr', '12–14 Uhr', '14–16 Uhr', '16–18 Uhr']);
+  });
 
   const post = (path: string, body?: object) => admin.agent.post(`/api/admin${path}`).set('x-csrf-token', admin.csrfToken).send(body);
 
@@ -81,5 +104,6 @@ describe('administration API', function () {
     await clerk.agent.get('/api/admin/audit').expect(403);
     await clerk.agent.get('/api/admin/channels').expect(403);
     await clerk.agent.get('/api/admin/certificates').expect(403);
+    await clerk.agent.get('/api/admin/service-hours').expect(403);
   });
 });

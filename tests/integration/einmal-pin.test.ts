@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -215,6 +216,58 @@ describe('Einmal-PIN', () => {
         .set('X-CSRF-Token', clerk.csrfToken)
         .send({ kvnr, purpose: 'Unterlagen' })
         .expect(403);
+    });
+
+    it('lists letters by state for admins, unlocks a locked PIN and withdraws an unused one for good', async () => {
+      const kvnr = await newMember();
+      const app = createApp(core);
+      const admin = await loginAs(app, (await createStaff(core, 'admin')).username);
+      const post = (path: string) => admin.agent.post(`/api/admin/einmal-pins${path}`).set('X-CSRF-Token', admin.csrfToken);
+      const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+      const locked = await issue(kvnr);
+      for (let i = 0; i < MAX_PIN_FAILURES; i++) await core.pins.login(kvnr, CARD, 'ZZZZ-ZZZZ');
+      const expired = await issue(kvnr, daysAgo(40));
+      const spent = await issue(kvnr);
+      await core.database.db.update(einmalPins).set({ spentAt: new Date() }).where(eq(einmalPins.id, spent.id));
+      const open = await issue(kvnr);
+
+      const states = async (query: Record<string, string> = {}) =>
+        Object.fromEntries(
+          (
+            (
+              await admin.agent
+                .get('/api/admin/einmal-pins')
+                .query({ kvnr, ...query })
+                .expect(200)
+            ).body.pins as Array<{ id: string; state: string }>
+          ).map((p) => [p.id, p.state]),
+        );
+      assert.deepEqual(await states(), { [locked.id]: 'locked', [expired.id]: 'expired', [spent.id]: 'spent', [open.id]: 'issued' });
+      assert.deepEqual(await states({ state: 'locked' }), { [locked.id]: 'locked' });
+      const listed = JSON.stringify((await admin.agent.get('/api/admin/einmal-pins').query({ kvnr }).expect(200)).body);
+      assert.ok(
+        ![locked, expired, spent, open].some((p) => listed.includes(p.pin)) && !listed.includes('argon2'),
+        'no PIN and no hash in the list',
+      );
+
+      await post(`/${locked.id}/unlock`).expect(200);
+      await post(`/${locked.id}/unlock`).expect(409);
+      assert.equal((await core.pins.login(kvnr, CARD, locked.pin)).ok, true, 'an unlocked PIN logs in again');
+
+      await post(`/${open.id}/revoke`).expect(200);
+      await post(`/${open.id}/revoke`).expect(409);
+      await post(`/${spent.id}/revoke`).expect(409);
+      assert.deepEqual(await core.pins.login(kvnr, CARD, open.pin), { ok: false, reason: 'revoked' });
+      assert.equal((await states())[open.id], 'revoked');
+      const audited = await core.database.db.select().from(auditLog).where(eq(auditLog.targetId, open.id));
+      assert.ok(audited.some((a) => a.action === 'einmal_pin.revoke'));
+
+      await post('/not-an-id/revoke').expect(400);
+      await post(`/${randomUUID()}/unlock`).expect(409);
+      await admin.agent.get('/api/admin/einmal-pins').query({ state: 'lost' }).expect(400);
+      await admin.agent.get('/api/admin/einmal-pins').query({ kvnr: 'A1' }).expect(400);
+      const clerk = await loginAs(app, (await createStaff(core, 'clerk')).username);
+      await clerk.agent.get('/api/admin/einmal-pins').expect(403);
     });
 
     it('issues from the CLI into a letter file, and refuses to overwrite a file before issuing anything', async () => {

@@ -30,6 +30,19 @@ describe('live chat opening hours', () => {
     assert.equal(berlinState.isOpen(berlin('2026-06-04T10:00:00')), true, 'no Fronleichnam in Berlin');
   });
 
+  it('lists the closed days ahead by name, only those the weekly hours would open', () => {
+    assert.deepEqual(hours.closedDaysBetween('2026-12-20', '2027-01-02'), [
+      { date: '2026-12-24', reason: 'Zusätzlicher Schließtag' },
+      { date: '2026-12-25', reason: '1. Weihnachtstag' },
+      { date: '2026-12-26', reason: '2. Weihnachtstag' },
+      { date: '2027-01-01', reason: 'Neujahr' },
+    ]);
+    assert.deepEqual(
+      hours.closedDaysBetween('2026-05-30', '2026-06-07').map((d) => d.reason),
+      ['Fronleichnam'],
+    );
+  });
+
   it('describes the hours for members and rejects what it cannot read', () => {
     assert.equal(hours.describe(), 'Mo–Fr 8–18 Uhr, Sa 9:30–12 Uhr');
     assert.match(String(parseWeeklyHours('Fr-Mo 08:00-18:00')), /forward/);

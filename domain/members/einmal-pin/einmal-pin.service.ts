@@ -4,11 +4,17 @@ import type { Actor } from '../../staff/staff-users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../../platform/auth/password.js';
 import { addDaysIso, isoDateIn, type Clock } from '../../../platform/clock.js';
 import type { Transaction } from '../../../platform/db/client.js';
-import { NotFoundError } from '../../../platform/errors/index.js';
+import { ConflictError, NotFoundError } from '../../../platform/errors/index.js';
 import { kvnrSchema } from '../kvnr.js';
 import type { MembersRepository } from '../members.repository.js';
 import type { AttemptLimiter } from '../../../platform/auth/attempt-limiter.js';
-import type { EinmalPinRecord, EinmalPinsRepository } from './einmal-pins.repository.js';
+import {
+  PIN_STATES,
+  type EinmalPinRecord,
+  type EinmalPinsRepository,
+  type PinListFilter,
+  type PinListItem,
+} from './einmal-pins.repository.js';
 import { newPinCode, normalisePinCode } from './pin-code.js';
 import { renderPinLetter } from './pin-letter.js';
 
@@ -23,6 +29,13 @@ export const MAX_PIN_FAILURES = 5;
  * also knows the card digits can lock the PIN itself.
  */
 export const PIN_LOGIN_LIMIT = { maxFailures: 50, windowSeconds: 3600 };
+
+export const pinListSchema = z
+  .object({
+    state: z.enum(PIN_STATES, { error: 'Der Status muss issued, spent, expired, locked oder revoked sein.' }).optional(),
+    kvnr: kvnrSchema.optional(),
+  })
+  .strict();
 
 export const issuePinSchema = z.object({
   kvnr: kvnrSchema,
@@ -42,7 +55,7 @@ export interface IssuedPin {
 
 export type PinLogin =
   | { ok: true; pinId: string; kvnr: string; purpose: string; validUntil: string; draft: Record<string, unknown> | null }
-  | { ok: false; reason: 'mismatch' | 'locked' | 'expired' | 'spent' | 'throttled' };
+  | { ok: false; reason: 'mismatch' | 'locked' | 'revoked' | 'expired' | 'spent' | 'throttled' };
 
 export const pinValidUntil = (letterDate: string) => addDaysIso(letterDate, PIN_VALIDITY_DAYS);
 
@@ -71,6 +84,38 @@ export class EinmalPinService {
     return this.deps.pins.purgeFinished(before, addDaysIso(isoDateIn(this.deps.timeZone, now), -(retentionDays + PIN_VALIDITY_DAYS)));
   }
 
+  /** Letters for the admins' list, each with the day its PIN stops being valid. */
+  async list(filter: PinListFilter): Promise<Array<PinListItem & { validUntil: string }>> {
+    const rows = await this.deps.pins.list(filter, addDaysIso(this.today(), -PIN_VALIDITY_DAYS));
+    return rows.map((row) => ({ ...row, validUntil: pinValidUntil(row.letterDate) }));
+  }
+
+  /** Lifts the lock after too many wrong attempts (the member called and proved who they are). */
+  async unlock(id: string, actor: Actor): Promise<void> {
+    if (!(await this.deps.pins.unlock(id))) throw new ConflictError('not_locked', 'Diese Einmal-PIN ist nicht gesperrt.');
+    await this.audited('einmal_pin.unlock', id, actor);
+  }
+
+  /** Withdraws a PIN whose letter went astray; a new letter is issued separately. */
+  async revoke(id: string, actor: Actor): Promise<void> {
+    if (!(await this.deps.pins.revoke(id, this.deps.clock())))
+      throw new ConflictError('not_revocable', 'Diese Einmal-PIN wurde schon verwendet oder zurückgezogen.');
+    await this.audited('einmal_pin.revoke', id, actor);
+  }
+
+  private audited(action: string, id: string, actor: Actor) {
+    return this.deps.audit.record({
+      actor: actor.label,
+      actorUserId: actor.userId,
+      action,
+      outcome: 'success',
+      targetType: 'einmal_pin',
+      targetId: id,
+      requestId: actor.requestId,
+      ip: actor.ip,
+    });
+  }
+
   async issue(input: z.output<typeof issuePinSchema>, actor: Actor): Promise<IssuedPin> {
     const member = await this.deps.members.find(input.kvnr);
     if (!member) throw new NotFoundError('Zu dieser Krankenversichertennummer gibt es keine versicherte Person.');
@@ -83,16 +128,7 @@ export class EinmalPinService {
       letterDate,
       issuedBy: actor.label,
     });
-    await this.deps.audit.record({
-      actor: actor.label,
-      actorUserId: actor.userId,
-      action: 'einmal_pin.issue',
-      outcome: 'success',
-      targetType: 'einmal_pin',
-      targetId: record.id,
-      requestId: actor.requestId,
-      ip: actor.ip,
-    });
+    await this.audited('einmal_pin.issue', record.id, actor);
     const validUntil = pinValidUntil(letterDate);
     const letter = await renderPinLetter({
       recipient: {
@@ -136,6 +172,7 @@ export class EinmalPinService {
   }
 
   private async state(record: EinmalPinRecord): Promise<PinLogin> {
+    if (record.revokedAt) return { ok: false, reason: 'revoked' };
     if (record.lockedAt) return { ok: false, reason: 'locked' };
     if (record.spentAt) return { ok: false, reason: 'spent' };
     const validUntil = pinValidUntil(record.letterDate);

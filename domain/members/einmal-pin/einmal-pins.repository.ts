@@ -1,13 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../platform/db/client.js';
-import { einmalPins } from '../../../platform/db/schema.js';
+import { einmalPins, members } from '../../../platform/db/schema.js';
 
 export type EinmalPinRecord = typeof einmalPins.$inferSelect;
 
+/** Where a letter's PIN stands, as an admin sees it (the first that applies, in this order). */
+export const PIN_STATES = ['revoked', 'spent', 'locked', 'expired', 'issued'] as const;
+export type PinState = (typeof PIN_STATES)[number];
+
+export interface PinListFilter {
+  state?: PinState;
+  kvnr?: string;
+}
+
+export interface PinListItem {
+  id: string;
+  kvnr: string;
+  memberName: string;
+  purpose: string;
+  letterDate: string;
+  state: PinState;
+  failedAttempts: number;
+  issuedBy: string;
+  createdAt: Date;
+  spentAt: Date | null;
+  lockedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** At most this many letters in one list; the KVNR filter finds any older one. */
+const LIST_LIMIT = 200;
+
 export class PinAlreadySpentError extends Error {
   constructor() {
-    super('The Einmal-PIN was already used for a submission');
+    super('The Einmal-PIN was already used for a submission or withdrawn');
   }
 }
 
@@ -27,6 +54,59 @@ export class EinmalPinsRepository {
     return this.db.select().from(einmalPins).where(eq(einmalPins.kvnr, kvnr)).orderBy(desc(einmalPins.createdAt));
   }
 
+  /**
+   * Letters newest first with their state. `lastValidDay` is the latest letter date still valid
+   * today (today minus the validity), so "expired" needs no clock in SQL.
+   */
+  async list(filter: PinListFilter, lastValidDay: string): Promise<PinListItem[]> {
+    const state = sql<PinState>`case
+      when ${einmalPins.revokedAt} is not null then 'revoked'
+      when ${einmalPins.spentAt} is not null then 'spent'
+      when ${einmalPins.lockedAt} is not null then 'locked'
+      when ${einmalPins.letterDate} < ${lastValidDay} then 'expired'
+      else 'issued' end`;
+    return this.db
+      .select({
+        id: einmalPins.id,
+        kvnr: einmalPins.kvnr,
+        memberName: sql<string>`${members.firstName} || ' ' || ${members.lastName}`,
+        purpose: einmalPins.purpose,
+        letterDate: einmalPins.letterDate,
+        state,
+        failedAttempts: einmalPins.failedAttempts,
+        issuedBy: einmalPins.issuedBy,
+        createdAt: einmalPins.createdAt,
+        spentAt: einmalPins.spentAt,
+        lockedAt: einmalPins.lockedAt,
+        revokedAt: einmalPins.revokedAt,
+      })
+      .from(einmalPins)
+      .innerJoin(members, eq(members.kvnr, einmalPins.kvnr))
+      .where(and(filter.kvnr ? eq(einmalPins.kvnr, filter.kvnr) : undefined, filter.state ? sql`${state} = ${filter.state}` : undefined))
+      .orderBy(desc(einmalPins.createdAt))
+      .limit(LIST_LIMIT);
+  }
+
+  /** Lifts a lock from too many wrong attempts; false if the PIN is not locked (or was used or withdrawn). */
+  async unlock(id: string): Promise<boolean> {
+    const rows = await this.db
+      .update(einmalPins)
+      .set({ lockedAt: null, failedAttempts: 0 })
+      .where(and(eq(einmalPins.id, id), isNotNull(einmalPins.lockedAt), isNull(einmalPins.spentAt), isNull(einmalPins.revokedAt)))
+      .returning({ id: einmalPins.id });
+    return rows.length > 0;
+  }
+
+  /** Withdraws an unused PIN for good; its saved answers go with it. False if it was used or withdrawn already. */
+  async revoke(id: string, now: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(einmalPins)
+      .set({ revokedAt: now, draft: null })
+      .where(and(eq(einmalPins.id, id), isNull(einmalPins.spentAt), isNull(einmalPins.revokedAt)))
+      .returning({ id: einmalPins.id });
+    return rows.length > 0;
+  }
+
   async find(id: string): Promise<EinmalPinRecord | undefined> {
     const [row] = await this.db.select().from(einmalPins).where(eq(einmalPins.id, id));
     return row;
@@ -44,19 +124,26 @@ export class EinmalPinsRepository {
         failedAttempts: sql`${einmalPins.failedAttempts} + 1`,
         lockedAt: sql`case when ${einmalPins.failedAttempts} + 1 >= ${max} then ${now.toISOString()}::timestamptz else null end`,
       })
-      .where(and(eq(einmalPins.kvnr, kvnr), isNull(einmalPins.spentAt), isNull(einmalPins.lockedAt)))
+      .where(and(eq(einmalPins.kvnr, kvnr), isNull(einmalPins.spentAt), isNull(einmalPins.lockedAt), isNull(einmalPins.revokedAt)))
       .returning({ lockedAt: einmalPins.lockedAt });
     return rows.some((r) => r.lockedAt !== null);
   }
 
   /**
-   * Deletes PINs finished before `before` (spent or locked then) or whose letter is older than
+   * Deletes PINs finished before `before` (spent, locked or withdrawn then) or whose letter is older than
    * `letterBefore` (expired long enough ago), with the answers saved in them.
    */
   async purgeFinished(before: Date, letterBefore: string): Promise<number> {
     const rows = await this.db
       .delete(einmalPins)
-      .where(or(lt(einmalPins.spentAt, before), lt(einmalPins.lockedAt, before), lt(einmalPins.letterDate, letterBefore)))
+      .where(
+        or(
+          lt(einmalPins.spentAt, before),
+          lt(einmalPins.lockedAt, before),
+          lt(einmalPins.revokedAt, before),
+          lt(einmalPins.letterDate, letterBefore),
+        ),
+      )
       .returning({ id: einmalPins.id });
     return rows.length;
   }
@@ -65,7 +152,7 @@ export class EinmalPinsRepository {
     await this.db
       .update(einmalPins)
       .set({ draft })
-      .where(and(eq(einmalPins.id, id), isNull(einmalPins.spentAt)));
+      .where(and(eq(einmalPins.id, id), isNull(einmalPins.spentAt), isNull(einmalPins.revokedAt)));
   }
 
   /** Inside the submission's transaction: the PIN is used up together with the commit, or not at all. */
@@ -73,7 +160,7 @@ export class EinmalPinsRepository {
     const rows = await tx
       .update(einmalPins)
       .set({ spentAt: now, draft: null })
-      .where(and(eq(einmalPins.id, id), isNull(einmalPins.spentAt)))
+      .where(and(eq(einmalPins.id, id), isNull(einmalPins.spentAt), isNull(einmalPins.revokedAt)))
       .returning({ id: einmalPins.id });
     if (rows.length === 0) throw new PinAlreadySpentError();
   }

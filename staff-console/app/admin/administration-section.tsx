@@ -2,9 +2,10 @@ import { AuditLog } from './audit-log.js';
 import { Certificates } from './certificates.js';
 import { ChannelKeys } from './channel-keys.js';
 import { PinLetters } from './pin-letters.js';
+import { ServiceHoursView } from './service-hours.js';
 import { StaffUsers } from './staff-users.js';
 
-/** Accounts, letters, certificates to post, channel keys and the audit log, without a shell. */
+/** Accounts, letters, certificates to post, channel keys, service hours and the audit log, without a shell. */
 export function AdministrationSection({ selfId }: { selfId: string }) {
   return (
     <section aria-labelledby="administration-title">
@@ -13,6 +14,7 @@ export function AdministrationSection({ selfId }: { selfId: string }) {
       <PinLetters />
       <Certificates />
       <ChannelKeys />
+      <ServiceHoursView />
       <AuditLog />
     </section>
   );

@@ -2,14 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiFile, describeError } from '../api.js';
 import { germanDate } from '../format.js';
 import { ErrorMessage } from '../messages.js';
+import { PinList } from './pin-list.js';
 
-/** Issues an Einmal-PIN for a member and a purpose; the letter (PDF) is the only place the PIN appears. */
+/** Issues an Einmal-PIN for a member and a purpose (the letter, a PDF, is the only place the PIN appears), and lists the letters. */
 export function PinLetters() {
   const [kvnr, setKvnr] = useState('');
   const [purpose, setPurpose] = useState('');
   const [letter, setLetter] = useState<{ url: string; name: string; validUntil: string } | undefined>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState(0);
 
   // The letter's object URL is released when a new one replaces it or the section closes.
   useEffect(() => () => letter && URL.revokeObjectURL(letter.url), [letter]);
@@ -25,6 +27,7 @@ export function PinLetters() {
       setLetter({ url: URL.createObjectURL(blob), name: `einmal-pin-${id}.pdf`, validUntil: headers.get('X-Valid-Until') ?? '' });
       setKvnr('');
       setPurpose('');
+      setIssued((n) => n + 1);
     } catch (err) {
       setError(describeError(err, 'Die Einmal-PIN konnte nicht ausgestellt werden.'));
     } finally {
@@ -64,6 +67,7 @@ export function PinLetters() {
           </a>
         </p>
       )}
+      <PinList refresh={issued} />
     </section>
   );
 }

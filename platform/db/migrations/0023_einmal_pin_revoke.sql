@@ -1,0 +1,1 @@
+ALTER TABLE "einmal_pins" ADD COLUMN "revoked_at" timestamp with time zone;
