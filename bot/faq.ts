@@ -22,8 +22,12 @@ export interface FaqLookup {
   entry(id: string): FaqEntry | undefined;
 }
 
-/** Where the bot reports what it could not answer and how members rated answers. */
+/** What a member got for a question: an answer, a started action, a "Meinten Sie …?" or the fallback. */
+export type BotOutcome = 'answer' | 'action' | 'suggest' | 'fallback';
+
+/** Where the bot reports what it could not answer, how members rated answers, and (counted per day) what each question got. */
 export interface FaqFeedback {
+  recordOutcome(outcome: BotOutcome): Promise<void>;
   recordUnanswered(question: string, decision: 'suggest' | 'fallback', candidates: Array<{ id: string; score: number }>): Promise<void>;
   rate(entryId: string, helpful: boolean): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client.js';
-import { faqRatings, faqUnanswered } from '../platform/db/schema.js';
+import { botDailyOutcomes, faqRatings, faqUnanswered, type BotOutcome } from '../platform/db/schema.js';
 import { scrubText } from '../platform/logging/redact.js';
 
 /**
@@ -17,7 +17,18 @@ export function scrubQuestion(question: string): string {
 }
 
 export class FaqFeedbackRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** The insurer's time zone: outcomes are counted per local day. */
+    private readonly timeZone: string,
+  ) {}
+
+  async recordOutcome(outcome: BotOutcome): Promise<void> {
+    await this.db
+      .insert(botDailyOutcomes)
+      .values({ day: sql`(now() at time zone ${this.timeZone})::date`, outcome })
+      .onConflictDoUpdate({ target: [botDailyOutcomes.day, botDailyOutcomes.outcome], set: { count: sql`${botDailyOutcomes.count} + 1` } });
+  }
 
   async recordUnanswered(
     question: string,

@@ -25,6 +25,7 @@ import { memberErasureRoutes } from '../staff-console/api/member-erasure.routes.
 import { DocumentSearch } from '../staff-console/review/document-search.js';
 import { quarantineRoutes } from '../staff-console/api/quarantine.routes.js';
 import { administrationRoutes } from '../staff-console/api/administration.routes.js';
+import { statisticsRoutes } from '../staff-console/api/statistics.routes.js';
 import { reviewRoutes } from '../staff-console/review/review.routes.js';
 import { QUEUE_BOARD_PATH, queueBoard } from './queue-board.js';
 import { widgetRoutes } from '../webchat-widget/widget.routes.js';
@@ -131,6 +132,7 @@ export function createApp(core: Core): Express {
       serviceHours: { hours: new OpeningHours(config.livechat.openingHours, config.timeZone), spec: config.livechat.openingHours },
     }),
   );
+  api.use('/statistics', statisticsRoutes({ statistics: core.statistics, clock: core.clock, timeZone: config.timeZone }));
   api.use('/admin/quarantine', quarantineRoutes(core.quarantine));
   api.use('/admin/deliveries', deliveriesRoutes({ deliveries: core.delivery.deliveries, outbox: core.delivery.outbox, audit: core.audit }));
   api.use('/knowledge', knowledgeRoutes(core.faqFeedback));

@@ -29,6 +29,8 @@ import type { ReadinessCheck } from '../platform/health/readiness.js';
 import { createMetrics, type Metrics } from '../platform/http/metrics.js';
 import { registerQueueDepth } from '../platform/queue/queue-metrics.js';
 import { registerDeletionMetrics } from '../platform/audit/deletion-metrics.js';
+import { ServiceStatistics } from '../domain/statistics/service-statistics.js';
+import { registerStatisticsMetrics } from '../domain/statistics/statistics-metrics.js';
 import { createLogger, type Logger } from '../platform/logging/logger.js';
 import { projectRoot } from '../platform/paths.js';
 import { JobQueues } from '../platform/queue/queues.js';
@@ -147,6 +149,8 @@ export interface Core {
   memberErasure: MemberErasure;
   /** Quarantined documents for admins, and the release of false positives. */
   quarantine: QuarantineService;
+  /** The service's figures per day or week, for the console and Prometheus. */
+  statistics: ServiceStatistics;
   /** The live chat's queue, notes and prepared answers (PostgreSQL) and the agents' presence (Redis). */
   livechat: {
     queue: LiveChatQueue;
@@ -351,6 +355,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const metrics = createMetrics();
   registerQueueDepth(metrics.registry, queues);
   registerDeletionMetrics(metrics.registry, new AuditRepository(db));
+  const statistics = new ServiceStatistics(db, config.timeZone);
+  registerStatisticsMetrics(metrics.registry, statistics, clock, config.timeZone);
   configurePdfPool({ timeLimitMs: config.intake.pdfTimeLimitMs, logger });
   const audit = new AuditRepository(db);
   const members = new MembersRepository(db);
@@ -429,7 +435,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   let web: Pick<Core, 'knowledge' | 'faqFeedback' | 'review' | 'consoleBundle' | 'bot'> | undefined;
   if (serves(role)) {
     const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
-    const faqFeedback = new FaqFeedbackRepository(db);
+    const faqFeedback = new FaqFeedbackRepository(db, config.timeZone);
     web = {
       knowledge,
       faqFeedback,
@@ -512,6 +518,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     quarantine: new QuarantineService(db, storage, clamd, audit, (documentId) => intake.enqueue('ocr', documentId)),
     livechat,
     serviceRequests,
+    statistics,
     chat,
     close() {
       closing ??= (async () => {

@@ -160,22 +160,31 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.remember(context, text);
       if (this.personTopics.matches(text)) {
         await context.sendActivity(TEXTS.personTopic);
-        return step.beginDialog(HANDOFF_DIALOG, { message: text, earlier } satisfies HandoffOptions);
+        return this.understood(() => step.beginDialog(HANDOFF_DIALOG, { message: text, earlier } satisfies HandoffOptions));
       }
-      if (PIN_KEYWORD.test(text)) return step.beginDialog(PIN_LOGIN_DIALOG);
+      if (PIN_KEYWORD.test(text)) return this.understood(() => step.beginDialog(PIN_LOGIN_DIALOG));
       const offered = await this.offer.get(context);
       await this.offer.set(context, undefined);
       // Answering an offered callback with a phone number ("0171 …, Montag vormittag") says yes to it.
-      if (offered === 'callback' && findPhoneNumber(text)) return this.startRequest(step, CALLBACK_DIALOG, { message: text, earlier });
+      if (offered === 'callback' && findPhoneNumber(text))
+        return this.understood(() => this.startRequest(step, CALLBACK_DIALOG, { message: text, earlier }));
       const { intent } = readIntent(text);
       if (intent !== 'question') await this.noteAnswersAreGerman(context);
-      if (intent === 'status') return step.beginDialog(STATUS_DIALOG, { trackingId: findTrackingId(text) } satisfies StatusOptions);
-      if (ACTION_DIALOGS[intent]) return this.startRequest(step, ACTION_DIALOGS[intent], { message: text, earlier });
+      if (intent === 'status')
+        return this.understood(() => step.beginDialog(STATUS_DIALOG, { trackingId: findTrackingId(text) } satisfies StatusOptions));
+      if (ACTION_DIALOGS[intent])
+        return this.understood(() => this.startRequest(step, ACTION_DIALOGS[intent]!, { message: text, earlier }));
       if (intent !== 'question') return this.smallTalk(step, intent, offered, earlier);
       const action = await this.answer(context, text);
       if (action) return this.startRequest(step, ACTION_DIALOGS[action]!, { message: text, earlier });
     }
     return step.endDialog();
+  }
+
+  /** A message in the member's own words started an action: counted for the statistics, then started. */
+  private async understood<T>(start: () => Promise<T>): Promise<T> {
+    await this.feedback.recordOutcome('action');
+    return start();
   }
 
   /** Starts a request with what the member already wrote; those messages are used up, never read into the next request. */
@@ -224,11 +233,16 @@ export class MainDialog extends CancelAndHelpDialog {
       ACTION_DIALOGS[closest[0]]
     ) {
       await this.misses.set(context, 0);
+      await this.feedback.recordOutcome('action');
       return closest[0];
     }
     if (result.decision === 'answer' && best) {
       await this.misses.set(context, 0);
-      if (best.action && ACTION_DIALOGS[best.action] && wish) return best.action;
+      if (best.action && ACTION_DIALOGS[best.action] && wish) {
+        await this.feedback.recordOutcome('action');
+        return best.action;
+      }
+      await this.feedback.recordOutcome('answer');
       if (best.action && ACTION_DIALOGS[best.action]) await this.offer.set(context, best.action);
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       await this.noteAnswersAreGerman(context);
@@ -253,6 +267,7 @@ export class MainDialog extends CancelAndHelpDialog {
       return undefined;
     }
     await this.feedback.recordUnanswered(question, result.decision === 'suggest' ? 'suggest' : 'fallback', result.candidates);
+    await this.feedback.recordOutcome(result.decision === 'suggest' && entries.length > 0 ? 'suggest' : 'fallback');
     if (result.decision === 'suggest' && entries.length > 0) {
       await this.noteAnswersAreGerman(context);
       const options = entries.slice(0, 3).map((e) => e.question);

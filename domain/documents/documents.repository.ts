@@ -127,6 +127,11 @@ export class IntakeDocumentsRepository {
         statusChangedAt: sql`now()`,
         reasons: sql`${submissionDocuments.reasons} || ${JSON.stringify(outcome.reasons)}::jsonb`,
         lastError: null,
+        // For the statistics: when a clerk was first needed, and when one decided.
+        ...(outcome.status === 'awaiting_review'
+          ? { reviewRequestedAt: sql`coalesce(${submissionDocuments.reviewRequestedAt}, now())` }
+          : {}),
+        ...(from === 'awaiting_review' && outcome.status !== 'awaiting_review' ? { reviewedAt: sql`now()` } : {}),
       })
       .where(and(eq(submissionDocuments.id, id), eq(submissionDocuments.status, from)))
       .returning({ documentType: submissionDocuments.documentType, department: submissionDocuments.department });

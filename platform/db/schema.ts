@@ -163,6 +163,22 @@ export const faqUnanswered = pgTable(
   (t) => [index('faq_unanswered_count_idx').on(t.count)],
 );
 
+/**
+ * What members got from the bot for a question, per day (in the insurer's time zone): an answer,
+ * a started action, a "Meinten Sie …?" or the fallback. Counts only, no text: for statistics.
+ */
+export const BOT_OUTCOMES = ['answer', 'action', 'suggest', 'fallback'] as const;
+export type BotOutcome = (typeof BOT_OUTCOMES)[number];
+export const botDailyOutcomes = pgTable(
+  'bot_daily_outcomes',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    outcome: text('outcome').$type<BotOutcome>().notNull(),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.outcome] })],
+);
+
 /** Members' "helpful / not helpful" per knowledge entry. */
 export const faqRatings = pgTable('faq_ratings', {
   entryId: text('entry_id').primaryKey(),
@@ -280,6 +296,10 @@ export const submissionDocuments = pgTable(
     reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the document first went to a clerk (null: routed without one, or not yet finished). */
+    reviewRequestedAt: timestamp('review_requested_at', { withTimezone: true }),
+    /** When a clerk decided on it (routed or rejected from review). */
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     /** Set when the retention period deleted the file and page texts; the row stays for the member's status question. */
     purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
@@ -289,6 +309,8 @@ export const submissionDocuments = pgTable(
     index('submission_documents_status_idx').on(t.status, t.statusChangedAt),
     // Clerks search by member; the duplicate check looks for the same member's earlier documents.
     index('submission_documents_assigned_kvnr_idx').on(t.assignedKvnr),
+    // Statistics count documents by the day they arrived.
+    index('submission_documents_created_idx').on(t.createdAt),
   ],
 );
 

@@ -8,6 +8,7 @@ import { ReviewSection } from './review/review-section.js';
 import { DocumentSearch } from './search/document-search.js';
 import { OperationsSection } from './admin/operations-section.js';
 import { AdministrationSection } from './admin/administration-section.js';
+import { StatisticsSection } from './statistics/statistics-section.js';
 import { ChangePassword } from './change-password.js';
 import { navigate, useRoute } from './route.js';
 import { sectionsFor, type StaffRole } from './sections.js';
@@ -86,6 +87,7 @@ export function App() {
         {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
         {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
+        {active.id === 'statistics' && <StatisticsSection />}
         {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
         {active.id === 'operations' && <OperationsSection />}
       </main>

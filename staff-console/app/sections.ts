@@ -11,7 +11,7 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'administration' | 'operations';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'statistics' | 'administration' | 'operations';
   label: string;
   roles: StaffRole[];
 }
@@ -22,6 +22,7 @@ export const SECTIONS: Section[] = [
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
   { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
+  { id: 'statistics', label: 'Statistik', roles: ['agent', 'admin'] },
   { id: 'administration', label: 'Verwaltung', roles: ['admin'] },
   { id: 'operations', label: 'Betrieb', roles: ['admin'] },
 ];

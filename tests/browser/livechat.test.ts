@@ -86,6 +86,7 @@ describe('live chat between the widget and the console (two browsers)', function
 
     // Ending asks the member how it went; the answer is stored with the chat.
     await agent.getByRole('button', { name: 'Chat beenden' }).click();
+    await agent.getByRole('button', { name: 'Ja, beenden' }).click();
     await bubble(chat, LIVECHAT_TEXTS.ended).waitFor({ timeout: 15_000 });
     await bubble(chat, LIVECHAT_TEXTS.ratingQuestion).waitFor({ timeout: 15_000 });
     await chat.getByRole('toolbar').getByRole('button', { name: 'Sehr zufrieden' }).click();

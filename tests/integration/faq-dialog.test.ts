@@ -9,6 +9,8 @@ import { MainDialog } from '../../bot/dialogs/main.dialog.js';
 import { createMemberDialogs } from '../../bot/dialogs/member-dialogs.js';
 import { FOR_ENGLISH_SPEAKERS, STATUS, SUBMIT, TEXTS } from '../../domain/member-texts.de.js';
 import { projectRoot } from '../../platform/paths.js';
+import { sql } from 'drizzle-orm';
+import { botDailyOutcomes } from '../../platform/db/schema.js';
 import { KnowledgeService } from '../../knowledge/knowledge-base.js';
 import type { Core } from '../../server/container.js';
 import { waitUntil } from '../helpers/processes.js';
@@ -44,6 +46,25 @@ describe('FAQ dialog (botbuilder-testing)', () => {
   }
 
   const titles = (reply: Partial<Activity> | undefined) => reply?.suggestedActions?.actions.map((a) => a.title) ?? [];
+
+  it('counts per day what each question got (answer, action, "Meinten Sie", fallback) for the statistics, without its text', async () => {
+    const counts = async () =>
+      Object.fromEntries(
+        (
+          await core.database.db
+            .select()
+            .from(botDailyOutcomes)
+            .where(sql`${botDailyOutcomes.day} = (now() at time zone 'Europe/Berlin')::date`)
+        ).map((row) => [row.outcome, row.count]),
+      );
+    const before = await counts();
+    await client().sendActivity('Wie lange ist die Einmal-PIN aus dem Brief gültig?');
+    await client().sendActivity('Ich möchte einen Rückruf');
+    await client().sendActivity('Quantenchromodynamik Gluonen Vakuum');
+    const after = await counts();
+    const delta = (outcome: string) => (after[outcome] ?? 0) - (before[outcome] ?? 0);
+    assert.deepEqual([delta('answer'), delta('action'), delta('fallback')], [1, 1, 1]);
+  });
 
   it('answers a question with the facts, in markdown, with follow-ups and rating buttons', async () => {
     const reply = await client().sendActivity('Wie lange ist die Einmal-PIN aus dem Brief gültig?');

@@ -386,6 +386,8 @@ describe('fuzz: generated hostile input against a running system', function () {
         'GET /api/admin/channels',
         'POST /api/admin/channels',
         'GET /api/admin/certificates',
+        'GET /api/admin/service-hours',
+        'GET /api/statistics',
         'POST /api/auth/password',
         'POST /api/admin/staff-users',
         'POST /api/admin/einmal-pins',
@@ -417,6 +419,14 @@ describe('fuzz: generated hostile input against a running system', function () {
         .tuple(hostileString, hostileString, hostileString)
         .map(([a, b, c]) => `GET /api/review/documents?name=${pct(a)}&trackingId=${pct(b)}&from=${pct(c)}`),
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/review/documents/${id}/reroute`),
+      fc.tuple(hostileString, hostileString).map(([state, kvnr]) => `GET /api/admin/einmal-pins?state=${pct(state)}&kvnr=${pct(kvnr)}`),
+      fc
+        .tuple(fc.oneof(fc.uuid(), hostileString.map(pct)), fc.constantFrom('unlock', 'revoke'))
+        .map(([id, action]) => `POST /api/admin/einmal-pins/${id}/${action}`),
+      fc
+        .tuple(hostileString, hostileString, hostileString)
+        .map(([from, to, period]) => `GET /api/statistics?from=${pct(from)}&to=${pct(to)}&period=${pct(period)}`),
+      hostileString.map((table) => `GET /api/statistics/${pct(table)}.csv`),
       fc.constant('POST /api/auth/login'),
     );
     const who = fc.constantFrom('agent', 'clerk', 'admin', 'nobody') as fc.Arbitrary<'agent' | 'clerk' | 'admin' | 'nobody'>;

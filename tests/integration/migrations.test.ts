@@ -8,6 +8,7 @@ import { testLogger } from '../helpers/log-scan.js';
 
 const EXPECTED_TABLES = [
   'audit_log',
+  'bot_daily_outcomes',
   'bot_state',
   'callback_requests',
   'canned_responses',

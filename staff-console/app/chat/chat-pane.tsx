@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatLine } from '../../socket/events.js';
+import { ConfirmButton } from '../confirm-button.js';
+import { Markdown } from '../markdown.js';
 import { ChatSidebar } from './chat-sidebar.js';
 import { Compose } from './compose.js';
 import { Transfer } from './transfer.js';
@@ -44,15 +46,20 @@ export function ChatPane({ chat, live, self }: Props) {
             <button type="button" onClick={() => live.close(chat.sessionId, 'handed_back')}>
               An Chatbot zurückgeben
             </button>
-            <button type="button" onClick={() => live.close(chat.sessionId, 'ended')}>
-              Chat beenden
-            </button>
+            <ConfirmButton
+              label="Chat beenden"
+              question="Chat für beide Seiten beenden?"
+              confirmLabel="Ja, beenden"
+              onConfirm={() => live.close(chat.sessionId, 'ended')}
+            />
           </div>
         </div>
         <ol class="plain transcript" aria-live="polite" aria-label="Verlauf" tabIndex={0} ref={transcript}>
           {chat.lines.map((l) => (
             <li key={l.id} class={`line ${l.from}`}>
-              <span class="author">{l.from === 'agent' && l.name && l.name !== self ? l.name : AUTHORS[l.from]}</span> {l.text}{' '}
+              <span class="author">{l.from === 'agent' && l.name && l.name !== self ? l.name : AUTHORS[l.from]}</span>{' '}
+              {/* The member's words as typed; the bot's and agents' lines as the member sees them, formatted. */}
+              {l.from === 'member' ? <span class="text">{l.text}</span> : <Markdown text={l.text} class="md text" />}
               <span class="muted small">
                 {timeOf(l.timestamp)}
                 {l.from === 'agent' && ` · ${readState(l, chat.memberReadAt)}`}
