@@ -10,6 +10,7 @@ import {
   submissions,
 } from '../../platform/db/schema.js';
 import type { Core } from '../../server/container.js';
+import { addDaysIso } from '../../platform/clock.js';
 import { uniqueName } from './system.js';
 
 /** A moment in Berlin's local time (March 2025: UTC+1). */
@@ -17,13 +18,15 @@ export const berlin = (local: string) => new Date(`${local}+01:00`);
 const seconds = (at: Date, s: number) => new Date(at.getTime() + s * 1000);
 
 /**
- * Conversations, chats, callbacks and documents in March 2025 (where no other test writes) whose
- * figures are known; tests/integration/statistics.test.ts names each. Agent X took two chats
+ * Conversations, chats, callbacks and documents on a Monday early in 2025 (where no other test
+ * writes; each test its own Monday, in winter time) whose figures are known;
+ * tests/integration/statistics.test.ts names each. Agent X took two chats
  * (rated 5), agent Y one (rated 3).
  */
-export async function seedStatistics(core: Core, agentXId: string, agentYId: string): Promise<void> {
+export async function seedStatistics(core: Core, agentXId: string, agentYId: string, day = '2025-03-03'): Promise<void> {
   const db = core.database.db;
-  const monday = berlin('2025-03-03T09:00:00');
+  const monday = berlin(`${day}T09:00:00`);
+  const nextDay = addDaysIso(day, 1);
   const conversation = async (createdAt: Date, memberWrote: boolean) => {
     const id = uniqueName('stats-conv-');
     await db.insert(chatConversations).values({ id, userId: `dl_${id}`, createdAt, lastActivityAt: createdAt });
@@ -49,13 +52,13 @@ export async function seedStatistics(core: Core, agentXId: string, agentYId: str
   const b = await conversation(monday, true);
   const c = await conversation(monday, true);
   await conversation(monday, false); // D: opened, never wrote
-  await conversation(berlin('2025-03-04T00:30:00'), true); // E
+  await conversation(berlin(`${nextDay}T00:30:00`), true); // E
 
   await db.insert(botDailyOutcomes).values([
-    { day: '2025-03-03', outcome: 'answer', count: 6 },
-    { day: '2025-03-03', outcome: 'action', count: 1 },
-    { day: '2025-03-03', outcome: 'suggest', count: 2 },
-    { day: '2025-03-03', outcome: 'fallback', count: 1 },
+    { day, outcome: 'answer', count: 6 },
+    { day, outcome: 'action', count: 1 },
+    { day, outcome: 'suggest', count: 2 },
+    { day, outcome: 'fallback', count: 1 },
   ]);
 
   // Live chats: waits 60, 120 and 600 s; lengths 300 and 600 s; ratings 5 and 3; one left the queue.
@@ -87,7 +90,7 @@ export async function seedStatistics(core: Core, agentXId: string, agentYId: str
       topic: 'Krankengeld',
       name: 'Erika Muster',
       phone: '+4930123456',
-      preferredDate: '2025-03-04',
+      preferredDate: nextDay,
       timeWindow: '10-12',
       consentAt: monday,
       status,
