@@ -163,7 +163,17 @@ export function createApp(core: Core): Express {
     '/review',
     reviewRoutes(core.review, new DocumentSearch(core.database.db, core.delivery.deliveries, core.audit, config.timeZone)),
   );
-  api.use('/livechat', liveChatApiRoutes({ canned: core.livechat.canned, requests: core.serviceRequests, audit: core.audit }));
+  api.use(
+    '/livechat',
+    liveChatApiRoutes({
+      canned: core.livechat.canned,
+      requests: core.serviceRequests,
+      audit: core.audit,
+      chats: core.livechat.queue,
+      clock: core.clock,
+      timeZone: config.timeZone,
+    }),
+  );
   api.get('/docs', (_req, res) => void res.json(INTAKE_OPENAPI));
   app.use('/api', api);
   app.use(QUEUE_BOARD_PATH, queueBoard(core, cookieName));

@@ -4,7 +4,12 @@ import type { AuditRepository } from '../platform/audit/audit.repository.js';
 import { actorOf } from './api/staff-users.routes.js';
 import { authorize } from '../domain/staff/session.middleware.js';
 import { CALLBACK_STATUSES } from '../platform/db/schema.js';
-import { NotFoundError } from '../platform/errors/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/index.js';
+import { addDaysIso, isoDateIn, type Clock } from '../platform/clock.js';
+import { NO_NUL, withoutNul } from '../platform/http/validate.js';
+import type { LiveChatQueue } from '../domain/livechat/livechat-queue.js';
+import { readPhoneNumber } from '../domain/service-requests/callback-details.js';
+import { TIME_WINDOWS } from '../domain/service-requests/service-hours.js';
 import { parseInput } from '../platform/http/validate.js';
 import { cannedResponseSchema, type CannedResponse, type CannedResponsesRepository } from '../domain/livechat/canned-responses.js';
 import type { CallbackRequest, ServiceRequestsRepository } from '../domain/service-requests/service-requests.repository.js';
@@ -14,7 +19,33 @@ export interface LiveChatApiDeps {
   canned: CannedResponsesRepository;
   requests: ServiceRequestsRepository;
   audit: AuditRepository;
+  /** The chats, to check that the agent holds the one a callback is made from. */
+  chats: Pick<LiveChatQueue, 'find'>;
+  clock: Clock;
+  timeZone: string;
 }
+
+/** How far ahead an agent may plan a callback for a member. */
+const CALLBACK_DAYS_AHEAD = 30;
+
+/** A callback an agent notes in a running chat, with what the member said in it. */
+const callbackFromChat = z
+  .object({
+    name: z.string().trim().min(1, { error: 'Bitte den Namen angeben.' }).max(100).refine(withoutNul, NO_NUL),
+    phone: z
+      .string()
+      .max(40)
+      .transform((text, ctx) => {
+        const phone = readPhoneNumber(text);
+        if (!phone) ctx.addIssue({ code: 'custom', message: 'Bitte eine deutsche Telefonnummer mit Vorwahl angeben, z. B. 030 1234567.' });
+        return phone ?? z.NEVER;
+      }),
+    preferredDate: z.iso.date({ error: 'Bitte den Tag als JJJJ-MM-TT angeben.' }),
+    timeWindow: z.enum(TIME_WINDOWS, { error: 'Bitte ein Zeitfenster wählen.' }),
+    topic: z.string().trim().min(1).max(200).refine(withoutNul, NO_NUL).optional(),
+    consent: z.literal(true, { error: 'Bitte bestätigen Sie, dass die versicherte Person dem Rückruf zugestimmt hat.' }),
+  })
+  .strict();
 
 const id = z.uuid({ error: 'Unbekannte Kennung.' });
 const callbackStatus = z.enum(CALLBACK_STATUSES, { error: 'Unbekannter Status.' });
@@ -111,6 +142,30 @@ export function liveChatApiRoutes(deps: LiveChatApiDeps): Router {
     if (!updated) throw new NotFoundError('Diesen Rückrufwunsch gibt es nicht (mehr).');
     await audit(req, 'callback.update', callbackId, { status: change.status });
     res.json({ callback: callbackView(updated) });
+  });
+
+  router.post('/sessions/:id/callback', authorize('agent', 'admin'), async (req: Request, res: Response) => {
+    const sessionId = parseInput(id, req.params.id);
+    const input = parseInput(callbackFromChat, req.body);
+    const chat = await deps.chats.find(sessionId);
+    if (!chat || chat.status !== 'active' || chat.acceptedBy !== req.staff!.user.id)
+      throw new ConflictError('not_your_chat', 'Einen Rückruf können Sie nur aus einem Chat anlegen, den Sie gerade führen.');
+    const today = isoDateIn(deps.timeZone, deps.clock());
+    if (input.preferredDate < today || input.preferredDate > addDaysIso(today, CALLBACK_DAYS_AHEAD))
+      throw new ValidationError([
+        { field: 'preferredDate', message: `Bitte einen Tag von heute bis in ${CALLBACK_DAYS_AHEAD} Tagen wählen.` },
+      ]);
+    const callback = await deps.requests.addCallback({
+      topic: input.topic ?? chat.topic,
+      name: input.name,
+      phone: input.phone,
+      preferredDate: input.preferredDate,
+      timeWindow: input.timeWindow,
+      consentAt: deps.clock(),
+      conversationId: chat.conversationId,
+    });
+    await audit(req, 'callback.create_from_chat', callback.id, { sessionId });
+    res.status(201).json({ callback: callbackView(callback) });
   });
 
   return router;

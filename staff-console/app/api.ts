@@ -28,7 +28,9 @@ export function setCsrfToken(token: string): void {
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => undefined)) as
     { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-  const fields = Array.isArray(body?.error?.details) ? (body.error.details as FieldProblem[]) : [];
+  // A validation error names each field's problem in German: `details.problems`.
+  const problems = (body?.error?.details as { problems?: unknown } | undefined)?.problems;
+  const fields = Array.isArray(problems) ? (problems as FieldProblem[]) : [];
   return new ApiError(
     response.status,
     body?.error?.code ?? 'http_error',

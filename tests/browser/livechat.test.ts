@@ -79,6 +79,19 @@ describe('live chat between the widget and the console (two browsers)', function
     await agent.getByLabel('Neue Notiz').fill('Krankengeld seit drei Wochen offen.');
     await agent.getByRole('button', { name: 'Notiz speichern' }).click();
     await agent.locator('.notes', { hasText: 'Krankengeld seit drei Wochen offen.' }).waitFor();
+
+    // The member asks to be called back: the agent notes it from the chat, with the consent.
+    await agent.locator('summary', { hasText: 'Rückruf vereinbaren' }).click();
+    await agent.getByLabel('Name', { exact: true }).fill('Erika Muster');
+    await agent.getByLabel('Telefon').fill('0171 2345678');
+    await agent.getByRole('button', { name: 'Rückruf anlegen' }).click();
+    await agent.getByRole('alert').filter({ hasText: 'zugestimmt' }).waitFor();
+    await agent.getByLabel(/ist einverstanden/).check();
+    await agent.getByRole('button', { name: 'Rückruf anlegen' }).click();
+    await agent
+      .getByRole('status')
+      .filter({ hasText: /Rückruf RR-.* ist angelegt/ })
+      .waitFor();
     await memberPage.screenshot({ path: screenshotPath('livechat-02-member.png') });
     await agent.screenshot({ path: screenshotPath('livechat-03-agent.png'), fullPage: true });
     await assertAccessible(agent, 'live chat conversation');

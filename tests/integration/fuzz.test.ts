@@ -427,6 +427,7 @@ describe('fuzz: generated hostile input against a running system', function () {
         .tuple(hostileString, hostileString, hostileString)
         .map(([from, to, period]) => `GET /api/statistics?from=${pct(from)}&to=${pct(to)}&period=${pct(period)}`),
       hostileString.map((table) => `GET /api/statistics/${pct(table)}.csv`),
+      fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/livechat/sessions/${id}/callback`),
       fc.constant('POST /api/auth/login'),
     );
     const who = fc.constantFrom('agent', 'clerk', 'admin', 'nobody') as fc.Arbitrary<'agent' | 'clerk' | 'admin' | 'nobody'>;

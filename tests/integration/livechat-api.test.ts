@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
+import { eq } from 'drizzle-orm';
+import { callbackRequests, chatConversations, staffUsers } from '../../platform/db/schema.js';
 
 import { createStaff, loginAs, type LoggedIn } from '../helpers/staff.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
@@ -14,12 +16,16 @@ describe('live chat staff API', () => {
   let agent: LoggedIn;
   let clerk: LoggedIn;
 
+  let agentId: string;
+
   before(async () => {
     core = await startTestCore();
     app = createApp(core);
     const login = async (role: 'admin' | 'agent' | 'clerk') => loginAs(app, (await createStaff(core, role)).username);
     admin = await login('admin');
-    agent = await login('agent');
+    const agentName = (await createStaff(core, 'agent')).username;
+    agent = await loginAs(app, agentName);
+    agentId = (await core.database.db.select().from(staffUsers).where(eq(staffUsers.username, agentName)))[0]!.id;
     clerk = await login('clerk');
   });
   after(() => core.close());
@@ -106,5 +112,35 @@ describe('live chat staff API', () => {
     assert.ok(audit.some((e) => e.action === 'callback.update' && e.targetId === callback.id));
     assert.ok(audit.some((e) => e.action === 'callback.list'));
     assert.ok(!JSON.stringify(audit).includes('+4930123456'), 'no phone numbers in the audit log');
+  });
+
+  it('notes a callback from a running chat, with the consent the member gave, only by the agent who holds it', async () => {
+    const conversationId = uniqueName('cb-chat-');
+    await core.database.db.insert(chatConversations).values({ id: conversationId, userId: `dl_${conversationId}` });
+    const chat = await core.livechat.queue.request(conversationId, 'Krankengeld', { recentMessages: [], trackingIds: [], kvnr: null });
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + 86_400_000));
+    const body = { name: 'Erika Muster', phone: '030 1234567', preferredDate: tomorrow, timeWindow: '10-12', consent: true };
+    const post = (who: LoggedIn, payload: object) =>
+      who.agent.post(`/api/livechat/sessions/${chat.id}/callback`).set('X-CSRF-Token', who.csrfToken).send(payload);
+
+    await post(agent, body).expect(409); // waiting, nobody holds it yet
+    await core.livechat.queue.accept(chat.id, agentId);
+    const created = await post(agent, body).expect(201);
+    assert.deepEqual(
+      [created.body.callback.phone, created.body.callback.topic, created.body.callback.status],
+      ['+49301234567', 'Krankengeld', 'open'],
+    );
+    const [row] = await core.database.db.select().from(callbackRequests).where(eq(callbackRequests.id, created.body.callback.id));
+    assert.equal(row!.conversationId, conversationId);
+    assert.ok(row!.consentAt);
+
+    const problems = async (payload: object) => JSON.stringify((await post(agent, payload).expect(400)).body);
+    assert.match(await problems({ ...body, consent: false }), /zugestimmt/);
+    assert.match(await problems({ ...body, phone: '12345' }), /Vorwahl/);
+    assert.match(await problems({ ...body, preferredDate: '2020-01-01' }), /von heute bis in 30 Tagen/);
+    assert.match(await problems({ ...body, timeWindow: '18-20' }), /Zeitfenster/);
+    await post(admin, body).expect(409); // an admin who does not hold the chat
+    await post(clerk, body).expect(403);
+    await agent.agent.post('/api/livechat/sessions/nope/callback').set('X-CSRF-Token', agent.csrfToken).send(body).expect(400);
   });
 });

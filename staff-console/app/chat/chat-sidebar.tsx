@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { dateTime } from '../format.js';
+import { CallbackFromChat } from './callback-from-chat.js';
 import type { ChatView } from './use-live-chat.js';
 
 interface Props {
@@ -33,6 +34,7 @@ export function ChatSidebar({ chat, addNote }: Props) {
           <dd>{details.requests.length > 0 ? details.requests.join('; ') : '–'}</dd>
         </dl>
       )}
+      <CallbackFromChat sessionId={chat.sessionId} topic={chat.topic} />
       <h3>Interne Notizen</h3>
       <p class="muted small">Nur für Mitarbeitende sichtbar; bleiben bei einer Übergabe erhalten.</p>
       <ul class="plain notes">
