@@ -1,4 +1,4 @@
-import { desc, sql } from 'drizzle-orm';
+import { desc, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/client.js';
 import { botDailyOutcomes, faqRatings, faqUnanswered, type BotOutcome } from '../platform/db/schema.js';
 import { scrubText } from '../platform/logging/redact.js';
@@ -44,6 +44,11 @@ export class FaqFeedbackRepository {
         target: faqUnanswered.question,
         set: { count: sql`${faqUnanswered.count} + 1`, lastDecision: decision, lastCandidates: candidates, lastSeenAt: new Date() },
       });
+  }
+
+  /** A question dealt with (added to an entry): it leaves the list. */
+  async forgetUnanswered(question: string): Promise<void> {
+    await this.db.delete(faqUnanswered).where(inArray(faqUnanswered.question, [question, scrubQuestion(question)]));
   }
 
   listUnanswered(limit = 200) {

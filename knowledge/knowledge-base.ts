@@ -21,7 +21,7 @@ export interface KnowledgeBase {
 }
 
 /** Splits "---\n<yaml>\n---\n<markdown>" into its two parts. */
-function splitFrontMatter(text: string): { frontMatter: string; body: string } | undefined {
+export function splitFrontMatter(text: string): { frontMatter: string; body: string } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   return match ? { frontMatter: match[1]!, body: match[2]! } : undefined;
 }
@@ -30,12 +30,18 @@ function splitFrontMatter(text: string): { frontMatter: string; body: string } |
  * Reads every `entries/*.md` file and `synonyms.yaml`, checks them all and reports every
  * problem at once (file and field), so an editor sees all mistakes in one go.
  */
-export async function loadKnowledgeBase(dir: string, model?: ConfidenceModel): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(
+  dir: string,
+  model?: ConfidenceModel,
+  /** Entry files to read as given instead of from disk (file name → text): an edit checked before it is saved. */
+  overrides: ReadonlyMap<string, string> = new Map(),
+): Promise<KnowledgeBase> {
   const problems: string[] = [];
   const entries = new Map<string, KnowledgeEntry>();
-  const files = (await readdir(path.join(dir, 'entries'))).filter((f) => f.endsWith('.md')).sort();
+  const onDisk = (await readdir(path.join(dir, 'entries'))).filter((f) => f.endsWith('.md'));
+  const files = [...new Set([...onDisk, ...overrides.keys()])].sort();
   for (const file of files) {
-    const parts = splitFrontMatter(await readFile(path.join(dir, 'entries', file), 'utf8'));
+    const parts = splitFrontMatter(overrides.get(file) ?? (await readFile(path.join(dir, 'entries', file), 'utf8')));
     if (!parts) {
       problems.push(`${file}: missing front matter (--- … ---)`);
       continue;
@@ -129,6 +135,16 @@ export class KnowledgeService {
 
   get size(): number {
     return this.base.entries.size;
+  }
+
+  /** Where the entry files are (the console's edits are written there). */
+  get directory(): string {
+    return this.dir;
+  }
+
+  /** Every entry in use, by id. */
+  entries(): KnowledgeEntry[] {
+    return [...this.base.entries.values()];
   }
 
   entry(id: string): KnowledgeEntry | undefined {

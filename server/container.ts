@@ -15,6 +15,7 @@ import { DirectLineService } from '../channel/directline.service.js';
 import { DirectLineTokens } from '../channel/tokens.service.js';
 import { TranscriptRetention } from '../channel/transcript-retention.js';
 import { AuditRepository } from '../platform/audit/audit.repository.js';
+import { KnowledgeEditor } from '../knowledge/knowledge-editor.js';
 import { FaqFeedbackRepository } from '../knowledge/feedback.repository.js';
 import { KnowledgeService } from '../knowledge/knowledge-base.js';
 import { LoginService } from '../domain/staff/login.service.js';
@@ -164,6 +165,8 @@ export interface Core {
   chat: ChatServices;
   // Web role only:
   knowledge: KnowledgeService;
+  /** The console's edits of the knowledge base: checked, measured, saved, taken into service. */
+  knowledgeEditor: KnowledgeEditor;
   faqFeedback: FaqFeedbackRepository;
   review: ReviewService;
   /** The staff console's browser code. */
@@ -310,7 +313,7 @@ function buildStages(
   return { ocr, stages };
 }
 
-const WEB_PARTS = ['knowledge', 'faqFeedback', 'review', 'consoleBundle', 'bot'] as const;
+const WEB_PARTS = ['knowledge', 'knowledgeEditor', 'faqFeedback', 'review', 'consoleBundle', 'bot'] as const;
 
 /**
  * Adds the parts a role may not have built: reading one the role did not build is a wiring
@@ -432,12 +435,13 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   events.on('document.quarantined', ({ documentId }) => notices.documentQuarantined(documentId));
   events.on('document.routed', ({ documentId }) => delivery.outbox.dispatch(documentId));
 
-  let web: Pick<Core, 'knowledge' | 'faqFeedback' | 'review' | 'consoleBundle' | 'bot'> | undefined;
+  let web: Pick<Core, (typeof WEB_PARTS)[number]> | undefined;
   if (serves(role)) {
     const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
     const faqFeedback = new FaqFeedbackRepository(db, config.timeZone);
     web = {
       knowledge,
+      knowledgeEditor: new KnowledgeEditor(knowledge, faqFeedback, audit, logger),
       faqFeedback,
       review: new ReviewService(
         db,
@@ -523,6 +527,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     close() {
       closing ??= (async () => {
         web?.knowledge.close();
+        await web?.knowledgeEditor.close();
         await pipelineWork?.ocr.close();
         await closePdfPool();
         await queues.close();

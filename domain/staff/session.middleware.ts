@@ -104,4 +104,4 @@ export function authorize(...roles: StaffRole[]): RequestHandler {
   };
 }
 
-export const ANY_STAFF_ROLE: StaffRole[] = ['agent', 'clerk', 'admin'];
+export const ANY_STAFF_ROLE: StaffRole[] = ['agent', 'clerk', 'editor', 'admin'];

@@ -18,7 +18,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-export const STAFF_ROLES = ['agent', 'clerk', 'admin'] as const;
+export const STAFF_ROLES = ['agent', 'clerk', 'editor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const staffRole = pgEnum('staff_role', STAFF_ROLES);

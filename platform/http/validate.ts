@@ -1,9 +1,13 @@
 import type { z } from 'zod';
+import { de } from 'zod/v4/locales';
 import { ValidationError } from '../errors/index.js';
 
-/** Parses untrusted input at the boundary; a failure becomes a 400 listing each bad field. */
+/** zod's own messages in German, where a schema has none of its own. */
+const GERMAN = de().localeError;
+
+/** Parses untrusted input at the boundary; a failure becomes a 400 listing each bad field (in German). */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: GERMAN });
   if (result.success) return result.data;
   throw new ValidationError(result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })));
 }

@@ -9,11 +9,10 @@ import { DocumentSearch } from './search/document-search.js';
 import { OperationsSection } from './admin/operations-section.js';
 import { AdministrationSection } from './admin/administration-section.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
+import { KnowledgeSection } from './knowledge/knowledge-section.js';
 import { ChangePassword } from './change-password.js';
 import { navigate, useRoute } from './route.js';
-import { sectionsFor, type StaffRole } from './sections.js';
-
-const ROLE_LABELS: Record<StaffRole, string> = { agent: 'Kundenberatung', clerk: 'Posteingang', admin: 'Administration' };
+import { ROLE_LABELS, sectionsFor } from './sections.js';
 
 export function App() {
   const [session, setSession] = useState<Session | null | 'loading'>('loading');
@@ -87,6 +86,7 @@ export function App() {
         {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
         {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
+        {active.id === 'knowledge' && <KnowledgeSection />}
         {active.id === 'statistics' && <StatisticsSection />}
         {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
         {active.id === 'operations' && <OperationsSection />}

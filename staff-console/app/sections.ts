@@ -1,6 +1,14 @@
 /** The console's sections and the roles that see each; the server checks the same roles on every call. */
 
-export type StaffRole = 'agent' | 'clerk' | 'admin';
+export type StaffRole = 'agent' | 'clerk' | 'editor' | 'admin';
+
+/** Each role as the console names it. */
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  agent: 'Kundenberatung',
+  clerk: 'Posteingang',
+  editor: 'Wissenspflege',
+  admin: 'Administration',
+};
 
 export interface StaffUser {
   id: string;
@@ -11,7 +19,7 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'statistics' | 'administration' | 'operations';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'knowledge' | 'statistics' | 'administration' | 'operations';
   label: string;
   roles: StaffRole[];
 }
@@ -22,6 +30,7 @@ export const SECTIONS: Section[] = [
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
   { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },
+  { id: 'knowledge', label: 'Wissen', roles: ['editor', 'admin'] },
   { id: 'statistics', label: 'Statistik', roles: ['agent', 'admin'] },
   { id: 'administration', label: 'Verwaltung', roles: ['admin'] },
   { id: 'operations', label: 'Betrieb', roles: ['admin'] },

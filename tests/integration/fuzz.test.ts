@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import WebSocket from 'ws';
+import { projectRoot } from '../../platform/paths.js';
 import type { Core } from '../../server/container.js';
 import { consoleSocket, type AgentClient } from '../helpers/console-socket.js';
 import {
@@ -42,7 +43,8 @@ describe('fuzz: generated hostile input against a running system', function () {
   const problems: string[] = [];
   /** Answers per surface and status, printed at the end: shows what the inputs reached. */
   const answers: Record<string, Record<string, number>> = {};
-  const staff: Record<'agent' | 'clerk' | 'admin', { cookie: string; csrf: string }> = {} as never;
+  const staff: Record<'agent' | 'clerk' | 'editor' | 'admin', { cookie: string; csrf: string }> = {} as never;
+  let knowledgeCopy: string;
   let intakeKey: string;
   let exportKey: string;
   const targetsDir = mkdtempSync(path.join(tmpdir(), 'mk-fuzz-targets-'));
@@ -71,7 +73,7 @@ describe('fuzz: generated hostile input against a running system', function () {
     this.timeout(180_000);
     files = await hostileFiles();
     core = await startTestCore();
-    for (const role of ['agent', 'clerk', 'admin'] as const) {
+    for (const role of ['agent', 'clerk', 'editor', 'admin'] as const) {
       const { username, password } = await createStaff(core, role);
       (staff as Record<string, unknown>)[role] = { username, password };
     }
@@ -88,6 +90,8 @@ describe('fuzz: generated hostile input against a running system', function () {
     exportKey = /^(mkc_\S+)$/m.exec(exporter.stdout())![1]!;
     writeFileSync(path.join(targetsDir, 'targets.yaml'), `targets:\n  - name: ${exportName}\n    kind: pull\n`);
 
+    knowledgeCopy = mkdtempSync(path.join(tmpdir(), 'mk-fuzz-knowledge-'));
+    cpSync(path.join(projectRoot, 'knowledge'), knowledgeCopy, { recursive: true });
     port = await freePort();
     server = runTs(
       'server/main.ts',
@@ -97,6 +101,8 @@ describe('fuzz: generated hostile input against a running system', function () {
         DATABASE_URL: sharedDatabase.url,
         REDIS_PREFIX: uniqueName('mkfuzz'),
         DELIVERY_TARGETS_FILE: path.join(targetsDir, 'targets.yaml'),
+        // Editors' requests may write entries: never into the project's own files.
+        KNOWLEDGE_DIR: knowledgeCopy,
         DIRECTLINE_SECRET: TEST_DIRECTLINE_SECRET,
         PDF_TIME_LIMIT_MS: '2000',
         OCR_WORKERS: '1',
@@ -114,7 +120,7 @@ describe('fuzz: generated hostile input against a running system', function () {
       throw new Error(`${err.message}: ${server.stderr().slice(-2000)}`);
     });
     assert.ok(alive(), `the system did not start: ${server.stderr().slice(-2000)}`);
-    for (const role of ['agent', 'clerk', 'admin'] as const) {
+    for (const role of ['agent', 'clerk', 'editor', 'admin'] as const) {
       const { username, password } = staff[role] as unknown as { username: string; password: string };
       const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
         method: 'POST',
@@ -136,6 +142,7 @@ describe('fuzz: generated hostile input against a running system', function () {
     }
     await core?.close();
     rmSync(targetsDir, { recursive: true, force: true });
+    rmSync(knowledgeCopy, { recursive: true, force: true });
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
     console.log(
       `      fuzz: ${total} generated inputs (${Object.entries(sent)
@@ -428,9 +435,16 @@ describe('fuzz: generated hostile input against a running system', function () {
         .map(([from, to, period]) => `GET /api/statistics?from=${pct(from)}&to=${pct(to)}&period=${pct(period)}`),
       hostileString.map((table) => `GET /api/statistics/${pct(table)}.csv`),
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/livechat/sessions/${id}/callback`),
+      hostileString.map((id) => `GET /api/knowledge/entries/${pct(id)}`),
+      hostileString.map((id) => `PUT /api/knowledge/entries/${pct(id)}`),
+      hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/preview`),
+      hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/phrasings`),
+      fc.constantFrom('POST /api/knowledge/entries', 'POST /api/knowledge/entries/preview', 'GET /api/knowledge/unanswered'),
       fc.constant('POST /api/auth/login'),
     );
-    const who = fc.constantFrom('agent', 'clerk', 'admin', 'nobody') as fc.Arbitrary<'agent' | 'clerk' | 'admin' | 'nobody'>;
+    const who = fc.constantFrom('agent', 'clerk', 'editor', 'admin', 'nobody') as fc.Arbitrary<
+      'agent' | 'clerk' | 'editor' | 'admin' | 'nobody'
+    >;
     await fc.assert(
       fc.asyncProperty(route, who, fc.boolean(), hostileBody, async (line, role, withCsrf, { body, contentType, contentEncoding }) => {
         const [method, path] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)];

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { useAdminList } from './use-admin-list.js';
 import { dateTime } from '../format.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
-import type { StaffRole } from '../sections.js';
+import { ROLE_LABELS, type StaffRole } from '../sections.js';
 import { TableHead } from '../table-head.js';
 
 interface StaffAccount {
@@ -15,8 +15,6 @@ interface StaffAccount {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
 }
-
-const ROLE_NAMES: Record<StaffRole, string> = { agent: 'Kundenberatung', clerk: 'Posteingang', admin: 'Administration' };
 
 /** Staff accounts: add (with a one-time password shown once), change role, reset password, disable. */
 export function StaffUsers({ selfId }: { selfId: string }) {
@@ -59,7 +57,7 @@ export function StaffUsers({ selfId }: { selfId: string }) {
   const changeRole = (user: StaffAccount, role: StaffRole) =>
     act(async () => {
       await api('POST', `/api/admin/staff-users/${encodeURIComponent(user.username)}/role`, { role });
-      return `${user.username} hat jetzt die Rolle ${ROLE_NAMES[role]}.`;
+      return `${user.username} hat jetzt die Rolle ${ROLE_LABELS[role]}.`;
     }, 'Die Rolle konnte nicht geändert werden.');
   const disable = (user: StaffAccount) =>
     act(async () => {
@@ -93,7 +91,7 @@ export function StaffUsers({ selfId }: { selfId: string }) {
                     disabled={user.id === selfId || user.disabled}
                     onChange={(e) => changeRole(user, e.currentTarget.value as StaffRole)}
                   >
-                    {Object.entries(ROLE_NAMES).map(([value, label]) => (
+                    {Object.entries(ROLE_LABELS).map(([value, label]) => (
                       <option key={value} value={value}>
                         {label}
                       </option>
@@ -132,7 +130,7 @@ export function StaffUsers({ selfId }: { selfId: string }) {
         <div>
           <label for="new-role">Rolle</label>
           <select id="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as StaffRole })}>
-            {Object.entries(ROLE_NAMES).map(([value, label]) => (
+            {Object.entries(ROLE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../platform/paths.js';
+import {
+  assertAccessible,
+  bubble,
+  logInToConsole,
+  openChatWidget,
+  screenshotPath,
+  SEND_BOX,
+  withServerAndBrowser,
+} from '../helpers/browser.js';
+import { createStaff } from '../helpers/staff.js';
+import { uniqueName } from '../helpers/system.js';
+
+const QUESTION = 'Wann seid ihr telefonisch erreichbar?';
+const NEW_HOURS = 'Montag bis Freitag von 7 bis 19 Uhr';
+
+/** An editor changes an answer in the console and a member gets it in the chat; a bad edit is refused and changes nothing. */
+describe('knowledge care in a real browser', function () {
+  this.timeout(240_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'mk-browser-knowledge-'));
+  cpSync(path.join(projectRoot, 'knowledge'), dir, { recursive: true });
+  const live = withServerAndBrowser({ env: { KNOWLEDGE_DIR: dir, REDIS_PREFIX: uniqueName('mkbknow') } });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('saves an edited answer that the chat gives at once, and refuses an invalid one with its field', async () => {
+    const editor = await createStaff(live.server.core, 'editor');
+    const context = await live.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    await logInToConsole(page, live.server.baseUrl, editor.username);
+    await page.getByRole('heading', { name: 'Wissen', level: 1 }).waitFor();
+    assert.deepEqual(
+      await page.getByRole('navigation').getByRole('link').allInnerTexts(),
+      ['Wissen'],
+      'an editor sees knowledge care only',
+    );
+
+    const row = page.getByRole('row').filter({ hasText: 'contact_hours' });
+    await row.getByRole('button', { name: /bearbeiten/ }).click();
+    const answer = page.getByLabel('Antwort (Markdown)');
+    await answer.fill(`Sie erreichen uns **${NEW_HOURS}** unter 0800 000 0000 (kostenfrei).`);
+    await page.locator('.answer-preview strong', { hasText: NEW_HOURS }).waitFor();
+    await page.getByRole('button', { name: 'Wirkung prüfen' }).click();
+    await page.getByRole('heading', { name: /Wirkung auf die Auswertungsfragen/ }).waitFor({ timeout: 60_000 });
+    await assertAccessible(page, 'knowledge editor');
+    await page.screenshot({ path: screenshotPath('console-knowledge-editor.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor({ timeout: 60_000 });
+
+    const member = await context.newPage();
+    const chat = await openChatWidget(member, live.server.baseUrl);
+    await chat.locator(SEND_BOX).fill(QUESTION);
+    await chat.locator(SEND_BOX).press('Enter');
+    await bubble(chat, NEW_HOURS).waitFor({ timeout: 15_000 });
+
+    await answer.fill('kurz');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.locator('#entry-answer-problem', { hasText: 'Antwort: mindestens 10 Zeichen' }).waitFor();
+    assert.equal(await answer.getAttribute('aria-invalid'), 'true');
+    await chat.locator(SEND_BOX).fill(QUESTION);
+    await chat.locator(SEND_BOX).press('Enter');
+    await assert.doesNotReject(() => bubble(chat, NEW_HOURS).nth(1).waitFor({ timeout: 15_000 }), 'the saved version stays in use');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
