@@ -19,10 +19,14 @@ COPY --from=build /app/webchat-widget/demo ./webchat-widget/demo
 COPY --from=build /app/knowledge/entries ./knowledge/entries
 COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
 COPY --from=build /app/knowledge/confidence-model.json ./knowledge/confidence-model.json
+COPY --from=build /app/knowledge/not-covered.yaml ./knowledge/not-covered.yaml
+# The team's and development sets: the console measures each knowledge edit on them.
+COPY --from=build /app/knowledge/eval ./knowledge/eval
 COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
 # Starter prepared answers for the live chat: `node dist/server/cli/main.js canned:import data/canned-responses.yaml`.
 COPY --from=build /app/data/canned-responses.yaml ./data/canned-responses.yaml
-RUN mkdir -p var/files && chown -R node:node var
+# Knowledge edits from the console are written to knowledge/ (a volume in docker-compose.yml).
+RUN mkdir -p var/files && chown -R node:node var knowledge
 USER node
 EXPOSE 3978
 CMD ["node", "dist/server/main.js", "--role", "web"]

@@ -33,6 +33,7 @@ import { CONSOLE_PATH, consoleRoutes } from '../staff-console/console.routes.js'
 import { liveChatApiRoutes } from '../staff-console/livechat-api.routes.js';
 import type { Core } from './container.js';
 import { OpeningHours } from '../domain/livechat/opening-hours.js';
+import { MemberLookup } from '../domain/members/member-lookup.js';
 import { jsonBody } from '../platform/http/json-body.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
@@ -170,6 +171,7 @@ export function createApp(core: Core): Express {
       requests: core.serviceRequests,
       audit: core.audit,
       chats: core.livechat.queue,
+      members: new MemberLookup(core.database.db, core.audit),
       clock: core.clock,
       timeZone: config.timeZone,
     }),

@@ -9,6 +9,7 @@ import { addDaysIso, isoDateIn, type Clock } from '../platform/clock.js';
 import { NO_NUL, withoutNul } from '../platform/http/validate.js';
 import type { LiveChatQueue } from '../domain/livechat/livechat-queue.js';
 import { readPhoneNumber } from '../domain/service-requests/callback-details.js';
+import { memberLookupSchema, type MemberLookup } from '../domain/members/member-lookup.js';
 import { TIME_WINDOWS } from '../domain/service-requests/service-hours.js';
 import { parseInput } from '../platform/http/validate.js';
 import { cannedResponseSchema, type CannedResponse, type CannedResponsesRepository } from '../domain/livechat/canned-responses.js';
@@ -21,6 +22,8 @@ export interface LiveChatApiDeps {
   audit: AuditRepository;
   /** The chats, to check that the agent holds the one a callback is made from. */
   chats: Pick<LiveChatQueue, 'find'>;
+  /** Members and what is open for them, for agents on a chat or the phone. */
+  members: MemberLookup;
   clock: Clock;
   timeZone: string;
 }
@@ -142,6 +145,10 @@ export function liveChatApiRoutes(deps: LiveChatApiDeps): Router {
     if (!updated) throw new NotFoundError('Diesen Rückrufwunsch gibt es nicht (mehr).');
     await audit(req, 'callback.update', callbackId, { status: change.status });
     res.json({ callback: callbackView(updated) });
+  });
+
+  router.get('/members', authorize('agent', 'admin'), async (req: Request, res: Response) => {
+    res.json({ members: await deps.members.find(parseInput(memberLookupSchema, req.query), actorOf(req)) });
   });
 
   router.post('/sessions/:id/callback', authorize('agent', 'admin'), async (req: Request, res: Response) => {

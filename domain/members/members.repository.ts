@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { members } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { foldName, foldedSql } from './name-folding.js';
 
 export type MemberRecord = typeof members.$inferSelect;
 export type MemberInput = Omit<typeof members.$inferInsert, 'updatedAt'>;
@@ -58,6 +59,19 @@ export class MembersRepository {
       .select()
       .from(members)
       .where(and(eq(members.birthDate, birthDate), ilike(members.lastName, `${prefix}%`)))
+      .orderBy(asc(members.lastName), asc(members.firstName))
+      .limit(limit);
+  }
+
+  /** Members whose name holds every word of `name` (Krüger = Krueger, accents ignored), by surname. */
+  async named(name: string, limit = 20): Promise<MemberRecord[]> {
+    const fullName = foldedSql(sql`${members.firstName} || ' ' || ${members.lastName}`);
+    const words = foldName(name).split(' ').filter(Boolean);
+    if (words.length === 0) return [];
+    return this.db
+      .select()
+      .from(members)
+      .where(and(...words.map((word) => sql`${fullName} like ${`%${escapeLike(word)}%`}`)))
       .orderBy(asc(members.lastName), asc(members.firstName))
       .limit(limit);
   }

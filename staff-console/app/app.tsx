@@ -10,6 +10,7 @@ import { OperationsSection } from './admin/operations-section.js';
 import { AdministrationSection } from './admin/administration-section.js';
 import { StatisticsSection } from './statistics/statistics-section.js';
 import { KnowledgeSection } from './knowledge/knowledge-section.js';
+import { MembersSection } from './members/members-section.js';
 import { ChangePassword } from './change-password.js';
 import { navigate, useRoute } from './route.js';
 import { ROLE_LABELS, sectionsFor } from './sections.js';
@@ -87,6 +88,7 @@ export function App() {
         {active.id === 'search' && <DocumentSearch />}
         {active.id === 'canned' && <CannedSection />}
         {active.id === 'knowledge' && <KnowledgeSection />}
+        {active.id === 'members' && <MembersSection />}
         {active.id === 'statistics' && <StatisticsSection />}
         {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
         {active.id === 'operations' && <OperationsSection />}

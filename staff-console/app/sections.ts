@@ -19,7 +19,7 @@ export interface StaffUser {
 }
 
 export interface Section {
-  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'knowledge' | 'statistics' | 'administration' | 'operations';
+  id: 'chat' | 'callbacks' | 'review' | 'search' | 'canned' | 'knowledge' | 'members' | 'statistics' | 'administration' | 'operations';
   label: string;
   roles: StaffRole[];
 }
@@ -27,6 +27,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { id: 'chat', label: 'Live-Chat', roles: ['agent', 'admin'] },
   { id: 'callbacks', label: 'Rückrufe', roles: ['agent', 'admin'] },
+  { id: 'members', label: 'Versicherte', roles: ['agent', 'admin'] },
   { id: 'review', label: 'Dokumentprüfung', roles: ['clerk', 'admin'] },
   { id: 'search', label: 'Dokumentsuche', roles: ['clerk', 'admin'] },
   { id: 'canned', label: 'Textvorlagen', roles: ['admin'] },

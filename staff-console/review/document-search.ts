@@ -5,13 +5,12 @@ import type { Database } from '../../platform/db/client.js';
 import { members, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { kvnrSchema } from '../../domain/members/kvnr.js';
 import { NO_NUL, withoutNul } from '../../platform/http/validate.js';
-import { foldName, foldedSql } from '../../domain/members/name-folding.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
 import { parseTrackingId } from '../../domain/submissions/tracking-id.js';
 import { deliveryState, type DeliveriesRepository } from '../../domain/documents/deliveries.repository.js';
 import { findDuplicates } from '../../domain/documents/duplicates.js';
 import type { DocumentSearchHit } from '../../domain/documents/review.types.js';
 import type { Reviewer } from './review.service.js';
-import { escapeLike } from '../../platform/db/like.js';
 
 const isoDate = z.iso
   .date({ error: 'Bitte das Datum als JJJJ-MM-TT angeben.' })
@@ -66,14 +65,7 @@ export class DocumentSearch {
 
   /** KVNRs of members whose name holds every word of the query. */
   private async kvnrsNamed(name: string): Promise<string[]> {
-    const fullName = foldedSql(sql`${members.firstName} || ' ' || ${members.lastName}`);
-    const words = foldName(name).split(' ');
-    const rows = await this.db
-      .select({ kvnr: members.kvnr })
-      .from(members)
-      .where(and(...words.map((word) => sql`${fullName} like ${`%${escapeLike(word)}%`}`)))
-      .limit(MAX_NAMED_MEMBERS);
-    return rows.map((r) => r.kvnr);
+    return (await new MembersRepository(this.db).named(name, MAX_NAMED_MEMBERS)).map((m) => m.kvnr);
   }
 
   private static belongsTo(kvnrs: string[]): SQL | undefined {

@@ -6,6 +6,8 @@ import { HANDOFF, LIVECHAT_TEXTS } from '../../domain/member-texts.de.js';
 import { assertAccessible, bubble, openChatWidget, screenshotPath, SEND_BOX, withServerAndBrowser } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { randomKvnr, testMember } from '../helpers/members.js';
 
 /** A member in the widget and an agent in the console, in two browser contexts. */
 describe('live chat between the widget and the console (two browsers)', function () {
@@ -140,6 +142,18 @@ describe('live chat between the widget and the console (two browsers)', function
     await admin.getByRole('tab', { name: 'Geplant' }).click();
     await admin.locator('.callbacks li', { hasText: 'Erika Beispiel' }).waitFor();
     await admin.screenshot({ path: screenshotPath('livechat-05-callbacks.png'), fullPage: true });
+
+    // A member looked up by name, spelt without the umlaut, with what is open for them.
+    const kvnr = randomKvnr();
+    const surname = `Krüger${Date.now().toString(36)}`;
+    await new MembersRepository(live.server.core.database.db).upsert([testMember({ kvnr, firstName: 'Lena', lastName: surname })]);
+    const certificate = await live.server.core.serviceRequests.addCertificate({ kvnr, forOther: false, conversationId: null });
+    await admin.getByRole('link', { name: 'Versicherte' }).click();
+    await admin.getByLabel('Name oder Krankenversichertennummer').fill(`lena ${surname.replace('ü', 'ue')}`);
+    await admin.getByRole('button', { name: 'Suchen' }).click();
+    const person = admin.getByRole('region', { name: `Lena ${surname}` });
+    await person.getByText(certificate.reference).waitFor();
+    await assertAccessible(admin, 'member lookup');
 
     await admin.getByRole('link', { name: 'Textvorlagen' }).click();
     const shortcut = `danke${Date.now().toString(36)}`;

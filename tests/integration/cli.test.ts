@@ -50,7 +50,7 @@ describe('operator CLI: staff users', () => {
 
     const role = cli(['user:add', uniqueName('role-'), '--role', 'boss'], 'a long enough password\n');
     assert.notEqual(await role.exited, 0);
-    assert.match(role.stderr(), /expected one of agent, clerk, admin/);
+    assert.match(role.stderr(), /expected one of agent, clerk, editor, admin/);
 
     const username = uniqueName('taken-');
     assert.equal(await cli(['user:add', username, '--role', 'agent'], 'a long enough password\n').exited, 0);

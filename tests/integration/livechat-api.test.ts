@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
 import type { Core } from '../../server/container.js';
-import { eq } from 'drizzle-orm';
-import { callbackRequests, chatConversations, staffUsers } from '../../platform/db/schema.js';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, callbackRequests, chatConversations, staffUsers } from '../../platform/db/schema.js';
+import { MembersRepository } from '../../domain/members/members.repository.js';
+import { randomKvnr, testMember } from '../helpers/members.js';
 
 import { createStaff, loginAs, type LoggedIn } from '../helpers/staff.js';
 import { startTestCore, uniqueName } from '../helpers/system.js';
@@ -142,5 +144,46 @@ describe('live chat staff API', () => {
     await post(admin, body).expect(409); // an admin who does not hold the chat
     await post(clerk, body).expect(403);
     await agent.agent.post('/api/livechat/sessions/nope/callback').set('X-CSRF-Token', agent.csrfToken).send(body).expect(400);
+  });
+
+  it('looks a member up by KVNR or name (Krüger = Krueger) with what is open for them, audited; clerks may not', async () => {
+    const kvnr = randomKvnr();
+    const lastName = `Krüger${uniqueName('')
+      .slice(0, 6)
+      .replace(/[^a-z0-9]/gi, '')}`;
+    await new MembersRepository(core.database.db).upsert([testMember({ kvnr, firstName: 'Lena', lastName })]);
+    const certificate = await core.serviceRequests.addCertificate({ kvnr, forOther: false, conversationId: null });
+    const lookup = (who: LoggedIn, query: Record<string, string>) => who.agent.get('/api/livechat/members').query(query);
+
+    const byKvnr = (await lookup(agent, { kvnr }).expect(200)).body.members;
+    assert.equal(byKvnr.length, 1);
+    assert.equal(byKvnr[0].name, `Lena ${lastName}`);
+    assert.deepEqual(
+      byKvnr[0].openCertificates.map((c: { reference: string }) => c.reference),
+      [certificate.reference],
+    );
+    assert.deepEqual(Object.keys(byKvnr[0]).sort(), [
+      'birthDate',
+      'city',
+      'kvnr',
+      'name',
+      'openCertificates',
+      'openPinLetters',
+      'openSubmissions',
+    ]);
+    const byName = (await lookup(agent, { name: `lena ${lastName.replace('ü', 'ue')}` }).expect(200)).body.members;
+    assert.deepEqual(
+      byName.map((m: { kvnr: string }) => m.kvnr),
+      [kvnr],
+    );
+    assert.match(JSON.stringify((await lookup(agent, { name: 'x' }).expect(400)).body), /zwei Buchstaben/);
+    await lookup(agent, {}).expect(400);
+    await lookup(agent, { kvnr: 'A1' }).expect(400);
+    await lookup(clerk, { kvnr }).expect(403);
+    const audited = await core.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'member.lookup'), eq(auditLog.targetId, kvnr)));
+    assert.ok(audited.length >= 1);
   });
 });

@@ -121,6 +121,21 @@ describe('the production install (as the Dockerfile makes it)', function () {
         timeout: 30_000,
       });
       assert.deepEqual(JSON.parse(inspected), { ok: true, pageCount: 1 });
+      // The knowledge check thread starts from its compiled file, with the evaluation sets the image holds.
+      const knowledgeScript = [
+        "const { KnowledgeService } = await import('./dist/knowledge/knowledge-base.js');",
+        "const { KnowledgeEditor } = await import('./dist/knowledge/knowledge-editor.js');",
+        'const logger = { info() {}, warn() {}, error() {} };',
+        "const knowledge = await KnowledgeService.open('knowledge', logger, { watch: false });",
+        'const editor = new KnowledgeEditor(knowledge, {}, {}, logger);',
+        "const e = knowledge.entry('contact_hours');",
+        "const { effect } = await editor.preview('contact_hours', { question: e.question, phrasings: e.phrasings, english: e.english, followUps: e.followUps, action: e.action ?? null, answer: e.answer }, 'edit');",
+        'console.log(JSON.stringify(effect.before)); await editor.close(); knowledge.close();',
+      ].join('\n');
+      const measured = JSON.parse(
+        execFileSync(process.execPath, ['--input-type=module', '-e', knowledgeScript], { cwd: image, encoding: 'utf8', timeout: 120_000 }),
+      ) as { questions: number; correctRate: number };
+      assert.ok(measured.questions > 1000 && measured.correctRate > 0.5, JSON.stringify(measured));
     } finally {
       server.kill('SIGTERM');
       await exited;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DocumentSearchHit } from '../../../domain/documents/review.types.js';
-import { api, describeError } from '../api.js';
+import { useSearch } from '../use-search.js';
 import { ErrorMessage } from '../messages.js';
 import { dateTime } from '../format.js';
 import { DeliveryList, DuplicateFlag } from '../review/document-notes.js';
@@ -19,23 +19,12 @@ type Query = Record<(typeof FIELDS)[number]['key'], string>;
 /** Every document, whatever its status: by tracking ID, KVNR, name (Krüger = Krueger) and receipt date. */
 export function DocumentSearch() {
   const [query, setQuery] = useState<Query>({ trackingId: '', kvnr: '', name: '', from: '', to: '' });
-  const [hits, setHits] = useState<DocumentSearchHit[] | undefined>();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { results: hits, error, busy, run } = useSearch<DocumentSearchHit>();
 
   async function search(event: Event) {
     event.preventDefault();
     const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value.trim() !== ''));
-    setBusy(true);
-    setError('');
-    try {
-      setHits((await api<{ documents: DocumentSearchHit[] }>('GET', `/api/review/documents?${params.toString()}`)).documents);
-    } catch (err) {
-      setHits(undefined);
-      setError(describeError(err, 'Die Suche ist fehlgeschlagen.'));
-    } finally {
-      setBusy(false);
-    }
+    await run(`/api/review/documents?${params.toString()}`, (body: { documents: DocumentSearchHit[] }) => body.documents);
   }
 
   return (
