@@ -8,6 +8,11 @@ import { projectRoot } from '../platform/paths.js';
 
 const WIDGET_DIR = path.join(projectRoot, 'webchat-widget');
 const WEBCHAT_BUNDLE = path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+/**
+ * React 16 for the frame's own Web Chat middleware (an agent's name and avatar), as Web Chat's
+ * samples load it beside the full bundle; its elements are the kind the bundle's React 16 renders.
+ */
+const REACT_BUNDLE = path.join(projectRoot, 'node_modules', 'webchat-react', 'umd', 'react.production.min.js');
 
 export interface WidgetRoutesOptions {
   /** Issues a token for a new conversation: the site's backend job, done here for the demo and the widget. */
@@ -53,6 +58,7 @@ function framePage(title: string, config: object): string {
 <main id="webchat" aria-labelledby="mk-title"></main>
 <div id="mk-status" class="mk-status" role="status" aria-live="polite"></div>
 <script type="application/json" id="mk-config">${jsonForScript(config)}</script>
+<script src="/widget/vendor/react.js"></script>
 <script src="/widget/vendor/webchat.js"></script>
 <script src="/widget/frame.js"></script>
 </body>
@@ -68,6 +74,7 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
   router.get('/favicon.ico', (_req, res) => res.status(204).end());
   router.use('/demo', express.static(path.join(WIDGET_DIR, 'demo'), statics));
   router.get('/widget/vendor/webchat.js', (_req, res) => res.sendFile(WEBCHAT_BUNDLE, { maxAge: '1d' }));
+  router.get('/widget/vendor/react.js', (_req, res) => res.sendFile(REACT_BUNDLE, { maxAge: '1d' }));
   router.get('/widget/loader.js', (_req, res) => {
     // Embedded by other sites: may be loaded cross-origin.
     res.set('Cross-Origin-Resource-Policy', 'cross-origin');

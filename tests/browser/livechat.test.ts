@@ -64,6 +64,14 @@ describe('live chat between the widget and the console (two browsers)', function
     await chat.locator('.webchat__typing-indicator').waitFor({ timeout: 10_000 });
     await message.press('Enter');
     await bubble(chat, 'Guten Tag, hier ist die Kundenberatung der Musterkasse. Wie kann ich helfen?').waitFor({ timeout: 15_000 });
+    // A person appears as a person: their name first (also for a screen reader) and an avatar of their own.
+    const agentRow = chat.locator('.webchat__stacked-layout__message-row', { hasText: 'hier ist die Kundenberatung' });
+    const spoken = (await agentRow.textContent()) ?? '';
+    assert.match(spoken, /^\s*agent-[\w-]+ · Musterkasse/, spoken);
+    assert.doesNotMatch(spoken, /Bot MK/);
+    await chat.locator('.mk-agent-avatar', { hasText: 'A' }).first().waitFor();
+    const botRow = chat.locator('.webchat__stacked-layout__message-row', { hasText: 'Ich verbinde Sie' }).first();
+    assert.match((await botRow.textContent()) ?? '', /^\s*Chatbot:/);
     // The member's window showed it: the console marks it as read.
     await agent
       .locator('.transcript .line.agent', { hasText: 'Wie kann ich helfen?' })

@@ -63,6 +63,67 @@
       });
   }
 
+  /*
+   * A person from the service team appears as a person: their initials in an avatar of their
+   * own, and their name above their message (also what a screen reader says first). The bot's
+   * messages start with "Chatbot:" for screen readers only.
+   */
+  var h = window.React.createElement;
+  function fromAgent(activity) {
+    return !!(activity && activity.from && activity.from.id === 'agent');
+  }
+  function initialsOf(name) {
+    var parts = String(name || '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    if (parts.length === 0) return 'MA';
+    return (parts[0].charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
+  }
+  function agentAvatar() {
+    return function (next) {
+      return function (args) {
+        if (!fromAgent(args.activity)) return next(args);
+        return function () {
+          return h('div', { className: 'mk-agent-avatar', 'aria-hidden': 'true' }, initialsOf(args.activity.from.name));
+        };
+      };
+    };
+  }
+  /** Web Chat groups messages by role; the bot and an agent are both "bot", so the agent's get a group (and avatar) of their own. */
+  function bySpeaker() {
+    return function (next) {
+      return function (args) {
+        var groups = next(args);
+        var sender = [];
+        var lastKey;
+        args.activities.forEach(function (activity) {
+          var key = (activity.from && activity.from.role) + (fromAgent(activity) ? ':' + activity.from.name : '');
+          if (sender.length && key === lastKey) sender[sender.length - 1].push(activity);
+          else sender.push([activity]);
+          lastKey = key;
+        });
+        return Object.assign({}, groups, { sender: sender });
+      };
+    };
+  }
+  function speakerLabel() {
+    return function (next) {
+      return function (args) {
+        var activity = args.activity;
+        var rendered = next(args);
+        // Only the message text (no attachment of its own), and never the member's own messages.
+        var text = args.attachment && (args.attachment.contentType === 'text/markdown' || args.attachment.contentType === 'text/plain');
+        if (!activity || !activity.from || activity.from.role === 'user' || !text) return rendered;
+        if (activity.attachments && activity.attachments.indexOf(args.attachment) !== -1) return rendered;
+        var speaker = fromAgent(activity)
+          ? h('span', { className: 'mk-speaker' }, (activity.from.name || 'Mitarbeiterin/Mitarbeiter') + ' · Musterkasse')
+          : h('span', { className: 'mk-sr-only' }, 'Chatbot:');
+        return h('div', null, speaker, rendered);
+      };
+    };
+  }
+
   var session = saved();
   var resuming = !!session;
   (session ? Promise.resolve(session) : newSession())
@@ -105,6 +166,12 @@
         {
           directLine: directLine,
           locale: config.locale,
+          // Who speaks is said by the speaker label below, not by Web Chat's "Bot MK sagte:".
+          // A space, not an empty string: Web Chat falls back to its English text for an empty one.
+          overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: ' ', ACTIVITY_BOT_ATTACHED_ALT: ' ' },
+          avatarMiddleware: agentAvatar,
+          groupActivitiesMiddleware: bySpeaker,
+          attachmentMiddleware: speakerLabel,
           sendTypingIndicator: true,
           styleOptions: {
             accent: config.color,
