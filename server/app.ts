@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { projectRoot } from '../platform/paths.js';
 import express, { type Express, type RequestHandler } from 'express';
 import { authRoutes } from '../staff-console/api/auth.routes.js';
 import { loadStaffSession, requireCsrfToken, requirePasswordChanged, sessionCookieName } from '../domain/staff/session.middleware.js';
@@ -34,6 +36,10 @@ import { liveChatApiRoutes } from '../staff-console/livechat-api.routes.js';
 import type { Core } from './container.js';
 import { OpeningHours } from '../domain/livechat/opening-hours.js';
 import { MemberLookup } from '../domain/members/member-lookup.js';
+import { MembersRepository } from '../domain/members/members.repository.js';
+import { importCannedResponses } from '../domain/livechat/canned-import.js';
+import { TypeModelsRepository } from '../intake-pipeline/classification/type-models.repository.js';
+import { maintenanceRoutes } from '../staff-console/api/maintenance.routes.js';
 import { jsonBody } from '../platform/http/json-body.js';
 
 /** The widget's token endpoint plays the site backend's part: a fresh conversation per visitor. */
@@ -122,6 +128,15 @@ export function createApp(core: Core): Express {
   api.use('/admin/staff-users', staffUsersRoutes(core.staffUsers));
   api.use('/admin/einmal-pins', einmalPinRoutes(core.pins));
   api.use('/admin/members', memberErasureRoutes(core.memberErasure));
+  api.use(
+    '/admin',
+    maintenanceRoutes({
+      members: new MembersRepository(core.database.db),
+      audit: core.audit,
+      retrainClassifier: () => new TypeModelsRepository(core.database.db).retrain(),
+      importStarterAnswers: () => importCannedResponses(path.join(projectRoot, 'data', 'canned-responses.yaml'), core.livechat.canned),
+    }),
+  );
   api.use(
     '/admin',
     administrationRoutes({

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditRepository } from '../platform/audit/audit.repository.js';
-import { actorOf } from './api/staff-users.routes.js';
+import { actorOf, auditAction } from './api/staff-users.routes.js';
 import { authorize } from '../domain/staff/session.middleware.js';
 import { CALLBACK_STATUSES } from '../platform/db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors/index.js';
@@ -93,20 +93,9 @@ const callbackView = (c: CallbackRequest): CallbackView => ({
  */
 export function liveChatApiRoutes(deps: LiveChatApiDeps): Router {
   const router = Router();
-  const audit = (req: Request, action: string, targetId?: string, details?: Record<string, unknown>) => {
-    const actor = actorOf(req);
-    return deps.audit.record({
-      actor: actor.label,
-      actorUserId: actor.userId,
-      action,
-      outcome: 'success',
-      targetType: 'callback_request',
-      targetId,
-      requestId: actor.requestId,
-      ip: actor.ip,
-      details,
-    });
-  };
+  const recordAction = auditAction(deps.audit);
+  const audit = (req: Request, action: string, targetId?: string, details?: Record<string, unknown>) =>
+    recordAction(req, action, 'callback_request', targetId, details);
 
   router.get('/canned-responses', authorize('agent', 'admin'), async (_req: Request, res: Response) => {
     res.json({ responses: (await deps.canned.list()).map(cannedView) });

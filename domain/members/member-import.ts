@@ -1,5 +1,6 @@
+import type { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { z } from 'zod';
 import { kvnrFileSchema } from './kvnr.js';
 import type { MemberInput, MembersRepository, UpsertCounts } from './members.repository.js';
@@ -53,22 +54,42 @@ export interface ImportReport extends UpsertCounts {
 
 export class MemberFileError extends Error {}
 
+const MAX_RECORD_CHARACTERS = 10_000;
+
 interface ValidRow {
   line: number;
   member: MemberInput;
 }
 
-async function readRows(file: string, rejected: RejectedRow[]): Promise<{ read: number; valid: ValidRow[] }> {
-  const source = createReadStream(file);
+/** The parser's rows; a file it cannot read (an unclosed quote, a line too long) is the file's fault, said by line. */
+async function* rowsOf(parser: AsyncIterable<unknown>): AsyncGenerator<{ record: string[]; info: { lines: number } }> {
+  try {
+    for await (const row of parser) yield row as { record: string[]; info: { lines: number } };
+  } catch (err) {
+    if (err instanceof CsvError) throw new MemberFileError(`The file is not readable as CSV near line ${err.lines ?? '?'}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function readRows(source: Readable, rejected: RejectedRow[]): Promise<{ read: number; valid: ValidRow[] }> {
   const parser = source.pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true, delimiter: [',', ';'], relax_column_count: true, info: true }),
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      delimiter: [',', ';'],
+      relax_column_count: true,
+      info: true,
+      // No row of member data is this long: a file without line ends fails at once, not after megabytes.
+      max_record_size: MAX_RECORD_CHARACTERS,
+    }),
   );
   // pipe() does not pass read errors on (a missing file would crash the process otherwise).
   source.on('error', (err) => parser.destroy(err));
   const valid: ValidRow[] = [];
   let read = 0;
   let header = true;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of rowsOf(parser)) {
     if (header) {
       header = false;
       if (record.join(',') !== MEMBER_CSV_COLUMNS.join(','))
@@ -93,9 +114,14 @@ async function readRows(file: string, rejected: RejectedRow[]): Promise<{ read: 
  * included), rejected rows reported by line and field, the rest inserted or updated in one
  * transaction. Importing the same file again changes nothing.
  */
-export async function importMembers(file: string, repository: MembersRepository): Promise<ImportReport> {
+export function importMembers(file: string, repository: MembersRepository): Promise<ImportReport> {
+  return importMembersFrom(createReadStream(file), repository);
+}
+
+/** The same from any stream of CSV (an upload in the console). */
+export async function importMembersFrom(source: Readable, repository: MembersRepository): Promise<ImportReport> {
   const rejected: RejectedRow[] = [];
-  const { read, valid } = await readRows(file, rejected);
+  const { read, valid } = await readRows(source, rejected);
 
   const firstLine = new Map<string, number>();
   const unique: ValidRow[] = [];

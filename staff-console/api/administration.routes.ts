@@ -11,7 +11,7 @@ import { authorize } from '../../domain/staff/session.middleware.js';
 import type { OpeningHours, OpeningHoursSpec } from '../../domain/livechat/opening-hours.js';
 import { TIME_WINDOWS, windowLabel } from '../../domain/service-requests/service-hours.js';
 import { addDaysIso, isoDateIn, type Clock } from '../../platform/clock.js';
-import { actorOf } from './staff-users.routes.js';
+import { auditAction } from './staff-users.routes.js';
 
 const newChannel = z
   .object({ name: channelNameSchema, scope: z.enum(CHANNEL_SCOPES, { error: 'Der Bereich muss intake oder export sein.' }) })
@@ -47,20 +47,7 @@ const CLOSED_DAYS_AHEAD = 120;
 export function administrationRoutes(deps: AdministrationDeps): Router {
   const router = Router();
   router.use(authorize('admin'));
-  const record = (req: Request, action: string, targetType: string, targetId?: string, details?: Record<string, unknown>) => {
-    const actor = actorOf(req);
-    return deps.audit.record({
-      actor: actor.label,
-      actorUserId: actor.userId,
-      action,
-      outcome: 'success',
-      targetType,
-      targetId,
-      requestId: actor.requestId,
-      ip: actor.ip,
-      details,
-    });
-  };
+  const record = auditAction(deps.audit);
 
   router.get('/channels', async (_req: Request, res: Response) => {
     res.json({ channels: await deps.channels.list() });

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { authorize } from '../../domain/staff/session.middleware.js';
 import {
@@ -14,6 +15,24 @@ import {
 export function actorOf(req: Request): Actor {
   const user = req.staff!.user;
   return { label: user.username, userId: user.id, requestId: String(req.id), ip: req.ip };
+}
+
+/** A staff member's successful action on something, in the audit log, with who, from where and in which request. */
+export function auditAction(audit: AuditRepository) {
+  return (req: Request, action: string, targetType: string, targetId?: string, details?: Record<string, unknown>) => {
+    const actor = actorOf(req);
+    return audit.record({
+      actor: actor.label,
+      actorUserId: actor.userId,
+      action,
+      outcome: 'success',
+      targetType,
+      targetId,
+      requestId: actor.requestId,
+      ip: actor.ip,
+      details,
+    });
+  };
 }
 
 /** Administration of staff accounts; admins only. */

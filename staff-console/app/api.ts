@@ -41,16 +41,18 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 async function send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, accept: string): Promise<Response> {
   let response: Response;
+  // A file goes as it is, with its own type; anything else as JSON.
+  const file = body instanceof Blob ? body : undefined;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: accept,
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(file ? { 'Content-Type': file.type } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, 'network', 'Keine Verbindung zum Server. Bitte prüfen Sie die Netzwerkverbindung.');

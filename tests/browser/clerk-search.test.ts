@@ -135,6 +135,11 @@ describe('operations section in a real browser', function () {
     await assertAccessible(page, 'operations');
     await page.screenshot({ path: screenshotPath('console-operations.png'), fullPage: true });
 
+    await page.getByRole('button', { name: 'Neu trainieren' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Neu trainiert mit \d+ mitgelieferten Beispielen/ })
+      .waitFor({ timeout: 60_000 });
     await failedItem.getByRole('button', { name: 'Erneut senden' }).click();
     await page.getByText(`${failed.trackingId} wird erneut an kernsystem übermittelt.`).waitFor();
     await quarantineRow.getByRole('button', { name: 'Erneut prüfen und freigeben' }).click();

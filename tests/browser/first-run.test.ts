@@ -7,6 +7,7 @@ import { assertAccessible, launchChromium, logInToConsole, screenshotPath } from
 import { childEnv, runTs, waitUntil, type Spawned } from '../helpers/processes.js';
 import { freePort, TEST_DIRECTLINE_SECRET } from '../helpers/server.js';
 import { uniqueName } from '../helpers/system.js';
+import { projectRoot } from '../../platform/paths.js';
 
 const NEW_PASSWORD = 'mein eigenes sicheres Passwort';
 
@@ -111,6 +112,14 @@ describe('first run in a real browser', function () {
     await letters.getByLabel('Status', { exact: true }).selectOption({ label: 'zurückgezogen' });
     await letters.getByRole('button', { name: 'Filtern' }).click();
     await letterRow.waitFor();
+
+    // Member master data uploaded as the CLI would read it: the quick start's file again changes nothing.
+    await page.getByLabel('CSV-Datei').setInputFiles(path.join(projectRoot, 'data', 'demo-members.csv'));
+    await page.getByRole('button', { name: 'Importieren' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Zeilen gelesen: 0 neu, 0 geändert, \d+ unverändert, 0 abgelehnt/ })
+      .waitFor();
 
     // The service hours as configured, with the closed days ahead.
     const hours = page.getByRole('region', { name: 'Servicezeiten' });

@@ -106,4 +106,36 @@ describe('administration API', function () {
     await clerk.agent.get('/api/admin/certificates').expect(403);
     await clerk.agent.get('/api/admin/service-hours').expect(403);
   });
+
+  it('imports member master data uploaded as CSV, reports rejected rows by line, and refuses other types and oversized files', async () => {
+    const [good, other] = [randomKvnr(), randomKvnr()];
+    const csv = [
+      'kvnr,firstName,lastName,birthDate,street,postalCode,city,cardNumberLast6,familyOf',
+      `${good},Rita,Upload,1990-05-06,Weg 2,12345,Musterstadt,123456,`,
+      `${other},Rolf,Upload,06.05.1991,Weg 3,12345,Musterstadt,654321,${good}`,
+      'A000000000,Falsch,Nummer,1990-01-01,Weg 4,12345,Musterstadt,111111,',
+    ].join('\n');
+    const upload = (body: string | Buffer, type = 'text/csv') =>
+      admin.agent.post('/api/admin/members/import').set('x-csrf-token', admin.csrfToken).set('content-type', type).send(body);
+    const { report } = (await upload(csv).expect(200)).body;
+    assert.deepEqual([report.read, report.inserted, report.rejected.length, report.rejected[0].line], [3, 2, 1, 4]);
+    assert.ok(!JSON.stringify(report).includes('A000000000'), 'rejected rows name the field, never the value');
+    assert.equal((await new MembersRepository(server.core.database.db).find(other))?.familyOf, good);
+    assert.equal((await upload(csv).expect(200)).body.report.unchanged, 2, 'the same file again changes nothing');
+    await upload('name;vorname\nx;y').expect(422);
+    await upload(`${csv.split('\n')[0]}\n"unclosed,quote`).expect(422);
+    await upload(`${csv.split('\n')[0]}\n${'x'.repeat(50_000)}`).expect(422);
+    await upload(csv, 'application/octet-stream').expect(415);
+    await upload(Buffer.alloc(21 * 1024 * 1024, 'a')).expect(413);
+  });
+
+  it('retrains the document-type model and takes the starter prepared answers from the console; only admins', async () => {
+    const trained = (await post('/classifier/train').expect(200)).body.report;
+    assert.ok(trained.shippedExamples > 0 && trained.id);
+    const starters = (await post('/canned-responses/import-starters').expect(200)).body.report;
+    assert.ok(starters.read > 0 && starters.added + starters.kept === starters.read);
+    assert.equal((await post('/canned-responses/import-starters').expect(200)).body.report.added, 0, 'a second time adds nothing');
+    const agent = await loginAs(server.baseUrl, (await createStaff(server.core, 'agent')).username);
+    await agent.agent.post('/api/admin/classifier/train').set('x-csrf-token', agent.csrfToken).expect(403);
+  });
 });

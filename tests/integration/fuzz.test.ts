@@ -439,7 +439,13 @@ describe('fuzz: generated hostile input against a running system', function () {
       hostileString.map((id) => `PUT /api/knowledge/entries/${pct(id)}`),
       hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/preview`),
       hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/phrasings`),
-      fc.constantFrom('POST /api/knowledge/entries', 'POST /api/knowledge/entries/preview', 'GET /api/knowledge/unanswered'),
+      fc.constantFrom(
+        'POST /api/knowledge/entries',
+        'POST /api/knowledge/entries/preview',
+        'GET /api/knowledge/unanswered',
+        'POST /api/admin/members/import',
+        'POST /api/admin/canned-responses/import-starters',
+      ),
       fc.constant('POST /api/auth/login'),
     );
     const who = fc.constantFrom('agent', 'clerk', 'editor', 'admin', 'nobody') as fc.Arbitrary<

@@ -2,6 +2,7 @@ import { AuditLog } from './audit-log.js';
 import { Certificates } from './certificates.js';
 import { ChannelKeys } from './channel-keys.js';
 import { PinLetters } from './pin-letters.js';
+import { MemberImport } from './member-import.js';
 import { ServiceHoursView } from './service-hours.js';
 import { StaffUsers } from './staff-users.js';
 
@@ -12,6 +13,7 @@ export function AdministrationSection({ selfId }: { selfId: string }) {
       <h1 id="administration-title">Verwaltung</h1>
       <StaffUsers selfId={selfId} />
       <PinLetters />
+      <MemberImport />
       <Certificates />
       <ChannelKeys />
       <ServiceHoursView />

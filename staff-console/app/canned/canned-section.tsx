@@ -1,3 +1,4 @@
+import { RunTask } from '../admin/run-task.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { CannedResponseView } from '../../api.types.js';
 import { api, describeError } from '../api.js';
@@ -74,6 +75,15 @@ export function CannedSection() {
         )}
         {message && <p role="status">{message}</p>}
       </form>
+      <RunTask<{ added: number; kept: number; rejected: unknown[] }>
+        id="canned-starters"
+        title="Startvorlagen"
+        description="Übernimmt die mitgelieferten Textvorlagen, deren Kürzel es noch nicht gibt; bearbeitete bleiben, wie sie sind."
+        label="Startvorlagen übernehmen"
+        path="/api/admin/canned-responses/import-starters"
+        describe={(r) => `${r.added} Textvorlagen übernommen, ${r.kept} vorhandene behalten.`}
+        onDone={() => void load()}
+      />
       {responses === null && <p role="status">Textvorlagen werden geladen …</p>}
       {responses?.length === 0 && <p class="empty">Noch keine Textvorlagen.</p>}
       <ul class="plain canned-list">
