@@ -46,9 +46,10 @@ export class FaqFeedbackRepository {
       });
   }
 
-  /** A question dealt with (added to an entry): it leaves the list. */
-  async forgetUnanswered(question: string): Promise<void> {
-    await this.db.delete(faqUnanswered).where(inArray(faqUnanswered.question, [question, scrubQuestion(question)]));
+  /** Questions dealt with (now phrasings of an entry): they leave the list. */
+  async forgetUnanswered(questions: string[]): Promise<void> {
+    if (questions.length === 0) return;
+    await this.db.delete(faqUnanswered).where(inArray(faqUnanswered.question, [...questions, ...questions.map(scrubQuestion)]));
   }
 
   listUnanswered(limit = 200) {

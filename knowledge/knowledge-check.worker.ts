@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EVALUATION_SETS, evaluate, readLabelledSet, type EvaluationReport, type LabelledQuestion } from './evaluation.js';
@@ -39,7 +40,9 @@ function keep(stamp: string, report: EvaluationReport): EvaluationReport {
 
 async function labelledQuestions(dir: string): Promise<LabelledQuestion[]> {
   const files = [EVALUATION_SETS.team, ...EVALUATION_SETS.development];
-  questions ??= (await Promise.all(files.map((file) => readLabelledSet(path.join(dir, 'eval', file))))).flat();
+  // A knowledge directory of one's own may have fewer sets than the project's: those present are used.
+  const present = files.map((file) => path.join(dir, 'eval', file)).filter((file) => existsSync(file));
+  questions ??= (await Promise.all(present.map((file) => readLabelledSet(file)))).flat();
   return questions;
 }
 

@@ -135,15 +135,17 @@ export class KnowledgeEditor {
       details: { changed },
     });
     this.logger.info({ entry: id, changed }, 'Knowledge entry saved from the console');
+    // A member's question that is now a phrasing has its answer: it leaves the unanswered list.
+    await this.feedback.forgetUnanswered(checked.entry.phrasings);
     return checked;
   }
 
-  /** A member's question becomes a phrasing of the entry that answers it, and leaves the unanswered list. */
+  /** A member's question becomes a phrasing of the entry that answers it (and so leaves the unanswered list). */
   async addPhrasing(id: string, question: string, editor: Editor) {
     const entry = this.knowledge.entry(id);
     if (!entry) throw new NotFoundError('Diesen Eintrag gibt es nicht.');
     const known = entry.phrasings.some((p) => p.toLowerCase() === question.toLowerCase());
-    const saved = await this.save(
+    return this.save(
       id,
       {
         question: entry.question,
@@ -156,8 +158,6 @@ export class KnowledgeEditor {
       'edit',
       editor,
     );
-    await this.feedback.forgetUnanswered(question);
-    return saved;
   }
 
   close(): Promise<void> {

@@ -8,7 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { findCallbackDay, findPhoneNumber, findTimeWindow, readPhoneNumber } from '../../domain/service-requests/callback-details.js';
-import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowsOn } from '../../domain/service-requests/service-hours.js';
+import { callbackDays, dayLabel, TIME_WINDOWS, windowLabel, windowSpan, windowsOn } from '../../domain/service-requests/service-hours.js';
 import { CALLBACK } from '../../domain/member-texts.de.js';
 import { ButtonPrompt, CheckedTextPrompt, onUnusable, same, withButtons } from './prompts.js';
 
@@ -162,7 +162,7 @@ export class CallbackDialog extends ComponentDialog {
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     Object.assign(values, step.result as { day: string; window: string });
-    const text = CALLBACK.consent(displayPhone(values.phone!), dayLabel(values.day!), windowLabel(values.window!));
+    const text = CALLBACK.consent(displayPhone(values.phone!), dayLabel(values.day!), windowSpan(values.window!));
     return ButtonPrompt.ask(step, BUTTONS, text, [CALLBACK.consentYes, CALLBACK.consentNo], CALLBACK.consentRetry);
   }
 
@@ -181,7 +181,7 @@ export class CallbackDialog extends ComponentDialog {
       consentAt: this.deps.clock(),
       conversationId: step.context.activity.conversation.id,
     });
-    await step.context.sendActivity(CALLBACK.booked(reference, dayLabel(day), windowLabel(window)));
+    await step.context.sendActivity(CALLBACK.booked(reference, dayLabel(day), windowSpan(window)));
     return step.endDialog({ reference });
   }
 }

@@ -204,8 +204,13 @@ export class LiveChatQueue {
       .where(eq(livechatSessions.id, sessionId));
   }
 
-  /** Minutes until a person answers, from the position and how long chats of the last week took. */
+  /**
+   * Minutes until a person answers: a member an agent with room is free for waits about a minute;
+   * the others wait for the chats ahead of them, as long as chats of the last week took, shared
+   * among the agents.
+   */
   async estimateWaitMinutes(position: number, agentsAvailable: number, now: Date): Promise<number> {
+    if (position <= agentsAvailable) return 1;
     const [row] = await this.db
       .select({ minutes: avg(sql<number>`extract(epoch from (${livechatSessions.endedAt} - ${livechatSessions.acceptedAt})) / 60`) })
       .from(livechatSessions)
@@ -217,6 +222,7 @@ export class LiveChatQueue {
         ),
       );
     const perChat = row?.minutes ? Number(row.minutes) : DEFAULT_CHAT_MINUTES;
-    return Math.max(1, Math.ceil((position * perChat) / Math.max(1, agentsAvailable)));
+    const ahead = position - agentsAvailable;
+    return Math.max(1, Math.ceil((ahead * perChat) / Math.max(1, agentsAvailable)));
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { members } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
@@ -52,26 +52,20 @@ export class MembersRepository {
       .limit(500);
   }
 
-  /** Members with this birth date whose surname starts with `lastName` (case-insensitive): the clerks' search. */
-  async search(lastName: string, birthDate: string, limit = 20): Promise<MemberRecord[]> {
-    const prefix = escapeLike(lastName);
-    return this.db
-      .select()
-      .from(members)
-      .where(and(eq(members.birthDate, birthDate), ilike(members.lastName, `${prefix}%`)))
-      .orderBy(asc(members.lastName), asc(members.firstName))
-      .limit(limit);
-  }
-
-  /** Members whose name holds every word of `name` (Krüger = Krueger, accents ignored), by surname. */
-  async named(name: string, limit = 20): Promise<MemberRecord[]> {
+  /** Members whose name holds every word of `name` (Krüger = Krueger, accents ignored), by surname; born on `birthDate` if given. */
+  async named(name: string, limit = 20, birthDate?: string): Promise<MemberRecord[]> {
     const fullName = foldedSql(sql`${members.firstName} || ' ' || ${members.lastName}`);
     const words = foldName(name).split(' ').filter(Boolean);
     if (words.length === 0) return [];
     return this.db
       .select()
       .from(members)
-      .where(and(...words.map((word) => sql`${fullName} like ${`%${escapeLike(word)}%`}`)))
+      .where(
+        and(
+          birthDate ? eq(members.birthDate, birthDate) : undefined,
+          ...words.map((word) => sql`${fullName} like ${`%${escapeLike(word)}%`}`),
+        ),
+      )
       .orderBy(asc(members.lastName), asc(members.firstName))
       .limit(limit);
   }

@@ -32,7 +32,12 @@ export function dayLabel(iso: string): string {
   return `${WEEKDAYS[weekday(iso)]}, ${iso.slice(8, 10)}.${iso.slice(5, 7)}.`;
 }
 
-/** "10–12 Uhr" */
+/** "10 und 12 Uhr", after "zwischen" in a sentence. */
+export function windowSpan(window: string): string {
+  return `${Number(window.slice(0, 2))} und ${Number(window.slice(3, 5))} Uhr`;
+}
+
+/** "10–12 Uhr", on a button or in a list. */
 export function windowLabel(window: string): string {
   return `${Number(window.slice(0, 2))}–${Number(window.slice(3, 5))} Uhr`;
 }

@@ -80,7 +80,7 @@ export function App() {
         {/* The live chat stays connected in the other sections: the agent stays present and sees new chats arrive. */}
         {sections.some((s) => s.id === 'chat') && (
           <div hidden={active.id !== 'chat'}>
-            <ChatSection self={session.user.displayName} />
+            <ChatSection self={session.user.displayName} initialStatus={session.user.role === 'admin' ? 'away' : 'available'} />
           </div>
         )}
         {active.id === 'callbacks' && <CallbacksSection />}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { NO_NUL, withoutNul } from '../../platform/http/validate.js';
 import type { AuditRepository } from '../../platform/audit/audit.repository.js';
 import type { Database } from '../../platform/db/client.js';
 import { classificationExamples, storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
@@ -28,12 +29,21 @@ import type {
 export const reviewDecisionSchema = z.object({ documentType: z.enum(DOCUMENT_TYPES), kvnr: kvnrSchema });
 
 /** A clerk looks a member up by KVNR, or by surname (or its start) and birth date. */
+/** At most this many people per name search: narrow it with the birth date. */
+const MEMBER_RESULTS = 20;
+
 export const memberSearchSchema = z.union([
   z.object({ kvnr: kvnrSchema }).strict(),
   z
     .object({
-      lastName: z.string().trim().min(2, { error: 'Bitte mindestens zwei Buchstaben des Nachnamens angeben.' }).max(80),
-      birthDate: z.iso.date({ error: 'Bitte das Geburtsdatum als JJJJ-MM-TT angeben.' }),
+      lastName: z
+        .string()
+        .trim()
+        .min(2, { error: 'Bitte mindestens zwei Buchstaben des Nachnamens angeben.' })
+        .max(80)
+        .refine(withoutNul, NO_NUL),
+      // Narrows a common name; a surname alone finds the member too (Krueger finds Krüger).
+      birthDate: z.iso.date({ error: 'Bitte das Geburtsdatum als JJJJ-MM-TT angeben.' }).optional(),
     })
     .strict(),
 ]);
@@ -217,12 +227,12 @@ export class ReviewService {
     const found =
       'kvnr' in query
         ? [await this.members.find(query.kvnr)].filter((m) => m !== undefined)
-        : await this.members.search(query.lastName, query.birthDate);
+        : await this.members.named(query.lastName, MEMBER_RESULTS, query.birthDate);
     await this.record(
       reviewer,
       'member.search',
       { type: 'member' },
-      { by: 'kvnr' in query ? 'kvnr' : 'name_and_birth_date', results: found.length },
+      { by: 'kvnr' in query ? 'kvnr' : query.birthDate ? 'name_and_birth_date' : 'name', results: found.length },
     );
     return found.map((m) => memberSummary(m)!);
   }

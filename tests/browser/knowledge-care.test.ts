@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../platform/paths.js';
+import { EVALUATION_SETS } from '../../knowledge/evaluation.js';
 import {
   assertAccessible,
   bubble,
@@ -23,6 +24,8 @@ describe('knowledge care in a real browser', function () {
   this.timeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'mk-browser-knowledge-'));
   cpSync(path.join(projectRoot, 'knowledge'), dir, { recursive: true });
+  // The team's set alone keeps each measurement short; the development sets behave the same.
+  for (const file of EVALUATION_SETS.development) rmSync(path.join(dir, 'eval', file));
   const live = withServerAndBrowser({ env: { KNOWLEDGE_DIR: dir, REDIS_PREFIX: uniqueName('mkbknow') } });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +69,39 @@ describe('knowledge care in a real browser', function () {
     await chat.locator(SEND_BOX).press('Enter');
     await assert.doesNotReject(() => bubble(chat, NEW_HOURS).nth(1).waitFor({ timeout: 15_000 }), 'the saved version stays in use');
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('turns an unanswered question into a phrasing, and another into a new entry, from the grouped list', async () => {
+    const core = live.server.core;
+    const tooth = 'wann kommt das geld für die zahnreinigung zurück';
+    const gym = 'zahlt ihr mir das fitnessstudio';
+    await core.faqFeedback.recordUnanswered(tooth, 'fallback', [{ id: 'professional_tooth_cleaning', score: 0.3 }]);
+    await core.faqFeedback.recordUnanswered(gym, 'fallback', []);
+    const admin = await createStaff(core, 'admin');
+    const context = await live.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logInToConsole(page, live.server.baseUrl, admin.username);
+    await page.getByRole('link', { name: 'Wissen', exact: true }).click();
+
+    const toothGroup = page.locator('.groups .group', { hasText: tooth });
+    await toothGroup.getByRole('button', { name: /Als Formulierung zu/ }).click();
+    await page.getByRole('status').filter({ hasText: 'ist jetzt eine Formulierung' }).waitFor({ timeout: 60_000 });
+    assert.ok(core.knowledge.entry('professional_tooth_cleaning')!.phrasings.includes(tooth));
+    await toothGroup.waitFor({ state: 'detached' });
+
+    await page.locator('.groups .group', { hasText: gym }).getByRole('button', { name: 'Neuen Eintrag anlegen' }).click();
+    await page.getByLabel('Kennung', { exact: true }).fill('gym_membership');
+    await page.getByLabel('Frage', { exact: true }).fill('Zahlt die Musterkasse das Fitnessstudio?');
+    await page
+      .getByLabel('Antwort (Markdown)')
+      .fill('Einen Beitrag im Fitnessstudio zahlen wir nicht; im **Bonusprogramm** sammeln Sie Punkte für Sport.');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor({ timeout: 60_000 });
+    assert.equal(core.knowledge.ask(gym).entries[0]?.id, 'gym_membership');
+    await page.locator('.groups .group', { hasText: gym }).waitFor({ state: 'detached' });
+    await assertAccessible(page, 'knowledge care lists');
+    await page.screenshot({ path: screenshotPath('console-knowledge-unanswered.png'), fullPage: true });
     await context.close();
   });
 });

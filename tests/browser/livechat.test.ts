@@ -163,7 +163,14 @@ describe('live chat between the widget and the console (two browsers)', function
     await person.getByText(certificate.reference).waitFor();
     await assertAccessible(admin, 'member lookup');
 
+    await admin.screenshot({ path: screenshotPath('console-members.png'), fullPage: true });
+
     await admin.getByRole('link', { name: 'Textvorlagen' }).click();
+    await admin.getByRole('button', { name: 'Startvorlagen übernehmen' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /\d+ Textvorlagen übernommen, \d+ vorhandene behalten/ })
+      .waitFor();
     const shortcut = `danke${Date.now().toString(36)}`;
     await admin.getByLabel('Kürzel').fill(shortcut);
     await admin.getByLabel('Titel', { exact: true }).fill('Dank zum Schluss');

@@ -206,6 +206,11 @@ describe('intake API for other channels', () => {
       (await clerk.agent.get('/api/review/members').query({ kvnr }).expect(200)).body.members.map((m: { lastName: string }) => m.lastName),
       ['Probe'],
     );
+    const surnameOnly = (await clerk.agent.get('/api/review/members').query({ lastName: 'PROBE' }).expect(200)).body.members;
+    assert.ok(
+      surnameOnly.some((m: { kvnr: string }) => m.kvnr === kvnr),
+      'a surname alone finds the member',
+    );
     const badSearch = await clerk.agent.get('/api/review/members').query({ lastName: 'P', birthDate: '01.01.1990' }).expect(400);
     assert.match(JSON.stringify(badSearch.body), /Nachnamens|Geburtsdatum/);
 

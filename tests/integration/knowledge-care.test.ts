@@ -5,6 +5,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/db/schema.js';
 import { projectRoot } from '../../platform/paths.js';
+import { EVALUATION_SETS, readLabelledSet } from '../../knowledge/evaluation.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { createStaff, loginAs, type LoggedIn } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
@@ -25,6 +26,8 @@ describe('knowledge care API', function () {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mk-knowledge-care-'));
     cpSync(path.join(projectRoot, 'knowledge'), dir, { recursive: true });
+    // The team's set alone keeps each measurement short; the development sets behave the same.
+    for (const file of EVALUATION_SETS.development) rmSync(path.join(dir, 'eval', file));
     server = await startTestServer({ env: { REDIS_PREFIX: uniqueName('mkknow'), KNOWLEDGE_DIR: dir } });
     editor = await loginAs(server.baseUrl, (await createStaff(server.core, 'editor')).username);
   });
@@ -46,7 +49,8 @@ describe('knowledge care API', function () {
     const before = entryFile('contact_hours');
     const input = { ...(await editable('contact_hours')), phrasings: [] };
     const { body } = await send('post', '/entries/contact_hours/preview', input).expect(200);
-    assert.ok(body.effect.before.questions > 1000, 'the team and development sets');
+    const teamSet = await readLabelledSet(path.join(dir, 'eval', EVALUATION_SETS.team));
+    assert.equal(body.effect.before.questions, teamSet.length, 'every question of the sets present');
     assert.ok(body.effect.after.correctRate <= body.effect.before.correctRate, 'dropping every phrasing cannot help');
     assert.ok(Array.isArray(body.effect.worsened) && Array.isArray(body.effect.improved));
     assert.equal(entryFile('contact_hours'), before, 'a preview writes nothing');

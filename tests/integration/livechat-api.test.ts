@@ -186,4 +186,14 @@ describe('live chat staff API', () => {
       .where(and(eq(auditLog.action, 'member.lookup'), eq(auditLog.targetId, kvnr)));
     assert.ok(audited.length >= 1);
   });
+
+  it('estimates about a minute for a member an agent with room is free for, and longer behind others', async () => {
+    const now = new Date();
+    const queue = core.livechat.queue;
+    assert.equal(await queue.estimateWaitMinutes(1, 1, now), 1, 'an idle agent is ready');
+    assert.equal(await queue.estimateWaitMinutes(2, 3, now), 1);
+    const behind = await queue.estimateWaitMinutes(3, 1, now);
+    assert.ok(behind > 1, 'two chats ahead with one agent take longer');
+    assert.ok((await queue.estimateWaitMinutes(3, 0, now)) >= behind, 'nobody free is no faster');
+  });
 });

@@ -150,9 +150,9 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
         ['16–18 Uhr'],
       );
       assert.equal(last(await m.say('8–10 Uhr')), CALLBACK.windowRetry);
-      assert.match(last(await m.say('16–18 Uhr')), /Dürfen wir Sie unter \+49 171 1234567 am Do, 26\.11\. zwischen 16–18 Uhr anrufen/);
+      assert.match(last(await m.say('16–18 Uhr')), /Dürfen wir Sie unter \+49 171 1234567 am Do, 26\.11\. zwischen 16 und 18 Uhr anrufen/);
       const booked = last(await m.say(CALLBACK.consentYes));
-      assert.match(booked, /Wir rufen Sie am Do, 26\.11\. zwischen 16–18 Uhr an/);
+      assert.match(booked, /Wir rufen Sie am Do, 26\.11\. zwischen 16 und 18 Uhr an/);
       const stored = await requests.findCallback(reference(booked, 'RR')!);
       assert.deepEqual(
         {
@@ -204,7 +204,7 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       assert.equal(last(await m.say('Krankengeld')), CALLBACK.name);
       assert.match(
         last(await m.say('Anna Beispiel')),
-        /Dürfen wir Sie unter \+49 171 2345678 am Fr, 27\.11\. zwischen 10–12 Uhr anrufen/,
+        /Dürfen wir Sie unter \+49 171 2345678 am Fr, 27\.11\. zwischen 10 und 12 Uhr anrufen/,
         'number, day and window are not asked again',
       );
       const booked = last(await m.say(CALLBACK.consentYes));

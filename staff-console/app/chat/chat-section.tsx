@@ -4,9 +4,12 @@ import { useLiveChat, type AgentStatus } from './use-live-chat.js';
 
 const STATUS_LABELS: Record<AgentStatus, string> = { available: 'Verfügbar', busy: 'Beschäftigt', away: 'Abwesend' };
 
-/** The agents' section: status, the waiting queue with the bot's summary, and the running chats in tabs. */
-export function ChatSection({ self }: { self: string }) {
-  const live = useLiveChat();
+/**
+ * The agents' section: status, the waiting queue with the bot's summary, and the running chats in
+ * tabs. An admin starts "away": logging in to administer does not put them in line for chats.
+ */
+export function ChatSection({ self, initialStatus }: { self: string; initialStatus: AgentStatus }) {
+  const live = useLiveChat(initialStatus);
   const { active } = live;
 
   return (

@@ -48,10 +48,10 @@ function merge(current: ChatLine[], incoming: ChatLine[]): ChatLine[] {
  * the agent runs (several at once, up to the server's limit). After a reconnect the running
  * chats and their stored transcripts are read again, so nothing said meanwhile is missed.
  */
-export function useLiveChat() {
+export function useLiveChat(initialStatus: AgentStatus = 'available') {
   const socketRef = useRef<ConsoleSocket | null>(null);
   const [connected, setConnected] = useState(false);
-  const [status, setStatusState] = useState<AgentStatus>('available');
+  const [status, setStatusState] = useState<AgentStatus>(initialStatus);
   const [queue, setQueue] = useState<WaitingChat[]>([]);
   const [chats, setChats] = useState<ChatView[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);

@@ -7,7 +7,7 @@ export function describeMember(m: MemberSummary): string {
   return `${m.firstName} ${m.lastName}, geb. ${germanDate(m.birthDate)} · ${m.kvnr}${m.familyOf ? ` (familienversichert über ${m.familyOf})` : ''}`;
 }
 
-/** Member search by KVNR, or by surname and birth date; the clerk picks one of the results. */
+/** Member search by KVNR, or by surname (Krueger finds Krüger) with the birth date if known; the clerk picks one of the results. */
 export function MemberPicker({
   onPick,
   inputRef,
@@ -24,7 +24,9 @@ export function MemberPicker({
 
   async function search(event: Event) {
     event.preventDefault();
-    const query = kvnr.trim() ? new URLSearchParams({ kvnr: kvnr.trim() }) : new URLSearchParams({ lastName: lastName.trim(), birthDate });
+    const query = kvnr.trim()
+      ? new URLSearchParams({ kvnr: kvnr.trim() })
+      : new URLSearchParams({ lastName: lastName.trim(), ...(birthDate ? { birthDate } : {}) });
     setBusy(true);
     setError('');
     setResults(undefined);
@@ -50,7 +52,7 @@ export function MemberPicker({
           <input id="member-last-name" value={lastName} onInput={(e) => setLastName(e.currentTarget.value)} />
         </span>
         <span>
-          <label for="member-birth-date">Geburtsdatum</label>
+          <label for="member-birth-date">Geburtsdatum (optional)</label>
           <input id="member-birth-date" type="date" value={birthDate} onInput={(e) => setBirthDate(e.currentTarget.value)} />
         </span>
         <button type="submit" disabled={busy}>
