@@ -42,6 +42,19 @@ export function isValidKvnr(kvnr: string): boolean {
   return kvnrProblem(kvnr) === undefined;
 }
 
+/** A letter and ten digits as members type them in a sentence, with spaces or dashes between groups. */
+const KVNR_IN_TEXT = /(?<![\p{L}\d])[A-Za-z][\s-]?\d(?:[\s-]?\d){8}(?![\p{L}\d])/gu;
+
+/** The last valid KVNR (check digit right) in a member's message, normalised; none in "A123". */
+export function findKvnr(text: string): string | undefined {
+  let found: string | undefined;
+  for (const match of text.matchAll(KVNR_IN_TEXT)) {
+    const kvnr = normaliseKvnr(match[0]);
+    if (isValidKvnr(kvnr)) found = kvnr;
+  }
+  return found;
+}
+
 export const KVNR_MESSAGES: Record<KvnrProblem, string> = {
   format:
     'Die Krankenversichertennummer besteht aus einem Großbuchstaben und neun Ziffern, z. B. A123456780. Sie steht auf der Gesundheitskarte.',

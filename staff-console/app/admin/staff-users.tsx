@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { useAdminList } from './use-admin-list.js';
 import { dateTime } from '../format.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
+import { ConfirmButton } from '../confirm-button.js';
 import { ROLE_LABELS, type StaffRole } from '../sections.js';
 import { TableHead } from '../table-head.js';
 
@@ -102,14 +103,20 @@ export function StaffUsers({ selfId }: { selfId: string }) {
                 <td>{user.lastLoginAt ? dateTime(user.lastLoginAt) : 'noch nie'}</td>
                 <td>
                   {!user.disabled && (
-                    <button type="button" onClick={() => reset(user)}>
-                      Passwort zurücksetzen
-                    </button>
+                    <ConfirmButton
+                      label="Passwort zurücksetzen"
+                      question={`Passwort von ${user.username} zurücksetzen? Das bisherige gilt dann nicht mehr.`}
+                      confirmLabel="Ja, zurücksetzen"
+                      onConfirm={() => reset(user)}
+                    />
                   )}{' '}
                   {!user.disabled && user.id !== selfId && (
-                    <button type="button" onClick={() => disable(user)}>
-                      Deaktivieren
-                    </button>
+                    <ConfirmButton
+                      label="Deaktivieren"
+                      question={`${user.username} deaktivieren und überall abmelden?`}
+                      confirmLabel="Ja, deaktivieren"
+                      onConfirm={() => disable(user)}
+                    />
                   )}
                 </td>
               </tr>
