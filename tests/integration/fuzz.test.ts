@@ -435,6 +435,8 @@ describe('fuzz: generated hostile input against a running system', function () {
         .map(([from, to, period]) => `GET /api/statistics?from=${pct(from)}&to=${pct(to)}&period=${pct(period)}`),
       hostileString.map((table) => `GET /api/statistics/${pct(table)}.csv`),
       fc.oneof(fc.uuid(), hostileString.map(pct)).map((id) => `POST /api/livechat/sessions/${id}/callback`),
+      fc.tuple(hostileString, hostileString).map(([name, kvnr]) => `GET /api/livechat/members?name=${pct(name)}&kvnr=${pct(kvnr)}`),
+      hostileString.map((name) => `GET /api/livechat/members?name=${pct(name)}`),
       hostileString.map((id) => `GET /api/knowledge/entries/${pct(id)}`),
       hostileString.map((id) => `PUT /api/knowledge/entries/${pct(id)}`),
       hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/preview`),

@@ -118,7 +118,7 @@
         if (activity.attachments && activity.attachments.indexOf(args.attachment) !== -1) return rendered;
         var speaker = fromAgent(activity)
           ? h('span', { className: 'mk-speaker' }, (activity.from.name || 'Mitarbeiterin/Mitarbeiter') + ' · Musterkasse')
-          : h('span', { className: 'mk-sr-only' }, 'Chatbot:');
+          : h('span', { className: 'mk-visually-hidden' }, 'Chatbot:');
         return h('div', null, speaker, rendered);
       };
     };
