@@ -20,6 +20,7 @@ COPY --from=build /app/knowledge/entries ./knowledge/entries
 COPY --from=build /app/knowledge/synonyms.yaml ./knowledge/synonyms.yaml
 COPY --from=build /app/knowledge/confidence-model.json ./knowledge/confidence-model.json
 COPY --from=build /app/knowledge/not-covered.yaml ./knowledge/not-covered.yaml
+COPY --from=build /app/knowledge/figures.yaml ./knowledge/figures.yaml
 # The team's and development sets: the console measures each knowledge edit on them.
 COPY --from=build /app/knowledge/eval ./knowledge/eval
 COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml

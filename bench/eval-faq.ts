@@ -70,7 +70,7 @@ const large = Array.from({ length: 300 }, (_, i) => {
   return { ...entry, id: `${entry.id}_${i}`, followUps: [], phrasings: entry.phrasings.map((p) => `${p} ${filler}`) };
 });
 const largeReport = evaluate(
-  { entries: new Map(large.map((e) => [e.id, e])), retriever: new FaqRetriever(large, []) },
+  { entries: new Map(large.map((e) => [e.id, e])), figures: base.figures, retriever: new FaqRetriever(large, []) },
   (await readLabelledSet(sets[0]!.file)).map((q) => ({ ...q, expect: 'out_of_scope' })),
 );
 console.log(`\nlatency at 300 entries     p50 ${largeReport.p50Ms.toFixed(3)} ms, p95 ${largeReport.p95Ms.toFixed(3)} ms`);

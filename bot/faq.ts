@@ -20,6 +20,10 @@ export interface FaqAnswer {
 export interface FaqLookup {
   ask(question: string): FaqAnswer;
   entry(id: string): FaqEntry | undefined;
+  /** An entry's answer as a member reads it today (its dated figures filled in). */
+  answerOf(entry: FaqEntry): string;
+  /** A figure's value today, as the answers state it ("10 Euro"). */
+  figure(id: string): string;
 }
 
 /** What a member got for a question: an answer, a started action, a "Meinten Sie …?" or the fallback. */

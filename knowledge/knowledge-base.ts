@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Logger } from '../platform/logging/logger.js';
+import { isoDateIn, systemClock, type Clock } from '../platform/clock.js';
 import { knowledgeEntrySchema, notCoveredSchema, synonymsSchema, type KnowledgeEntry } from './entry.schema.js';
+import { FIGURES_FILE, FigureTable, figuresSchema } from './figures.js';
 import { CONFIDENCE_MODEL_FILE, parseConfidenceModel, type ConfidenceModel } from './retrieval/confidence.js';
 import { FaqRetriever, type RetrievalResult } from './retrieval/faq-retriever.js';
 
@@ -16,8 +18,17 @@ export class KnowledgeBaseError extends Error {
 }
 
 export interface KnowledgeBase {
+  /** The entries as written: answers hold `{{figure}}` placeholders (render them with `figures`). */
   entries: Map<string, KnowledgeEntry>;
+  figures: FigureTable;
   retriever: FaqRetriever;
+}
+
+export interface KnowledgeOptions {
+  /** Values the running system decides (upload limits from its settings), by figure id. */
+  settings?: Readonly<Record<string, string>>;
+  /** The day the answers are indexed for (figures filled in); today by default. */
+  day?: string;
 }
 
 /** Splits "---\n<yaml>\n---\n<markdown>" into its two parts. */
@@ -35,6 +46,7 @@ export async function loadKnowledgeBase(
   model?: ConfidenceModel,
   /** Entry files to read as given instead of from disk (file name → text): an edit checked before it is saved. */
   overrides: ReadonlyMap<string, string> = new Map(),
+  options: KnowledgeOptions = {},
 ): Promise<KnowledgeBase> {
   const problems: string[] = [];
   const entries = new Map<string, KnowledgeEntry>();
@@ -62,7 +74,10 @@ export async function loadKnowledgeBase(
     if (entries.has(parsed.data.id)) problems.push(`${file}: duplicate id ${parsed.data.id}`);
     entries.set(parsed.data.id, parsed.data);
   }
+  const figures = await readFigures(dir, problems, options.settings);
   for (const entry of entries.values()) {
+    for (const id of figures.unknownIn(entry.answer))
+      problems.push(`${entry.id}.md: answer: unknown figure {{${id}}} (see ${FIGURES_FILE})`);
     for (const next of entry.followUps) if (!entries.has(next)) problems.push(`${entry.id}.md: followUps: unknown entry ${next}`);
   }
   const synonyms = synonymsSchema.safeParse(parseYaml(await readFile(path.join(dir, 'synonyms.yaml'), 'utf8')));
@@ -71,7 +86,30 @@ export async function loadKnowledgeBase(
   if (!notCovered.success) problems.push(...notCovered.error.issues.map((i) => `${NOT_COVERED_FILE}: ${i.path.join('.')}: ${i.message}`));
   const confidenceModel = model ?? (await readConfidenceModel(dir, problems));
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
-  return { entries, retriever: new FaqRetriever([...entries.values()], synonyms.data!, confidenceModel, notCovered.data!) };
+  // The retrieval reads the answers as members see them, with today's figures.
+  const day = options.day ?? isoDateIn(DEFAULT_TIME_ZONE, new Date());
+  const rendered = [...entries.values()].map((entry) => ({ ...entry, answer: figures.render(entry.answer, day) }));
+  return { entries, figures, retriever: new FaqRetriever(rendered, synonyms.data!, confidenceModel, notCovered.data!) };
+}
+
+const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/** The dated table of figures; a directory without one has none (answers then may use none). */
+async function readFigures(dir: string, problems: string[], settings: Readonly<Record<string, string>> = {}): Promise<FigureTable> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readOptional(path.join(dir, FIGURES_FILE))) ?? {};
+  } catch (err) {
+    problems.push(`${FIGURES_FILE}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    return new FigureTable({});
+  }
+  const parsed = figuresSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => `${FIGURES_FILE}: ${i.path.join('.')}: ${i.message}`));
+    return new FigureTable({});
+  }
+  // A directory without a figure the system sets (a test's small knowledge base) simply has none.
+  return new FigureTable(parsed.data, settings);
 }
 
 /** Subjects the knowledge base does not answer; a directory may have none. */
@@ -113,6 +151,14 @@ export interface Answer {
   alsoAnswered: KnowledgeEntry[];
 }
 
+export interface KnowledgeServiceOptions extends Omit<KnowledgeOptions, 'day'> {
+  /** Pick up edits to the files without a restart (default on). */
+  watch?: boolean;
+  /** The insurer's time zone: figures change at its midnight (default Europe/Berlin). */
+  timeZone?: string;
+  clock?: Clock;
+}
+
 /**
  * The knowledge base in use. Edits to the files are picked up without a restart; an edit that
  * breaks validation is logged and the last good version stays in service.
@@ -125,12 +171,33 @@ export class KnowledgeService {
     private readonly dir: string,
     private base: KnowledgeBase,
     private readonly logger: Logger,
+    private readonly options: KnowledgeServiceOptions,
   ) {}
 
-  static async open(dir: string, logger: Logger, options: { watch?: boolean } = {}): Promise<KnowledgeService> {
-    const service = new KnowledgeService(dir, await loadKnowledgeBase(dir), logger);
+  static async open(dir: string, logger: Logger, options: KnowledgeServiceOptions = {}): Promise<KnowledgeService> {
+    const service = new KnowledgeService(dir, await loadKnowledgeBase(dir, undefined, new Map(), options), logger, options);
     if (options.watch ?? true) service.watch();
     return service;
+  }
+
+  /** Today in the insurer's time zone: the day whose figures the answers state. */
+  today(): string {
+    return isoDateIn(this.options.timeZone ?? DEFAULT_TIME_ZONE, (this.options.clock ?? systemClock)());
+  }
+
+  /** The dated figures the answers use. */
+  get figures(): FigureTable {
+    return this.base.figures;
+  }
+
+  /** A figure's value today, as the answers state it. */
+  figure(id: string): string {
+    return this.base.figures.valueOn(id, this.today()).value;
+  }
+
+  /** An entry's answer as a member reads it today, its figures filled in. */
+  answerOf(entry: KnowledgeEntry): string {
+    return this.base.figures.render(entry.answer, this.today());
   }
 
   get size(): number {
@@ -160,7 +227,7 @@ export class KnowledgeService {
   /** Loads the files again now; keeps the current version if they are broken. */
   async reload(): Promise<boolean> {
     try {
-      this.base = await loadKnowledgeBase(this.dir);
+      this.base = await loadKnowledgeBase(this.dir, undefined, new Map(), this.options);
       this.logger.info({ entries: this.base.entries.size }, 'Knowledge base reloaded');
       return true;
     } catch (err) {

@@ -48,8 +48,22 @@ export const newEntrySchema = entryInputSchema.extend({
 
 export const phrasingSchema = z.object({ question: text(2, 200, 'Formulierung') }).strict();
 
+/** What a reviewer confirms: the sources the answer was checked against and the day their rules apply from. */
+export const reviewInputSchema = z
+  .object({
+    sources: z
+      .array(text(3, 200, 'Quelle'))
+      .min(1, { error: 'Bitte mindestens eine Quelle angeben (Gesetz oder Unterlage der Musterkasse).' })
+      .max(10, { error: 'Höchstens 10 Quellen.' }),
+    validFrom: z.iso.date({ error: 'Gültig ab: bitte ein Datum angeben.' }),
+  })
+  .strict();
+export type ReviewInput = z.output<typeof reviewInputSchema>;
+
 export interface Editor {
   label: string;
+  /** The name recorded as reviewer. */
+  name: string;
   userId?: string;
   requestId?: string;
   ip?: string;
@@ -69,7 +83,10 @@ function fieldProblem(problem: string): FieldProblem {
   const match = /^[^:]+: ([\w.]+): (.*)$/.exec(problem);
   if (!match) return { field: '(body)', message: problem };
   const unknown = /^unknown entry (\S+)$/.exec(match[2]!);
-  return { field: match[1]!, message: unknown ? `Anschlussfrage: Den Eintrag „${unknown[1]}“ gibt es nicht.` : match[2]! };
+  if (unknown) return { field: match[1]!, message: `Anschlussfrage: Den Eintrag „${unknown[1]}“ gibt es nicht.` };
+  const figure = /^unknown figure (\S+)/.exec(match[2]!);
+  if (figure) return { field: match[1]!, message: `Antwort: Die Zahl ${figure[1]} steht nicht in der Zahlentabelle.` };
+  return { field: match[1]!, message: match[2]! };
 }
 
 /**
@@ -106,18 +123,7 @@ export class KnowledgeEditor {
   async save(id: string, input: EntryInput, mode: 'edit' | 'new', editor: Editor) {
     const before = this.knowledge.entry(id);
     const checked = await this.preview(id, input, mode);
-    const file = path.join(this.knowledge.directory, 'entries', entryFileName(id));
-    const previous = await readFile(file, 'utf8').catch(() => undefined);
-    // Written beside it and renamed: the file watcher never reads half an entry.
-    const temporary = path.join(path.dirname(file), `.${entryFileName(id)}.${process.pid}.tmp`);
-    await writeFile(temporary, entryToFile(checked.entry), 'utf8');
-    await rename(temporary, file);
-    if (!(await this.knowledge.reload())) {
-      // Checked a moment ago; another file must have broken meanwhile. Put this one back as it was.
-      if (previous === undefined) await rm(file, { force: true });
-      else await writeFile(file, previous, 'utf8');
-      throw new Error('The knowledge base did not load after a checked edit');
-    }
+    await this.write(checked.entry);
     const changed = (Object.keys(entryInputSchema.shape) as Array<keyof EntryInput>).filter(
       (key) =>
         JSON.stringify(before?.[key as keyof KnowledgeEntry] ?? null) !==
@@ -138,6 +144,48 @@ export class KnowledgeEditor {
     // A member's question that is now a phrasing has its answer: it leaves the unanswered list.
     await this.feedback.forgetUnanswered(checked.entry.phrasings);
     return checked;
+  }
+
+  /**
+   * A reviewer confirms the answer against its sources: the review block gets the sources, the
+   * day their rules apply from, today and the reviewer's name. The answer itself is unchanged.
+   */
+  async markReviewed(id: string, input: ReviewInput, editor: Editor): Promise<KnowledgeEntry> {
+    const entry = this.knowledge.entry(id);
+    if (!entry) throw new NotFoundError('Diesen Eintrag gibt es nicht.');
+    const reviewed: KnowledgeEntry = {
+      ...entry,
+      review: { sources: input.sources, validFrom: input.validFrom, reviewedAt: this.knowledge.today(), reviewer: editor.name },
+    };
+    await this.write(reviewed);
+    await this.audit.record({
+      actor: editor.label,
+      actorUserId: editor.userId,
+      action: 'knowledge.entry.reviewed',
+      outcome: 'success',
+      targetType: 'knowledge_entry',
+      targetId: id,
+      requestId: editor.requestId,
+      ip: editor.ip,
+      details: { sources: input.sources, validFrom: input.validFrom, reviewedAt: reviewed.review!.reviewedAt },
+    });
+    return reviewed;
+  }
+
+  /** Writes an entry's file atomically and takes the knowledge base with it into service. */
+  private async write(entry: KnowledgeEntry): Promise<void> {
+    const file = path.join(this.knowledge.directory, 'entries', entryFileName(entry.id));
+    const previous = await readFile(file, 'utf8').catch(() => undefined);
+    // Written beside it and renamed: the file watcher never reads half an entry.
+    const temporary = path.join(path.dirname(file), `.${entryFileName(entry.id)}.${process.pid}.tmp`);
+    await writeFile(temporary, entryToFile(entry), 'utf8');
+    await rename(temporary, file);
+    if (!(await this.knowledge.reload())) {
+      // Checked a moment ago; another file must have broken meanwhile. Put this one back as it was.
+      if (previous === undefined) await rm(file, { force: true });
+      else await writeFile(file, previous, 'utf8');
+      throw new Error('The knowledge base did not load after a checked edit');
+    }
   }
 
   /** A member's question becomes a phrasing of the entry that answers it (and so leaves the unanswered list). */

@@ -4,8 +4,16 @@ import { NotFoundError } from '../platform/errors/index.js';
 import { parseInput } from '../platform/http/validate.js';
 import { authorize } from '../domain/staff/session.middleware.js';
 import type { FaqFeedbackRepository } from './feedback.repository.js';
-import { entryInputSchema, newEntrySchema, phrasingSchema, type Editor, type KnowledgeEditor } from './knowledge-editor.js';
+import {
+  entryInputSchema,
+  newEntrySchema,
+  phrasingSchema,
+  reviewInputSchema,
+  type Editor,
+  type KnowledgeEditor,
+} from './knowledge-editor.js';
 import type { KnowledgeService } from './knowledge-base.js';
+import { entriesDueForReview } from './review-due.js';
 import { groupUnanswered } from './unanswered-groups.js';
 
 const entryId = z.string().regex(/^[a-z][a-z0-9_]{2,63}$/, { error: 'Unbekannter Eintrag.' });
@@ -14,18 +22,20 @@ export interface KnowledgeRoutesDeps {
   knowledge: KnowledgeService;
   editor: KnowledgeEditor;
   feedback: FaqFeedbackRepository;
+  /** Answers not reviewed for this many days are listed for review. */
+  reviewMaxAgeDays: number;
 }
 
 const editorOf = (req: Request): Editor => {
   const user = req.staff!.user;
-  return { label: user.username, userId: user.id, requestId: String(req.id), ip: req.ip };
+  return { label: user.username, name: user.displayName, userId: user.id, requestId: String(req.id), ip: req.ip };
 };
 
 /**
  * Knowledge care for admins and editors: what members asked that the bot could not answer
  * (grouped), the ratings, and the entries themselves, edited with their effect shown first.
  */
-export function knowledgeRoutes({ knowledge, editor, feedback }: KnowledgeRoutesDeps): Router {
+export function knowledgeRoutes({ knowledge, editor, feedback, reviewMaxAgeDays }: KnowledgeRoutesDeps): Router {
   const router = Router();
   router.use(authorize('admin', 'editor'));
 
@@ -83,6 +93,19 @@ export function knowledgeRoutes({ knowledge, editor, feedback }: KnowledgeRoutes
   });
   router.put('/entries/:id', async (req: Request, res: Response) => {
     res.json(await editor.save(parseInput(entryId, req.params.id), parseInput(entryInputSchema, req.body), 'edit', editorOf(req)));
+  });
+  // The dated figures the answers use, with today's value and any later one already entered.
+  router.get('/figures', (_req: Request, res: Response) => {
+    res.json({ figures: knowledge.figures.summaries(knowledge.today()) });
+  });
+  // Entries a reviewer should look at now, and why.
+  router.get('/review-due', (_req: Request, res: Response) => {
+    const policy = { today: knowledge.today(), maxAgeDays: reviewMaxAgeDays };
+    res.json({ maxAgeDays: reviewMaxAgeDays, entries: entriesDueForReview(knowledge.entries(), knowledge.figures, policy) });
+  });
+  router.post('/entries/:id/reviewed', async (req: Request, res: Response) => {
+    const id = parseInput(entryId, req.params.id);
+    res.json({ entry: await editor.markReviewed(id, parseInput(reviewInputSchema, req.body), editorOf(req)) });
   });
   router.post('/entries/:id/phrasings', async (req: Request, res: Response) => {
     const { question } = parseInput(phrasingSchema, req.body);

@@ -151,7 +151,15 @@ export function createApp(core: Core): Express {
   api.use('/statistics', statisticsRoutes({ statistics: core.statistics, clock: core.clock, timeZone: config.timeZone }));
   api.use('/admin/quarantine', quarantineRoutes(core.quarantine));
   api.use('/admin/deliveries', deliveriesRoutes({ deliveries: core.delivery.deliveries, outbox: core.delivery.outbox, audit: core.audit }));
-  api.use('/knowledge', knowledgeRoutes({ knowledge: core.knowledge, editor: core.knowledgeEditor, feedback: core.faqFeedback }));
+  api.use(
+    '/knowledge',
+    knowledgeRoutes({
+      knowledge: core.knowledge,
+      editor: core.knowledgeEditor,
+      feedback: core.faqFeedback,
+      reviewMaxAgeDays: core.config.knowledgeReviewMaxAgeDays,
+    }),
+  );
   api.use(
     '/intake',
     intakeRoutes({

@@ -437,7 +437,14 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
 
   let web: Pick<Core, (typeof WEB_PARTS)[number]> | undefined;
   if (serves(role)) {
-    const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger);
+    const knowledge = await KnowledgeService.open(config.knowledgeDir ?? path.join(projectRoot, 'knowledge'), logger, {
+      timeZone: config.timeZone,
+      // The answers state the upload limits this installation enforces.
+      settings: {
+        upload_seiten: `${config.submissions.maxPages} Seiten`,
+        upload_groesse_seite: `${Math.round(config.submissions.maxPageBytes / 1024)} kB`,
+      },
+    });
     const faqFeedback = new FaqFeedbackRepository(db, config.timeZone);
     web = {
       knowledge,

@@ -12,11 +12,16 @@ export interface OwnNumbersContext {
   /** Today in the insurer's time zone, YYYY-MM-DD. */
   today: string;
   limits: DocumentLimits;
+  /** A figure of the knowledge base's dated table, as today's answers state it ("10 Euro"). */
+  figure: (id: string) => string;
 }
 
-/** Statutory co-payment for a hospital stay: 10 Euro a day for at most 28 days a calendar year (§ 61 SGB V). */
-const HOSPITAL_EURO_PER_DAY = 10;
-const HOSPITAL_MAX_DAYS = 28;
+/** The number a figure states ("28 Tage" → 28). */
+function amountOf(figure: string): number {
+  const digits = /\d+(?:,\d+)?/.exec(figure.replace(/\./g, ''));
+  if (!digits) throw new Error(`figure without a number: ${figure}`);
+  return Number(digits[0].replace(',', '.'));
+}
 
 const longDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -66,12 +71,15 @@ function documentLimits(message: string, { limits }: OwnNumbersContext): string 
   return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
 
-function hospitalCoPayment(message: string): string | undefined {
+/** The statutory co-payment for a hospital stay (§ 39 Abs. 4 SGB V), by the table's figures. */
+function hospitalCoPayment(message: string, { figure }: OwnNumbersContext): string | undefined {
   const days = /(\d{1,3})\s*(?:tage?n?|days|nächte|naechte)\b/i.exec(message);
   if (!days || Number(days[1]) < 1) return undefined;
   const count = Number(days[1]);
-  const paid = Math.min(count, HOSPITAL_MAX_DAYS) * HOSPITAL_EURO_PER_DAY;
-  return `Für ${count} ${count === 1 ? 'Tag' : 'Tage'} im Krankenhaus zahlen Erwachsene ${paid} Euro Zuzahlung (${HOSPITAL_EURO_PER_DAY} Euro je Tag, höchstens ${HOSPITAL_MAX_DAYS} Tage im Kalenderjahr).`;
+  const perDay = amountOf(figure('zuzahlung_krankenhaus_tag'));
+  const maxDays = amountOf(figure('zuzahlung_krankenhaus_tage'));
+  const paid = Math.min(count, maxDays) * perDay;
+  return `Für ${count} ${count === 1 ? 'Tag' : 'Tage'} im Krankenhaus zahlen Erwachsene ${paid} Euro Zuzahlung (${perDay} Euro je Tag, höchstens ${maxDays} Tage im Kalenderjahr).`;
 }
 
 const RULES: Record<string, (message: string, context: OwnNumbersContext) => string | undefined> = {

@@ -102,7 +102,7 @@ export class MainDialog extends CancelAndHelpDialog {
     /** Topics that always go to a person (LIVECHAT_PERSON_TOPICS). */
     private readonly personTopics: PersonTopics = new PersonTopics([]),
     /** Today and the upload limits, for answers applied to the member's own numbers. */
-    private readonly ownNumbers: () => OwnNumbersContext = () => ({
+    private readonly ownNumbers: () => Omit<OwnNumbersContext, 'figure'> = () => ({
       today: new Date().toISOString().slice(0, 10),
       limits: DEFAULT_DOCUMENT_LIMITS,
     }),
@@ -246,11 +246,13 @@ export class MainDialog extends CancelAndHelpDialog {
       if (best.action && ACTION_DIALOGS[best.action]) await this.offer.set(context, best.action);
       const followUps = best.followUps.map((id) => this.faq.entry(id)?.question).filter((q): q is string => !!q);
       await this.noteAnswersAreGerman(context);
-      const applied = applyToOwnNumbers(best.id, question, this.ownNumbers());
-      const answer = applied ? `${best.answer}\n\n**Für Sie:** ${applied}` : best.answer;
+      const applied = applyToOwnNumbers(best.id, question, { ...this.ownNumbers(), figure: (id) => this.faq.figure(id) });
+      const answer = applied ? `${this.faq.answerOf(best)}\n\n**Für Sie:** ${applied}` : this.faq.answerOf(best);
       // Several questions in one message: each answer under the question it answers, the buttons under the last.
       const replies = [best, ...alsoAnswered].map((entry, i) =>
-        MessageFactory.text(alsoAnswered.length === 0 ? answer : TEXTS.answerTo(entry.question, i === 0 ? answer : entry.answer)),
+        MessageFactory.text(
+          alsoAnswered.length === 0 ? answer : TEXTS.answerTo(entry.question, i === 0 ? answer : this.faq.answerOf(entry)),
+        ),
       );
       for (const reply of replies) reply.textFormat = 'markdown';
       // An answer that offers an action ("Wir rufen Sie gern zurück") has a button that starts it.

@@ -115,6 +115,8 @@ export const envSchema = z
       .default([]),
 
     KNOWLEDGE_DIR: z.string().min(1).optional(),
+    /** An answer not reviewed for this many days is listed for review in the console. */
+    KNOWLEDGE_REVIEW_MAX_AGE_DAYS: integer(7, 3650).default(365),
 
     STORAGE_DIR: z.string().min(1).default('var/files'),
     UPLOAD_MAX_FILE_BYTES: integer(1024, 100 * 1024 * 1024).default(15 * 1024 * 1024),

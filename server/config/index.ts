@@ -63,6 +63,8 @@ export interface AppConfig {
   timeZone: string;
   /** Folder with entries/*.md and synonyms.yaml; the project's own knowledge/ when unset. */
   knowledgeDir: string | undefined;
+  /** Answers not reviewed for this many days are listed for review. */
+  knowledgeReviewMaxAgeDays: number;
   metricsToken: string | undefined;
   shutdownTimeoutMs: number;
 }
@@ -162,6 +164,7 @@ export function parseConfig(raw: RawEnv): AppConfig {
     },
     timeZone: e.TIME_ZONE,
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(e.KNOWLEDGE_DIR) : undefined,
+    knowledgeReviewMaxAgeDays: e.KNOWLEDGE_REVIEW_MAX_AGE_DAYS,
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };

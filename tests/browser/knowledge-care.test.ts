@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../platform/paths.js';
@@ -102,6 +102,39 @@ describe('knowledge care in a real browser', function () {
     await page.locator('.groups .group', { hasText: gym }).waitFor({ state: 'detached' });
     await assertAccessible(page, 'knowledge care lists');
     await page.screenshot({ path: screenshotPath('console-knowledge-unanswered.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('lists answers due for review, fills in dated figures in the preview, and records a review', async () => {
+    const file = path.join(dir, 'entries', 'child_sick_pay.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/reviewedAt: "[\d-]+"/, 'reviewedAt: "2025-03-01"'));
+    assert.ok(await live.server.core.knowledge.reload());
+    const editor = await createStaff(live.server.core, 'editor');
+    const context = await live.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logInToConsole(page, live.server.baseUrl, editor.username);
+    const due = page.getByRole('region', { name: 'Zu prüfen' });
+    const item = due.getByRole('listitem').filter({ hasText: 'Kinderkrankengeld' }).first();
+    await item.getByText(/vor mehr als 365 Tagen/).waitFor();
+
+    // The answer is written with placeholders; the preview shows today's figures.
+    await item.getByRole('button', { name: 'Antwort bearbeiten' }).click();
+    assert.match(await page.getByLabel('Antwort (Markdown)').inputValue(), /\{\{kinderkrankengeld_tage\}\}/);
+    await page.locator('.answer-preview strong', { hasText: '15 Arbeitstage' }).waitFor();
+    await page.getByRole('button', { name: 'Schließen' }).click();
+
+    await item.getByRole('button', { name: 'Als geprüft eintragen …' }).click();
+    await page.getByLabel(/Quellen/).fill('§ 45 SGB V\nGesetz zur Verlängerung der Kinderkrankentage 2026');
+    await page.getByLabel('Regeln gültig ab').fill('2026-01-01');
+    await page.getByRole('button', { name: /Geprüft: Antwort stimmt/ }).click();
+    await due.getByRole('status').filter({ hasText: 'als geprüft eingetragen' }).waitFor();
+    assert.equal(await due.getByRole('listitem').filter({ hasText: 'Kinderkrankengeld' }).count(), 0);
+    assert.match(readFileSync(file, 'utf8'), new RegExp(`reviewer: "?${editor.username}`));
+
+    await page.getByText(/Zahlen anzeigen/).click();
+    await page.getByRole('row').filter({ hasText: 'Beitragsbemessungsgrenze' }).getByText('5.812,50 Euro').waitFor();
+    await assertAccessible(page, 'knowledge review');
+    await page.screenshot({ path: screenshotPath('console-knowledge-review.png'), fullPage: true });
     await context.close();
   });
 });

@@ -42,7 +42,13 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   { ask: 'Wie beantrage ich eine Psychotherapie?', facts: [/PTV 1/, /\*\*Sie selbst\*\*/, /Konsiliarbericht/, /Akutbehandlung/] },
   {
     ask: 'Gilt meine Gesundheitskarte auch im Urlaub in der Türkei?',
-    facts: [/Vereinigten Königreich/, /Serbien, Montenegro und Nordmazedonien/, /Türkei, Tunesien, Bosnien/, /keinen gesetzlichen Schutz/],
+    facts: [
+      /Vereinigten Königreich/,
+      /Nordmazedonien/,
+      /Serbien und Montenegro\*\* tauschen Sie/,
+      /Türkei, Tunesien, Bosnien/,
+      /keinen gesetzlichen Schutz/,
+    ],
   },
   { ask: 'Wie lange ist der Mutterschutz nach einer Frühgeburt?', facts: [/\*\*12 Wochen\*\*/, /13\. Schwangerschaftswoche/] },
   {
@@ -51,7 +57,7 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   },
   {
     ask: 'Welches Einkommen zählt für die Befreiung von Zuzahlungen?',
-    facts: [/Bruttoeinnahmen aller Angehörigen im Haushalt/, /Freibeträge/, /1\. April 1972/],
+    facts: [/Bruttoeinnahmen aller Angehörigen im Haushalt/, /Freibeträge/, /schwerwiegend chronisch krank/],
   },
   {
     ask: 'Ab wann gibt es Leistungen, wenn ich einen Pflegegrad beantrage?',
@@ -59,7 +65,18 @@ const CASES: Array<{ ask: string; facts: RegExp[] }> = [
   },
   { ask: 'Wie hoch ist die Beitragsbemessungsgrenze?', facts: [/5\.812,50 Euro/, /3,6 %/, /Zuschuss in Höhe der Hälfte/] },
   { ask: 'Wie kann ich ein E-Rezept einlösen?', facts: [/vier Möglichkeiten/, /CardLink/] },
-  { ask: 'Was zahlt ihr beim Zahnersatz?', facts: [/welchen Festzuschuss wir übernehmen/] },
+  { ask: 'Was zahlt ihr beim Zahnersatz?', facts: [/welchen Festzuschuss wir übernehmen/, /\*\*elektronisch\*\*/, /70 %\*\* \(5 Jahre\)/] },
+  // The independent re-review's findings (issue 20).
+  {
+    ask: 'Ich habe eine Krankmeldung auf Papier aus dem Urlaub, was muss ich tun?',
+    facts: [/innerhalb von einer Woche/, /ruht Ihr Krankengeld/],
+  },
+  {
+    ask: 'Kann ich sofort wechseln, wenn meine Kasse den Zusatzbeitrag erhöht?',
+    facts: [/Sonderkündigungsrecht/, /Ende des übernächsten Monats wirksam/],
+  },
+  { ask: 'Was kostet mich ein Hörgerät?', facts: [/10 Euro je Gerät/] },
+  { ask: 'Wie hoch ist mein Krankenkassenbeitrag als Angestellter?', facts: [/Zuschlag für Kinderlose allein/, /14,6 %/] },
   {
     ask: 'Wie viel darf mein Mann verdienen, um familienversichert zu sein?',
     facts: [/565 Euro im Monat/, /603 Euro/, /\*\*alle\*\* Voraussetzungen/],

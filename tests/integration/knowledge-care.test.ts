@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -22,6 +22,7 @@ describe('knowledge care API', function () {
   let dir: string;
   let server: TestServer;
   let editor: LoggedIn;
+  let editorName: string;
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mk-knowledge-care-'));
@@ -29,7 +30,8 @@ describe('knowledge care API', function () {
     // The team's set alone keeps each measurement short; the development sets behave the same.
     for (const file of EVALUATION_SETS.development) rmSync(path.join(dir, 'eval', file));
     server = await startTestServer({ env: { REDIS_PREFIX: uniqueName('mkknow'), KNOWLEDGE_DIR: dir } });
-    editor = await loginAs(server.baseUrl, (await createStaff(server.core, 'editor')).username);
+    editorName = (await createStaff(server.core, 'editor')).username;
+    editor = await loginAs(server.baseUrl, editorName);
   });
   after(async () => {
     await server?.stop();
@@ -122,5 +124,50 @@ describe('knowledge care API', function () {
       const other = await loginAs(server.baseUrl, (await createStaff(server.core, role)).username);
       await other.agent.get('/api/knowledge/entries').expect(403);
     }
+  });
+
+  it('lists answers due for review with why, and records who reviewed one against which sources', async () => {
+    // Reviewed long ago, before the 2026 income limit: due twice over.
+    const file = path.join(dir, 'entries', 'family_add.md');
+    writeFileSync(file, entryFile('family_add').replace(/reviewedAt: "[\d-]+"/, 'reviewedAt: "2024-06-01"'));
+    assert.ok(await server.core.knowledge.reload());
+    const due = async () =>
+      (await editor.agent.get('/api/knowledge/review-due').expect(200)).body.entries as Array<{ id: string; reasons: string[] }>;
+    const family = (await due()).find((e) => e.id === 'family_add');
+    assert.ok(family, 'listed');
+    assert.match(family.reasons.join(' '), /Zuletzt geprüft am 01\.06\.2024, vor mehr als 365 Tagen/);
+    assert.match(family.reasons.join(' '), /seit 01\.01\.2026 neu 565 Euro/);
+
+    const refused = await send('post', '/entries/family_add/reviewed', { sources: [], validFrom: 'morgen' }).expect(400);
+    const fields = refused.body.error.details.problems.map((p: { field: string }) => p.field).sort();
+    assert.deepEqual(fields, ['sources', 'validFrom']);
+    assert.match(refused.body.error.details.problems[0].message, /Quelle|Datum/);
+
+    const sources = ['§ 10 SGB V', 'Rundschreiben Familienversicherung 2026'];
+    await send('post', '/entries/family_add/reviewed', { sources, validFrom: '2026-01-01' }).expect(200);
+    const written = entryFile('family_add');
+    assert.match(written, new RegExp(`reviewedAt: "?${server.core.knowledge.today()}"?`));
+    assert.match(written, new RegExp(`reviewer: "?${editorName}`));
+    assert.match(written, /Rundschreiben Familienversicherung 2026/);
+    assert.match(written, /\{\{familienversicherung_einkommen\}\}/, 'the answer itself is unchanged');
+    assert.ok(!(await due()).some((e) => e.id === 'family_add'), 'no longer due');
+    const [audited] = await server.core.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'knowledge.entry.reviewed'), eq(auditLog.targetId, 'family_add')));
+    assert.deepEqual((audited!.details as { sources: string[] }).sources, sources);
+
+    const figures = (await editor.agent.get('/api/knowledge/figures').expect(200)).body.figures as Array<{
+      id: string;
+      current: { value: string };
+    }>;
+    assert.equal(figures.find((f) => f.id === 'beitragsbemessungsgrenze_monat')?.current.value, '5.812,50 Euro');
+    const agent = await loginAs(server.baseUrl, (await createStaff(server.core, 'agent')).username);
+    await agent.agent.get('/api/knowledge/review-due').expect(403);
+    await agent.agent
+      .post('/api/knowledge/entries/family_add/reviewed')
+      .set('X-CSRF-Token', agent.csrfToken)
+      .send({ sources, validFrom: '2026-01-01' })
+      .expect(403);
   });
 });

@@ -4,7 +4,8 @@ import { DEFAULT_DOCUMENT_LIMITS } from '../../domain/submissions/document-check
 
 /** An answer's rule applied to the numbers a member gives. */
 describe('answers applied to the member’s own numbers', () => {
-  const context = { today: '2026-03-20', limits: DEFAULT_DOCUMENT_LIMITS };
+  const figures2026: Record<string, string> = { zuzahlung_krankenhaus_tag: '10 Euro', zuzahlung_krankenhaus_tage: '28 Tage' };
+  const context = { today: '2026-03-20', limits: DEFAULT_DOCUMENT_LIMITS, figure: (id: string) => figures2026[id]! };
 
   it('tells until when an Einmal-PIN is valid from the letter date, not from today', () => {
     assert.equal(
@@ -34,6 +35,11 @@ describe('answers applied to the member’s own numbers', () => {
   it('computes the hospital co-payment for the days named, at most 28', () => {
     assert.match(applyToOwnNumbers('hospital_stay', 'Ich war 11 Tage im Krankenhaus, was zahle ich?', context) ?? '', /110 Euro Zuzahlung/);
     assert.match(applyToOwnNumbers('hospital_stay', '40 Tage Klinik, was kostet mich das?', context) ?? '', /280 Euro Zuzahlung/);
+  });
+
+  it('takes the co-payment from the dated figures, so a new amount needs no code change', () => {
+    const raised = { ...context, figure: (id: string) => ({ ...figures2026, zuzahlung_krankenhaus_tag: '12 Euro' })[id]! };
+    assert.match(applyToOwnNumbers('hospital_stay', 'Ich war 11 Tage im Krankenhaus', raised) ?? '', /132 Euro Zuzahlung \(12 Euro je Tag/);
   });
 
   it('adds nothing to other answers', () => {

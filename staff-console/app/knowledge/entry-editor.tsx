@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EditEffect } from '../../../domain/knowledge/knowledge-care.types.js';
+import { fillFigures, type FigureSummary } from '../../../domain/knowledge/figure-placeholders.js';
 import { api, ApiError, describeError } from '../api.js';
 import { percent } from '../format.js';
 import { Markdown } from '../markdown.js';
@@ -54,7 +55,18 @@ function bodyOf(draft: Draft) {
  * as the member sees it). "Wirkung prüfen" measures the change on the evaluation sets; saving
  * checks again and puts it into service at once.
  */
-export function EntryEditor({ target, onSaved, onClose }: { target: EditorTarget; onSaved: (id: string) => void; onClose: () => void }) {
+export function EntryEditor({
+  target,
+  figures,
+  onSaved,
+  onClose,
+}: {
+  target: EditorTarget;
+  /** The dated figures, to show the answer with today's values. */
+  figures: FigureSummary[];
+  onSaved: (id: string) => void;
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState<Draft | undefined>();
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
@@ -195,10 +207,11 @@ export function EntryEditor({ target, onSaved, onClose }: { target: EditorTarget
             'answer',
             'Antwort (Markdown)',
             <textarea {...described('answer')} required rows={10} value={draft.answer} onInput={set('answer')} />,
+            'Zahlen, die sich ändern können, als {{kennung}} aus der Zahlentabelle unten; {{kennung.jahr}} setzt das Jahr ein.',
           )}
           <div>
             <h3>Vorschau</h3>
-            <Markdown text={draft.answer} class="md answer-preview" />
+            <Markdown text={fillFigures(draft.answer, (id) => figures.find((f) => f.id === id)?.current)} class="md answer-preview" />
           </div>
         </div>
         <div class="actions">

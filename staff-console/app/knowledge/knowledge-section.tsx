@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { UnansweredGroup } from '../../../domain/knowledge/knowledge-care.types.js';
+import type { FigureSummary } from '../../../domain/knowledge/figure-placeholders.js';
 import { api } from '../api.js';
 import { germanDate } from '../format.js';
 import { ErrorMessage, SuccessMessage } from '../messages.js';
 import { TableHead } from '../table-head.js';
 import { useAdminList } from '../admin/use-admin-list.js';
 import { EntryEditor, type EditorTarget } from './entry-editor.js';
+import { FigureTable } from './figure-table.js';
+import { ReviewDueList } from './review-due-list.js';
 
 interface EntrySummary {
   id: string;
@@ -33,6 +36,11 @@ export function KnowledgeSection() {
     'Die unbeantworteten Fragen konnten nicht geladen werden.',
     changes,
   );
+  const figures = useAdminList<FigureSummary>(
+    '/api/knowledge/figures',
+    (body: { figures: FigureSummary[] }) => body.figures,
+    'Die Zahlentabelle konnte nicht geladen werden.',
+  );
   const questionOf = (id: string) => entries.items?.find((e) => e.id === id)?.question ?? id;
 
   const addPhrasing = (question: string, entryId: string) =>
@@ -45,7 +53,14 @@ export function KnowledgeSection() {
   return (
     <section aria-labelledby="knowledge-title">
       <h1 id="knowledge-title">Wissen</h1>
-      {target && <EntryEditor target={target} onSaved={() => setChanges((n) => n + 1)} onClose={() => setTarget(undefined)} />}
+      {target && (
+        <EntryEditor
+          target={target}
+          figures={figures.items ?? []}
+          onSaved={() => setChanges((n) => n + 1)}
+          onClose={() => setTarget(undefined)}
+        />
+      )}
 
       <section class="card" aria-labelledby="unanswered-title">
         <h2 id="unanswered-title">Unbeantwortete Fragen</h2>
@@ -86,6 +101,8 @@ export function KnowledgeSection() {
         </ul>
       </section>
 
+      <ReviewDueList refresh={changes} onReviewed={() => setChanges((n) => n + 1)} onEdit={(id) => setTarget({ mode: 'edit', id })} />
+
       <section class="card" aria-labelledby="entries-title">
         <h2 id="entries-title">Einträge</h2>
         <ErrorMessage text={entries.error} />
@@ -122,6 +139,9 @@ export function KnowledgeSection() {
           </table>
         )}
       </section>
+
+      <ErrorMessage text={figures.error} />
+      {figures.items && <FigureTable figures={figures.items} />}
     </section>
   );
 }
