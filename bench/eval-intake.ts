@@ -28,7 +28,7 @@ const corpusMembers = JSON.parse(await readFile(path.join(CORPUS_DIR, 'members.j
 const members = new Map<string, MemberRecord>(
   corpusMembers.map((m) => [
     m.kvnr,
-    { ...m, street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '000000', updatedAt: new Date() },
+    { ...m, street: 'Weg 1', postalCode: '12345', city: 'Musterstadt', cardNumberLast6: '000000', salutation: null, updatedAt: new Date() },
   ]),
 );
 const ocr = new OcrEngine(Number(process.env.OCR_WORKERS ?? 2), createLogger('warn'), process.env.OCR_LANG_PATH);

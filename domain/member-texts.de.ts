@@ -117,7 +117,7 @@ export const STATUS = {
   trackingId: 'Gern sehe ich nach. Wie lautet die Tracking-ID? Sie beginnt mit „MK-“ und wurde Ihnen nach dem Hochladen angezeigt.',
   trackingIdInvalid:
     'Diese Tracking-ID kann nicht stimmen (z. B. ein vertauschtes Zeichen). Bitte prüfen Sie sie: MK- und drei Vierergruppen aus Buchstaben und Ziffern.',
-  kvnr: 'Und unter welcher Krankenversichertennummer wurde es eingereicht?',
+  kvnr: 'Und unter welcher Krankenversichertennummer wurde die Sendung eingereicht?',
   notFound: 'Zu dieser Tracking-ID und Krankenversichertennummer finde ich keine Sendung. Bitte prüfen Sie beide Angaben.',
   tooManyAttempts:
     'Ich kann leider keine weiteren Abfragen vornehmen. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
@@ -262,7 +262,7 @@ export function fileOutcomeText(
 ): string {
   if (!outcome.accepted) return `„${name}“ ${refusalText(outcome.reason, limits)}`;
   const pages = outcome.pages === 1 ? '1 Seite' : `${outcome.pages} Seiten`;
-  const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es verkleinert, es bleibt gut lesbar.' : '';
+  const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es auf die erlaubte Größe verkleinert.' : '';
   return `„${name}“ erhalten (${pages}; insgesamt ${outcome.totalPages} von höchstens ${limits.maxPages}).${shrunk}`;
 }
 

@@ -1,4 +1,3 @@
-import { formatKvnr } from '../../domain/members/kvnr.js';
 import type { DraftSummary } from '../../domain/submissions/submission.service.js';
 import { submissionType } from '../../domain/submissions/submission-types.js';
 import type { SubmissionDraft } from './submission-draft.js';
@@ -10,7 +9,7 @@ export function buildSummary(draft: SubmissionDraft, files: DraftSummary): strin
     `**Bitte prüfen Sie Ihre Angaben:**`,
     '',
     `- Art des Dokuments: ${type.label}`,
-    `- Versicherte Person: ${draft.forSelf === false ? 'eine andere versicherte Person' : 'Sie selbst'} (${formatKvnr(draft.kvnr!)})`,
+    `- Versicherte Person: ${draft.forSelf === false ? 'eine andere versicherte Person' : 'Sie selbst'} (${draft.kvnr!})`,
     ...type.fields.map((f) => `- ${f.label}: ${f.show(draft.details[f.key]!)}`),
     `- Dateien: ${files.files === 1 ? '1 Datei' : `${files.files} Dateien`} mit ${files.pages === 1 ? '1 Seite' : `${files.pages} Seiten`}`,
     `- Nachricht: ${draft.note ? escapeMarkdown(draft.note) : 'keine'}`,

@@ -24,11 +24,6 @@ export function normaliseKvnr(input: string): string {
   return input.replace(/[\s-]+/g, '').toUpperCase();
 }
 
-/** As printed on the card: letter and nine digits, grouped for reading (A 12345678 0). */
-export function formatKvnr(kvnr: string): string {
-  return `${kvnr.slice(0, 1)} ${kvnr.slice(1, 9)} ${kvnr.slice(9)}`;
-}
-
 export type KvnrProblem = 'format' | 'check_digit';
 
 /** What is wrong with a (normalised) KVNR, if anything. */

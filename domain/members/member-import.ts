@@ -18,6 +18,10 @@ export const MEMBER_CSV_COLUMNS = [
   'familyOf',
 ] as const;
 
+/** An optional last column: „Frau“, „Herr“ or empty (letters then use a neutral salutation). */
+const SALUTATION_COLUMN = 'salutation';
+const WITH_SALUTATION = [...MEMBER_CSV_COLUMNS, SALUTATION_COLUMN] as const;
+
 const GERMAN_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 
 const birthDateSchema = z
@@ -38,6 +42,12 @@ const memberRowSchema = z.object({
   city: name,
   cardNumberLast6: z.string().regex(/^\d{6}$/, { error: 'expected the last six digits of the card number' }),
   familyOf: z.union([z.literal('').transform(() => null), kvnrFileSchema]),
+  salutation: z
+    .string()
+    .default('')
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(['', 'frau', 'herr'], { error: 'expected Frau, Herr or empty' }))
+    .transform((value) => (value === 'frau' ? 'Frau' : value === 'herr' ? 'Herr' : null)),
 });
 
 export interface RejectedRow {
@@ -88,24 +98,25 @@ async function readRows(source: Readable, rejected: RejectedRow[]): Promise<{ re
   source.on('error', (err) => parser.destroy(err));
   const valid: ValidRow[] = [];
   let read = 0;
-  let header = true;
+  let columns: readonly string[] | undefined;
   for await (const { record, info } of rowsOf(parser)) {
-    if (header) {
-      header = false;
-      if (record.join(',') !== MEMBER_CSV_COLUMNS.join(','))
-        throw new MemberFileError(`The first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')}`);
+    if (!columns) {
+      const header = record.join(',');
+      if (header !== MEMBER_CSV_COLUMNS.join(',') && header !== WITH_SALUTATION.join(','))
+        throw new MemberFileError(`The first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')} (optionally ,${SALUTATION_COLUMN})`);
+      columns = record;
       continue;
     }
     read++;
-    if (record.length !== MEMBER_CSV_COLUMNS.length) {
-      rejected.push({ line: info.lines, problems: [`expected ${MEMBER_CSV_COLUMNS.length} columns, found ${record.length}`] });
+    if (record.length !== columns.length) {
+      rejected.push({ line: info.lines, problems: [`expected ${columns.length} columns, found ${record.length}`] });
       continue;
     }
-    const parsed = memberRowSchema.safeParse(Object.fromEntries(MEMBER_CSV_COLUMNS.map((column, i) => [column, record[i]])));
+    const parsed = memberRowSchema.safeParse(Object.fromEntries(columns.map((column, i) => [column, record[i]])));
     if (parsed.success) valid.push({ line: info.lines, member: parsed.data });
     else rejected.push({ line: info.lines, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
   }
-  if (header) throw new MemberFileError(`The file is empty; the first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')}`);
+  if (!columns) throw new MemberFileError(`The file is empty; the first line must be the header: ${MEMBER_CSV_COLUMNS.join(',')}`);
   return { read, valid };
 }
 

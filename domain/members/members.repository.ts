@@ -14,8 +14,8 @@ export interface UpsertCounts {
 }
 
 const BATCH = 500;
-const DATA_COLUMNS = ['firstName', 'lastName', 'birthDate', 'street', 'postalCode', 'city', 'cardNumberLast6', 'familyOf'] as const;
-const COLUMN_NAMES: Record<(typeof DATA_COLUMNS)[number], string> = {
+/** The member data an import may change (all but the KVNR), with their SQL names. */
+const COLUMN_NAMES = {
   firstName: 'first_name',
   lastName: 'last_name',
   birthDate: 'birth_date',
@@ -24,7 +24,9 @@ const COLUMN_NAMES: Record<(typeof DATA_COLUMNS)[number], string> = {
   city: 'city',
   cardNumberLast6: 'card_number_last6',
   familyOf: 'family_of',
-};
+  salutation: 'salutation',
+} as const satisfies Partial<Record<keyof MemberInput, string>>;
+const DATA_COLUMNS = Object.keys(COLUMN_NAMES) as Array<keyof typeof COLUMN_NAMES>;
 
 export class MembersRepository {
   constructor(private readonly db: Database) {}

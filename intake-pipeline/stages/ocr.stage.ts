@@ -6,6 +6,8 @@ import type { Stage } from '../stage.js';
 import type { OcrEngine } from '../text/ocr-engine.js';
 import { readPages } from '../text/read-pages.js';
 
+const pageCount = (n: number) => `${n} ${n === 1 ? 'Seite' : 'Seiten'}`;
+
 /** Text of every page (text layer or OCR), stored per page with its confidence; then on to classification. */
 export class OcrStage implements Stage {
   readonly status = 'ocr' as const;
@@ -26,9 +28,9 @@ export class OcrStage implements Stage {
     const fromLayer = pages.filter((p) => p.source === 'text_layer').length;
     const ocred = pages.filter((p) => p.source === 'ocr');
     const reasons = [
-      fromLayer > 0 ? `Text: ${fromLayer} Seite(n) aus der Textebene des PDF` : undefined,
+      fromLayer > 0 ? `Text: ${pageCount(fromLayer)} aus der Textebene des PDF` : undefined,
       ocred.length > 0
-        ? `Texterkennung: ${ocred.length} Seite(n), Konfidenz ${Math.round(ocred.reduce((s, p) => s + p.confidence, 0) / ocred.length)} %`
+        ? `Texterkennung: ${pageCount(ocred.length)}, Konfidenz ${Math.round(ocred.reduce((s, p) => s + p.confidence, 0) / ocred.length)} %`
         : undefined,
     ].filter((r): r is string => !!r);
     return { status: 'classify', reasons };

@@ -203,6 +203,8 @@ export const members = pgTable(
     city: text('city').notNull(),
     cardNumberLast6: text('card_number_last6').notNull(),
     familyOf: text('family_of').references((): AnyPgColumn => members.kvnr),
+    /** How letters address the member; none known: a neutral salutation with the full name. */
+    salutation: text('salutation', { enum: ['Frau', 'Herr'] }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('members_family_of_idx').on(t.familyOf)],

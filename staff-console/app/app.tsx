@@ -13,6 +13,7 @@ import { KnowledgeSection } from './knowledge/knowledge-section.js';
 import { MembersSection } from './members/members-section.js';
 import { ChangePassword } from './change-password.js';
 import { navigate, useRoute } from './route.js';
+import { RoleContext } from './tracking-id-link.js';
 import { ROLE_LABELS, sectionsFor } from './sections.js';
 
 export function App() {
@@ -58,41 +59,43 @@ export function App() {
   const active = sections.find((s) => s.id === route.section) ?? sections[0]!;
 
   return (
-    <div class="shell">
-      <header class="topbar">
-        <span class="brand">Musterkasse · Konsole</span>
-        <nav aria-label="Bereiche">
-          {sections.map((s) => (
-            <a key={s.id} href={`#/${s.id}`} aria-current={s.id === active.id ? 'page' : undefined}>
-              {s.label}
-            </a>
-          ))}
-          {session.user.role === 'admin' && <a href="/admin/queues">Warteschlangen (Betrieb)</a>}
-        </nav>
-        <span class="who">
-          {session.user.displayName} · {ROLE_LABELS[session.user.role]}
-        </span>
-        <button type="button" class="link" onClick={logout}>
-          Abmelden
-        </button>
-      </header>
-      <main class="content" id="main">
-        {/* The live chat stays connected in the other sections: the agent stays present and sees new chats arrive. */}
-        {sections.some((s) => s.id === 'chat') && (
-          <div hidden={active.id !== 'chat'}>
-            <ChatSection self={session.user.displayName} initialStatus={session.user.role === 'admin' ? 'away' : 'available'} />
-          </div>
-        )}
-        {active.id === 'callbacks' && <CallbacksSection />}
-        {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
-        {active.id === 'search' && <DocumentSearch />}
-        {active.id === 'canned' && <CannedSection />}
-        {active.id === 'knowledge' && <KnowledgeSection />}
-        {active.id === 'members' && <MembersSection />}
-        {active.id === 'statistics' && <StatisticsSection />}
-        {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
-        {active.id === 'operations' && <OperationsSection />}
-      </main>
-    </div>
+    <RoleContext.Provider value={session.user.role}>
+      <div class="shell">
+        <header class="topbar">
+          <span class="brand">Musterkasse · Konsole</span>
+          <nav aria-label="Bereiche">
+            {sections.map((s) => (
+              <a key={s.id} href={`#/${s.id}`} aria-current={s.id === active.id ? 'page' : undefined}>
+                {s.label}
+              </a>
+            ))}
+            {session.user.role === 'admin' && <a href="/admin/queues">Warteschlangen (Betrieb)</a>}
+          </nav>
+          <span class="who">
+            {session.user.displayName} · {ROLE_LABELS[session.user.role]}
+          </span>
+          <button type="button" class="link" onClick={logout}>
+            Abmelden
+          </button>
+        </header>
+        <main class="content" id="main">
+          {/* The live chat stays connected in the other sections: the agent stays present and sees new chats arrive. */}
+          {sections.some((s) => s.id === 'chat') && (
+            <div hidden={active.id !== 'chat'}>
+              <ChatSection self={session.user.displayName} initialStatus={session.user.role === 'admin' ? 'away' : 'available'} />
+            </div>
+          )}
+          {active.id === 'callbacks' && <CallbacksSection />}
+          {active.id === 'review' && <ReviewSection documentId={route.section === 'review' ? route.id : undefined} />}
+          {active.id === 'search' && <DocumentSearch trackingId={route.section === 'search' ? route.id : undefined} />}
+          {active.id === 'canned' && <CannedSection />}
+          {active.id === 'knowledge' && <KnowledgeSection />}
+          {active.id === 'members' && <MembersSection />}
+          {active.id === 'statistics' && <StatisticsSection />}
+          {active.id === 'administration' && <AdministrationSection selfId={session.user.id} />}
+          {active.id === 'operations' && <OperationsSection />}
+        </main>
+      </div>
+    </RoleContext.Provider>
   );
 }

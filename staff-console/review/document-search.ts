@@ -23,7 +23,7 @@ export const documentSearchSchema = z
       .max(40)
       .transform((text, ctx) => {
         const trackingId = parseTrackingId(text);
-        if (!trackingId) ctx.addIssue({ code: 'custom', message: 'Das ist keine gültige Vorgangsnummer.' });
+        if (!trackingId) ctx.addIssue({ code: 'custom', message: 'Das ist keine gültige Tracking-ID.' });
         return trackingId ?? z.NEVER;
       })
       .optional(),
@@ -40,7 +40,7 @@ export const documentSearchSchema = z
   })
   .strict()
   .refine((q) => Object.values(q).some((v) => v !== undefined), {
-    error: 'Bitte mindestens eine Angabe machen: Vorgangsnummer, KVNR, Name oder Eingangsdatum.',
+    error: 'Bitte mindestens eine Angabe machen: Tracking-ID, KVNR, Name oder Eingangsdatum.',
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'Das Enddatum liegt vor dem Anfangsdatum.', path: ['to'] });
 

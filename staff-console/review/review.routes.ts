@@ -12,7 +12,7 @@ const pageNumber = z.coerce.number().int().min(1, { error: 'Ungültige Seitenzah
 
 function trackingIdOf(req: Request): string {
   const trackingId = parseTrackingId(String(req.params.trackingId));
-  if (!trackingId) throw new ValidationError([{ field: 'trackingId', message: 'Das ist keine gültige Vorgangsnummer.' }]);
+  if (!trackingId) throw new ValidationError([{ field: 'trackingId', message: 'Das ist keine gültige Tracking-ID.' }]);
   return trackingId;
 }
 

@@ -214,7 +214,7 @@ export class ReviewService {
       .innerJoin(submissions, eq(submissions.id, submissionDocuments.submissionId))
       .where(eq(submissions.trackingId, trackingId))
       .orderBy(asc(submissionDocuments.position));
-    if (rows.length === 0) throw new NotFoundError('Zu dieser Vorgangsnummer gibt es keine Sendung.');
+    if (rows.length === 0) throw new NotFoundError('Zu dieser Tracking-ID gibt es keine Sendung.');
     await this.record(reviewer, 'submission.search', { type: 'submission', id: trackingId });
     const documents = [];
     for (const row of rows)

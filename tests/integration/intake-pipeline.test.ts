@@ -77,7 +77,7 @@ describe('intake pipeline', () => {
     }
     const cleanDocument = await documentRow(clean.documentIds[0]!);
     assert.ok(cleanDocument.scannedAt);
-    assert.deepEqual(cleanDocument.reasons.slice(0, 2), ['Virenprüfung: keine Funde', 'Text: 2 Seite(n) aus der Textebene des PDF']);
+    assert.deepEqual(cleanDocument.reasons.slice(0, 2), ['Virenprüfung: keine Funde', 'Text: 2 Seiten aus der Textebene des PDF']);
     assert.equal(await submissionStatus(clean.trackingId), 'checking', 'waiting for a clerk');
 
     for (const [i, id] of infected.documentIds.entries()) {

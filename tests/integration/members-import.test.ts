@@ -92,6 +92,25 @@ describe('operator CLI: members:import', () => {
     assert.equal((await members.find(child))?.city, 'Neustadt');
   });
 
+  it('takes an optional salutation column for the letters (Frau, Herr or empty)', async () => {
+    const [frau, neutral, wrong] = [randomKvnr(), randomKvnr(), randomKvnr()];
+    const file = path.join(dir, 'salutation.csv');
+    writeFileSync(
+      file,
+      [
+        `${HEADER},salutation`,
+        `${frau},Karla,Muster,1980-01-01,Weg 1,12345,Ort,111111,,frau`,
+        `${neutral},Kim,Muster,1980-01-01,Weg 1,12345,Ort,111112,,`,
+        `${wrong},Dora,Muster,1980-01-01,Weg 1,12345,Ort,111113,,Dr.`,
+      ].join('\n'),
+    );
+    const run = cli(['members:import', file]);
+    assert.equal(await run.exited, 2);
+    assert.match(run.stdout(), /line 4: salutation: expected Frau, Herr or empty/);
+    assert.equal((await members.find(frau))?.salutation, 'Frau');
+    assert.equal((await members.find(neutral))?.salutation, null);
+  });
+
   it('refuses a file with the wrong header or that does not exist, with a clear message', async () => {
     const file = path.join(dir, 'wrong.csv');
     writeFileSync(file, 'kvnr;name\nA123456780;Anna\n');

@@ -73,7 +73,7 @@ describe('document submission dialog (botbuilder-testing)', () => {
     const summary = last(await member.say('Bitte schnell bearbeiten, danke!'));
     for (const expected of [
       'Rechnung zur Erstattung',
-      'A 12345678 0',
+      'A123456780',
       'Osteopathie',
       '03.11.2026',
       '85,40 €',

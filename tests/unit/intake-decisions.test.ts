@@ -15,6 +15,7 @@ const member = (kvnr: string, firstName: string, lastName: string, birthDate: st
   city: 'Ort',
   cardNumberLast6: '123456',
   familyOf: null,
+  salutation: null,
   updatedAt: new Date(),
 });
 const ANNA = member('A123456780', 'Anna', 'Beispiel', '1984-03-12');

@@ -132,7 +132,9 @@ export class EinmalPinService {
     const validUntil = pinValidUntil(letterDate);
     const letter = await renderPinLetter({
       recipient: {
-        name: `${member.firstName} ${member.lastName}`,
+        salutation: member.salutation,
+        firstName: member.firstName,
+        lastName: member.lastName,
         street: member.street,
         postalCode: member.postalCode,
         city: member.city,

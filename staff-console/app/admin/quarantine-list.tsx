@@ -34,7 +34,7 @@ export function QuarantineList() {
       {items && items.length > 0 && (
         <table class="queue">
           <caption>Inhalte werden nie angezeigt; nur eine erneute Prüfung ohne Funde gibt eine Datei frei.</caption>
-          <TableHead columns={['Vorgangsnummer', 'Quelle', 'Eingang', 'Datei', 'Fund', 'Aktion']} />
+          <TableHead columns={['Tracking-ID', 'Quelle', 'Eingang', 'Datei', 'Fund', 'Aktion']} />
           <tbody>
             {items.map((item) => (
               <tr key={item.documentId}>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { dateTime } from '../format.js';
 import { CallbackFromChat } from './callback-from-chat.js';
 import type { ChatView } from './use-live-chat.js';
+import { TrackingIdLink } from '../tracking-id-link.js';
 
 interface Props {
   chat: ChatView;
@@ -28,8 +29,17 @@ export function ChatSidebar({ chat, addNote }: Props) {
           <dd>{chat.topic}</dd>
           <dt>KVNR (wie angegeben)</dt>
           <dd>{details.kvnr ?? '–'}</dd>
-          <dt>Vorgangsnummern</dt>
-          <dd>{details.trackingIds.length > 0 ? details.trackingIds.join(', ') : '–'}</dd>
+          <dt>Tracking-IDs</dt>
+          <dd>
+            {details.trackingIds.length > 0
+              ? details.trackingIds.map((id, i) => (
+                  <span key={id}>
+                    {i > 0 && ', '}
+                    <TrackingIdLink trackingId={id} />
+                  </span>
+                ))
+              : '–'}
+          </dd>
           <dt>Anfragen im Chat</dt>
           <dd>{details.requests.length > 0 ? details.requests.join('; ') : '–'}</dd>
         </dl>

@@ -1,3 +1,4 @@
+import { TrackingIdLink } from '../tracking-id-link.js';
 import { useState } from 'preact/hooks';
 import type { MemberWithRequests } from '../../../domain/members/member-lookup.js';
 import { useSearch } from '../use-search.js';
@@ -59,7 +60,9 @@ export function MembersSection() {
             <ul>
               {member.openSubmissions.map((s) => (
                 <li key={s.trackingId}>
-                  <strong>{s.trackingId}</strong>
+                  <strong>
+                    <TrackingIdLink trackingId={s.trackingId} />
+                  </strong>
                   {s.declaredType ? ` · ${typeLabel(s.declaredType)}` : ''} · {STATUS[s.status] ?? s.status} · eingegangen{' '}
                   {dateTime(s.receivedAt)}
                 </li>

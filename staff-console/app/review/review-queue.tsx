@@ -59,7 +59,7 @@ export function ReviewQueue() {
       <div class="section-head">
         <h1 id="queue-title">Dokumentprüfung</h1>
         <form class="inline-form" onSubmit={findSubmission} role="search">
-          <label for="tracking-search">Vorgangsnummer</label>
+          <label for="tracking-search">Tracking-ID</label>
           <input
             id="tracking-search"
             ref={searchInput}
@@ -108,7 +108,7 @@ export function ReviewQueue() {
           <thead>
             <tr>
               <th scope="col">Eingang</th>
-              <th scope="col">Vorgangsnummer</th>
+              <th scope="col">Tracking-ID</th>
               <th scope="col">Quelle</th>
               <th scope="col">Vorschlag Typ</th>
               <th scope="col">Sicherheit</th>
@@ -138,7 +138,7 @@ export function ReviewQueue() {
         </table>
       )}
       <p class="shortcuts">
-        Tastatur: <kbd>j</kbd>/<kbd>k</kbd> auswählen · <kbd>Enter</kbd> öffnen · <kbd>/</kbd> Vorgangsnummer suchen
+        Tastatur: <kbd>j</kbd>/<kbd>k</kbd> auswählen · <kbd>Enter</kbd> öffnen · <kbd>/</kbd> Tracking-ID suchen
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DocumentSearchHit } from '../../../domain/documents/review.types.js';
 import { useSearch } from '../use-search.js';
 import { ErrorMessage } from '../messages.js';
@@ -8,7 +8,7 @@ import { statusLabel, typeLabel } from '../review/labels.js';
 import { TableHead } from '../table-head.js';
 
 const FIELDS = [
-  { key: 'trackingId', label: 'Vorgangsnummer', type: 'text', placeholder: 'MK-…' },
+  { key: 'trackingId', label: 'Tracking-ID', type: 'text', placeholder: 'MK-…' },
   { key: 'kvnr', label: 'KVNR', type: 'text', placeholder: 'A123456780' },
   { key: 'name', label: 'Name', type: 'text', placeholder: 'z. B. Krüger oder Krueger' },
   { key: 'from', label: 'Eingang von', type: 'date', placeholder: '' },
@@ -16,15 +16,30 @@ const FIELDS = [
 ] as const;
 type Query = Record<(typeof FIELDS)[number]['key'], string>;
 
-/** Every document, whatever its status: by tracking ID, KVNR, name (Krüger = Krueger) and receipt date. */
-export function DocumentSearch() {
-  const [query, setQuery] = useState<Query>({ trackingId: '', kvnr: '', name: '', from: '', to: '' });
+const EMPTY: Query = { trackingId: '', kvnr: '', name: '', from: '', to: '' };
+
+/**
+ * Every document, whatever its status: by tracking ID, KVNR, name (Krüger = Krueger) and receipt
+ * date. Opened from a tracking ID elsewhere in the console (#/search/<id>), it searches at once.
+ */
+export function DocumentSearch({ trackingId }: { trackingId?: string }) {
+  const [query, setQuery] = useState<Query>({ ...EMPTY, trackingId: trackingId ?? '' });
   const { results: hits, error, busy, run } = useSearch<DocumentSearchHit>();
+
+  const searchFor = (q: Query) => {
+    const params = new URLSearchParams(Object.entries(q).filter(([, value]) => value.trim() !== ''));
+    return run(`/api/review/documents?${params.toString()}`, (body: { documents: DocumentSearchHit[] }) => body.documents);
+  };
+  useEffect(() => {
+    if (!trackingId) return;
+    const linked = { ...EMPTY, trackingId };
+    setQuery(linked);
+    void searchFor(linked);
+  }, [trackingId]);
 
   async function search(event: Event) {
     event.preventDefault();
-    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value.trim() !== ''));
-    await run(`/api/review/documents?${params.toString()}`, (body: { documents: DocumentSearchHit[] }) => body.documents);
+    await searchFor(query);
   }
 
   return (
@@ -58,9 +73,7 @@ export function DocumentSearch() {
           <caption role="status">
             {hits.length} {hits.length === 1 ? 'Dokument' : 'Dokumente'} gefunden · neueste zuerst
           </caption>
-          <TableHead
-            columns={['Eingang', 'Vorgangsnummer', 'Status', 'Typ', 'Versicherte Person', 'Abteilung', 'Übermittlung', 'Hinweis']}
-          />
+          <TableHead columns={['Eingang', 'Tracking-ID', 'Status', 'Typ', 'Versicherte Person', 'Abteilung', 'Übermittlung', 'Hinweis']} />
           <tbody>
             {hits.map((hit) => (
               <tr key={hit.id}>
