@@ -106,7 +106,7 @@ export const CERTIFICATE = {
   tooManyAttempts:
     'Ich kann leider keine weitere Bescheinigung anfordern. Unser Team hilft Ihnen gern weiter: telefonisch unter 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr) oder per Rückruf.',
   recordedSelf: (reference: string) =>
-    `Erledigt: Wir schicken Ihnen die Versicherungsbescheinigung in den nächsten Tagen per Post an Ihre bei uns hinterlegte Adresse. Vorgangsnummer: **${reference}**. ` +
+    `Erledigt: Die Versicherungsbescheinigung geht in den nächsten Tagen per Post an die Adresse, die wir zu dieser Krankenversichertennummer gespeichert haben. Vorgangsnummer: **${reference}**. ` +
     'Aus Datenschutzgründen zeigen wir Bescheinigungen nicht im Chat an.',
   recordedOther: (reference: string) =>
     `Erledigt: Die Versicherungsbescheinigung geht in den nächsten Tagen per Post an die bei uns hinterlegte Adresse dieser Person. Vorgangsnummer: **${reference}**. ` +
@@ -200,6 +200,9 @@ export const SUBMIT = {
   filesIntro: (maxPages: number, maxKb: number) =>
     `Bitte laden Sie jetzt das Dokument hoch – mit der Büroklammer unten. Erlaubt sind PDF, JPG und PNG, insgesamt höchstens ${maxPages} Seiten, ` +
     `je Seite höchstens ${maxKb} kB (größere Fotos verkleinere ich für Sie). Wenn alle Seiten da sind, tippen Sie auf „Fertig“.`,
+  /** The file came before the questions (with the first message, or before a break): no second request for it. */
+  filesAlready: (pages: number) =>
+    `Ihr Dokument ist schon da (${pages} ${pages === 1 ? 'Seite' : 'Seiten'}). Gehören noch Seiten dazu, laden Sie sie jetzt mit der Büroklammer hoch; sonst tippen Sie auf „Fertig“.`,
   filesDone: 'Fertig',
   filesNoneYet: 'Es fehlt noch das Dokument selbst. Bitte laden Sie mindestens eine Datei hoch.',
   filesWaiting: 'Ich warte auf Ihre Dateien. Wenn alle Seiten da sind, tippen Sie auf „Fertig“.',

@@ -43,7 +43,7 @@ const NAMED_NUMBERS = [/\bPflegegrad \d\b/g, /\bPTV \d\b/g, /\bMK(?:-[0-9A-Z]{4}
 /** A numbered list item ("1. Ihre Krankenversichertennummer") counts its steps, it states no figure. */
 const LIST_NUMBER = /^\s*\d+\.\s/gm;
 const NUMBER_WORD = String.raw`(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert)`;
-const UNIT = String.raw`(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Euro|Prozent|Ziffern|Seiten|Mal)\b`;
+const UNIT = String.raw`(?:Jahre?n?|Monate?n?|Wochen?|(?:Kalender|Arbeits|Werk)?tage?n?|Stunden?|Minuten?|Euro|Prozent|Ziffern|Stellen|Seiten|Mal)\b`;
 /**
  * Figures written as words: "drei Jahre", "zwei Monate", "viermal im Jahr", "sechsstellige".
  * Counting the answer's own steps ("in zwei Schritten", "drei Angaben") is not a figure.

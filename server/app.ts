@@ -78,6 +78,7 @@ export function createApp(core: Core): Express {
       issueToken: () => issueWidgetToken(chat.tokens),
       allowedOrigins: config.chat.widgetAllowedOrigins,
       tokensPerIpPer15Min: config.chat.widgetTokensPerIpPer15Min,
+      uploadMaxBytes: config.storage.maxFileBytes,
       rateLimit,
     }),
   );

@@ -20,6 +20,8 @@ export interface WidgetRoutesOptions {
   /** Origins allowed to embed the widget's frame (besides this server's own). */
   allowedOrigins: string[];
   tokensPerIpPer15Min: number;
+  /** The largest file the channel takes: the frame refuses larger ones with the reason. */
+  uploadMaxBytes: number;
   rateLimit: Pick<RateLimitOptions, 'redis' | 'logger'> & { prefix: string };
 }
 
@@ -104,7 +106,7 @@ export function widgetRoutes(options: WidgetRoutesOptions): Router {
       ].join('; '),
     );
     res.set('Cache-Control', 'no-store');
-    res.type('html').send(framePage(config.title, config));
+    res.type('html').send(framePage(config.title, { ...config, uploadMaxBytes: options.uploadMaxBytes }));
   });
   router.use('/widget', express.static(path.join(WIDGET_DIR, 'public'), { ...statics, fallthrough: true }));
 

@@ -432,7 +432,7 @@ export class SubmitDocumentDialog extends ComponentDialog {
   private async sendFilesIntro(context: TurnContext, key: string): Promise<void> {
     const { maxPages, maxPageBytes } = this.deps.desk.limits;
     const { pages } = await this.deps.desk.draft(key);
-    const text = SUBMIT.filesIntro(maxPages, kilobytes(maxPageBytes));
+    const text = pages > 0 ? SUBMIT.filesAlready(pages) : SUBMIT.filesIntro(maxPages, kilobytes(maxPageBytes));
     await context.sendActivity(withButtons(text, pages > 0 ? [SUBMIT.filesDone] : undefined));
   }
 

@@ -118,3 +118,6 @@ export interface QuarantinedDocument {
   sha256: string;
   findings: string[];
 }
+
+/** Starts a reason a clerk must not overlook (a contradiction in the document); the review screen shows it as a warning. */
+export const WARNING_PREFIX = 'Achtung: ';

@@ -1,6 +1,7 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
+import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
 export interface Assignment {
   /** Set only when the member is certain: the document is then assigned without a clerk. */
@@ -29,12 +30,54 @@ const contains = (folded: string, name: string) => {
 };
 
 /**
+ * The person a document says it is about ("Patient: Lena Krüger", "Versicherte/r: …", "Name des
+ * Kindes: …"), as written, when the form names one.
+ */
+export function namedPerson(text: string): string | undefined {
+  const label =
+    /(?:Patient(?:in)?|Versicherte[rn]?|Name des (?:Kindes|Versicherten|Patienten)|Behandelte Person)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu;
+  for (const match of text.matchAll(label)) {
+    const rest = text
+      .slice(match.index! + match[0].length, match.index! + match[0].length + 80)
+      .replace(/^(?:(?:Frau|Herr|Dr\.|Prof\.)[ \t]+)+/u, '');
+    // "Krüger, Lena", "Lena Krüger", "Anna Maria Beispiel": two or three capitalised words on the line.
+    const name = /^\p{Lu}[\p{L}'-]+(?:(?:,[ \t]*|[ \t]+)\p{Lu}[\p{L}'-]+){1,2}/u.exec(rest);
+    if (name) return name[0];
+  }
+  return undefined;
+}
+
+/** Whether a name as written on a document is this member's (either order, umlauts spelled out or not). */
+function namesMember(written: string, member: MemberRecord): boolean {
+  const folded = foldOcrText(written);
+  return contains(folded, member.lastName) && contains(folded, member.firstName);
+}
+
+/**
  * Whose document is this? A wrong automatic assignment is the worst outcome, so a document is
  * assigned only when a KVNR with a valid check digit in its text belongs to a member whose
  * surname also stands in the text, and nothing contradicts it (another member's KVNR, a
  * different KVNR given in the chat). Everything else goes to a clerk, with a suggestion.
  */
 export function assignMember(evidence: AssignmentEvidence): Assignment {
+  const decided = decide(evidence);
+  // A form that names its patient names the member: another name there is a contradiction a clerk must see.
+  const named = namedPerson(evidence.text);
+  const suggested = decided.suggestedKvnr ? evidence.members.get(decided.suggestedKvnr) : undefined;
+  if (!named || !suggested) return decided;
+  if (namesMember(named, suggested)) return { ...decided, reasons: [...decided.reasons, `Person laut Dokument: „${named}“ – passt`] };
+  return {
+    assignedKvnr: null,
+    suggestedKvnr: decided.suggestedKvnr,
+    confidence: Math.min(decided.confidence, 0.3),
+    reasons: [
+      ...decided.reasons,
+      `${WARNING_PREFIX}Das Dokument nennt „${named}“ als Person, nicht ${suggested.firstName} ${suggested.lastName}. Bitte prüfen, wessen Dokument es ist.`,
+    ],
+  };
+}
+
+function decide(evidence: AssignmentEvidence): Assignment {
   const folded = foldOcrText(evidence.text);
   const reasons: string[] = [];
   const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));

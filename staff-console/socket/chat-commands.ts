@@ -130,6 +130,7 @@ export function registerChatCommands(io: LiveChatServer, socket: AgentSocket, de
         kvnr: details.kvnr ?? session.summary.kvnr,
         trackingIds: [...new Set([...session.summary.trackingIds, ...details.trackingIds])],
         requests: details.requests,
+        name: details.name,
       },
       memberReadAt: session.memberReadAt?.toISOString() ?? null,
     });

@@ -46,6 +46,8 @@ export interface ChatDetailsView {
   trackingIds: string[];
   /** Requests made in this conversation, in the agent's words ("Arztrechnung · MK-…"). */
   requests: string[];
+  /** The member's name: confirmed (KVNR and birth date matched the records) or as they gave it. */
+  name: { text: string; confirmed: boolean } | null;
 }
 
 export interface Colleague {

@@ -56,6 +56,16 @@ describe('live chat between the widget and the console (two browsers)', function
 
     // A prepared answer: "#" and the shortcut, Tab inserts it, Enter sends it.
     const message = agent.getByLabel('Nachricht');
+    // "#" alone lists every prepared answer above the box, in view, not below the fold.
+    await message.fill('#');
+    const list = agent.getByRole('list', { name: /Passende Textvorlagen/ });
+    await list.waitFor();
+    const box = (await list.boundingBox())!;
+    const height = agent.viewportSize()!.height;
+    assert.ok(box.y >= 0 && box.y + box.height <= height, `the list is in view (${box.y}–${box.y + box.height} of ${height})`);
+    const input = (await message.boundingBox())!;
+    assert.ok(box.y + box.height <= input.y + 1, 'the list opens above the message box');
+    await message.fill('');
     await message.pressSequentially(`#${shortcut.slice(0, -2)}`, { delay: 20 });
     await agent.getByRole('list', { name: 'Passende Textvorlagen' }).getByText(`#${shortcut}`).waitFor();
     await message.press('Tab');

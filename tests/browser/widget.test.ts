@@ -52,12 +52,11 @@ describe('chat widget in a real browser', function () {
     await bubble(chat, /Laden Sie die Rechnung hier im Chat hoch/).waitFor({ timeout: 10_000 });
     assert.equal(await chat.getByText(/fehlgeschlagen/i).count(), 0, 'Web Chat marked the message as sent');
 
-    // Web Chat stages the picked file in the send box; sending posts it through /upload, and
-    // the file starts a submission.
+    // A picked file goes at once (no second step with only a badge as the hint), through
+    // /upload, and starts a submission.
     await chat
       .locator('input[type="file"]')
       .setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
-    await chat.locator(SEND_BOX).press('Enter');
     await bubble(chat, /„rechnung\.pdf“ erhalten \(1 Seite; insgesamt 1 von höchstens 15\)/).waitFor({ timeout: 15_000 });
     await bubble(chat, SUBMIT.chooseType).waitFor({ timeout: 10_000 });
     await tap('Rechnung zur Erstattung');
@@ -75,7 +74,9 @@ describe('chat widget in a real browser', function () {
     await type('DE89 3704 0044 0532 0130 00');
     await bubble(chat, /Wer ist Kontoinhaberin oder Kontoinhaber/).waitFor({ timeout: 10_000 });
     await type('Anna Beispiel');
-    await bubble(chat, /Bitte laden Sie jetzt das Dokument hoch/).waitFor({ timeout: 10_000 });
+    // The file came first: no second request for it.
+    await bubble(chat, /Ihr Dokument ist schon da \(1 Seite\)/).waitFor({ timeout: 10_000 });
+    assert.equal(await bubble(chat, /Bitte laden Sie jetzt das Dokument hoch/).count(), 0);
     await tap(SUBMIT.filesDone);
     await bubble(chat, /Möchten Sie uns noch etwas/).waitFor({ timeout: 10_000 });
     await tap(SUBMIT.noNote);
@@ -111,6 +112,79 @@ describe('chat widget in a real browser', function () {
     await page.screenshot({ path: screenshotPath('widget-04-after-reload.png') });
 
     assert.deepEqual(csp, [], 'no Content Security Policy violations');
+    await page.close();
+  });
+
+  it('on a phone: the keyboard opens it with typing in the send box, suggestions wrap, a refused file says why, times read in 24 hours', async () => {
+    const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'de-DE', hasTouch: true });
+    await page.goto(`${live.server.baseUrl}/`);
+    await page.locator('#musterkasse-chat-launcher').focus();
+    await page.keyboard.press('Enter');
+    const chat = page.frameLocator('#musterkasse-chat-panel iframe');
+    await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
+    // Typing right after opening goes into the send box, not to the frame's body.
+    const frame = page.frames().find((f) => f.url().includes('/widget/frame'))!;
+    await frame.waitForFunction(
+      () =>
+        (document.activeElement as unknown as { getAttribute(n: string): string | null } | null)?.getAttribute('data-id') ===
+        'webchat-sendbox-input',
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.keyboard.type('Hallo');
+    assert.equal(await chat.locator(SEND_BOX).inputValue(), 'Hallo', 'the typed text is in the send box');
+    await chat.locator(SEND_BOX).fill('');
+
+    // Every suggestion shows its whole text: nothing cut off mid-word.
+    await chat.locator(SEND_BOX).fill('Dokument einreichen');
+    await chat.locator(SEND_BOX).press('Enter');
+    const typeButton = chat.getByRole('toolbar').getByRole('button', { name: 'Rechnung zur Erstattung', exact: true });
+    await typeButton.waitFor({ timeout: 10_000 });
+    const clipped = await chat
+      .locator('.webchat__suggested-action__text')
+      .evaluateAll((texts: Array<{ scrollWidth: number; clientWidth: number; textContent: string | null }>) =>
+        texts.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent),
+      );
+    assert.deepEqual(clipped, [], 'no suggestion is cut off');
+    const panel = await page.locator('#musterkasse-chat-panel').boundingBox();
+    const list = await chat.locator('.webchat__suggested-actions').last().boundingBox();
+    assert.ok(list && panel && list.height < panel.height / 2, 'the nine types take at most half the screen');
+    await page.screenshot({ path: screenshotPath('widget-phone-document-types.png') });
+    await chat.locator(SEND_BOX).fill('abbrechen');
+    await chat.locator(SEND_BOX).press('Enter');
+
+    // A file the chat cannot take: the reason, in German, in the chat; nothing sent.
+    await chat.locator('input[type="file"]').setInputFiles({
+      name: 'notiz.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004 not a pdf'),
+    });
+    await bubble(chat, /„notiz\.docx“ ist keine PDF-, JPEG- oder PNG-Datei\. Ich nehme PDF-, JPEG- und PNG-Dateien bis 15 MB/).waitFor({
+      timeout: 10_000,
+    });
+    await chat
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(16 * 1024 * 1024, 0x20) });
+    await bubble(chat, /„scan\.pdf“ ist mit 16 MB zu groß/).waitFor({ timeout: 10_000 });
+    assert.equal(await chat.getByText(/Fehler beim Senden|fehlgeschlagen/i).count(), 0, 'no bare send error');
+    await page.screenshot({ path: screenshotPath('widget-phone-refused-file.png') });
+
+    // Times as a German reader hears them: 24-hour clock, never AM/PM.
+    const spoken = await chat
+      .locator('#webchat')
+      .evaluate(
+        (root: {
+          innerText: string;
+          querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null; textContent: string | null }>;
+        }) =>
+          [
+            root.innerText,
+            ...Array.from(root.querySelectorAll('[aria-label], [title], .webchat__activity-status')).map(
+              (e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.textContent ?? ''}`,
+            ),
+          ].join('\n'),
+      );
+    assert.doesNotMatch(spoken, /\d\s?(AM|PM)\b/);
     await page.close();
   });
 

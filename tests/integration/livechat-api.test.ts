@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
@@ -211,5 +212,31 @@ describe('live chat staff API', () => {
     });
     await core.database.db.insert(chatActivities).values([says(1, 'Wo ist mein Antrag?'), says(2, 'Meine Nummer: a 12345678 0')]);
     assert.equal((await core.livechat.details(conversationId)).kvnr, 'A123456780');
+  });
+
+  it('names the member for the agent: confirmed by their own certificate request, else as given for a callback', async () => {
+    const conversationId = uniqueName('name-chat-');
+    await core.database.db.insert(chatConversations).values({ id: conversationId, userId: `dl_${conversationId}` });
+    assert.equal((await core.livechat.details(conversationId)).name, null, 'nothing said: no name');
+
+    await core.database.db.insert(callbackRequests).values({
+      id: randomUUID(),
+      reference: uniqueName('RR-'),
+      topic: 'Krankengeld',
+      name: 'Frau Sommer',
+      phone: '+4930123456',
+      preferredDate: '2026-12-10',
+      timeWindow: '10-12',
+      consentAt: new Date(),
+      conversationId,
+    });
+    assert.deepEqual((await core.livechat.details(conversationId)).name, { text: 'Frau Sommer', confirmed: false });
+
+    const kvnr = randomKvnr();
+    await new MembersRepository(core.database.db).upsert([testMember({ kvnr, firstName: 'Marta', lastName: 'Sommer' })]);
+    await core.serviceRequests.addCertificate({ kvnr, forOther: true, conversationId });
+    assert.equal((await core.livechat.details(conversationId)).name?.confirmed, false, "another person's certificate confirms nobody");
+    await core.serviceRequests.addCertificate({ kvnr, forOther: false, conversationId });
+    assert.deepEqual((await core.livechat.details(conversationId)).name, { text: 'Marta Sommer', confirmed: true });
   });
 });

@@ -283,7 +283,8 @@ describe('callback, certificate and status dialogs (botbuilder-testing)', () => 
       assert.equal(last(await m.say(ida.kvnr)), CERTIFICATE.birthDate);
       assert.equal(last(await m.say('März 84')), CERTIFICATE.birthDateInvalid);
       const done = last(await m.say(ida.typed));
-      assert.match(done, /per Post an Ihre bei uns hinterlegte Adresse/);
+      assert.match(done, /per Post an die Adresse, die wir zu dieser Krankenversichertennummer gespeichert haben/);
+      assert.doesNotMatch(done, /Ihre bei uns hinterlegte Adresse/, 'no promise about whose address it is');
       assert.ok(!/Weg 1|Berlin|Zertifikattest/.test(done), 'no address or name in the chat');
       const stored = await requests.findCertificate(reference(done, 'VB')!);
       assert.deepEqual([stored?.kvnr, stored?.forOther, stored?.status], [ida.kvnr, false, 'recorded']);

@@ -40,17 +40,17 @@ describe('document submission dialog (botbuilder-testing)', () => {
     }
   }
 
+  /** Answers an invoice's questions from its type to the account holder; returns the reply to the last. */
+  async function answerInvoiceQuestions(member: Member): Promise<string> {
+    for (const answer of ['Rechnung zur Erstattung', 'Für mich', 'A123456780', 'Osteopathie', '03.11.2026', '85,40', IBAN])
+      await member.say(answer);
+    return last(await member.say('Anna Beispiel'));
+  }
+
   /** Walks an invoice up to the file step. */
   async function toFiles(member: Member): Promise<void> {
     await member.say('Dokument einreichen');
-    await member.say('Rechnung zur Erstattung');
-    await member.say('Für mich');
-    await member.say('A123456780');
-    await member.say('Osteopathie');
-    await member.say('03.11.2026');
-    await member.say('85,40');
-    await member.say(IBAN);
-    assert.match(last(await member.say('Anna Beispiel')), /Bitte laden Sie jetzt das Dokument hoch/);
+    assert.match(await answerInvoiceQuestions(member), /Bitte laden Sie jetzt das Dokument hoch/);
   }
 
   it('takes an invoice with every detail and two files, and gives a tracking ID only after storing it', async () => {
@@ -126,6 +126,15 @@ describe('document submission dialog (botbuilder-testing)', () => {
       /Kontoinhaber/,
       'kind, date, amount and IBAN were in the first message',
     );
+  });
+
+  it('does not ask for the file again when it came with the first message', async () => {
+    const member = new Member();
+    assert.match((await member.upload(file('rechnung.pdf', await makePdfPages(2)))).join('\n'), /Was möchten Sie einreichen/);
+    const files = await answerInvoiceQuestions(member);
+    assert.match(files, /Ihr Dokument ist schon da \(2 Seiten\)/);
+    assert.doesNotMatch(files, /Bitte laden Sie jetzt/);
+    assert.match(last(await member.say('Fertig')), /Möchten Sie uns noch etwas/);
   });
 
   it('does not ask for details the member gave in an earlier message of the conversation', async () => {

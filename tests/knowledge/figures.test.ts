@@ -89,6 +89,10 @@ describe('dated figures', () => {
     it('finds numbers an answer states by itself, not counted steps, names or placeholders', () => {
       assert.deepEqual(figuresOutsideTable('Sie zahlen **10 Euro** pro Tag, höchstens {{tage}}.'), ['10 Euro']);
       assert.deepEqual(figuresOutsideTable('Bewahren Sie es zwei Monate auf; bis zu viermal im Jahr.'), ['zwei Monate', 'viermal im Jahr']);
+      assert.deepEqual(figuresOutsideTable('Länger als drei Kalendertage, eine PIN mit sechs Stellen.'), [
+        'drei Kalendertage',
+        'sechs Stellen',
+      ]);
       assert.deepEqual(figuresOutsideTable('So geht es:\n1. Antrag\n2. Pflegegrad 2 und Formular PTV 1, in zwei Schritten.'), []);
       assert.deepEqual(figuresOutsideTable('Rufen Sie 0800 123 an (Mo–Fr 8–18 Uhr).'), ['0800', '123', '8–18 Uhr']);
     });

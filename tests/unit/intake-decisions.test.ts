@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
-import { assignMember, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
+import { assignMember, namedPerson, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
+import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
 import { classifyText } from '../../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
@@ -80,6 +81,27 @@ describe('intake decisions', () => {
       assert.deepEqual([byName.assignedKvnr, byName.suggestedKvnr], [null, 'A123456780']);
       const chatOnly = assignMember(evidence('Quittung über 40,00 EUR', 'K876543217'));
       assert.deepEqual([chatOnly.assignedKvnr, chatOnly.suggestedKvnr], [null, 'K876543217']);
+    });
+  });
+
+  describe('the person a document names', () => {
+    it('reads the patient or insured person a form names, in either order and after a title', () => {
+      assert.equal(namedPerson('Rechnung\nPatient: Lena Krueger\ngeb. 10.10.2001'), 'Lena Krueger');
+      assert.equal(namedPerson('Patientin (Name, Vorname): Beispiel, Anna'), 'Beispiel, Anna');
+      assert.equal(namedPerson('Versicherte: Frau Dr. Anna Maria Beispiel'), 'Anna Maria Beispiel');
+      assert.equal(namedPerson('Name des Kindes:\nClara Beispiel'), 'Clara Beispiel');
+      assert.equal(namedPerson('Versicherten-Nr.: A123456780, Rechnung'), undefined);
+    });
+
+    it('flags a document naming another person than the member, and never assigns it', () => {
+      const other = assignMember(evidence('Patient: Lena Krueger, geb. 12.03.1984, Vers.-Nr. A123456780, Anna Beispiel'));
+      assert.equal(other.assignedKvnr, null, 'contradiction: a clerk decides');
+      assert.equal(other.suggestedKvnr, 'A123456780');
+      const warning = other.reasons.find((r) => r.startsWith(WARNING_PREFIX));
+      assert.match(warning ?? '', /nennt „Lena Krueger“ als Person, nicht Anna Beispiel/);
+      const same = assignMember(evidence('Patientin: Beispiel, Anna, geb. 12.03.1984, Vers.-Nr. A123456780'));
+      assert.equal(same.assignedKvnr, 'A123456780', 'the named patient is the member');
+      assert.ok(same.reasons.some((r) => /Person laut Dokument: „Beispiel, Anna“ – passt/.test(r)));
     });
   });
 

@@ -19,12 +19,20 @@
   // Read state for the live chat: the frame exists once the panel has opened; the page says when it closes.
   var shown = true;
   var reportRead = function () {};
+  // Typing goes where the member expects it: into the send box, once Web Chat has drawn it.
+  function focusSendBox(triesLeft) {
+    var input = document.querySelector('#webchat [data-id="webchat-sendbox-input"], #webchat input[type="text"], #webchat textarea');
+    if (input) input.focus();
+    else if (triesLeft > 0)
+      setTimeout(function () {
+        focusSendBox(triesLeft - 1);
+      }, 100);
+  }
   window.addEventListener('message', function (event) {
     if (event.data && event.data.type === 'musterkasse-widget:focus') {
       shown = true;
       reportRead();
-      var input = document.querySelector('#webchat input[type="text"], #webchat textarea');
-      if (input) input.focus();
+      focusSendBox(50);
     } else if (event.data && event.data.type === 'musterkasse-widget:hidden') {
       shown = false;
     }
@@ -124,6 +132,123 @@
     };
   }
 
+  /*
+   * Files the chat cannot take are refused here, with the reason, in German and in the chat
+   * (the server checks the bytes again): not "Fehler beim Senden" without a word why.
+   */
+  var ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/jpg', 'image/png'];
+  function megabytes(bytes) {
+    return (bytes / 1048576).toLocaleString('de-DE', { maximumFractionDigits: 1 }) + ' MB';
+  }
+  var ACCEPTED_TEXT = 'Ich nehme PDF-, JPEG- und PNG-Dateien bis ' + megabytes(config.uploadMaxBytes) + ' je Datei.';
+  function acceptedType(attachment) {
+    return ACCEPTED_TYPES.indexOf(String(attachment.contentType).toLowerCase()) !== -1 || /\.(pdf|jpe?g|png)$/i.test(attachment.name || '');
+  }
+  function refusals(activity) {
+    var sizes = (activity.channelData && activity.channelData.attachmentSizes) || [];
+    var reasons = [];
+    (activity.attachments || []).forEach(function (attachment, i) {
+      var name = '„' + (attachment.name || 'Datei') + '“';
+      if (!acceptedType(attachment)) reasons.push(name + ' ist keine PDF-, JPEG- oder PNG-Datei.');
+      else if (sizes[i] > config.uploadMaxBytes) reasons.push(name + ' ist mit ' + megabytes(sizes[i]) + ' zu groß.');
+    });
+    return reasons;
+  }
+  function sayInChat(text) {
+    return {
+      type: 'DIRECT_LINE/INCOMING_ACTIVITY',
+      payload: {
+        activity: {
+          type: 'message',
+          id: 'mk-local-' + Date.now(),
+          timestamp: new Date().toISOString(),
+          from: { id: 'mk-widget', role: 'bot', name: 'Musterkasse' },
+          text: text,
+          textFormat: 'plain',
+        },
+      },
+    };
+  }
+  function withFiles(state, clientActivityID) {
+    return (state.activities || []).some(function (a) {
+      return a.channelData && a.channelData.clientActivityID === clientActivityID && a.attachments && a.attachments.length;
+    });
+  }
+  function checkFiles(api) {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.attachments && activity.attachments.length) {
+          var reasons = refusals(activity);
+          if (reasons.length) {
+            api.dispatch(
+              sayInChat(
+                'Diese Datei kann ich nicht annehmen: ' +
+                  reasons.join(' ') +
+                  ' ' +
+                  ACCEPTED_TEXT +
+                  ' Bitte wählen Sie über die Büroklammer eine andere.',
+              ),
+            );
+            return undefined;
+          }
+        }
+        if (
+          action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' &&
+          action.meta &&
+          withFiles(api.getState(), action.meta.clientActivityID)
+        ) {
+          api.dispatch(
+            sayInChat(
+              'Ihre Datei wurde nicht angenommen: Ihr Inhalt ist keine lesbare PDF-, JPEG- oder PNG-Datei, oder sie ist zu groß. ' +
+                ACCEPTED_TEXT,
+            ),
+          );
+        }
+        return next(action);
+      };
+    };
+  }
+
+  /*
+   * Web Chat formats times with a 12-hour skeleton ("7. Dezember um 5:39 AM", also what a screen
+   * reader says). Its formatting goes through four Globalize calls; these do the same with the
+   * browser's Intl in German, on the 24-hour clock.
+   */
+  var germanFormats = {
+    dateFormatter: function () {
+      var format = new Intl.DateTimeFormat('de-DE', {
+        day: 'numeric',
+        month: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      return function (date) {
+        return format.format(new Date(date));
+      };
+    },
+    plural: function (count) {
+      return new Intl.PluralRules('de-DE').select(count);
+    },
+    relativeTimeFormatter: function (unit) {
+      var format = new Intl.RelativeTimeFormat('de-DE', { numeric: 'auto' });
+      return function (value) {
+        return format.format(value, unit);
+      };
+    },
+    unitFormatter: function (unit, options) {
+      var format = new Intl.NumberFormat('de-DE', {
+        style: 'unit',
+        unit: unit,
+        unitDisplay: options && options.form === 'short' ? 'short' : 'long',
+      });
+      return function (value) {
+        return format.format(value);
+      };
+    },
+  };
+
   var session = saved();
   var resuming = !!session;
   (session ? Promise.resolve(session) : newSession())
@@ -165,10 +290,11 @@
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          store: window.WebChat.createStore({}, checkFiles),
           locale: config.locale,
           // Who speaks is said by the speaker label below, not by Web Chat's "Bot MK sagte:".
           // A space, not an empty string: Web Chat falls back to its English text for an empty one.
-          overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: ' ', ACTIVITY_BOT_ATTACHED_ALT: ' ' },
+          overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: ' ', ACTIVITY_BOT_ATTACHED_ALT: ' ', GLOBALIZE: germanFormats },
           avatarMiddleware: agentAvatar,
           groupActivitiesMiddleware: bySpeaker,
           attachmentMiddleware: speakerLabel,
@@ -179,12 +305,19 @@
             hideUploadButton: false,
             uploadAccept: 'application/pdf,image/jpeg,image/png',
             uploadMultiple: true,
+            // A chosen file is sent at once: no second step with only a badge on the paperclip as a hint.
+            sendAttachmentOn: 'attach',
             sendBoxButtonColorOnFocus: config.color,
-            suggestedActionLayout: 'flow',
+            // One suggestion a line, its text wrapped: on a phone nothing is cut off mid-word, and
+            // a long list (nine document types) scrolls in its own box instead of filling the panel.
+            suggestedActionLayout: 'stacked',
+            suggestedActionsStackedLayoutButtonTextWrap: true,
+            suggestedActionsStackedHeight: 230,
           },
         },
         document.getElementById('webchat'),
       );
+      if (document.hasFocus()) focusSendBox(50);
     })
     .catch(function () {
       status.textContent =

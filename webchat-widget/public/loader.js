@@ -88,6 +88,10 @@
       frame.setAttribute('allow', 'clipboard-write');
       var query = new URLSearchParams({ title: config.title, color: config.color, locale: config.locale });
       frame.src = origin + '/widget/frame?' + query.toString();
+      // A message posted before the frame has loaded is lost: say it again once it has.
+      frame.addEventListener('load', function () {
+        if (panel.style.display === 'block') frame.contentWindow.postMessage({ type: 'musterkasse-widget:focus' }, origin);
+      });
       panel.appendChild(frame);
     }
     panel.style.display = 'block';

@@ -36,7 +36,10 @@ export function ChatPane({ chat, live, self }: Props) {
     <div class="chat-pane">
       <div class="chat-main">
         <div class="section-head">
-          <h2>Gespräch: {chat.topic}</h2>
+          <h2>
+            {chat.details?.name ? `Gespräch mit ${chat.details.name.text}` : 'Gespräch'}
+            <span class="muted small"> · {chat.topic}</span>
+          </h2>
           <div class="actions">
             <Transfer
               sessionId={chat.sessionId}

@@ -27,6 +27,12 @@ export function ChatSidebar({ chat, addNote }: Props) {
         <dl class="facts">
           <dt>Anliegen</dt>
           <dd>{chat.topic}</dd>
+          <dt>Name</dt>
+          <dd>
+            {details.name
+              ? `${details.name.text} (${details.name.confirmed ? 'bestätigt mit KVNR und Geburtsdatum' : 'wie angegeben, nicht geprüft'})`
+              : '– (nicht genannt)'}
+          </dd>
           <dt>KVNR (wie angegeben)</dt>
           <dd>{details.kvnr ?? '–'}</dd>
           <dt>Tracking-IDs</dt>

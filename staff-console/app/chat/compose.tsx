@@ -53,29 +53,32 @@ export function Compose({ sessionId, send, typing }: Props) {
   return (
     <form onSubmit={submit} class="send">
       <label for={`agent-message-${sessionId}`}>Nachricht</label>
-      <textarea
-        id={`agent-message-${sessionId}`}
-        rows={3}
-        value={draft}
-        aria-describedby={hintId}
-        onInput={(e) => change(e.currentTarget.value)}
-        onKeyDown={keyDown}
-      />
+      {/* The prepared answers open above the box, in view whatever the window's height. */}
+      <div class="compose-field">
+        {suggestions.length > 0 && (
+          <ul class="plain suggestions" aria-label={`Passende Textvorlagen (${suggestions.length})`}>
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                <button type="button" class="link" onClick={() => setDraft(insertResponse(draft, s))}>
+                  #{s.shortcut}
+                </button>{' '}
+                <span class="muted">{s.title}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <textarea
+          id={`agent-message-${sessionId}`}
+          rows={3}
+          value={draft}
+          aria-describedby={hintId}
+          onInput={(e) => change(e.currentTarget.value)}
+          onKeyDown={keyDown}
+        />
+      </div>
       <p id={hintId} class="muted small">
         Enter sendet, Umschalt+Enter für eine neue Zeile. Mit „#“ und Kürzel eine Textvorlage wählen, Tab fügt sie ein.
       </p>
-      {suggestions.length > 0 && (
-        <ul class="plain suggestions" aria-label="Passende Textvorlagen">
-          {suggestions.map((s) => (
-            <li key={s.id}>
-              <button type="button" class="link" onClick={() => setDraft(insertResponse(draft, s))}>
-                #{s.shortcut}
-              </button>{' '}
-              <span class="muted">{s.title}</span>
-            </li>
-          ))}
-        </ul>
-      )}
       {unsent && (
         <p role="alert" class="error unsent">
           Nicht gesendet. Ihre Nachricht steht noch im Eingabefeld.{' '}

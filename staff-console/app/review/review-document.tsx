@@ -6,6 +6,7 @@ import {
   type ReviewDecisionResult,
   type ReviewDocument,
   type ReviewQueueItem,
+  WARNING_PREFIX,
 } from '../../../domain/documents/review.types.js';
 import { api, describeError } from '../api.js';
 import { dateTime } from '../format.js';
@@ -181,9 +182,15 @@ export function ReviewDocumentView({ id }: { id: string }) {
           </dl>
           <h3>Begründung</h3>
           <ul class="reasons">
-            {doc.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
+            {doc.reasons.map((reason, i) =>
+              reason.startsWith(WARNING_PREFIX) ? (
+                <li key={i} class="warning">
+                  <strong>Achtung:</strong> {reason.slice(WARNING_PREFIX.length)}
+                </li>
+              ) : (
+                <li key={i}>{reason}</li>
+              ),
+            )}
           </ul>
           {doc.status === 'routed' && (
             <>
