@@ -1,5 +1,6 @@
 import type { MembersRepository } from '../../domain/members/members.repository.js';
 import { assignMember } from '../assignment/assign.js';
+import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
 import type { Stage } from '../stage.js';
@@ -27,9 +28,12 @@ export class AssignStage implements Stage {
       bornOnFoundDates: await this.members.bornOn(dates),
       dates,
     });
+    // Warnings stay reasons of their own, so the review screen can show them as such.
+    const warnings = assignment.reasons.filter((r) => r.startsWith(WARNING_PREFIX));
+    const findings = assignment.reasons.filter((r) => !r.startsWith(WARNING_PREFIX));
     return {
       status: 'route',
-      reasons: [`Zuordnung (${Math.round(assignment.confidence * 100)} %): ${assignment.reasons.join('; ')}`],
+      reasons: [`Zuordnung (${Math.round(assignment.confidence * 100)} %): ${findings.join('; ')}`, ...warnings],
       set: { assignedKvnr: assignment.assignedKvnr, suggestedKvnr: assignment.suggestedKvnr, assignmentConfidence: assignment.confidence },
     };
   }

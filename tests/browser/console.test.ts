@@ -128,6 +128,8 @@ describe('staff console in a real browser', function () {
     assert.ok((await page.locator('pre.ocr-text mark').allInnerTexts()).includes(wrong));
     assert.match(await page.locator('pre.ocr-text').first().innerText(), /Zahnreinigung/);
     await page.locator('.chosen', { hasText: wrong }).waitFor();
+    // The letter names its patient: not the holder of the KVNR, and the clerk is told so.
+    await page.locator('.reasons .warning', { hasText: /Das Dokument nennt „Lena .*“ als Person, nicht Otto Anders/ }).waitFor();
     await page.screenshot({ path: screenshotPath('console-review-document.png'), fullPage: true });
     await assertAccessible(page, 'review document');
 

@@ -6,7 +6,9 @@ import { storedFiles } from '../../platform/db/schema.js';
 import { SubmissionsRepository } from '../../domain/submissions/submissions.repository.js';
 import { BOT_HOP_KEY_HEADER, deriveKey } from '../../platform/secrets.js';
 import {
+  answerInvoiceQuestions,
   bubble,
+  openChatWidgetByKeyboard,
   describeViolations,
   openChatWidget,
   screenshotPath,
@@ -59,21 +61,7 @@ describe('chat widget in a real browser', function () {
       .setInputFiles({ name: 'rechnung.pdf', mimeType: 'application/pdf', buffer: makePdf('Rechnung 2026-11') });
     await bubble(chat, /„rechnung\.pdf“ erhalten \(1 Seite; insgesamt 1 von höchstens 15\)/).waitFor({ timeout: 15_000 });
     await bubble(chat, SUBMIT.chooseType).waitFor({ timeout: 10_000 });
-    await tap('Rechnung zur Erstattung');
-    await bubble(chat, SUBMIT.whose).waitFor({ timeout: 10_000 });
-    await tap(SUBMIT.forSelf);
-    await bubble(chat, /Wie lautet Ihre Krankenversichertennummer/).waitFor({ timeout: 10_000 });
-    await type('A123456780');
-    await bubble(chat, 'Wofür ist die Rechnung?').waitFor({ timeout: 10_000 });
-    await tap('Osteopathie');
-    await bubble(chat, /Wann war die Behandlung/).waitFor({ timeout: 10_000 });
-    await type('gestern');
-    await bubble(chat, /Über welchen Betrag/).waitFor({ timeout: 10_000 });
-    await type('85,40');
-    await bubble(chat, /Bitte nennen Sie die IBAN/).waitFor({ timeout: 10_000 });
-    await type('DE89 3704 0044 0532 0130 00');
-    await bubble(chat, /Wer ist Kontoinhaberin oder Kontoinhaber/).waitFor({ timeout: 10_000 });
-    await type('Anna Beispiel');
+    await answerInvoiceQuestions(chat, 'gestern');
     // The file came first: no second request for it.
     await bubble(chat, /Ihr Dokument ist schon da \(1 Seite\)/).waitFor({ timeout: 10_000 });
     assert.equal(await bubble(chat, /Bitte laden Sie jetzt das Dokument hoch/).count(), 0);
@@ -117,20 +105,8 @@ describe('chat widget in a real browser', function () {
 
   it('on a phone: the keyboard opens it with typing in the send box, suggestions wrap, a refused file says why, times read in 24 hours', async () => {
     const page = await live.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'de-DE', hasTouch: true });
-    await page.goto(`${live.server.baseUrl}/`);
-    await page.locator('#musterkasse-chat-launcher').focus();
-    await page.keyboard.press('Enter');
-    const chat = page.frameLocator('#musterkasse-chat-panel iframe');
-    await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
     // Typing right after opening goes into the send box, not to the frame's body.
-    const frame = page.frames().find((f) => f.url().includes('/widget/frame'))!;
-    await frame.waitForFunction(
-      () =>
-        (document.activeElement as unknown as { getAttribute(n: string): string | null } | null)?.getAttribute('data-id') ===
-        'webchat-sendbox-input',
-      undefined,
-      { timeout: 10_000 },
-    );
+    const chat = await openChatWidgetByKeyboard(page, live.server.baseUrl);
     await page.keyboard.type('Hallo');
     assert.equal(await chat.locator(SEND_BOX).inputValue(), 'Hallo', 'the typed text is in the send box');
     await chat.locator(SEND_BOX).fill('');

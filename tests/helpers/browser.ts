@@ -90,6 +90,50 @@ export function bubble(chat: FrameLocator, text: string | RegExp) {
   return chat.locator('.webchat__text-content', { hasText: text });
 }
 
+/**
+ * Answers the bot's questions about an invoice in the widget, from its type to the account
+ * holder (the file already sent), waiting for each question.
+ */
+export async function answerInvoiceQuestions(chat: FrameLocator, treatmentDate: string): Promise<void> {
+  const tap = (label: string) =>
+    chat.getByRole('toolbar').getByRole('button', { name: label, exact: true }).first().click({ timeout: 15_000 });
+  const answer = async (question: RegExp, text: string) => {
+    await bubble(chat, question).last().waitFor({ timeout: 10_000 });
+    await chat.locator(SEND_BOX).fill(text);
+    await chat.locator(SEND_BOX).press('Enter');
+  };
+  await tap('Rechnung zur Erstattung');
+  await tap('Für mich');
+  await answer(/Wie lautet Ihre Krankenversichertennummer/, 'A123456780');
+  await tap('Osteopathie');
+  await answer(/Wann war die Behandlung/, treatmentDate);
+  await answer(/Über welchen Betrag/, '85,40');
+  await answer(/Bitte nennen Sie die IBAN/, 'DE89 3704 0044 0532 0130 00');
+  await answer(/Wer ist Kontoinhaberin oder Kontoinhaber/, 'Anna Beispiel');
+}
+
+/**
+ * Opens the widget as a keyboard user does (focus on the launcher, Enter) and waits until typing
+ * goes into its send box; returns the widget's frame.
+ */
+export async function openChatWidgetByKeyboard(page: Page, baseUrl: string): Promise<FrameLocator> {
+  await page.goto(`${baseUrl}/`);
+  await page.locator('#musterkasse-chat-launcher').focus();
+  await page.keyboard.press('Enter');
+  const chat = page.frameLocator('#musterkasse-chat-panel iframe');
+  await bubble(chat, 'digitale Assistent der Musterkasse').first().waitFor({ timeout: 20_000 });
+  const frame = page.frames().find((f) => f.url().includes('/widget/frame'))!;
+  await frame.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+      ).document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input',
+    undefined,
+    { timeout: 10_000 },
+  );
+  return chat;
+}
+
 /** Opens the demo site's chat widget and waits for the bot's greeting; returns the widget's frame. */
 export async function openChatWidget(page: Page, baseUrl: string): Promise<FrameLocator> {
   await page.goto(`${baseUrl}/`);
