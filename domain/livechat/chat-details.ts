@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
-import { callbackRequests, certificateRequests, chatActivities, members, submissions } from '../../platform/db/schema.js';
+import {
+  callbackRequests,
+  certificateRequests,
+  chatActivities,
+  members,
+  submissions,
+  type SubmissionStatus,
+} from '../../platform/db/schema.js';
 import { findKvnr } from '../members/kvnr.js';
 import { submissionType } from '../submissions/submission-types.js';
 
@@ -20,13 +27,26 @@ export interface ChatDetails {
   name: { text: string; confirmed: boolean } | null;
 }
 
+/** Where a submission stands, as an agent tells the member. */
+const SUBMISSION_STATE: Record<SubmissionStatus, string> = {
+  received: 'eingegangen',
+  checking: 'wird geprüft',
+  processed: 'bearbeitet',
+  needs_attention: 'Klärung nötig',
+};
+
 /** How far back the member's own messages are read for a KVNR they typed. */
 const MESSAGES_READ = 50;
 
 export async function chatDetails(db: Database, conversationId: string): Promise<ChatDetails> {
   const [sent, certificates, typed, callbackNames] = await Promise.all([
     db
-      .select({ trackingId: submissions.trackingId, declaredType: submissions.declaredType, kvnr: submissions.kvnr })
+      .select({
+        trackingId: submissions.trackingId,
+        declaredType: submissions.declaredType,
+        kvnr: submissions.kvnr,
+        status: submissions.status,
+      })
       .from(submissions)
       .where(eq(submissions.conversationId, conversationId))
       .orderBy(asc(submissions.createdAt)),
@@ -73,7 +93,11 @@ export async function chatDetails(db: Database, conversationId: string): Promise
     name,
     trackingIds: sent.map((s) => s.trackingId),
     requests: [
-      ...sent.map((s) => `${(s.declaredType && submissionType(s.declaredType)?.label) || 'Einreichung'} · ${s.trackingId}`),
+      // Agents may not open documents; where one stands they may tell the member.
+      ...sent.map(
+        (s) =>
+          `${(s.declaredType && submissionType(s.declaredType)?.label) || 'Einreichung'} · ${s.trackingId} · ${SUBMISSION_STATE[s.status]}`,
+      ),
       ...certificates.map((c) => `Versicherungsbescheinigung · ${c.reference}`),
     ],
   };

@@ -8,10 +8,15 @@ import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser 
 import { letterPdf } from '../helpers/files.js';
 import { randomKvnr } from '../helpers/members.js';
 import { waitUntil } from '../helpers/processes.js';
-import { createStaff } from '../helpers/staff.js';
+import { createStaff, TEST_PASSWORD } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
 
 // Browser globals used inside page callbacks (which run in Chromium, not in Node).
+interface HTMLLikeElement {
+  tagName: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
 declare const document: { querySelectorAll(selector: string): Iterable<{ complete: boolean; naturalWidth: number }> };
 declare const window: { scrollTo(x: number, y: number): void };
 
@@ -154,6 +159,57 @@ describe('staff console in a real browser', function () {
     assert.deepEqual(actions, ['document.decide', 'document.page_view', 'document.view']);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  it('works with the keyboard alone: log in, every control reached with a visible focus, a section opened', async () => {
+    const clerk = await createStaff(live.server.core, 'clerk');
+    const page = await (await live.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${live.server.baseUrl}/console`);
+    await page.getByLabel('Benutzername').waitFor();
+    // From the top of the page: Tab to the first field, type, Tab, type, Enter.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(clerk.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+
+    // Every stop of the Tab order shows where the focus is.
+    const stops: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = (globalThis as unknown as { document: { activeElement: HTMLLikeElement | null } }).document.activeElement;
+        if (!el || el.tagName === 'BODY') return undefined;
+        const style = (
+          globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; boxShadow: string } }
+        ).getComputedStyle(el);
+        const shown = style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+        return `${el.tagName.toLowerCase()}:${(el.textContent || el.getAttribute('aria-label') || el.getAttribute('id') || '').trim().slice(0, 30)}${shown ? '' : ' (no focus ring)'}`;
+      });
+      if (stop) stops.push(stop);
+    }
+    assert.ok(stops.length >= 5, stops.join(' | '));
+    assert.deepEqual(
+      stops.filter((s) => s.endsWith('(no focus ring)')),
+      [],
+      'every focused control shows it',
+    );
+    assert.ok(
+      stops.some((s) => s.startsWith('a:Dokumentsuche')),
+      `the sections are in the Tab order: ${stops.join(' | ')}`,
+    );
+
+    // A section opened from the keyboard, a search run with Enter.
+    await page.getByRole('link', { name: 'Dokumentsuche' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dokumentsuche' }).waitFor();
+    await page.getByLabel('Tracking-ID').focus();
+    await page.keyboard.type('MK-0000-0000-0000');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Keine Dokumente gefunden|keine gültige Tracking-ID/).waitFor();
+    await assertAccessible(page, 'document search');
+    await page.context().close();
   });
 
   it('shows an agent no review section, and the review API answers 403', async () => {

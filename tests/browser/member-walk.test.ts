@@ -116,6 +116,8 @@ describe('a member walks the chat on a phone', function () {
     // The agent sees who it is: the name given for the callback, marked as not checked.
     await agent.getByRole('heading', { name: /Gespräch mit Anna Beispiel/ }).waitFor({ timeout: 10_000 });
     await agent.getByText('Anna Beispiel (wie angegeben, nicht geprüft)').waitFor();
+    // Agents may not open documents, but they see where the member's submission stands.
+    await agent.getByText(/Rechnung zur Erstattung · MK-[0-9A-Z-]+ · (eingegangen|wird geprüft|bearbeitet|Klärung nötig)/).waitFor();
     await agent.getByLabel('Nachricht').fill('Guten Tag Frau Beispiel, ich sehe mir Ihre Rechnung gleich an.');
     await agent.getByLabel('Nachricht').press('Enter');
     await bubble(chat, 'ich sehe mir Ihre Rechnung gleich an').waitFor({ timeout: 15_000 });

@@ -126,6 +126,14 @@ describe('chat widget in a real browser', function () {
     const list = await chat.locator('.webchat__suggested-actions').last().boundingBox();
     assert.ok(list && panel && list.height < panel.height / 2, 'the nine types take at most half the screen');
     await page.screenshot({ path: screenshotPath('widget-phone-document-types.png') });
+    // With the keyboard alone: from the send box back to the suggestions, Enter chooses one.
+    await chat.locator(SEND_BOX).focus();
+    await page.keyboard.press('Shift+Tab');
+    const focused = chat.locator('.webchat__suggested-action:focus');
+    await focused.waitFor({ timeout: 5_000 });
+    assert.equal((await focused.innerText()).trim(), 'Rechnung zur Erstattung', 'the first suggestion has the focus');
+    await page.keyboard.press('Enter');
+    await bubble(chat, SUBMIT.whose).waitFor({ timeout: 10_000 });
     await chat.locator(SEND_BOX).fill('abbrechen');
     await chat.locator(SEND_BOX).press('Enter');
 
