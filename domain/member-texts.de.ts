@@ -166,7 +166,7 @@ export const HANDOFF = {
   retry: 'Bitte wählen Sie „Rückruf anfordern“ oder „Nein, danke“.',
   declined: 'In Ordnung. Sie können mir jederzeit weiter Fragen stellen.',
   queued: (position: number, minutes: number) =>
-    `Ich verbinde Sie mit einer Mitarbeiterin oder einem Mitarbeiter. Sie sind an ${position}. Stelle der Warteschlange; die Wartezeit beträgt etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}. ` +
+    `Ich verbinde Sie mit einer Mitarbeiterin oder einem Mitarbeiter. ${position === 1 ? 'Sie sind als Nächste oder Nächster an der Reihe' : `Sie sind an ${position}. Stelle der Warteschlange`}; die Wartezeit beträgt etwa ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'}. ` +
     'Schreiben Sie gern schon, worum es geht – Ihre Nachrichten werden weitergegeben. Mit „abbrechen“ verlassen Sie die Warteschlange.',
   leftQueue: 'Sie haben die Warteschlange verlassen. Ich bin wieder für Ihre Fragen da.',
   movedUp: (position: number, minutes: number) =>
@@ -265,7 +265,9 @@ export function fileOutcomeText(
 ): string {
   if (!outcome.accepted) return `„${name}“ ${refusalText(outcome.reason, limits)}`;
   const pages = outcome.pages === 1 ? '1 Seite' : `${outcome.pages} Seiten`;
-  const shrunk = outcome.downscaled ? ' Das Foto war größer als erlaubt; ich habe es auf die erlaubte Größe verkleinert.' : '';
+  const shrunk = outcome.downscaled
+    ? ` Das Foto war größer als ${Math.round(limits.maxPageBytes / 1024)} kB je Seite; ich habe es dafür verkleinert.`
+    : '';
   return `„${name}“ erhalten (${pages}; insgesamt ${outcome.totalPages} von höchstens ${limits.maxPages}).${shrunk}`;
 }
 

@@ -20,6 +20,15 @@ export function App() {
   const [session, setSession] = useState<Session | null | 'loading'>('loading');
   const route = useRoute();
 
+  // A section opened from the navigation takes the focus to its heading: a screen reader says
+  // where the person is now, and Enter and the section's shortcuts work there, not on the link.
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (!route.section || !heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [route.section]);
+
   useEffect(() => {
     api<Session>('GET', '/api/auth/me')
       .then(setSession)

@@ -72,7 +72,7 @@ describe('clerk search and re-route in a real browser', function () {
     await page.getByRole('listitem').filter({ hasText: other }).getByRole('button', { name: 'Übernehmen' }).click();
     await page.locator('.chosen', { hasText: other }).waitFor();
     await page.getByRole('button', { name: 'Umleiten (Strg+Enter)' }).click();
-    await page.getByText('Umgeleitet an Arbeitsunfähigkeit.').waitFor();
+    await page.getByText(/Umgeleitet an Arbeitsunfähigkeit für /).waitFor();
     await page.screenshot({ path: screenshotPath('console-rerouted.png'), fullPage: true });
     const [row] = await core.database.db.select().from(submissionDocuments).where(eq(submissionDocuments.id, copy.id));
     assert.deepEqual([row?.documentType, row?.assignedKvnr, row?.department], ['sick_note', other, 'Arbeitsunfähigkeit']);

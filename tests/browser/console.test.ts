@@ -147,7 +147,8 @@ describe('staff console in a real browser', function () {
     await page.locator('.chosen', { hasText: right }).waitFor();
     assert.equal(await page.getByLabel('Dokumenttyp (t)').inputValue(), 'invoice');
     await page.keyboard.press('Control+Enter');
-    await page.getByText('Weitergeleitet an Leistungen').waitFor();
+    // Said with the person the clerk chose, not the suggestion.
+    await page.getByText(new RegExp(`Weitergeleitet an Leistungen für Lena ${lastName}`)).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('console-review-routed.png'), fullPage: true });
 

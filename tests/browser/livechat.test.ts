@@ -42,7 +42,7 @@ describe('live chat between the widget and the console (two browsers)', function
     };
 
     await type('Ich möchte mit einem Mitarbeiter sprechen');
-    await bubble(chat, /an 1\. Stelle der Warteschlange/).waitFor({ timeout: 15_000 });
+    await bubble(chat, /Sie sind als Nächste oder Nächster an der Reihe/).waitFor({ timeout: 15_000 });
     assert.equal(await bubble(chat, HANDOFF.busy).count(), 0);
 
     // The agent sees the waiting member with what was asked, and takes the chat.

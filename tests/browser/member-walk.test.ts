@@ -111,7 +111,7 @@ describe('a member walks the chat on a phone', function () {
     await agent.getByRole('button', { name: 'Anmelden' }).click();
     await agent.getByText('Verbunden.').waitFor();
     await type('Ich möchte mit einer Person sprechen');
-    await bubble(chat, /Stelle der Warteschlange/).waitFor({ timeout: 15_000 });
+    await bubble(chat, /an der Reihe|Stelle der Warteschlange/).waitFor({ timeout: 15_000 });
     await agent.locator('.waiting li').first().getByRole('button', { name: 'Annehmen' }).click();
     // The agent sees who it is: the name given for the callback, marked as not checked.
     await agent.getByRole('heading', { name: /Gespräch mit Anna Beispiel/ }).waitFor({ timeout: 10_000 });

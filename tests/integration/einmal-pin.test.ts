@@ -125,7 +125,8 @@ describe('Einmal-PIN', () => {
       const resumed = await logIn(laptop, kvnr, pin);
       assert.ok(resumed.includes(PIN.resume), resumed.join(' | '));
       assert.match(last(resumed), /Seit wann sind Sie arbeitsunfähig/, 'continues at the first open question');
-      assert.match(last(await laptop.say('01.11.2026')), /Bitte laden Sie jetzt das Dokument hoch/);
+      // The file from the phone is there: no second request for it after resuming.
+      assert.match(last(await laptop.say('01.11.2026')), /Ihr Dokument ist schon da \(2 Seiten\)/);
       assert.equal(last(await laptop.say(SUBMIT.filesDone)), SUBMIT.note, 'the file from the phone is there');
       assert.match(last(await laptop.say(SUBMIT.noNote)), /1 Datei mit 2 Seiten/);
       const done = last(await laptop.say(SUBMIT.send));

@@ -145,7 +145,7 @@ describe('intake pipeline', () => {
       assert.ok(page!.confidence > 60, `confidence ${page!.confidence}`);
       assert.match(page!.text, /Arbeitsunf.higkeitsbescheinigung/);
       assert.match(page!.text, /A123456780/);
-      assert.ok((await documentRow(id)).reasons.some((r) => /Texterkennung: 1 Seite\(n\), Konfidenz \d+ %/.test(r)));
+      assert.ok((await documentRow(id)).reasons.some((r) => /Texterkennung: 1 Seite, Konfidenz \d+ %/.test(r)));
     }
   });
 

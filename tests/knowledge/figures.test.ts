@@ -42,12 +42,14 @@ describe('dated figures', () => {
       assert.deepEqual(missing, []);
     });
 
-    it("agrees with what the system enforces and what the bot's own texts say", () => {
+    it("agrees with what the system enforces and what the bot's texts and the PIN letter say", () => {
       const today = (id: string) => base.figures.valueOn(id, '2026-12-07').value;
       assert.equal(today('upload_seiten'), `${DEFAULT_DOCUMENT_LIMITS.maxPages} Seiten`);
       assert.equal(today('upload_groesse_seite'), `${DEFAULT_DOCUMENT_LIMITS.maxPageBytes / 1024} kB`);
       assert.equal(today('einmal_pin_gueltig'), `${PIN_VALIDITY_DAYS} Tage`);
-      const texts = readFileSync(path.join(projectRoot, 'domain', 'member-texts.de.ts'), 'utf8');
+      const texts = ['member-texts.de.ts', 'members/einmal-pin/pin-letter.ts']
+        .map((file) => readFileSync(path.join(projectRoot, 'domain', file), 'utf8'))
+        .join('\n');
       const phones = new Set(texts.match(/\b0800[\d ]+\d/g));
       assert.deepEqual([...phones], [today('telefon_service')], 'one service number everywhere');
       for (const hours of texts.match(/Mo–Fr \d+–\d+ Uhr/g) ?? []) assert.equal(hours, today('servicezeiten'));

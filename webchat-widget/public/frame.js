@@ -302,6 +302,9 @@
           styleOptions: {
             accent: config.color,
             botAvatarInitials: 'MK',
+            // The member's own messages in a colour of their own, so they never look like the bot's.
+            bubbleFromUserBackground: '#e3f1ee',
+            bubbleFromUserBorderColor: '#b7d8d0',
             hideUploadButton: false,
             uploadAccept: 'application/pdf,image/jpeg,image/png',
             uploadMultiple: true,
@@ -312,7 +315,8 @@
             // a long list (nine document types) scrolls in its own box instead of filling the panel.
             suggestedActionLayout: 'stacked',
             suggestedActionsStackedLayoutButtonTextWrap: true,
-            suggestedActionsStackedHeight: 230,
+            suggestedActionsStackedHeight: 180,
+            suggestedActionHeight: 36,
           },
         },
         document.getElementById('webchat'),

@@ -89,7 +89,7 @@ export async function layOutPinLetter(letter: PinLetter): Promise<{ pdf: Buffer;
   text('Ihre Einmal-PIN zum Einreichen von Unterlagen', { font: bold, size: 13, gap: 10 });
   text(letterSalutation(recipient), { gap: 6 });
   text(
-    `für folgendes Anliegen bitten wir Sie um Unterlagen: ${letter.purpose}. Mit der Einmal-PIN unten senden Sie uns diese sicher online – ohne Registrierung.`,
+    `wir bitten Sie um Unterlagen. Anlass: ${letter.purpose}. Mit der Einmal-PIN unten senden Sie uns diese sicher online – ohne Registrierung.`,
     { gap: 10 },
   );
   text('Ihre Einmal-PIN:', { font: bold, gap: 4 });
@@ -98,14 +98,14 @@ export async function layOutPinLetter(letter: PinLetter): Promise<{ pdf: Buffer;
   text('So geht es:', { font: bold });
   for (const step of [
     '1. Öffnen Sie auf www.musterkasse.example den Chat und schreiben Sie „Einmal-PIN“.',
-    '2. Geben Sie Ihre Krankenversichertennummer, die letzten sechs Ziffern der Kartennummer Ihrer Gesundheitskarte und diese PIN ein.',
+    '2. Geben Sie Ihre Krankenversichertennummer (vorn auf der Gesundheitskarte), die letzten sechs Ziffern der Kartennummer (auf der Rückseite der Karte) und diese PIN ein.',
     '3. Beantworten Sie die Fragen und laden Sie die Unterlagen hoch. Sie können jederzeit unterbrechen und später – auch an einem anderen Gerät – weitermachen.',
   ]) {
     text(step, { gap: 2 });
   }
   top -= 8;
   text(
-    'Bitte geben Sie die PIN nicht weiter. Wir fragen Sie nie per E-Mail oder Telefon danach. Nach mehreren falschen Eingaben wird die PIN gesperrt; dann senden wir Ihnen gern eine neue.',
+    'Bitte geben Sie die PIN nicht weiter. Wir fragen Sie nie per E-Mail oder Telefon danach. Nach mehreren falschen Eingaben wird die PIN gesperrt; dann senden wir Ihnen gern eine neue: 0800 000 0000 (kostenfrei, Mo–Fr 8–18 Uhr).',
     { size: 9, gap: 10 },
   );
   text('Mit freundlichen Grüßen', { gap: 2 });

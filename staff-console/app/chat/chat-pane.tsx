@@ -63,7 +63,7 @@ export function ChatPane({ chat, live, self }: Props) {
               <span class="author">{l.from === 'agent' && l.name && l.name !== self ? l.name : AUTHORS[l.from]}</span>{' '}
               {/* The member's words as typed; the bot's and agents' lines as the member sees them, formatted. */}
               {l.from === 'member' ? <span class="text">{l.text}</span> : <Markdown text={l.text} class="md text" />}
-              <span class="muted small">
+              <span class="muted small line-time">
                 {timeOf(l.timestamp)}
                 {l.from === 'agent' && ` · ${readState(l, chat.memberReadAt)}`}
               </span>

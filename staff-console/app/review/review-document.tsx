@@ -55,7 +55,8 @@ export function ReviewDocumentView({ id }: { id: string }) {
         `/api/review/documents/${encodeURIComponent(id)}/${mode === 'decide' ? 'decision' : 'reroute'}`,
         { documentType, kvnr: member.kvnr },
       );
-      setRoutedTo(department);
+      // Said with the person chosen, not the pipeline's suggestion still shown above.
+      setRoutedTo(`${department} für ${describeMember(member)}`);
       if (mode === 'reroute') {
         setTimeout(() => {
           setRoutedTo('');
