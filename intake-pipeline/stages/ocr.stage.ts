@@ -24,7 +24,7 @@ export class OcrStage implements Stage {
       if (err instanceof PdfLimitError) throw new UnrecoverableError('PDF zu aufwendig zum Lesen (Zeitlimit)');
       throw err;
     });
-    await this.documents.savePages(pages.map((p) => ({ documentId: document.id, ...p })));
+    await this.documents.savePages(pages.map(({ notes: _notes, ...p }) => ({ documentId: document.id, ...p })));
     const fromLayer = pages.filter((p) => p.source === 'text_layer').length;
     const ocred = pages.filter((p) => p.source === 'ocr');
     const reasons = [
@@ -32,6 +32,8 @@ export class OcrStage implements Stage {
       ocred.length > 0
         ? `Texterkennung: ${pageCount(ocred.length)}, Konfidenz ${Math.round(ocred.reduce((s, p) => s + p.confidence, 0) / ocred.length)} %`
         : undefined,
+      // How a page was made readable ("Seite 1 um 180° gedreht").
+      ...pages.flatMap((p) => p.notes.map((note) => `Seite ${p.page} ${note}`)),
     ].filter((r): r is string => !!r);
     return { status: 'classify', reasons };
   }

@@ -10,11 +10,23 @@ const PACKAGED_LANG_PATH = path.dirname(require.resolve('@tesseract.js-data/deu/
 /** Longest side an image is scaled down to before OCR (A4 at 300 dpi). */
 const MAX_SIDE_PX = 2480;
 
+export type Rotation = 0 | 90 | 180 | 270;
+const ROTATIONS: Rotation[] = [0, 90, 180, 270];
+
 export interface OcrResult {
   text: string;
   /** tesseract's mean word confidence, 0–100. */
   confidence: number;
+  /** How far the page was turned (clockwise) to be read: a photo on its side, a fax upside down. */
+  rotation: Rotation;
 }
+
+/** Below this confidence a page may be on its side or upside down: the other three ways are tried. */
+const UPRIGHT_CONFIDENCE = 60;
+/** Longest side of the small renders that decide which way is up (quick to read, enough to tell). */
+const PROBE_SIDE_PX = 1100;
+/** How much better a turned probe must read to be believed. */
+const ROTATION_MARGIN = 10;
 
 /**
  * tesseract.js with German data from `@tesseract.js-data/deu`, a scheduler over reused workers
@@ -67,23 +79,50 @@ export class OcrEngine {
    * leptonica reads it directly. The resolution is a worker parameter (300 dpi). No contrast
    * stretch: tesseract binarises each page itself, and the stretch cost more than it gained.
    */
-  static async normalise(image: Buffer): Promise<Buffer> {
+  static async normalise(image: Buffer, rotation: Rotation = 0, maxSide = MAX_SIDE_PX): Promise<Buffer> {
     const { data, info } = await openImage(image)
-      .rotate()
+      .autoOrient()
+      .rotate(rotation)
       // Transparent parts (screenshots, some PNG scans) become paper white, not black.
       .flatten({ background: '#ffffff' })
       .grayscale()
-      .resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`expected one grey channel, got ${info.channels}`);
     return Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'ascii'), data]);
   }
 
+  /**
+   * The page's text. A page that reads badly upright is probed small in all four ways; if one
+   * reads clearly better, the page is read again turned that way (phone photos on their side,
+   * faxes fed upside down).
+   */
   async recognise(image: Buffer): Promise<OcrResult> {
-    const scheduler = await this.warmUp();
-    const { data } = await scheduler.addJob('recognize', await OcrEngine.normalise(image));
     this.recognised++;
+    const upright = await this.read(await OcrEngine.normalise(image));
+    if (upright.confidence >= UPRIGHT_CONFIDENCE) return { ...upright, rotation: 0 };
+    const rotation = await this.wayUp(image);
+    if (rotation === 0) return { ...upright, rotation: 0 };
+    const turned = await this.read(await OcrEngine.normalise(image, rotation));
+    return turned.confidence > upright.confidence ? { ...turned, rotation } : { ...upright, rotation: 0 };
+  }
+
+  /** Which way up the page reads best, from four small renders. */
+  private async wayUp(image: Buffer): Promise<Rotation> {
+    const probes = await Promise.all(
+      ROTATIONS.map(async (rotation) => ({ rotation, ...(await this.read(await OcrEngine.normalise(image, rotation, PROBE_SIDE_PX))) })),
+    );
+    // Confidence counts only where there is text to be confident about.
+    const score = (p: { text: string; confidence: number }) => p.confidence * Math.min(1, (p.text.match(/\p{L}/gu) ?? []).length / 40);
+    const [upright, ...turned] = probes;
+    const best = turned.reduce((a, b) => (score(b) > score(a) ? b : a));
+    return score(best) > score(upright!) + ROTATION_MARGIN ? best.rotation : 0;
+  }
+
+  private async read(pgm: Buffer): Promise<{ text: string; confidence: number }> {
+    const scheduler = await this.warmUp();
+    const { data } = await scheduler.addJob('recognize', pgm);
     return { text: data.text, confidence: data.confidence };
   }
 

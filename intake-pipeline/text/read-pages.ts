@@ -1,4 +1,4 @@
-import type { OcrEngine } from './ocr-engine.js';
+import type { OcrEngine, OcrResult } from './ocr-engine.js';
 import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../platform/imaging/pdf-pool.js';
 
 export interface PageText {
@@ -7,6 +7,8 @@ export interface PageText {
   /** 0–100; a text layer counts as 100. */
   confidence: number;
   source: 'text_layer' | 'ocr';
+  /** What was done to read the page, for the clerk ("um 90° gedreht", "Textebene unbrauchbar"). */
+  notes: string[];
 }
 
 /** Resolution pages are rendered at for OCR: enough for 8-pt print, small enough to be quick. */
@@ -16,19 +18,36 @@ const MIN_TEXT_LAYER_LETTERS = 20;
 const letters = (text: string) => (text.match(/\p{L}/gu) ?? []).length;
 
 /**
+ * A text layer worth trusting reads like text: mostly Latin letters and digits, and words with
+ * vowels. A broken font encoding ("ÕÖ×Ø", "!#$%&"), a layer of private-use glyphs or consonant
+ * soup is not, and the page is read from its image instead.
+ */
+export function readableTextLayer(text: string): boolean {
+  const visible = text.replace(/\s+/g, '');
+  if (letters(text) < MIN_TEXT_LAYER_LETTERS) return false;
+  const latin = (visible.match(/[A-Za-zÄÖÜäöüß0-9]/g) ?? []).length;
+  const words = text.split(/[^\p{L}]+/u).filter((w) => w.length >= 3);
+  const voiced = words.filter((w) => /[aeiouyäöü]/i.test(w)).length;
+  return latin / visible.length >= 0.6 && words.length > 0 && voiced / words.length >= 0.6;
+}
+
+/**
  * The text of every page: a PDF's own text layer where it has one (no OCR needed), otherwise
  * the page rendered and read by tesseract; images are read directly.
  */
 export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine): Promise<PageText[]> {
-  if (mediaType !== 'application/pdf') {
-    const { text, confidence } = await ocr.recognise(bytes);
-    return [{ page: 1, text, confidence, source: 'ocr' }];
-  }
+  if (mediaType !== 'application/pdf') return [{ page: 1, ...read(await ocr.recognise(bytes)) }];
   const layers = await textLayers(bytes);
   const pages: PageText[] = [];
   for (const [index, layer] of layers.entries()) {
-    if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer' });
-    else pages.push({ page: index + 1, ...(await recogniseRendered(bytes, index, ocr)), source: 'ocr' });
+    if (readableTextLayer(layer)) {
+      pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
+      continue;
+    }
+    const page = read(await recogniseRendered(bytes, index, ocr));
+    // A layer with letters that do not read as text was there, but not trusted.
+    if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) page.notes.unshift('Textebene unbrauchbar, per Texterkennung gelesen');
+    pages.push({ page: index + 1, ...page });
   }
   return pages;
 }
@@ -44,11 +63,15 @@ async function textLayers(bytes: Buffer): Promise<string[]> {
   }
 }
 
+function read({ text, confidence, rotation }: OcrResult): Omit<PageText, 'page'> {
+  return { text, confidence, source: 'ocr', notes: rotation === 0 ? [] : [`um ${rotation}° gedreht`] };
+}
+
 /** A page too costly to render within the limits is left to the clerk: no text, confidence 0. */
-async function recogniseRendered(bytes: Buffer, index: number, ocr: OcrEngine): Promise<{ text: string; confidence: number }> {
+async function recogniseRendered(bytes: Buffer, index: number, ocr: OcrEngine): Promise<OcrResult> {
   const image = await renderPdfPage(bytes, index, RENDER_DPI).catch((err: unknown) => {
     if (err instanceof PdfLimitError) return undefined;
     throw err;
   });
-  return image ? ocr.recognise(image) : { text: '', confidence: 0 };
+  return image ? ocr.recognise(image) : { text: '', confidence: 0, rotation: 0 };
 }

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import sharp from 'sharp';
+import { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
+import { readableTextLayer, readPages } from '../../intake-pipeline/text/read-pages.js';
+import { imageOnlyPdf, scannedPage } from '../helpers/files.js';
+import { testLogger } from '../helpers/log-scan.js';
+
+const LINES = ['Rechnung Nr. 2026-118', 'Patientin: Anna Beispiel', 'Professionelle Zahnreinigung', 'Betrag 92,10 EUR'];
+/** Enough of the page read right to say the page was read. */
+const readRight = (text: string) => /Rechnung/.test(text) && /Zahnreinigung/.test(text) && /Beispiel/.test(text);
+
+/** Pages as members and scan centres send them (issue 16): turned, tagged by EXIF, transparent, with a broken text layer. */
+describe('reading pages the way they arrive', function () {
+  this.timeout(120_000);
+  const ocr = new OcrEngine(2, testLogger());
+  after(() => ocr.close());
+
+  for (const turned of [90, 180, 270]) {
+    it(`reads a page turned by ${turned}° and says how it was turned back`, async () => {
+      const page = await scannedPage(LINES, { rotate: turned });
+      const [read] = await readPages(page, 'image/png', ocr);
+      assert.ok(readRight(read!.text), read!.text);
+      assert.deepEqual(read!.notes, [`um ${(360 - turned) % 360}° gedreht`]);
+    });
+  }
+
+  it('reads an upright page without turning it', async () => {
+    const [read] = await readPages(await scannedPage(LINES), 'image/png', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+    assert.deepEqual(read!.notes, []);
+  });
+
+  it('turns a phone photo by its EXIF orientation before reading', async () => {
+    // The pixels lie on their side; the EXIF tag (6: turn 90° clockwise to view) says so.
+    const sideways = await sharp(await scannedPage(LINES, { rotate: -90 }))
+      .jpeg({ quality: 92 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const [read] = await readPages(sideways, 'image/jpeg', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+    assert.deepEqual(read!.notes, [], 'upright after EXIF, nothing more to turn');
+  });
+
+  it('reads black text on a transparent PNG as on white paper', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="520">${LINES.map(
+      (line, i) => `<text x="60" y="${120 + i * 80}" font-family="DejaVu Sans" font-size="44">${line}</text>`,
+    ).join('')}</svg>`;
+    const transparent = await sharp(Buffer.from(svg)).png().toBuffer();
+    assert.equal((await sharp(transparent).metadata()).hasAlpha, true);
+    const [read] = await readPages(transparent, 'image/png', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+  });
+
+  it('does not trust a text layer that does not read as text, and reads the page image instead', async () => {
+    const pdf = await PDFDocument.load(await imageOnlyPdf(await scannedPage(LINES)));
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    // A broken encoding as some scanners write it: letters, but no words.
+    pdf.getPage(0).drawText('Qxzrt Bvnkl Wrtzp Mnbvc Xcvbn Lkjhg Fdsmn', { x: 10, y: 10, size: 2, font, color: rgb(1, 1, 1) });
+    const [read] = await readPages(Buffer.from(await pdf.save()), 'application/pdf', ocr);
+    assert.equal(read!.source, 'ocr');
+    assert.ok(readRight(read!.text), read!.text);
+    assert.deepEqual(read!.notes, ['Textebene unbrauchbar, per Texterkennung gelesen']);
+  });
+
+  it('tells a readable text layer from garbage', () => {
+    assert.equal(readableTextLayer('Rechnung für die professionelle Zahnreinigung vom 3. November über 95,00 Euro'), true);
+    assert.equal(readableTextLayer('Qxzrt Bvnkl Wrtzp Mnbvc Xcvbn Lkjhg'), false, 'no vowels: no words');
+    assert.equal(readableTextLayer('ÕÖ×ØÙÚÛ ÝÞßàáâã äåæçèéê ëìíîïðñ òóôõö÷ø'), false, 'a broken font encoding');
+    assert.equal(readableTextLayer('\uE001\uE002\uE003 \uE004\uE005\uE006\uE007 \uE008\uE009\uE00A\uE00B'), false, 'private-use glyphs');
+    assert.equal(readableTextLayer('Seite 1'), false, 'too little to trust');
+  });
+});
