@@ -1,5 +1,6 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
+import { damerauLevenshtein } from '../../platform/text/natural.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
@@ -24,10 +25,33 @@ export interface AssignmentEvidence {
   dates: string[];
 }
 
-const contains = (folded: string, name: string) => {
-  const needle = foldOcrText(name).trim();
-  return needle.length >= 2 && new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(folded);
-};
+/**
+ * Names made comparable across spellings: umlauts as the OCR text folds them (Krüger → krueger),
+ * other accents and the Turkish dotless ı dropped (Yıldız → yildiz).
+ */
+export function foldName(text: string): string {
+  return foldOcrText(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l');
+}
+
+/** Spellings of a name to look for: as folded, and with umlauts as plain vowels (OCR loses the dots: Kruger). */
+function spellings(name: string): string[] {
+  const folded = foldName(name).trim();
+  const plain = foldName(name.replace(/[äÄ]/g, 'a').replace(/[öÖ]/g, 'o').replace(/[üÜ]/g, 'u')).trim();
+  return [...new Set([folded, plain])];
+}
+
+/** Long single names may carry one OCR slip ("Beispie1"); short ones must be exact (Bauer is not Baier). */
+const FUZZY_NAME_LENGTH = 6;
+
+/** Whether the (folded) text names this person, as a whole word, allowing for spellings and one OCR slip in a long name. */
+function contains(folded: string, name: string): boolean {
+  return spellings(name).some((needle) => {
+    if (needle.length < 2) return false;
+    if (new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(folded)) return true;
+    if (needle.length < FUZZY_NAME_LENGTH || /\s/.test(needle)) return false;
+    return folded.split(/[^a-z0-9]+/).some((word) => Math.abs(word.length - needle.length) <= 1 && damerauLevenshtein(word, needle) <= 1);
+  });
+}
 
 /**
  * The person a document says it is about ("Patient: Lena Krüger", "Versicherte/r: …", "Name des
@@ -49,7 +73,7 @@ export function namedPerson(text: string): string | undefined {
 
 /** Whether a name as written on a document is this member's (either order, umlauts spelled out or not). */
 function namesMember(written: string, member: MemberRecord): boolean {
-  const folded = foldOcrText(written);
+  const folded = foldName(written);
   return contains(folded, member.lastName) && contains(folded, member.firstName);
 }
 
@@ -78,7 +102,7 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
 }
 
 function decide(evidence: AssignmentEvidence): Assignment {
-  const folded = foldOcrText(evidence.text);
+  const folded = foldName(evidence.text);
   const reasons: string[] = [];
   const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
   for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr)))

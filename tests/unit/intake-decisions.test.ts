@@ -1,3 +1,4 @@
+import { kvnrCheckDigit } from '../../domain/members/kvnr.js';
 import assert from 'node:assert/strict';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, namedPerson, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
@@ -81,6 +82,35 @@ describe('intake decisions', () => {
       assert.deepEqual([byName.assignedKvnr, byName.suggestedKvnr], [null, 'A123456780']);
       const chatOnly = assignMember(evidence('Quittung über 40,00 EUR', 'K876543217'));
       assert.deepEqual([chatOnly.assignedKvnr, chatOnly.suggestedKvnr], [null, 'K876543217']);
+    });
+  });
+
+  describe('names as documents spell them', () => {
+    const withMember = (text: string, person: MemberRecord): AssignmentEvidence => ({
+      ...evidence(text),
+      members: new Map([[person.kvnr, person]]),
+    });
+    const kvnr = (firstNine: string) => `${firstNine}${kvnrCheckDigit(firstNine)}`;
+    const yildiz = member(kvnr('Y10000001'), 'Elif', 'Yıldız', '1991-05-05');
+    const krueger = member(kvnr('L40000008'), 'Lena', 'Krüger', '2001-10-10');
+    const weissenfels = member(kvnr('W10000001'), 'Jörg', 'Weißenfels', '1970-01-20');
+    const bauer = member(kvnr('B20000001'), 'Karl', 'Bauer', '1960-02-02');
+
+    it('finds Yıldız as Yildiz, Krüger as Krueger or Kruger, Weißenfels as Weissenfels', () => {
+      for (const [text, person] of [
+        [`Elif Yildiz, Vers.-Nr. ${yildiz.kvnr}`, yildiz],
+        [`Lena Krueger, Vers.-Nr. ${krueger.kvnr}`, krueger],
+        [`Lena Kruger, Vers.-Nr. ${krueger.kvnr}`, krueger],
+        [`Jorg Weissenfels, Vers.-Nr. ${weissenfels.kvnr}`, weissenfels],
+      ] as const) {
+        const result = assignMember(withMember(text, person));
+        assert.equal(result.assignedKvnr, person.kvnr, `${text}: ${result.reasons.join('; ')}`);
+      }
+    });
+
+    it('forgives one OCR slip in a long surname, never in a short one', () => {
+      assert.equal(assignMember(evidence('Anna Beispie1, geb. 12.03.1984, Vers.-Nr. A123456780')).assignedKvnr, 'A123456780');
+      assert.equal(assignMember(withMember(`Karl Baier, Vers.-Nr. ${bauer.kvnr}`, bauer)).assignedKvnr, null, 'Baier is not Bauer');
     });
   });
 
