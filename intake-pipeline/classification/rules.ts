@@ -28,12 +28,18 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
     { label: 'Betrag in Euro', pattern: /\d+,\d{2}\s?(eur|€)/, weight: 1 },
   ],
   sick_pay: [
-    { label: 'Krankengeld', pattern: /(?<!kinder)krankengeld/, weight: 4 },
+    // Not the title of the child's form ("Krankengeld bei Erkrankung des Kindes").
+    { label: 'Krankengeld', pattern: /(?<!kinder)krankengeld(?! bei erkrankung (des|eines) kindes)/, weight: 4 },
     { label: 'Auszahlschein', pattern: /auszahlschein/, weight: 4 },
     { label: 'Entgeltbescheinigung', pattern: /entgeltbescheinigung|arbeitsentgelt/, weight: 2 },
   ],
   child_sick_pay: [
     { label: 'Kinderkrankengeld', pattern: /kinderkrankengeld/, weight: 6 },
+    {
+      label: 'Krankengeld bei Erkrankung des Kindes (Muster 21)',
+      pattern: /krankengeld bei erkrankung (des|eines) kindes|\bmuster 21\b|(name|geburtsdatum) des (erkrankten )?kindes/,
+      weight: 7,
+    },
     {
       label: 'Erkrankung des Kindes / Betreuung',
       pattern: /erkrankung (des|eines) kindes|betreuung (des|eines) (erkrankten )?kindes|beaufsichtigung/,

@@ -146,6 +146,13 @@ describe('intake decisions', () => {
         'invoice',
       );
       assert.equal(classifyText('Antrag auf Kinderkrankengeld wegen Erkrankung des Kindes', null).type, 'child_sick_pay');
+      // The doctor's form for a sick child says "Krankengeld" in its title: it is still the child's.
+      const form21 = classifyText(
+        'Ärztliche Bescheinigung für den Bezug von Krankengeld bei Erkrankung eines Kindes\nName des Kindes: Clara Beispiel\nMuster 21',
+        null,
+      );
+      assert.equal(form21.type, 'child_sick_pay', form21.reasons.join('; '));
+      assert.equal(classifyText('Auszahlschein für Krankengeld\narbeitsunfähig seit 01.10.2026', null).type, 'sick_pay');
       assert.equal(classifyText('Heil- und Kostenplan für Zahnersatz', null).type, 'prescription_or_plan');
     });
 
