@@ -54,12 +54,22 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
   return [...found.values()];
 }
 
-/** Dates in a text as ISO (DD.MM.YYYY, D.M.YYYY). */
+/**
+ * Dates in a text as ISO: DD.MM.YYYY, D.M.YYYY (also with a space after the dots), YYYY-MM-DD,
+ * and DD.MM.YY as forms and birth dates are often written, read as both 19YY and 20YY (each is
+ * only ever compared with a member's birth date or a claim's own date).
+ */
 export function findDates(text: string): string[] {
   const dates = new Set<string>();
-  for (const m of text.matchAll(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g)) {
-    const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  const add = (year: number, month: number, day: number) => {
+    const date = isoDate(year, month, day);
     if (date) dates.add(date);
+  };
+  for (const m of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.])/g)) {
+    const [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
+    if (year.length === 4) add(Number(year), month, day);
+    else for (const century of [1900, 2000]) add(century + Number(year), month, day);
   }
+  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) add(Number(m[1]), Number(m[2]), Number(m[3]));
   return [...dates];
 }

@@ -56,6 +56,8 @@ describe('intake decisions', () => {
 
     it('reads German dates', () => {
       assert.deepEqual(findDates('geb. 12.03.1984, AU ab 3.11.2026, falsch 31.02.2026'), ['1984-03-12', '2026-11-03']);
+      assert.deepEqual(findDates('geb. 12. 03. 1984; Geb.-Dat. 12.03.84; am 2026-11-03'), ['1984-03-12', '2084-03-12', '2026-11-03']);
+      assert.deepEqual(findDates('Betrag 12.345.678,00 und Version 1.2.3'), [], 'no dates in numbers');
     });
   });
 
