@@ -22,9 +22,11 @@ import { readPages } from '../intake-pipeline/text/read-pages.js';
 import { shippedExamples, TypeModel } from '../intake-pipeline/classification/type-model.js';
 import { CORPUS_DIR, generateCorpus, type CorpusLabel, type CorpusMember } from './intake-corpus.js';
 
-if (!existsSync(path.join(CORPUS_DIR, 'labels.json'))) await generateCorpus();
-const labels = JSON.parse(await readFile(path.join(CORPUS_DIR, 'labels.json'), 'utf8')) as CorpusLabel[];
-const corpusMembers = JSON.parse(await readFile(path.join(CORPUS_DIR, 'members.json'), 'utf8')) as CorpusMember[];
+// Another corpus in the same format (labels.json, members.json, the files), e.g. one written by someone else.
+const corpusDir = process.env.INTAKE_CORPUS_DIR ?? CORPUS_DIR;
+if (!process.env.INTAKE_CORPUS_DIR && !existsSync(path.join(CORPUS_DIR, 'labels.json'))) await generateCorpus();
+const labels = JSON.parse(await readFile(path.join(corpusDir, 'labels.json'), 'utf8')) as CorpusLabel[];
+const corpusMembers = JSON.parse(await readFile(path.join(corpusDir, 'members.json'), 'utf8')) as CorpusMember[];
 const members = new Map<string, MemberRecord>(
   corpusMembers.map((m) => [
     m.kvnr,
@@ -45,11 +47,13 @@ let wrong = 0;
 let review = 0;
 const times: number[] = [];
 const misses: string[] = [];
+/** Per rendering kind: documents, type right, carrying a valid KVNR, assigned automatically of those. */
+const byVariant = new Map<string, { documents: number; typeRight: number; valid: number; assigned: number }>();
 const started = performance.now();
 await Promise.all(
   labels.map(async (label) => {
     const t0 = performance.now();
-    const bytes = await readFile(path.join(CORPUS_DIR, label.file));
+    const bytes = await readFile(path.join(corpusDir, label.file));
     const text = (await readPages(bytes, label.mediaType, ocr)).map((p) => p.text).join('\n');
     const opinion = model.opinion(text);
     const type = classifyText(text, null, opinion);
@@ -77,6 +81,12 @@ await Promise.all(
     if (label.validKvnrInText && assignment.assignedKvnr === label.memberKvnr) automaticOfValid++;
     else if (label.validKvnrInText) misses.push(`not assigned ${label.file}: ${assignment.reasons.join('; ')}`);
     if (!(assignment.assignedKvnr && typeIsSure(type.type, type.confidence))) review++;
+    const kind = byVariant.get(label.variant) ?? { documents: 0, typeRight: 0, valid: 0, assigned: 0 };
+    kind.documents++;
+    if (type.type === label.type) kind.typeRight++;
+    if (label.validKvnrInText) kind.valid++;
+    if (label.validKvnrInText && assignment.assignedKvnr === label.memberKvnr) kind.assigned++;
+    byVariant.set(label.variant, kind);
   }),
 );
 const totalMs = performance.now() - started;
@@ -95,4 +105,8 @@ console.log(`review rate                ${pct(review, labels.length)}`);
 console.log(
   `time per document          p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, p95 ${times[Math.ceil(times.length * 0.95) - 1]!.toFixed(0)} ms; ${(labels.length / (totalMs / 60000)).toFixed(0)} documents/min with ${process.env.OCR_WORKERS ?? 2} OCR workers`,
 );
+for (const [variant, kind] of [...byVariant].sort(([a], [b]) => a.localeCompare(b)))
+  console.log(
+    `  ${variant.padEnd(24)} ${String(kind.documents).padStart(3)} documents, type ${pct(kind.typeRight, kind.documents)}, automatic ${kind.valid ? pct(kind.assigned, kind.valid) : '–'} of ${kind.valid} with a valid KVNR`,
+  );
 if (process.argv.includes('--misses')) for (const miss of misses) console.log(`  ${miss}`);
