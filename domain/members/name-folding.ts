@@ -11,9 +11,9 @@ const UMLAUTS: Array<[string, string]> = [
   ['ü', 'ue'],
   ['ß', 'ss'],
 ];
-/** Other accents dropped (é → e), the same letters in JavaScript and in SQL. */
-const ACCENTED = 'ÁÀÂÃÉÈÊËÍÌÎÏÓÒÔÕÚÙÛÇÑáàâãéèêëíìîïóòôõúùûçñ';
-const PLAIN = 'AAAAEEEEIIIIOOOOUUUCNaaaaeeeeiiiioooouuucn';
+/** Other accents dropped (é → e, Yıldız → Yildiz), the same letters in JavaScript and in SQL. */
+const ACCENTED = 'ÁÀÂÃÉÈÊËÍÌÎÏÓÒÔÕÚÙÛÇÑáàâãéèêëíìîïóòôõúùûçñıİşŞğĞłŁ';
+const PLAIN = 'AAAAEEEEIIIIOOOOUUUCNaaaaeeeeiiiioooouuucniIsSgGlL';
 
 /** A name as compared: umlauts spelt out, accents dropped, lower case, single spaces. */
 export function foldName(name: string): string {

@@ -1,6 +1,7 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldOcrText } from '../text/normalise-ocr.js';
 import { damerauLevenshtein } from '../../platform/text/natural.js';
+import { foldName } from '../../domain/members/name-folding.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
@@ -25,18 +26,13 @@ export interface AssignmentEvidence {
   dates: string[];
 }
 
-/**
- * Names made comparable across spellings: umlauts as the OCR text folds them (Krüger → krueger),
- * other accents and the Turkish dotless ı dropped (Yıldız → yildiz).
- */
-export function foldName(text: string): string {
-  return foldOcrText(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l');
-}
+/** Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped (Yıldız → yildiz). */
+const foldForNames = (text: string) => foldName(foldOcrText(text)).normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Spellings of a name to look for: as folded, and with umlauts as plain vowels (OCR loses the dots: Kruger). */
 function spellings(name: string): string[] {
-  const folded = foldName(name).trim();
-  const plain = foldName(name.replace(/[äÄ]/g, 'a').replace(/[öÖ]/g, 'o').replace(/[üÜ]/g, 'u')).trim();
+  const folded = foldForNames(name);
+  const plain = foldForNames(name.replace(/[äÄ]/g, 'a').replace(/[öÖ]/g, 'o').replace(/[üÜ]/g, 'u'));
   return [...new Set([folded, plain])];
 }
 
@@ -71,9 +67,19 @@ export function namedPerson(text: string): string | undefined {
   return undefined;
 }
 
+/** Another member of the same family insurance (the main member, or one insured through this one) named in full in the text. */
+function namedRelative(folded: string, member: MemberRecord, members: Map<string, MemberRecord>): MemberRecord | undefined {
+  for (const other of members.values()) {
+    const family =
+      other.kvnr === member.familyOf || other.familyOf === member.kvnr || (!!member.familyOf && other.familyOf === member.familyOf);
+    if (other.kvnr !== member.kvnr && family && contains(folded, other.lastName) && contains(folded, other.firstName)) return other;
+  }
+  return undefined;
+}
+
 /** Whether a name as written on a document is this member's (either order, umlauts spelled out or not). */
 function namesMember(written: string, member: MemberRecord): boolean {
-  const folded = foldName(written);
+  const folded = foldForNames(written);
   return contains(folded, member.lastName) && contains(folded, member.firstName);
 }
 
@@ -102,7 +108,7 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
 }
 
 function decide(evidence: AssignmentEvidence): Assignment {
-  const folded = foldName(evidence.text);
+  const folded = foldForNames(evidence.text);
   const reasons: string[] = [];
   const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
   for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr)))
@@ -130,6 +136,14 @@ function decide(evidence: AssignmentEvidence): Assignment {
     }
     const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
     const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
+    // A parent's claim for a sick child carries the child's KVNR: whose document it is, a clerk decides.
+    const relative = namedRelative(folded, member, evidence.members);
+    if (certain && relative) {
+      reasons.push(
+        `${WARNING_PREFIX}Das Dokument nennt auch ${relative.firstName} ${relative.lastName} aus derselben Familienversicherung. Bitte prüfen, für wen es ist.`,
+      );
+      return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
+    }
     if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
   }

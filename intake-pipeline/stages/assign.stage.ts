@@ -19,7 +19,10 @@ export class AssignStage implements Stage {
     const candidates = findKvnrCandidates(text);
     const dates = findDates(text);
     const lookup = [...new Set([...candidates.map((c) => c.kvnr), ...(document.declaredKvnr ? [document.declaredKvnr] : [])])];
-    const members = new Map((await this.members.findMany(lookup)).map((m) => [m.kvnr, m]));
+    const found = await this.members.findMany(lookup);
+    // The family behind a family-insured person's KVNR: a parent's claim may carry the child's number.
+    const parents = [...new Set(found.map((m) => m.familyOf).filter((k): k is string => !!k && !lookup.includes(k)))];
+    const members = new Map([...found, ...(await this.members.findMany(parents))].map((m) => [m.kvnr, m]));
     const assignment = assignMember({
       text,
       candidates,

@@ -84,7 +84,7 @@ describe('resource limits for untrusted documents', () => {
   it('leaves a page too costly to render to the clerk (no text) instead of failing the document', async () => {
     const ocr = { recognise: () => Promise.reject(new Error('OCR must not be reached')) } as unknown as OcrEngine;
     const pages = await readPages(bomb, 'application/pdf', ocr);
-    assert.deepEqual(pages, [{ page: 1, text: '', confidence: 0, source: 'ocr' }]);
+    assert.deepEqual(pages, [{ page: 1, text: '', confidence: 0, source: 'ocr', notes: [] }]);
   });
 
   it('accepts the bomb at upload (it is a valid PDF) without parsing its drawing on the event loop', async () => {

@@ -110,6 +110,22 @@ describe('intake decisions', () => {
       }
     });
 
+    it("never files a parent's claim for a sick child under the child's KVNR without a clerk", () => {
+      const thomas = member(kvnr('D21636059'), 'Thomas', 'Müller', '1982-04-17');
+      const jonas = { ...member(kvnr('B47297242'), 'Jonas', 'Müller', '2019-07-25'), familyOf: thomas.kvnr };
+      const claim = assignMember({
+        ...evidence(`Antrag auf Kinderkrankengeld\nAntragsteller: Thomas Müller\nKind: Jonas Müller, Vers.-Nr. ${jonas.kvnr}`),
+        members: new Map([thomas, jonas].map((m) => [m.kvnr, m])),
+      });
+      assert.equal(claim.assignedKvnr, null);
+      assert.match(claim.reasons.join(' '), /nennt auch Thomas Müller aus derselben Familienversicherung/);
+      const bonus = assignMember({
+        ...evidence(`Bonusheft Kinder\nJonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}`),
+        members: new Map([thomas, jonas].map((m) => [m.kvnr, m])),
+      });
+      assert.equal(bonus.assignedKvnr, jonas.kvnr, "the child's own document, nobody else named");
+    });
+
     it('forgives one OCR slip in a long surname, never in a short one', () => {
       assert.equal(assignMember(evidence('Anna Beispie1, geb. 12.03.1984, Vers.-Nr. A123456780')).assignedKvnr, 'A123456780');
       assert.equal(assignMember(withMember(`Karl Baier, Vers.-Nr. ${bauer.kvnr}`, bauer)).assignedKvnr, null, 'Baier is not Bauer');
