@@ -36,8 +36,9 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
   child_sick_pay: [
     { label: 'Kinderkrankengeld', pattern: /kinderkrankengeld/, weight: 6 },
     {
+      // Not "Name des Kindes": maternity and bonus forms name the child too.
       label: 'Krankengeld bei Erkrankung des Kindes (Muster 21)',
-      pattern: /krankengeld bei erkrankung (des|eines) kindes|\bmuster 21\b|(name|geburtsdatum) des (erkrankten )?kindes/,
+      pattern: /krankengeld bei erkrankung (des|eines) kindes|\bmuster 21\b/,
       weight: 7,
     },
     {
