@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { MAX_PIN_FAILURES } from '../../domain/members/einmal-pin/einmal-pin.service.js';
 import { MembersRepository } from '../../domain/members/members.repository.js';
-import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
+import { assertAccessible, consoleAs, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
 import { randomKvnr, testMember } from '../helpers/members.js';
 import { createStaff } from '../helpers/staff.js';
 import { uniqueName } from '../helpers/system.js';
@@ -24,11 +24,7 @@ describe('administration in a real browser', function () {
     const colleague = await createStaff(core, 'agent');
     const admin = await createStaff(core, 'admin');
 
-    const context = await live.browser.newContext({ locale: 'de-DE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(err.message));
-    await logInToConsole(page, live.server.baseUrl, admin.username);
+    const { context, page, problems } = await consoleAs(live.browser, live.server.baseUrl, admin.username);
     await page.getByRole('link', { name: 'Verwaltung' }).click();
 
     // Accounts: role, password reset (asked first), disable (asked first).

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../platform/db/schema.js';
-import { assertAccessible, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
+import { assertAccessible, consoleAs, logInToConsole, screenshotPath, withServerAndBrowser } from '../helpers/browser.js';
 import { createStaff } from '../helpers/staff.js';
 import { seedStatistics } from '../helpers/statistics-seed.js';
 import { uniqueName } from '../helpers/system.js';
@@ -20,11 +20,7 @@ describe('statistics in a real browser', function () {
     await seedStatistics(core, await idOf(agent.username), await idOf((await createStaff(core, 'agent')).username), '2025-02-03');
     const admin = await createStaff(core, 'admin');
 
-    const context = await live.browser.newContext({ locale: 'de-DE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(err.message));
-    await logInToConsole(page, live.server.baseUrl, admin.username);
+    const { context, page, problems } = await consoleAs(live.browser, live.server.baseUrl, admin.username);
     await page.getByRole('link', { name: 'Statistik', exact: true }).click();
     await page.getByLabel('von').fill('2025-02-03');
     await page.getByLabel('bis').fill('2025-02-04');

@@ -143,6 +143,16 @@ export async function openChatWidget(page: Page, baseUrl: string): Promise<Frame
   return chat;
 }
 
+/** A desktop console page (1280 × 900, downloads on) logged in as a staff user, with the script errors it raises collected. */
+export async function consoleAs(browser: Browser, baseUrl: string, username: string) {
+  const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  await logInToConsole(page, baseUrl, username);
+  return { context, page, problems };
+}
+
 /** Logs a staff user in to the console through its login form. */
 export async function logInToConsole(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/console`);

@@ -441,7 +441,11 @@ describe('fuzz: generated hostile input against a running system', function () {
       hostileString.map((id) => `PUT /api/knowledge/entries/${pct(id)}`),
       hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/preview`),
       hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/phrasings`),
+      hostileString.map((id) => `POST /api/knowledge/entries/${pct(id)}/reviewed`),
       fc.constantFrom(
+        'POST /api/knowledge/entries/contact_hours/reviewed',
+        'GET /api/knowledge/figures',
+        'GET /api/knowledge/review-due',
         'POST /api/knowledge/entries',
         'POST /api/knowledge/entries/preview',
         'GET /api/knowledge/unanswered',
