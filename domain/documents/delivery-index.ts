@@ -2,6 +2,7 @@ import { and, eq, exists, isNull } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { documentDeliveries, documentPages, storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { extensionOf } from '../../platform/storage/accepted-types.js';
+import { documentFacts, type DocumentFact } from './document-facts.js';
 
 /** Version of the index format below; a receiver checks it before reading further. */
 export const DELIVERY_INDEX_SCHEMA = 'musterkasse.document.v1';
@@ -26,6 +27,8 @@ export interface DeliveryIndex {
   declared: { documentType: string | null; kvnr: string | null; details: Record<string, unknown>; note: string | null };
   /** Why the pipeline (or a clerk) decided as it did. */
   reasons: string[];
+  /** Dates, amounts, treatment, periods read off the text for the document's type (added within v1: receivers ignore fields they do not know). */
+  facts: DocumentFact[];
   pages: Array<{ page: number; text: string; confidence: number; source: string }>;
   files: Array<{ name: string; mediaType: string; sizeBytes: number; sha256: string; url: string }>;
 }
@@ -64,6 +67,7 @@ export async function readDeliveryIndex(
     routedAt: routedAt.toISOString(),
     declared: { documentType: submission.declaredType, kvnr: submission.kvnr, details: submission.details, note: submission.note },
     reasons: document.reasons,
+    facts: documentFacts(document.documentType, pages),
     pages: pages.map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
     files: [],
   };

@@ -1,6 +1,8 @@
 /** What identifies an invoice: its number and its total, as printed on it. */
 export interface InvoiceFacts {
   invoiceNumber?: string;
+  /** The passage the number was read from ("Rechnungs-Nr. R 4711"). */
+  invoiceNumberSource?: string;
   amountCents?: number;
 }
 
@@ -17,6 +19,11 @@ function cents(amount: string): number {
   return Number(euros) * 100 + Number(fraction);
 }
 
+/** Every labelled amount in a text, with the passage it was read from ("Gesamtbetrag: 120,00"). */
+export function invoiceTotals(text: string): Array<{ cents: number; source: string }> {
+  return [...text.matchAll(TOTAL)].map((m) => ({ cents: cents(m[1]!), source: m[0] })).filter((t) => t.cents > 0);
+}
+
 /**
  * The invoice number and the total from an invoice's text (text layer or OCR). A number is kept
  * only with a digit in it (a label followed by a word is no number); of several totals the
@@ -24,9 +31,13 @@ function cents(amount: string): number {
  */
 export function invoiceFacts(text: string): InvoiceFacts {
   const facts: InvoiceFacts = {};
-  const number = NUMBER_LABEL.exec(text)?.[1]?.replace(/\s+/g, '').toUpperCase();
-  if (number && /\d/.test(number)) facts.invoiceNumber = number;
-  const totals = [...text.matchAll(TOTAL)].map((m) => cents(m[1]!)).filter((c) => c > 0);
+  const labelled = NUMBER_LABEL.exec(text);
+  const number = labelled?.[1]?.replace(/\s+/g, '').toUpperCase();
+  if (labelled && number && /\d/.test(number)) {
+    facts.invoiceNumber = number;
+    facts.invoiceNumberSource = labelled[0];
+  }
+  const totals = invoiceTotals(text).map((t) => t.cents);
   if (totals.length > 0) facts.amountCents = Math.max(...totals);
   return facts;
 }

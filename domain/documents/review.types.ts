@@ -6,8 +6,9 @@
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../submissions/document-types.js';
 import type { DeliveryState } from './deliveries.repository.js';
 import type { DuplicateOf } from './duplicates.js';
+import type { DocumentFact } from './document-facts.js';
 
-export { DOCUMENT_TYPE_LABELS, type DocumentType, type DeliveryState, type DuplicateOf };
+export { DOCUMENT_TYPE_LABELS, type DocumentType, type DeliveryState, type DuplicateOf, type DocumentFact };
 
 export interface ReviewQueueItem {
   id: string;
@@ -63,6 +64,8 @@ export interface ReviewDocument {
   /** Strings the screen marks in the page texts: KVNRs as found, the members' names. */
   highlights: string[];
   pages: ReviewPage[];
+  /** Dates, amounts, treatment and periods read off the text for the document's type, each with the passage it stands in. */
+  facts: DocumentFact[];
   /** Where the routed document goes and how far it got, per target. */
   deliveries: DeliveryState[];
   /** Routed, and no target has started to take it over: a clerk may still correct it. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.js';
 import { members } from '../../platform/db/schema.js';
 import { escapeLike } from '../../platform/db/like.js';
@@ -70,6 +70,17 @@ export class MembersRepository {
       )
       .orderBy(asc(members.lastName), asc(members.firstName))
       .limit(limit);
+  }
+
+  /** Everyone in the family insurances these members belong to: each main member and all insured through them. */
+  async familiesOf(found: MemberRecord[]): Promise<MemberRecord[]> {
+    const mains = [...new Set(found.map((m) => m.familyOf ?? m.kvnr))].slice(0, BATCH);
+    if (mains.length === 0) return [];
+    return this.db
+      .select()
+      .from(members)
+      .where(or(inArray(members.kvnr, mains), inArray(members.familyOf, mains)))
+      .limit(500);
   }
 
   /** For each of these KVNRs that is known: the main member it is insured through (or null). */

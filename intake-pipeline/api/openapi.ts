@@ -65,6 +65,22 @@ export const INTAKE_OPENAPI = {
             },
           },
           reasons: { type: 'array', items: { type: 'string' } },
+          facts: {
+            type: 'array',
+            description:
+              'What the text states for the document type (dates, amount, treatment, periods), each with the passage it was read from.',
+            items: {
+              type: 'object',
+              properties: {
+                key: { type: 'string', description: 'e.g. incapacityFrom, incapacityUntil, amount, treatment, dueDate, documentDate.' },
+                label: { type: 'string' },
+                value: { type: ['string', 'integer'], description: 'ISO date, amount in cents, or text.' },
+                display: { type: 'string' },
+                page: { type: 'integer' },
+                source: { type: 'string' },
+              },
+            },
+          },
           pages: {
             type: 'array',
             items: {

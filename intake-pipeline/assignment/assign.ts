@@ -36,6 +36,8 @@ function spellings(name: string): string[] {
   return [...new Set([folded, plain])];
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Long single names may carry one OCR slip ("Beispie1"); short ones must be exact (Bauer is not Baier). */
 const FUZZY_NAME_LENGTH = 6;
 
@@ -43,7 +45,7 @@ const FUZZY_NAME_LENGTH = 6;
 function contains(folded: string, name: string): boolean {
   return spellings(name).some((needle) => {
     if (needle.length < 2) return false;
-    if (new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(folded)) return true;
+    if (new RegExp(`(^|[^a-z])${escapeRegExp(needle)}([^a-z]|$)`).test(folded)) return true;
     if (needle.length < FUZZY_NAME_LENGTH || /\s/.test(needle)) return false;
     return folded.split(/[^a-z0-9]+/).some((word) => Math.abs(word.length - needle.length) <= 1 && damerauLevenshtein(word, needle) <= 1);
   });
@@ -76,6 +78,24 @@ function namedRelative(folded: string, member: MemberRecord, members: Map<string
   }
   return undefined;
 }
+
+/** "Hauptstraße 4", "Hauptstr. 4", "Haupt-Str.4": the street as compared, with its house number. */
+const foldStreet = (street: string) =>
+  foldForNames(street)
+    .replace(/-?\s?(strasse|str\.?)(?=\s|\d|$)/g, 'str')
+    .replace(/(?<=[a-z.])\s+(?=\d)/g, '');
+
+/** Whether the member's postal code and street with house number both stand in the (folded) text. */
+function livesAt(folded: string, member: MemberRecord): boolean {
+  if (!/^\d{5}$/.test(member.postalCode) || !new RegExp(`(^|\\D)${member.postalCode}(\\D|$)`).test(folded)) return false;
+  const street = foldStreet(member.street);
+  if (!/\d/.test(street) || street.length < 5) return false;
+  // Whole street and number: Hauptstr. 4 is not Hauptstr. 45 nor Nebenhauptstr. 4.
+  return new RegExp(`(^|[^a-z0-9])${escapeRegExp(street)}(?![a-z0-9])`).test(foldStreet(folded));
+}
+
+const relativeWarning = (relative: MemberRecord) =>
+  `${WARNING_PREFIX}Das Dokument nennt auch ${relative.firstName} ${relative.lastName} aus derselben Familienversicherung. Bitte prüfen, für wen es ist.`;
 
 /** Whether a name as written on a document is this member's (either order, umlauts spelled out or not). */
 function namesMember(written: string, member: MemberRecord): boolean {
@@ -139,21 +159,30 @@ function decide(evidence: AssignmentEvidence): Assignment {
     // A parent's claim for a sick child carries the child's KVNR: whose document it is, a clerk decides.
     const relative = namedRelative(folded, member, evidence.members);
     if (certain && relative) {
-      reasons.push(
-        `${WARNING_PREFIX}Das Dokument nennt auch ${relative.firstName} ${relative.lastName} aus derselben Familienversicherung. Bitte prüfen, für wen es ist.`,
-      );
+      reasons.push(relativeWarning(relative));
       return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
     }
     if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
   }
 
-  // No usable KVNR in the text: name and birth date, or the chat's KVNR, give a suggestion only.
+  // No usable KVNR in the text: name, birth date and address together are the second way to be sure;
+  // name and birth date alone, or the chat's KVNR, give a suggestion only.
   const byNameAndBirth = evidence.bornOnFoundDates.filter((m) => contains(folded, m.lastName) && contains(folded, m.firstName));
   if (byNameAndBirth.length === 1) {
     const member = byNameAndBirth[0]!;
-    reasons.push(`Keine KVNR im Text; Name und Geburtsdatum passen zu ${member.kvnr}`);
-    if (declared && declared.kvnr !== member.kvnr) reasons.push(`Im Chat wurde eine andere KVNR angegeben (${declared.kvnr})`);
+    const conflict = declared && declared.kvnr !== member.kvnr;
+    if (!conflict && livesAt(folded, member)) {
+      reasons.push(`Keine KVNR im Text; Name, Geburtsdatum und Anschrift passen zu ${member.kvnr}`);
+      const relative = namedRelative(folded, member, evidence.members);
+      if (!relative) return { assignedKvnr: member.kvnr, suggestedKvnr: member.kvnr, confidence: 0.95, reasons };
+      reasons.push(relativeWarning(relative));
+      return { assignedKvnr: null, suggestedKvnr: member.kvnr, confidence: 0.7, reasons };
+    }
+    reasons.push(
+      `Keine KVNR im Text; Name und Geburtsdatum passen zu ${member.kvnr}, die Anschrift ${conflict ? 'zählt nicht' : 'nicht gefunden'}`,
+    );
+    if (conflict) reasons.push(`Im Chat wurde eine andere KVNR angegeben (${declared.kvnr})`);
     return { assignedKvnr: null, suggestedKvnr: member.kvnr, confidence: declared?.kvnr === member.kvnr ? 0.85 : 0.75, reasons };
   }
   if (byNameAndBirth.length > 1) reasons.push('Name und Geburtsdatum passen zu mehreren Versicherten');

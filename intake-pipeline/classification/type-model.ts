@@ -18,16 +18,20 @@ export interface ModelOpinion {
   probability: number;
 }
 
-const EXAMPLES_FILE = path.join(projectRoot, 'intake-pipeline', 'classification', 'training-examples.yaml');
+/** The team's short examples, and a larger set in many layouts by an independent author. */
+const EXAMPLE_FILES = ['training-examples.yaml', 'independent-examples.yaml'].map((name) =>
+  path.join(projectRoot, 'intake-pipeline', 'classification', name),
+);
 const examplesSchema = z.partialRecord(z.enum(DOCUMENT_TYPES), z.array(z.string().min(10)));
 /** Long documents are read by their first words: enough for the type, and the Bayes product stays representable. */
 const MAX_WORDS = 400;
 
-/** The project's own labelled examples (intake-pipeline/classification/training-examples.yaml). */
+/** The labelled examples shipped with the project (intake-pipeline/classification/*-examples.yaml). */
 export function shippedExamples(): LabelledText[] {
-  const parsed = examplesSchema.parse(parse(readFileSync(EXAMPLES_FILE, 'utf8')));
-  return Object.entries(parsed).flatMap(([documentType, texts]) =>
-    (texts ?? []).map((text) => ({ text, documentType: documentType as DocumentType })),
+  return EXAMPLE_FILES.flatMap((file) =>
+    Object.entries(examplesSchema.parse(parse(readFileSync(file, 'utf8')))).flatMap(([documentType, texts]) =>
+      (texts ?? []).map((text) => ({ text, documentType: documentType as DocumentType })),
+    ),
   );
 }
 

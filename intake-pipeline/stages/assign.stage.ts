@@ -20,17 +20,11 @@ export class AssignStage implements Stage {
     const dates = findDates(text);
     const lookup = [...new Set([...candidates.map((c) => c.kvnr), ...(document.declaredKvnr ? [document.declaredKvnr] : [])])];
     const found = await this.members.findMany(lookup);
-    // The family behind a family-insured person's KVNR: a parent's claim may carry the child's number.
-    const parents = [...new Set(found.map((m) => m.familyOf).filter((k): k is string => !!k && !lookup.includes(k)))];
-    const members = new Map([...found, ...(await this.members.findMany(parents))].map((m) => [m.kvnr, m]));
-    const assignment = assignMember({
-      text,
-      candidates,
-      members,
-      declaredKvnr: document.declaredKvnr,
-      bornOnFoundDates: await this.members.bornOn(dates),
-      dates,
-    });
+    const bornOnFoundDates = await this.members.bornOn(dates);
+    // The families behind everyone found: a parent's claim may carry the child's number or name the child.
+    const families = await this.members.familiesOf([...found, ...bornOnFoundDates]);
+    const members = new Map([...found, ...families].map((m) => [m.kvnr, m]));
+    const assignment = assignMember({ text, candidates, members, declaredKvnr: document.declaredKvnr, bornOnFoundDates, dates });
     // Warnings stay reasons of their own, so the review screen can show them as such.
     const warnings = assignment.reasons.filter((r) => r.startsWith(WARNING_PREFIX));
     const findings = assignment.reasons.filter((r) => !r.startsWith(WARNING_PREFIX));

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import sharp from 'sharp';
 import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
 import { openImage } from '../../platform/imaging/limits.js';
 import type { Logger } from '../../platform/logging/logger.js';
+import { pageGeometry } from './page-geometry.js';
 
 const require = createRequire(import.meta.url);
 /** German LSTM data shipped in the npm package (gzipped): nothing is downloaded at run time. */
@@ -19,7 +21,28 @@ export interface OcrResult {
   confidence: number;
   /** How far the page was turned (clockwise) to be read: a photo on its side, a fax upside down. */
   rotation: Rotation;
+  /** Degrees the lines were tilted and straightened by (0: not needed). */
+  skew: number;
+  /** How much the page was enlarged for small print or a low-resolution fax (1: not). */
+  scale: number;
 }
+
+/** A page ready for tesseract: grey pixels as PGM, and what was done to get there. */
+export interface PreparedPage {
+  pgm: Buffer;
+  skew: number;
+  scale: number;
+}
+
+/** Smaller tilts tesseract copes with itself; straightening them would only cost time. */
+const MIN_SKEW_DEGREES = 1;
+/**
+ * Lines closer than MIN_LINE_PITCH_PX mean small print or a fax at 100–150 dpi: the page is
+ * enlarged until they lie TARGET_LINE_PITCH_PX apart (as 10-pt print does at 300 dpi), at most 3×.
+ */
+const MIN_LINE_PITCH_PX = 36;
+const TARGET_LINE_PITCH_PX = 50;
+const MAX_ENLARGEMENT = 3;
 
 /** Below this confidence a page may be on its side or upside down: the other three ways are tried. */
 const UPRIGHT_CONFIDENCE = 60;
@@ -74,13 +97,13 @@ export class OcrEngine {
   }
 
   /**
-   * Every image upright (EXIF), grey and at most A4 at 300 dpi before tesseract reads it. Handed
-   * over as PGM (raw grey pixels behind a short header): no compression to spend time on, and
-   * leptonica reads it directly. The resolution is a worker parameter (300 dpi). No contrast
+   * Every image upright (EXIF and `rotation`), grey, at most A4 at 300 dpi, its lines straightened
+   * and small print enlarged before tesseract reads it. Handed over as PGM (raw grey pixels behind
+   * a short header): no compression to spend time on, and leptonica reads it directly. No contrast
    * stretch: tesseract binarises each page itself, and the stretch cost more than it gained.
    */
-  static async normalise(image: Buffer, rotation: Rotation = 0, maxSide = MAX_SIDE_PX): Promise<Buffer> {
-    const { data, info } = await openImage(image)
+  static async prepare(image: Buffer, rotation: Rotation = 0, maxSide = MAX_SIDE_PX, enlarge = true): Promise<PreparedPage> {
+    const grey = await openImage(image)
       .autoOrient()
       .rotate(rotation)
       // Transparent parts (screenshots, some PNG scans) become paper white, not black.
@@ -89,8 +112,16 @@ export class OcrEngine {
       .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) throw new Error(`expected one grey channel, got ${info.channels}`);
-    return Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'ascii'), data]);
+    if (grey.info.channels !== 1) throw new Error(`expected one grey channel, got ${grey.info.channels}`);
+    const { skew, linePitch } = pageGeometry({ data: grey.data, width: grey.info.width, height: grey.info.height });
+    const straighten = Math.abs(skew) >= MIN_SKEW_DEGREES;
+    const scale = enlarge && linePitch && linePitch < MIN_LINE_PITCH_PX ? Math.min(MAX_ENLARGEMENT, TARGET_LINE_PITCH_PX / linePitch) : 1;
+    if (!straighten && scale === 1) return { pgm: toPgm(grey.data, grey.info.width, grey.info.height), skew: 0, scale };
+    let page = sharp(grey.data, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } });
+    if (straighten) page = page.rotate(-skew, { background: '#ffffff' });
+    if (scale > 1) page = page.resize({ width: Math.round(grey.info.width * scale), kernel: 'lanczos3' });
+    const { data, info } = await page.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    return { pgm: toPgm(data, info.width, info.height), skew: straighten ? skew : 0, scale: Math.round(scale * 10) / 10 };
   }
 
   /**
@@ -100,18 +131,26 @@ export class OcrEngine {
    */
   async recognise(image: Buffer): Promise<OcrResult> {
     this.recognised++;
-    const upright = await this.read(await OcrEngine.normalise(image));
-    if (upright.confidence >= UPRIGHT_CONFIDENCE) return { ...upright, rotation: 0 };
+    const upright = await this.readPrepared(image, 0);
+    if (upright.confidence >= UPRIGHT_CONFIDENCE) return upright;
     const rotation = await this.wayUp(image);
-    if (rotation === 0) return { ...upright, rotation: 0 };
-    const turned = await this.read(await OcrEngine.normalise(image, rotation));
-    return turned.confidence > upright.confidence ? { ...turned, rotation } : { ...upright, rotation: 0 };
+    if (rotation === 0) return upright;
+    const turned = await this.readPrepared(image, rotation);
+    return turned.confidence > upright.confidence ? turned : upright;
+  }
+
+  private async readPrepared(image: Buffer, rotation: Rotation): Promise<OcrResult> {
+    const { pgm, skew, scale } = await OcrEngine.prepare(image, rotation);
+    return { ...(await this.read(pgm)), rotation, skew, scale };
   }
 
   /** Which way up the page reads best, from four small renders. */
   private async wayUp(image: Buffer): Promise<Rotation> {
     const probes = await Promise.all(
-      ROTATIONS.map(async (rotation) => ({ rotation, ...(await this.read(await OcrEngine.normalise(image, rotation, PROBE_SIDE_PX))) })),
+      ROTATIONS.map(async (rotation) => ({
+        rotation,
+        ...(await this.read((await OcrEngine.prepare(image, rotation, PROBE_SIDE_PX, false)).pgm)),
+      })),
     );
     // Confidence counts only where there is text to be confident about.
     const score = (p: { text: string; confidence: number }) => p.confidence * Math.min(1, (p.text.match(/\p{L}/gu) ?? []).length / 40);
@@ -131,4 +170,8 @@ export class OcrEngine {
     this.scheduler = undefined;
     if (scheduler) await (await scheduler).terminate();
   }
+}
+
+function toPgm(data: Buffer, width: number, height: number): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'ascii'), data]);
 }

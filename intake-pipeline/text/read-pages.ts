@@ -63,8 +63,15 @@ async function textLayers(bytes: Buffer): Promise<string[]> {
   }
 }
 
-function read({ text, confidence, rotation }: OcrResult): Omit<PageText, 'page'> {
-  return { text, confidence, source: 'ocr', notes: rotation === 0 ? [] : [`um ${rotation}° gedreht`] };
+const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+
+function read({ text, confidence, rotation, skew, scale }: OcrResult): Omit<PageText, 'page'> {
+  const notes = [
+    ...(rotation === 0 ? [] : [`um ${rotation}° gedreht`]),
+    ...(skew === 0 ? [] : [`um ${germanNumber.format(Math.abs(skew))}° begradigt`]),
+    ...(scale === 1 ? [] : [`für kleine Schrift ${germanNumber.format(scale)}-fach vergrößert`]),
+  ];
+  return { text, confidence, source: 'ocr', notes };
 }
 
 /** A page too costly to render within the limits is left to the clerk: no text, confidence 0. */
@@ -73,5 +80,5 @@ async function recogniseRendered(bytes: Buffer, index: number, ocr: OcrEngine): 
     if (err instanceof PdfLimitError) return undefined;
     throw err;
   });
-  return image ? ocr.recognise(image) : { text: '', confidence: 0, rotation: 0 };
+  return image ? ocr.recognise(image) : { text: '', confidence: 0, rotation: 0, skew: 0, scale: 1 };
 }

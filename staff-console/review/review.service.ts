@@ -17,6 +17,7 @@ import type { IntakeDocumentsRepository } from '../../domain/documents/documents
 import { deliveryState, type DeliveriesRepository, type DeliveryState } from '../../domain/documents/deliveries.repository.js';
 import type { DomainEventBus } from '../../domain/events.js';
 import { findDuplicates } from '../../domain/documents/duplicates.js';
+import { documentFacts } from '../../domain/documents/document-facts.js';
 import { pageImage } from './page-image.js';
 import type {
   MemberSummary,
@@ -166,6 +167,7 @@ export class ReviewService {
         ]),
       ],
       pages: pages.map((p) => ({ page: p.page, text: p.text, confidence: p.confidence, source: p.source })),
+      facts: documentFacts(document.documentType, pages),
       deliveries,
       canReroute: document.status === 'routed' && !document.purgedAt && deliveries.every((d) => d.status === 'pending' && d.attempts === 0),
       purged: document.purgedAt !== null,

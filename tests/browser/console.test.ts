@@ -135,6 +135,12 @@ describe('staff console in a real browser', function () {
     await page.locator('.chosen', { hasText: wrong }).waitFor();
     // The letter names its patient: not the holder of the KVNR, and the clerk is told so.
     await page.locator('.reasons .warning', { hasText: /Das Dokument nennt „Lena .*“ als Person, nicht Otto Anders/ }).waitFor();
+    // What the invoice states is listed beside it, and the passages it was read from are marked in the text.
+    assert.match(
+      await page.locator('dl.document-facts').innerText(),
+      /Rechnungsnummer\s*2026-118 · Seite 1\s*Betrag\s*92,10\s€ · Seite 1\s*Leistung\s*Professionelle Zahnreinigung · Seite 1/,
+    );
+    assert.ok((await page.locator('pre.ocr-text mark.fact').allInnerTexts()).includes('Rechnungsbetrag 92,10'));
     await page.screenshot({ path: screenshotPath('console-review-document.png'), fullPage: true });
     await assertAccessible(page, 'review document');
 

@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
 import request from 'supertest';
 import { stringify } from 'yaml';
-import { auditLog, documentDeliveries } from '../../platform/db/schema.js';
+import { auditLog, documentDeliveries, documentPages } from '../../platform/db/schema.js';
 import { IntakeDocumentsRepository } from '../../domain/documents/documents.repository.js';
 import { IntakeChannels } from '../../domain/channels/channel-keys.js';
 import type { WebhookBody } from '../../intake-pipeline/delivery/document-delivery.js';
@@ -35,7 +35,7 @@ interface Routed {
 }
 
 /** Stores a one-document submission and routes it for real (route stage, outbox, event). */
-async function route(core: Core, documentType: string, bytes = randomBytes(2048)): Promise<Routed> {
+async function route(core: Core, documentType: string, bytes = randomBytes(2048), pageText?: string): Promise<Routed> {
   const kvnr = randomKvnr();
   const { documentIds, trackingId } = await storeSubmission(
     core,
@@ -43,6 +43,8 @@ async function route(core: Core, documentType: string, bytes = randomBytes(2048)
     { bytes, mediaType: 'application/pdf', name: 'beleg.pdf' },
   );
   const documentId = documentIds[0]!;
+  if (pageText)
+    await core.database.db.insert(documentPages).values({ documentId, page: 1, text: pageText, confidence: 100, source: 'text_layer' });
   await readyToRoute(core, documentId, documentType, kvnr);
   await core.intake.handle('route', documentId);
   return { documentId, trackingId, kvnr, bytes };
@@ -108,7 +110,12 @@ describe('delivery to the core system', function () {
 
   describe('webhook', () => {
     it('posts a routed document once, signed, with its index data and a file link that works', async () => {
-      const routed = await route(server.core, 'invoice');
+      const routed = await route(
+        server.core,
+        'invoice',
+        randomBytes(2048),
+        'Praxis für Osteopathie\nRechnungsdatum: 28.11.2026\nOsteopathische Behandlung\nGesamtbetrag 120,00 €',
+      );
       await settledAs(routed.documentId, 'acknowledged');
       const [call] = callsAbout(receiver, routed.documentId);
       assert.ok(call);
@@ -132,6 +139,15 @@ describe('delivery to the core system', function () {
       assert.deepEqual(document.declared.details, { invoiceDate: '2026-11-30' });
       assert.equal(document.declared.note, 'Bitte erstatten');
       assert.ok(document.reasons.includes('Weitergeleitet an Leistungen'));
+      // What the text states, for the department: with machine values and the passage each was read from.
+      assert.deepEqual(
+        document.facts.map((f) => [f.key, f.value, f.page, f.source]),
+        [
+          ['documentDate', '2026-11-28', 1, 'Rechnungsdatum: 28.11.2026'],
+          ['amount', 12000, 1, 'Gesamtbetrag 120,00'],
+          ['treatment', 'Osteopathie', 1, 'Osteopath'],
+        ],
+      );
       assert.ok(Date.parse(document.routedAt) >= Date.parse(document.receivedAt));
       const [file] = document.files;
       assert.equal(file!.sha256, sha256(routed.bytes));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { UnrecoverableError } from 'bullmq';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { eq } from 'drizzle-orm';
 import { storedFiles, submissionDocuments, submissions } from '../../platform/db/schema.js';
 import { JobQueues } from '../../platform/queue/queues.js';
@@ -188,6 +189,47 @@ describe('intake pipeline', () => {
     const held = await documentRow(wrong.documentIds[0]!);
     assert.equal(held.assignedKvnr, null, 'never assigned with a wrong check digit');
     assert.match(held.reasons.join(' '), /Zur Prüfung: Versicherte Person nicht sicher/);
+  });
+
+  it('finds the KVNR and name on page 2 of a PDF whose first page is a cover letter, and routes it to that member', async function () {
+    this.timeout(60_000);
+    const kvnr = await insuredMember();
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const cover = pdf.addPage([595, 842]);
+    ['Sehr geehrte Damen und Herren,', 'anbei erhalten Sie meine Bescheinigung.', 'Mit freundlichen Grüßen'].forEach((line, i) =>
+      cover.drawText(line, { x: 72, y: 760 - i * 22, size: 13, font }),
+    );
+    const form = await pdf.embedPng(await sickNote(kvnr));
+    pdf
+      .addPage([595, (595 * form.height) / form.width])
+      .drawImage(form, { x: 0, y: 0, width: 595, height: (595 * form.height) / form.width });
+    const { trackingId, documentIds } = await submit({
+      bytes: Buffer.from(await pdf.save()),
+      mediaType: 'application/pdf',
+      name: 'au.pdf',
+      declaredKvnr: null,
+    });
+    const workers = await startWorker(core);
+    try {
+      await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      await waitUntil(
+        async () => ['routed', 'awaiting_review'].includes((await documentRow(documentIds[0]!)).status),
+        30_000,
+        'a decision',
+      );
+    } finally {
+      await workers.close();
+    }
+    const routed = await documentRow(documentIds[0]!);
+    assert.equal(routed.status, 'routed', routed.reasons.join('\n'));
+    assert.deepEqual([routed.documentType, routed.assignedKvnr], ['sick_note', kvnr]);
+    const pages = await documents().pages(documentIds[0]!);
+    assert.deepEqual(
+      pages.map((p) => p.source),
+      ['text_layer', 'ocr'],
+    );
+    assert.match(pages[1]!.text, new RegExp(kvnr));
   });
 
   it('brings all of 20 documents to a terminal state after the worker is killed during OCR, each decided once', async function () {

@@ -25,6 +25,25 @@ describe('reading pages the way they arrive', function () {
     });
   }
 
+  it('straightens a page photographed askew and says by how much', async () => {
+    const [read] = await readPages(await scannedPage(LINES, { rotate: -7 }), 'image/png', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+    assert.equal(read!.notes.length, 1);
+    assert.match(read!.notes[0]!, /^um (6,[89]|7|7,[12])° begradigt$/);
+  });
+
+  it('enlarges a bitonal fax of small print (11 pt at 100 dpi) before reading it, and reads the KVNR on it', async () => {
+    const page = await scannedPage([...LINES, 'Versicherten-Nr. A123456780']);
+    const fax = await sharp(page).resize({ width: 620 }).threshold(150).png().toBuffer();
+    const [read] = await readPages(fax, 'image/png', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+    assert.match(read!.text, /A123456780/);
+    assert.ok(
+      read!.notes.some((note) => /^für kleine Schrift [\d,]+-fach vergrößert$/.test(note)),
+      read!.notes.join(),
+    );
+  });
+
   it('reads an upright page without turning it', async () => {
     const [read] = await readPages(await scannedPage(LINES), 'image/png', ocr);
     assert.ok(readRight(read!.text), read!.text);

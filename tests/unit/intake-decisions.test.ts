@@ -126,6 +126,50 @@ describe('intake decisions', () => {
       assert.equal(bonus.assignedKvnr, jonas.kvnr, "the child's own document, nobody else named");
     });
 
+    it('tells two members of the same name apart by birth date, and assigns without a KVNR only with name, birth date and address', () => {
+      const older = { ...member(kvnr('M10000001'), 'Anna', 'Schmidt', '1958-06-01'), street: 'Lindenweg 12', postalCode: '50667' };
+      const younger = { ...member(kvnr('M10000002'), 'Anna', 'Schmidt', '1991-09-30'), street: 'Am Markt 3', postalCode: '04109' };
+      const pair = new Map([older, younger].map((m) => [m.kvnr, m]));
+      const about = (text: string, declaredKvnr: string | null = null): AssignmentEvidence => {
+        const dates = findDates(text);
+        return {
+          text,
+          candidates: findKvnrCandidates(text),
+          members: pair,
+          declaredKvnr,
+          bornOnFoundDates: [older, younger].filter((m) => dates.includes(m.birthDate)),
+          dates,
+        };
+      };
+      // The KVNR decides between them; the other Anna Schmidt is never chosen.
+      assert.equal(assignMember(about(`Anna Schmidt, geb. 30.09.1991, Vers.-Nr. ${younger.kvnr}`)).assignedKvnr, younger.kvnr);
+      // Without a KVNR: the birth date points to one of them, the address makes it certain.
+      const withAddress = assignMember(about('Patientin: Anna Schmidt\ngeb. 01.06.58\nLindenweg 12\n50667 Köln'));
+      assert.deepEqual([withAddress.assignedKvnr, withAddress.confidence], [older.kvnr, 0.95]);
+      assert.match(withAddress.reasons.join(' '), /Name, Geburtsdatum und Anschrift passen/);
+      const streetAbbreviated = assignMember(about('Anna Schmidt, * 30.09.1991, Am Markt 3, 04109 Leipzig'));
+      assert.equal(streetAbbreviated.assignedKvnr, younger.kvnr);
+      // Name and birth date alone: a suggestion for the clerk, pointing to the right one.
+      const noAddress = assignMember(about('Anna Schmidt, geb. 30.09.1991'));
+      assert.deepEqual([noAddress.assignedKvnr, noAddress.suggestedKvnr], [null, younger.kvnr]);
+      // Another house number, or the other one's postal code, is not her address.
+      assert.equal(assignMember(about('Anna Schmidt, geb. 01.06.1958, Lindenweg 121, 50667 Köln')).assignedKvnr, null);
+      assert.equal(assignMember(about('Anna Schmidt, geb. 01.06.1958, Lindenweg 12, 04109 Leipzig')).assignedKvnr, null);
+      // Both birth dates on one page: no way to tell, a clerk decides.
+      assert.equal(
+        assignMember(about('Anna Schmidt 01.06.1958 und Anna Schmidt 30.09.1991, Lindenweg 12, 50667 Köln')).suggestedKvnr,
+        null,
+      );
+      // A different KVNR given in the chat outweighs the address.
+      assert.equal(assignMember(about('Anna Schmidt, geb. 01.06.1958, Lindenweg 12, 50667 Köln', younger.kvnr)).assignedKvnr, null);
+    });
+
+    it("sends a document with two members' KVNRs to a clerk, suggesting the one given in the chat", () => {
+      const twoNumbers = assignMember(evidence('Anna Beispiel, A123456780\nKarl Muster, K876543217', 'K876543217'));
+      assert.deepEqual([twoNumbers.assignedKvnr, twoNumbers.suggestedKvnr], [null, 'K876543217']);
+      assert.match(twoNumbers.reasons.join(' '), /Mehrere KVNR im Text: A123456780, K876543217/);
+    });
+
     it('forgives one OCR slip in a long surname, never in a short one', () => {
       assert.equal(assignMember(evidence('Anna Beispie1, geb. 12.03.1984, Vers.-Nr. A123456780')).assignedKvnr, 'A123456780');
       assert.equal(assignMember(withMember(`Karl Baier, Vers.-Nr. ${bauer.kvnr}`, bauer)).assignedKvnr, null, 'Baier is not Bauer');

@@ -15,7 +15,7 @@ describe('OCR image normalisation', () => {
     const transparent = await sharp({ create: { width: 40, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
       .png()
       .toBuffer();
-    const out = pgm(await OcrEngine.normalise(transparent));
+    const out = pgm((await OcrEngine.prepare(transparent)).pgm);
     assert.deepEqual([out.width, out.height, out.pixels, out.firstPixel], [40, 20, 800, 255]);
   });
 
@@ -24,12 +24,12 @@ describe('OCR image normalisation', () => {
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toBuffer();
-    const upright = pgm(await OcrEngine.normalise(sideways));
+    const upright = pgm((await OcrEngine.prepare(sideways)).pgm);
     assert.deepEqual([upright.width, upright.height], [20, 40]);
     const huge = await sharp({ create: { width: 4960, height: 7016, channels: 3, background: '#ffffff' } })
       .jpeg()
       .toBuffer();
-    const scaled = pgm(await OcrEngine.normalise(huge));
+    const scaled = pgm((await OcrEngine.prepare(huge)).pgm);
     assert.deepEqual([scaled.width, scaled.height], [1753, 2480]);
   });
 });

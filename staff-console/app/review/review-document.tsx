@@ -128,7 +128,15 @@ export function ReviewDocumentView({ id }: { id: string }) {
                         {text ? ` · ${text.source === 'ocr' ? `Texterkennung ${Math.round(text.confidence)} %` : 'Textebene'}` : ''}
                       </summary>
                       <pre class="ocr-text">
-                        {text ? <HighlightedText text={text.text} terms={doc.highlights} /> : 'Kein Text erkannt.'}
+                        {text ? (
+                          <HighlightedText
+                            text={text.text}
+                            terms={doc.highlights}
+                            passages={doc.facts.filter((f) => f.page === n).map((f) => f.source)}
+                          />
+                        ) : (
+                          'Kein Text erkannt.'
+                        )}
                       </pre>
                     </details>
                   </figcaption>
@@ -165,6 +173,22 @@ export function ReviewDocumentView({ id }: { id: string }) {
               </Fragment>
             ))}
           </dl>
+          {doc.facts.length > 0 && (
+            <>
+              <h2>Angaben aus dem Dokument</h2>
+              <p class="muted">Im Text blau markiert; bitte mit dem Original vergleichen.</p>
+              <dl class="document-facts">
+                {doc.facts.map((fact) => (
+                  <Fragment key={fact.key}>
+                    <dt>{fact.label}</dt>
+                    <dd>
+                      {fact.display} <span class="muted">· Seite {fact.page}</span>
+                    </dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </>
+          )}
           <h2>{doc.status === 'routed' ? 'Zuordnung' : 'Vorschlag'}</h2>
           <dl>
             <dt>Dokumenttyp</dt>
