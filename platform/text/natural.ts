@@ -12,17 +12,6 @@ export interface Stemmer {
   tokenizeAndStem(text: string, keepStops?: boolean): string[];
 }
 
-export interface BayesClassifierInstance {
-  addDocument(text: string, label: string): void;
-  train(): void;
-  getClassifications(text: string): Array<{ label: string; value: number }>;
-}
-
-interface BayesClassifierClass {
-  new (stemmer?: Stemmer, smoothing?: number): BayesClassifierInstance;
-  restore(saved: unknown, stemmer?: Stemmer): BayesClassifierInstance;
-}
-
 /** Porter's stemmer for German, as natural implements it. */
 export const germanStemmer = require('natural/lib/natural/stemmers/porter_stemmer_de.js') as Stemmer;
 
@@ -36,5 +25,3 @@ export const englishStemmer = require('natural/lib/natural/stemmers/porter_stemm
  */
 const damerau = require('damerau-levenshtein') as (a: string, b: string) => { steps: number };
 export const damerauLevenshtein = (a: string, b: string): number => damerau(a, b).steps;
-
-export const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js') as BayesClassifierClass;

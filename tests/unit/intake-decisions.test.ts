@@ -251,7 +251,9 @@ describe('intake decisions', () => {
     it('trains the model on the shipped examples; it reads texts it has not seen, and survives a save and restore', () => {
       const examples = shippedExamples();
       assert.ok(examples.length >= 40, String(examples.length));
-      const model = TypeModel.restore(TypeModel.train(examples).serialise());
+      const trained = TypeModel.train(examples);
+      const model = TypeModel.restore(trained.serialise());
+      assert.ok(model, 'restored');
       const cases: Array<[string, string]> = [
         ['Hiermit kündige ich meine Mitgliedschaft zum nächstmöglichen Zeitpunkt', 'membership'],
         ['Teilnahmebestätigung Präventionskurs Yoga, acht Termine', 'bonus_program'],
@@ -261,6 +263,10 @@ describe('intake decisions', () => {
       for (const [text, type] of cases) assert.equal(model.opinion(text)?.type, type, text);
       const sure = model.opinion(cases[0]![0])!;
       assert.ok(sure.probability > 1 / 9 && sure.probability <= 1, `a share of the probability, above chance: ${sure.probability}`);
+      assert.deepEqual(model.opinion(cases[1]![0]), trained.opinion(cases[1]![0]), 'the restored model thinks as the trained one');
+      // A model stored by an older version (naive Bayes) or damaged is not used: a new one is trained instead.
+      assert.equal(TypeModel.restore('{"classifier":"bayes","docs":[]}'), undefined);
+      assert.equal(TypeModel.restore('not json'), undefined);
     });
   });
 });
