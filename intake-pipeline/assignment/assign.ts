@@ -3,6 +3,7 @@ import { foldOcrText } from '../text/normalise-ocr.js';
 import { damerauLevenshtein } from '../../platform/text/natural.js';
 import { foldName } from '../../domain/members/name-folding.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
+import { insuredOnFamilyForm } from './form-roles.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
 export interface Assignment {
@@ -70,8 +71,14 @@ export function namedPerson(text: string): string | undefined {
 }
 
 /** Another member of the same family insurance (the main member, or one insured through this one) named in full in the text. */
-function namedRelative(folded: string, member: MemberRecord, members: Map<string, MemberRecord>): MemberRecord | undefined {
+function namedRelative(
+  folded: string,
+  member: MemberRecord,
+  members: Map<string, MemberRecord>,
+  expected: MemberRecord[] = [],
+): MemberRecord | undefined {
   for (const other of members.values()) {
+    if (expected.some((e) => e.kvnr === other.kvnr)) continue;
     const family =
       other.kvnr === member.familyOf || other.familyOf === member.kvnr || (!!member.familyOf && other.familyOf === member.familyOf);
     if (other.kvnr !== member.kvnr && family && contains(folded, other.lastName) && contains(folded, other.firstName)) return other;
@@ -110,12 +117,15 @@ function namesMember(written: string, member: MemberRecord): boolean {
  * different KVNR given in the chat). Everything else goes to a clerk, with a suggestion.
  */
 export function assignMember(evidence: AssignmentEvidence): Assignment {
-  const decided = decide(evidence);
+  const { expected = [], ...decided } = decide(evidence);
   // A form that names its patient names the member: another name there is a contradiction a clerk must see.
   const named = namedPerson(evidence.text);
   const suggested = decided.suggestedKvnr ? evidence.members.get(decided.suggestedKvnr) : undefined;
   if (!named || !suggested) return decided;
   if (namesMember(named, suggested)) return { ...decided, reasons: [...decided.reasons, `Person laut Dokument: „${named}“ – passt`] };
+  // A family form names the child or spouse it is about beside the applicant: no contradiction.
+  if (expected.some((relative) => namesMember(named, relative)))
+    return { ...decided, reasons: [...decided.reasons, `Person laut Dokument: „${named}“ – Familienangehörige laut Formular`] };
   return {
     assignedKvnr: null,
     suggestedKvnr: decided.suggestedKvnr,
@@ -127,7 +137,10 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
   };
 }
 
-function decide(evidence: AssignmentEvidence): Assignment {
+/** A decision, and the family members a form names as such (not a contradiction when named). */
+type Decision = Assignment & { expected?: MemberRecord[] };
+
+function decide(evidence: AssignmentEvidence): Decision {
   const folded = foldForNames(evidence.text);
   const reasons: string[] = [];
   const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
@@ -137,34 +150,19 @@ function decide(evidence: AssignmentEvidence): Assignment {
 
   if (known.length > 1) {
     reasons.push(`Mehrere KVNR im Text: ${known.map((c) => c.kvnr).join(', ')}`);
+    // A family form that says which number is the applicant's is theirs; any other mix goes to a clerk.
+    const form = insuredOnFamilyForm(evidence.text, known, evidence.members);
+    if (form) {
+      reasons.push(
+        `laut Formular ist ${form.insured.kvnr} die versicherte Person, ${form.dependents.map((d) => d.kvnr).join(', ')} ${form.dependents.length === 1 ? 'gehört' : 'gehören'} zur Familie`,
+      );
+      return { ...judge(form.insured, evidence, folded, reasons, form.dependents), expected: form.dependents };
+    }
     const suggested = known.find((c) => c.kvnr === evidence.declaredKvnr)?.kvnr ?? null;
     return { assignedKvnr: null, suggestedKvnr: suggested, confidence: 0.4, reasons };
   }
 
-  if (known.length === 1) {
-    const candidate = known[0]!;
-    const member = evidence.members.get(candidate.kvnr)!;
-    const surname = contains(folded, member.lastName);
-    const firstName = contains(folded, member.firstName);
-    const birthDate = evidence.dates.includes(member.birthDate);
-    reasons.push(
-      `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}`,
-    );
-    if (evidence.declaredKvnr && evidence.declaredKvnr !== candidate.kvnr) {
-      reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
-      return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: 0.5, reasons };
-    }
-    const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
-    const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
-    // A parent's claim for a sick child carries the child's KVNR: whose document it is, a clerk decides.
-    const relative = namedRelative(folded, member, evidence.members);
-    if (certain && relative) {
-      reasons.push(relativeWarning(relative));
-      return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
-    }
-    if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
-    return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
-  }
+  if (known.length === 1) return judge(known[0]!, evidence, folded, reasons, []);
 
   // No usable KVNR in the text: name, birth date and address together are the second way to be sure;
   // name and birth date alone, or the chat's KVNR, give a suggestion only.
@@ -192,4 +190,40 @@ function decide(evidence: AssignmentEvidence): Assignment {
   }
   reasons.push('Keine versicherte Person erkennbar');
   return { assignedKvnr: null, suggestedKvnr: null, confidence: 0, reasons };
+}
+
+/**
+ * One member's KVNR in the text: theirs for certain when their surname and their first name or
+ * birth date stand there too (the birth date is required when the number had to be read through
+ * OCR confusions), nothing contradicts it, and no other family member is named unless the form
+ * names them as such (`expected`).
+ */
+function judge(
+  candidate: KvnrCandidate,
+  evidence: AssignmentEvidence,
+  folded: string,
+  reasons: string[],
+  expected: MemberRecord[],
+): Assignment {
+  const member = evidence.members.get(candidate.kvnr)!;
+  const surname = contains(folded, member.lastName);
+  const firstName = contains(folded, member.firstName);
+  const birthDate = evidence.dates.includes(member.birthDate);
+  reasons.push(
+    `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}`,
+  );
+  if (evidence.declaredKvnr && evidence.declaredKvnr !== candidate.kvnr) {
+    reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
+    return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: 0.5, reasons };
+  }
+  const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
+  const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
+  // A parent's claim for a sick child carries the child's KVNR: whose document it is, a clerk decides.
+  const relative = namedRelative(folded, member, evidence.members, expected);
+  if (certain && relative) {
+    reasons.push(relativeWarning(relative));
+    return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
+  }
+  if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
+  return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
 }

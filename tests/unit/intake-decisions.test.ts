@@ -170,6 +170,28 @@ describe('intake decisions', () => {
       assert.match(twoNumbers.reasons.join(' '), /Mehrere KVNR im Text: A123456780, K876543217/);
     });
 
+    it('files a family form under the applicant when the form says which KVNR is whose, otherwise leaves it to a clerk', () => {
+      const thomas = member(kvnr('D21636059'), 'Thomas', 'Müller', '1982-04-17');
+      const jonas = { ...member(kvnr('B47297242'), 'Jonas', 'Müller', '2019-07-25'), familyOf: thomas.kvnr };
+      const family = new Map([thomas, jonas, ANNA].map((m) => [m.kvnr, m]));
+      const onForm = (text: string) => assignMember({ ...evidence(text), members: family });
+      const muster21 = onForm(
+        `Ärztliche Bescheinigung für den Bezug von Krankengeld bei Erkrankung eines Kindes\nVersicherte(r): Müller, Thomas  geb. 17.04.1982\nVers.-Nr. ${thomas.kvnr}\nName des Kindes: Jonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}`,
+      );
+      assert.equal(muster21.assignedKvnr, thomas.kvnr, muster21.reasons.join('; '));
+      assert.match(muster21.reasons.join(' '), new RegExp(`laut Formular ist ${thomas.kvnr} die versicherte Person`));
+      const questionnaire = onForm(
+        `Fragebogen zur Familienversicherung\nMitglied: Thomas Müller, KV-Nr. ${thomas.kvnr}\nFamilienangehöriger: Jonas Müller, KV-Nr. ${jonas.kvnr}`,
+      );
+      assert.equal(questionnaire.assignedKvnr, thomas.kvnr);
+      // Two columns read into one line: each number takes the label in front of it.
+      assert.equal(onForm(`Versicherter Thomas Müller ${thomas.kvnr}   Kind Jonas Müller ${jonas.kvnr}`).assignedKvnr, thomas.kvnr);
+      // Not said which is whose, both said to be the insured, or a stranger's number as the "child": a clerk decides.
+      assert.equal(onForm(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`).assignedKvnr, null);
+      assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nVersicherter: Jonas Müller ${jonas.kvnr}`).assignedKvnr, null);
+      assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nKind: Anna Beispiel A123456780`).assignedKvnr, null);
+    });
+
     it('forgives one OCR slip in a long surname, never in a short one', () => {
       assert.equal(assignMember(evidence('Anna Beispie1, geb. 12.03.1984, Vers.-Nr. A123456780')).assignedKvnr, 'A123456780');
       assert.equal(assignMember(withMember(`Karl Baier, Vers.-Nr. ${bauer.kvnr}`, bauer)).assignedKvnr, null, 'Baier is not Bauer');
