@@ -21,6 +21,10 @@ export interface CorpusMember {
   lastName: string;
   birthDate: string;
   familyOf: string | null;
+  /** Optional: corpora with addresses let name, birth date and address assign a document. */
+  street?: string;
+  postalCode?: string;
+  city?: string;
 }
 
 export interface CorpusLabel {
@@ -31,7 +35,8 @@ export interface CorpusLabel {
   memberKvnr: string;
   /** Whether the text carries that member's valid KVNR (only then may it be assigned automatically). */
   validKvnrInText: boolean;
-  variant: 'text_pdf' | 'scan';
+  /** The rendering kind: text_pdf and scan here; other corpora name theirs (phone_photo, fax, …). */
+  variant: string;
 }
 
 const kvnr = (letter: string, n: number) => {

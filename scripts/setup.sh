@@ -2,7 +2,8 @@
 # Installs what the system needs on a Debian machine, skipping what is present: Debian
 # packages (ClamAV's daemon and test files; Redis only when none answers; with --tests also
 # Chromium for the browser tests, qpdf to make encrypted test PDFs and DejaVu fonts for scanned
-# test pages; with --bench the native tesseract CLI and its German data as OCR baseline) and the npm packages of the lock file. Safe to run again.
+# test pages; with --bench the native tesseract CLI and its German data as OCR baseline; with either
+# the typefaces of the hard corpus) and the npm packages of the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,12 @@ if [ "${1:-}" = "--tests" ] && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSan
 # `npm run bench:intake` compares our OCR with Debian's native tesseract CLI.
 if [ "${1:-}" = "--bench" ] && ! command -v tesseract >/dev/null 2>&1; then packages+=(tesseract-ocr); fi
 if [ "${1:-}" = "--bench" ] && [ ! -f /usr/share/tesseract-ocr/5/tessdata/deu.traineddata ]; then packages+=(tesseract-ocr-deu); fi
+# `npm run corpus:generate` lays out the hard corpus with these typefaces (it reads the font files itself).
+if [ "${1:-}" = "--bench" ] || [ "${1:-}" = "--tests" ]; then
+  [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || packages+=(fonts-liberation)
+  [ -f /usr/share/fonts/truetype/freefont/FreeSans.ttf ] || packages+=(fonts-freefont-ttf)
+  [ -d /usr/share/fonts/opentype/urw-base35 ] || packages+=(fonts-urw-base35)
+fi
 if ! command -v redis-server >/dev/null 2>&1 && ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   packages+=(redis-server)
 fi

@@ -30,26 +30,35 @@ export interface KvnrCandidate {
 }
 
 /**
- * KVNRs in a text: a letter and nine digits, possibly with spaces, and with the usual OCR
- * confusions (O/0, I/1, B/8, S/5, Z/2) undone. Only numbers whose check digit holds are
- * returned: a number that fails it is never anybody's.
+ * Between the characters of a KVNR: nothing, a space or two, a dash ("W-10457057-1"), or a line
+ * break with blank lines (a number written into boxes comes out of a text layer or OCR one box
+ * group per line).
+ */
+const GAP = String.raw`(?:[ 	]{1,2}|[ 	]?-[ 	]?|[ 	]*
+[ 	
+]{0,4})?`;
+const DIGITISH = '[0-9OoDQIli|ZzSsBGg]';
+const KVNR_IN_OCR = new RegExp(String.raw`(?<![A-Za-z0-9])([A-Za-z0-9|])${GAP}((?:${DIGITISH}${GAP}){8}${DIGITISH})(?![A-Za-z0-9])`, 'g');
+
+/**
+ * KVNRs in a text: a letter and nine digits, possibly with spaces, dashes or line breaks between
+ * them, and with the usual OCR confusions (O/0, I/1, B/8, S/5, Z/2) undone. Only numbers whose
+ * check digit holds are returned: a number that fails it is never anybody's.
  */
 export function findKvnrCandidates(text: string): KvnrCandidate[] {
   const found = new Map<string, KvnrCandidate>();
-  for (const match of text.matchAll(
-    /(?<![A-Za-z0-9])([A-Za-z0-9|])[ ]?((?:[0-9OoDQIli|ZzSsBGg][ ]?){8}[0-9OoDQIli|ZzSsBGg])(?![A-Za-z0-9])/g,
-  )) {
+  for (const match of text.matchAll(KVNR_IN_OCR)) {
     const raw = match[0];
     const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
     if (!first) continue;
     const digits = match[2]!
-      .replace(/ /g, '')
+      .replace(/[\s-]/g, '')
       .split('')
       .map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')))
       .join('');
     const kvnr = `${first}${digits}`;
     if (!/^[A-Z]\d{9}$/.test(kvnr) || !isValidKvnr(kvnr)) continue;
-    if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/ /g, '') !== kvnr });
+    if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr });
   }
   return [...found.values()];
 }

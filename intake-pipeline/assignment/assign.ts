@@ -3,7 +3,7 @@ import { foldOcrText } from '../text/normalise-ocr.js';
 import { damerauLevenshtein } from '../../platform/text/natural.js';
 import { foldName } from '../../domain/members/name-folding.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
-import { insuredOnFamilyForm } from './form-roles.js';
+import { insuredOnFamilyForm, labelledAsMainInsured } from './form-roles.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
 export interface Assignment {
@@ -25,6 +25,8 @@ export interface AssignmentEvidence {
   /** Members born on a date found in the text (for matching without a KVNR). */
   bornOnFoundDates: MemberRecord[];
   dates: string[];
+  /** The type the classify stage read (family forms are filed by it); null when unknown. */
+  documentType?: string | null;
 }
 
 /** Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped (Yıldız → yildiz). */
@@ -137,6 +139,13 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
   };
 }
 
+/**
+ * Types whose family forms belong to the insured applicant: the parent claiming child sick pay,
+ * the main member asking for family insurance, the mother claiming maternity pay. An invoice or a
+ * treatment plan for a child is the child's, whatever the form calls the parent: those go to a clerk.
+ */
+const APPLICANT_OWNS = new Set(['child_sick_pay', 'membership', 'maternity', 'sick_pay']);
+
 /** A decision, and the family members a form names as such (not a contradiction when named). */
 type Decision = Assignment & { expected?: MemberRecord[] };
 
@@ -151,7 +160,7 @@ function decide(evidence: AssignmentEvidence): Decision {
   if (known.length > 1) {
     reasons.push(`Mehrere KVNR im Text: ${known.map((c) => c.kvnr).join(', ')}`);
     // A family form that says which number is the applicant's is theirs; any other mix goes to a clerk.
-    const form = insuredOnFamilyForm(evidence.text, known, evidence.members);
+    const form = APPLICANT_OWNS.has(evidence.documentType ?? '') ? insuredOnFamilyForm(evidence.text, known, evidence.members) : undefined;
     if (form) {
       reasons.push(
         `laut Formular ist ${form.insured.kvnr} die versicherte Person, ${form.dependents.map((d) => d.kvnr).join(', ')} ${form.dependents.length === 1 ? 'gehört' : 'gehören'} zur Familie`,
@@ -173,8 +182,9 @@ function decide(evidence: AssignmentEvidence): Decision {
     if (!conflict && livesAt(folded, member)) {
       reasons.push(`Keine KVNR im Text; Name, Geburtsdatum und Anschrift passen zu ${member.kvnr}`);
       const relative = namedRelative(folded, member, evidence.members);
-      if (!relative) return { assignedKvnr: member.kvnr, suggestedKvnr: member.kvnr, confidence: 0.95, reasons };
-      reasons.push(relativeWarning(relative));
+      const doubt = relative ? relativeWarning(relative) : doubtAbout(undefined, member, evidence);
+      if (!doubt) return { assignedKvnr: member.kvnr, suggestedKvnr: member.kvnr, confidence: 0.95, reasons };
+      reasons.push(doubt.startsWith(WARNING_PREFIX) ? doubt : `${WARNING_PREFIX}${doubt}`);
       return { assignedKvnr: null, suggestedKvnr: member.kvnr, confidence: 0.7, reasons };
     }
     reasons.push(
@@ -218,12 +228,56 @@ function judge(
   }
   const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
-  // A parent's claim for a sick child carries the child's KVNR: whose document it is, a clerk decides.
+  const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
+  if (doubt) {
+    reasons.push(`${WARNING_PREFIX}${doubt}`);
+    return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
+  }
+  // Another family member named beside them: whose document it is, a clerk decides, unless the
+  // number, the full name and the birth date all match on a document that belongs to one person
+  // (the doubts above keep claims and payers' numbers apart).
   const relative = namedRelative(folded, member, evidence.members, expected);
-  if (certain && relative) {
+  const ownDocument = surname && firstName && birthDate && ONE_PERSONS_DOCUMENT.has(evidence.documentType ?? '');
+  if (certain && relative && !ownDocument) {
     reasons.push(relativeWarning(relative));
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
   }
   if (certain) return { assignedKvnr: candidate.kvnr, suggestedKvnr: candidate.kvnr, confidence, reasons };
   return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence, reasons };
+}
+
+/** Types whose document is about the one person whose number it carries (unlike family forms and letters). */
+const ONE_PERSONS_DOCUMENT = new Set([
+  'sick_note',
+  'invoice',
+  'prescription_or_plan',
+  'bonus_program',
+  'sick_pay',
+  'child_sick_pay',
+  'maternity',
+]);
+
+/** Sick pay of either kind is a member's own claim: a family-insured person has none. */
+const MEMBERS_OWN_CLAIMS = new Set(['sick_pay', 'child_sick_pay']);
+
+const sameName = (a: MemberRecord, b: MemberRecord) =>
+  foldForNames(`${a.firstName} ${a.lastName}`) === foldForNames(`${b.firstName} ${b.lastName}`);
+
+/**
+ * What speaks against a KVNR and name that match (said to the clerk), if anything: a claim only
+ * a member can make under a family-insured person's number; the birth date of another member of
+ * the same name on the page; the number labelled as the main member's or payer's on a document
+ * whose owner is its patient, when that member has family who could be the patient.
+ */
+function doubtAbout(candidate: KvnrCandidate | undefined, member: MemberRecord, evidence: AssignmentEvidence): string | undefined {
+  const type = evidence.documentType ?? '';
+  if (MEMBERS_OWN_CLAIMS.has(type) && member.familyOf)
+    return `${member.firstName} ${member.lastName} ist familienversichert; ${type === 'child_sick_pay' ? 'Kinderkrankengeld' : 'Krankengeld'} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
+  const namesake = evidence.bornOnFoundDates.find((m) => m.kvnr !== member.kvnr && sameName(m, member));
+  if (namesake)
+    return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen Namens (${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;
+  const hasFamily = [...evidence.members.values()].some((m) => m.familyOf === member.kvnr);
+  if (candidate && !APPLICANT_OWNS.has(type) && hasFamily && labelledAsMainInsured(evidence.text, candidate))
+    return `Die KVNR steht als die des Mitglieds oder Rechnungsempfängers; Patient kann ein Familienangehöriger sein. Bitte prüfen, wessen Dokument es ist.`;
+  return undefined;
 }

@@ -13,12 +13,16 @@ const INSURED =
 const DEPENDENT =
   /(?:^|[^\p{L}])(?:kind(?:es)?|familienangeh(?:ö|oe|o)rige[rn]?|ehegatt(?:e|in|en)|ehepartner(?:in)?|lebenspartner(?:in)?|mitversicherte[rn]?)(?![\p{L}])/iu;
 
+/** The main member or the payer, not necessarily the patient: "Hauptversicherte/r", "Rechnungsempfänger", "Mitglied". */
+const MAIN_INSURED =
+  /hauptversichert|stammversichert|mitglied|rechnungsempf(?:ä|ae|a)nger|elternteil|erziehungsberechtigt|sorgeberechtigt|zahlungspflichtig/iu;
+
 /**
- * What a KVNR's label says about whose it is: the words before it on its line, back to the
- * previous KVNR on that line (two columns read into one line), or the line above when the number
- * stands alone on its line. Undefined when the label says neither or both.
+ * The label in front of a KVNR: the words before it on its line, back to the previous KVNR on
+ * that line (two columns read into one line), or the line above when the number stands alone on
+ * its line; the words naming the number itself ("Versicherten-Nr.") left out.
  */
-export function roleOf(text: string, candidate: KvnrCandidate, all: KvnrCandidate[]): FormRole | undefined {
+function labelOf(text: string, candidate: KvnrCandidate, all: KvnrCandidate[]): string | undefined {
   const at = text.indexOf(candidate.raw);
   if (at < 0) return undefined;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
@@ -33,9 +37,21 @@ export function roleOf(text: string, candidate: KvnrCandidate, all: KvnrCandidat
     from = text.lastIndexOf('\n', lineStart - 2) + 1;
     label = text.slice(from, at).replace(NUMBER_LABEL, ' ');
   }
+  return label;
+}
+
+/** What a KVNR's label says about whose it is; undefined when it says neither or both. */
+export function roleOf(text: string, candidate: KvnrCandidate, all: KvnrCandidate[]): FormRole | undefined {
+  const label = labelOf(text, candidate, all);
+  if (label === undefined) return undefined;
   const insured = INSURED.test(label);
   const dependent = DEPENDENT.test(label);
   return insured === dependent ? undefined : insured ? 'insured' : 'dependent';
+}
+
+/** Whether a KVNR is labelled as the main member's or the payer's (the patient may be someone else). */
+export function labelledAsMainInsured(text: string, candidate: KvnrCandidate): boolean {
+  return MAIN_INSURED.test(labelOf(text, candidate, [candidate]) ?? '');
 }
 
 /**

@@ -14,8 +14,13 @@ export interface Classification {
 const MIN_SCORE = 4;
 /** How much the member's own choice counts when the text supports it at all. */
 const DECLARED_BONUS = 3;
-/** The model's share of probability from which its opinion counts. */
+/** The model's probability from which its opinion counts against the rules. */
 const MODEL_SURE = 0.6;
+/**
+ * Where the rules find nothing clear, the model's type is offered from this probability on (it
+ * is right about six times in ten there, more often above; a clerk confirms it either way).
+ */
+const MODEL_FILLS = 0.3;
 /** A type the rules found but the model sure of another stays below the routing threshold (0.7). */
 const DISPUTED_CONFIDENCE = 0.6;
 /** A type only the model sees: shown to the clerk as a suggestion, never routed on its own. */
@@ -47,13 +52,14 @@ export function classifyText(text: string, declared: string | null, model?: Mode
     // Nothing clear in the text: the member's choice or the model's view, with low confidence, for a clerk to confirm.
     if (declaredType)
       return { type: declaredType, confidence: 0.5, reasons: [...reasons, `Text uneindeutig; Angabe im Chat: ${label(declaredType)}`] };
-    if (modelSure && modelSure.type !== 'other')
+    const modelFills = model && model.probability >= MODEL_FILLS ? model : undefined;
+    if (modelFills && modelFills.type !== 'other')
       return {
-        type: modelSure.type,
+        type: modelFills.type,
         confidence: MODEL_ONLY_CONFIDENCE,
         reasons: [
           ...reasons,
-          `Keine eindeutigen Merkmale; das Modell hält es für ${label(modelSure.type)} (${pct(modelSure.probability)})`,
+          `Keine eindeutigen Merkmale; das Modell hält es für ${label(modelFills.type)} (${pct(modelFills.probability)})`,
         ],
       };
     return { type: 'other', confidence: 0.3, reasons: [...reasons, 'Keine eindeutigen Merkmale im Text'] };
@@ -65,8 +71,11 @@ export function classifyText(text: string, declared: string | null, model?: Mode
   if (second && margin < 2) reasons.push(`knapp vor ${label(second.type)}`);
   if (model?.type === best.type) reasons.push(`Modell stimmt zu (${pct(model.probability)})`);
   else if (modelSure) {
+    // On documents nobody on the team wrote, a sure model is right more often than rules it disputes;
+    // the member's own choice in the chat, where it backs the rules, still decides. A clerk confirms either way.
     confidence = Math.min(confidence, DISPUTED_CONFIDENCE);
     reasons.push(`Modell widerspricht: eher ${label(modelSure.type)} (${pct(modelSure.probability)})`);
+    if (declaredType !== best.type) return { type: modelSure.type, confidence, reasons };
   }
   return { type: best.type, confidence, reasons };
 }

@@ -24,7 +24,15 @@ export class AssignStage implements Stage {
     // The families behind everyone found: a parent's claim may carry the child's number or name the child.
     const families = await this.members.familiesOf([...found, ...bornOnFoundDates]);
     const members = new Map([...found, ...families].map((m) => [m.kvnr, m]));
-    const assignment = assignMember({ text, candidates, members, declaredKvnr: document.declaredKvnr, bornOnFoundDates, dates });
+    const assignment = assignMember({
+      text,
+      candidates,
+      members,
+      declaredKvnr: document.declaredKvnr,
+      bornOnFoundDates,
+      dates,
+      documentType: document.documentType,
+    });
     // Warnings stay reasons of their own, so the review screen can show them as such.
     const warnings = assignment.reasons.filter((r) => r.startsWith(WARNING_PREFIX));
     const findings = assignment.reasons.filter((r) => !r.startsWith(WARNING_PREFIX));

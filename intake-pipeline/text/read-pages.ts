@@ -1,5 +1,7 @@
 import type { OcrEngine, OcrResult } from './ocr-engine.js';
 import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../platform/imaging/pdf-pool.js';
+import type { PageLayer } from '../../platform/imaging/pdf.worker.js';
+import { foldOcrText } from './normalise-ocr.js';
 
 export interface PageText {
   page: number;
@@ -39,28 +41,54 @@ export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine
   if (mediaType !== 'application/pdf') return [{ page: 1, ...read(await ocr.recognise(bytes)) }];
   const layers = await textLayers(bytes);
   const pages: PageText[] = [];
-  for (const [index, layer] of layers.entries()) {
-    if (readableTextLayer(layer)) {
+  for (const [index, { text: layer, scanned }] of layers.entries()) {
+    const readable = readableTextLayer(layer);
+    if (readable && !scanned) {
       pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
       continue;
     }
     const page = read(await recogniseRendered(bytes, index, ocr));
+    // A scan's searchable layer is kept only when it says what the image shows: a layer from another document is not.
+    if (readable && sameWords(layer, page.text)) {
+      pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
+      continue;
+    }
+    if (readable) page.notes.unshift('Textebene passt nicht zum Seitenbild, per Texterkennung gelesen');
     // A layer with letters that do not read as text was there, but not trusted.
-    if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) page.notes.unshift('Textebene unbrauchbar, per Texterkennung gelesen');
+    else if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) page.notes.unshift('Textebene unbrauchbar, per Texterkennung gelesen');
     pages.push({ page: index + 1, ...page });
   }
   return pages;
 }
 
 /** Each page's text layer; a PDF whose text cannot be read within the limits counts as scanned. */
-async function textLayers(bytes: Buffer): Promise<string[]> {
+async function textLayers(bytes: Buffer): Promise<PageLayer[]> {
   try {
     return await pdfTexts(bytes);
   } catch (err) {
     if (!(err instanceof PdfLimitError)) throw err;
     const inspection = await inspectPdf(bytes);
-    return Array.from({ length: inspection.ok ? inspection.pageCount : 0 }, () => '');
+    return Array.from({ length: inspection.ok ? inspection.pageCount : 0 }, () => ({ text: '', scanned: true }));
   }
+}
+
+/** Words worth comparing: four letters or more, folded. */
+const wordsOf = (text: string) =>
+  new Set(
+    foldOcrText(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4),
+  );
+/** Share of the words OCR read off the image that the text layer must hold for the two to be the same page. */
+const SAME_PAGE_SHARE = 0.5;
+
+/** Whether a text layer and the OCR of the page image say the same (OCR slips allowed for). */
+export function sameWords(layer: string, ocrText: string): boolean {
+  const seen = wordsOf(ocrText);
+  if (seen.size === 0) return true;
+  const inLayer = wordsOf(layer);
+  const shared = [...seen].filter((w) => inLayer.has(w)).length;
+  return shared / seen.size >= SAME_PAGE_SHARE;
 }
 
 const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });

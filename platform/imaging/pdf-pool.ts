@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import { DependencyUnavailableError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
-import type { PdfInspection, RenderTask } from './pdf.worker.js';
+import type { PageLayer, PdfInspection, RenderTask } from './pdf.worker.js';
 
 /**
  * The worker threads that parse and render untrusted PDFs (piscina). A task that runs past
@@ -105,7 +105,7 @@ async function run<T>(name: string, task: object, timeLimitMs = settings.timeLim
 // The bytes are copied into the thread (not transferred): the caller keeps its buffer.
 export const inspectPdf = (bytes: Buffer) =>
   run<PdfInspection>('inspect', { bytes }, Math.min(INSPECT_TIME_LIMIT_MS, settings.timeLimitMs));
-export const pdfTexts = (bytes: Buffer) => run<string[]>('texts', { bytes });
+export const pdfTexts = (bytes: Buffer) => run<PageLayer[]>('texts', { bytes });
 
 export async function renderPdfPage(bytes: Buffer, index: number, dpi: number): Promise<Buffer | undefined> {
   const png = await run<Uint8Array | undefined>('render', { bytes, index, dpi, maxPixels: MAX_RENDER_PIXELS } satisfies RenderTask);

@@ -40,10 +40,29 @@ async function withDocument<T>(bytes: Uint8Array, use: (mupdf: typeof Mupdf, doc
   }
 }
 
-/** The text layer of every page (empty strings for scanned pages). */
-function texts({ bytes }: { bytes: Uint8Array }): Promise<string[]> {
+/** A page's text layer, and whether an image covers most of the page (a scan, perhaps with a searchable text layer). */
+export interface PageLayer {
+  text: string;
+  scanned: boolean;
+}
+
+/** The share of the page an image must cover for the page to count as scanned. */
+const SCANNED_SHARE = 0.5;
+
+/** The text layer of every page (empty for scanned pages without one). */
+function texts({ bytes }: { bytes: Uint8Array }): Promise<PageLayer[]> {
   return withDocument(bytes, (_, document) =>
-    Array.from({ length: document.countPages() }, (_, index) => document.loadPage(index).toStructuredText('preserve-whitespace').asText()),
+    Array.from({ length: document.countPages() }, (_, index) => {
+      const page = document.loadPage(index);
+      const text = page.toStructuredText('preserve-whitespace').asText();
+      const [x0, y0, x1, y1] = page.getBounds();
+      const pageArea = Math.abs(x1 - x0) * Math.abs(y1 - y0);
+      const { blocks } = JSON.parse(page.toStructuredText('preserve-images').asJSON()) as {
+        blocks: Array<{ type: string; bbox: { w: number; h: number } }>;
+      };
+      const imageArea = blocks.filter((b) => b.type === 'image').reduce((sum, b) => sum + b.bbox.w * b.bbox.h, 0);
+      return { text, scanned: pageArea > 0 && imageArea / pageArea >= SCANNED_SHARE };
+    }),
   );
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, rgb, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import sharp from 'sharp';
 import { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
 import { readableTextLayer, readPages } from '../../intake-pipeline/text/read-pages.js';
@@ -80,6 +80,33 @@ describe('reading pages the way they arrive', function () {
     assert.equal(read!.source, 'ocr');
     assert.ok(readRight(read!.text), read!.text);
     assert.deepEqual(read!.notes, ['Textebene unbrauchbar, per Texterkennung gelesen']);
+  });
+
+  /** A searchable scan: the page image, and over it an invisible text layer with these lines. */
+  async function searchableScan(image: Buffer, layer: string[]): Promise<Buffer> {
+    const pdf = await PDFDocument.load(await imageOnlyPdf(image));
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.getPage(0);
+    page.pushOperators(setTextRenderingMode(TextRenderingMode.Invisible));
+    layer.forEach((line, i) => page.drawText(line, { x: 40, y: page.getHeight() - 40 - i * 20, size: 11, font }));
+    return Buffer.from(await pdf.save());
+  }
+
+  it("keeps a scan's searchable text layer when it says what the image shows, and reads the image when it is another document's", async () => {
+    const image = await scannedPage(LINES);
+    const [kept] = await readPages(await searchableScan(image, LINES), 'application/pdf', ocr);
+    assert.deepEqual([kept!.source, kept!.notes], ['text_layer', []]);
+    const other = [
+      'Arbeitsunfähigkeitsbescheinigung',
+      'Versicherter: Karl Muster',
+      'Versicherten-Nr. K876543217',
+      'arbeitsunfähig seit 03.11.2026',
+    ];
+    const [replaced] = await readPages(await searchableScan(image, other), 'application/pdf', ocr);
+    assert.equal(replaced!.source, 'ocr');
+    assert.ok(readRight(replaced!.text), replaced!.text);
+    assert.doesNotMatch(replaced!.text, /K876543217/, "the other document's KVNR is not read as this page's");
+    assert.deepEqual(replaced!.notes, ['Textebene passt nicht zum Seitenbild, per Texterkennung gelesen']);
   });
 
   it('tells a readable text layer from garbage', () => {

@@ -50,6 +50,17 @@ describe('intake decisions', () => {
         findKvnrCandidates('Versicherten-Nr.: K 87654321 7').map((c) => c.kvnr),
         ['K876543217'],
       );
+      // With dashes, in lower case, and written into boxes that a text layer or OCR returns one group per line.
+      for (const written of [
+        'KV-Nr. A-12345678-0',
+        'Vers.-Nr. a123456780',
+        'Versichertennummer\n\nA 1 2\n\n3 4 5 6\n\n7 8\n\n0\n\nTelefon',
+      ])
+        assert.deepEqual(
+          findKvnrCandidates(written).map((c) => [c.kvnr, c.corrected]),
+          [['A123456780', false]],
+          written,
+        );
       assert.deepEqual(findKvnrCandidates('Nr. A123456789 (falsche Prüfziffer)'), []);
       assert.deepEqual(findKvnrCandidates('Telefon 0301234567, IBAN DE89370400440532013000'), []);
     });
@@ -174,7 +185,7 @@ describe('intake decisions', () => {
       const thomas = member(kvnr('D21636059'), 'Thomas', 'Müller', '1982-04-17');
       const jonas = { ...member(kvnr('B47297242'), 'Jonas', 'Müller', '2019-07-25'), familyOf: thomas.kvnr };
       const family = new Map([thomas, jonas, ANNA].map((m) => [m.kvnr, m]));
-      const onForm = (text: string) => assignMember({ ...evidence(text), members: family });
+      const onForm = (text: string, documentType = 'child_sick_pay') => assignMember({ ...evidence(text), members: family, documentType });
       const muster21 = onForm(
         `Ärztliche Bescheinigung für den Bezug von Krankengeld bei Erkrankung eines Kindes\nVersicherte(r): Müller, Thomas  geb. 17.04.1982\nVers.-Nr. ${thomas.kvnr}\nName des Kindes: Jonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}`,
       );
@@ -190,6 +201,52 @@ describe('intake decisions', () => {
       assert.equal(onForm(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`).assignedKvnr, null);
       assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nVersicherter: Jonas Müller ${jonas.kvnr}`).assignedKvnr, null);
       assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nKind: Anna Beispiel A123456780`).assignedKvnr, null);
+      // A treatment plan for the child is the child's, whatever the form calls the parent.
+      assert.equal(
+        onForm(`Heil- und Kostenplan\nMitglied: Thomas Müller ${thomas.kvnr}\nKind: Jonas Müller ${jonas.kvnr}`, 'prescription_or_plan')
+          .assignedKvnr,
+        null,
+      );
+    });
+
+    it('doubts a matching KVNR and name where the document says otherwise, and leaves it to a clerk', () => {
+      const zeynep = member(kvnr('N71335236'), 'Zeynep', 'Aydoğan', '1994-12-18');
+      const elif = { ...member(kvnr('A21597450'), 'Elif', 'Aydoğan', '2016-02-01'), familyOf: zeynep.kvnr };
+      const family = new Map([zeynep, elif].map((m) => [m.kvnr, m]));
+      const about = (text: string, documentType: string, extra: MemberRecord[] = []) =>
+        assignMember({ ...evidence(text), members: new Map([...family, ...extra.map((m) => [m.kvnr, m] as const)]), documentType });
+      const warning = (a: { reasons: string[] }) => a.reasons.find((r) => r.startsWith(WARNING_PREFIX)) ?? '';
+
+      // Sick pay of either kind is the member's own claim, never a family-insured child's.
+      const childOnly = about(
+        `Ärztliche Bescheinigung: das Kind Elif Aydoğan, geb. 01.02.2016, Vers.-Nr. ${elif.kvnr}, braucht Betreuung`,
+        'child_sick_pay',
+      );
+      assert.equal(childOnly.assignedKvnr, null);
+      assert.match(warning(childOnly), /Elif Aydoğan ist familienversichert; Kinderkrankengeld beantragt das Mitglied selbst/);
+      assert.equal(
+        about(`Elif Aydoğan, geb. 01.02.2016, Vers.-Nr. ${elif.kvnr}`, 'bonus_program').assignedKvnr,
+        elif.kvnr,
+        'her own bonus booklet is hers',
+      );
+
+      // The number printed as the payer's on a patient's invoice, by a member with family: who was treated, a clerk decides.
+      const payer = about(`Rechnung Brille\nRechnungsempfängerin: Zeynep Aydoğan (Hauptversicherte, KV-Nr. ${zeynep.kvnr})`, 'invoice');
+      assert.equal(payer.assignedKvnr, null);
+      assert.match(warning(payer), /als die des Mitglieds oder Rechnungsempfängers/);
+      assert.equal(about(`Rechnung Brille\nPatientin: Zeynep Aydoğan, KV-Nr. ${zeynep.kvnr}`, 'invoice').assignedKvnr, zeynep.kvnr);
+
+      // Another member of the same name whose birth date stands on the page.
+      const namesake = member(kvnr('N71335237'), 'Zeynep', 'Aydoğan', '1961-03-05');
+      const text = `Zeynep Aydoğan, geb. 05.03.1961, Vers.-Nr. ${zeynep.kvnr}`;
+      const both = assignMember({
+        ...evidence(text),
+        members: new Map([...family, [namesake.kvnr, namesake]]),
+        bornOnFoundDates: [namesake],
+        documentType: 'invoice',
+      });
+      assert.equal(both.assignedKvnr, null);
+      assert.match(warning(both), new RegExp(`Geburtsdatum einer anderen versicherten Person gleichen Namens \\(${namesake.kvnr}\\)`));
     });
 
     it('forgives one OCR slip in a long surname, never in a short one', () => {
@@ -252,15 +309,17 @@ describe('intake decisions', () => {
       assert.equal(classifyText('Sehr geehrte Damen und Herren', null).type, 'other');
     });
 
-    it('weighs the learned model as a second opinion: agreement noted, a sure disagreement goes to a clerk', () => {
+    it('weighs the learned model: agreement noted, a sure disagreement takes its type to a clerk unless the chat backs the rules', () => {
       const text = 'Rechnung Nr. 7 über Osteopathie, Rechnungsbetrag 120,00 EUR';
       const agreed = classifyText(text, null, { type: 'invoice', probability: 0.9 });
       assert.equal(agreed.confidence, classifyText(text, null).confidence, "agreement keeps the rules' confidence");
       assert.match(agreed.reasons.join(' '), /Modell stimmt zu \(90 %\)/);
       const disputed = classifyText(text, null, { type: 'sick_pay', probability: 0.8 });
-      assert.equal(disputed.type, 'invoice');
+      assert.equal(disputed.type, 'sick_pay', 'the sure model is shown as the suggestion');
       assert.ok(disputed.confidence < 0.7, 'below the routing threshold');
-      assert.match(disputed.reasons.join(' '), /Modell widerspricht: eher Krankengeld \(80 %\)/);
+      assert.match(disputed.reasons.join(' '), /Hinweise auf Rechnung: .*Modell widerspricht: eher Krankengeld \(80 %\)/);
+      const backedByChat = classifyText(text, 'invoice', { type: 'sick_pay', probability: 0.8 });
+      assert.deepEqual([backedByChat.type, backedByChat.confidence < 0.7], ['invoice', true], "the member's choice backs the rules");
       const unsure = classifyText(text, null, { type: 'sick_pay', probability: 0.4 });
       assert.equal(unsure.confidence, agreed.confidence, 'an unsure model changes nothing');
       const modelOnly = classifyText('Bitte um Übernahme der Kosten für das Hörgerät', null, {
