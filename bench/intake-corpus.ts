@@ -70,8 +70,8 @@ export function corpusMembers(): CorpusMember[] {
   return members;
 }
 
-/** The lines of a document of this type for this member (with or without a KVNR line). */
-function documentLines(type: DocumentType, member: CorpusMember, kvnrLine: string | null, n: number): string[] {
+/** The lines of a document of this type for this member (with or without a KVNR line); child sick pay names the sick child too. */
+function documentLines(type: DocumentType, member: CorpusMember, kvnrLine: string | null, n: number, child?: CorpusMember): string[] {
   const who = [`${member.firstName} ${member.lastName}`, `geb. ${german(member.birthDate)}`, ...(kvnrLine ? [kvnrLine] : [])];
   switch (type) {
     case 'sick_note':
@@ -106,6 +106,7 @@ function documentLines(type: DocumentType, member: CorpusMember, kvnrLine: strin
         'Ärztliche Bescheinigung für den Bezug von Kinderkrankengeld',
         'wegen Erkrankung des Kindes',
         ...who,
+        ...(child ? [`Kind: ${child.firstName} ${child.lastName}, geb. ${german(child.birthDate)}`] : []),
         'Betreuung des erkrankten Kindes erforderlich vom 05.11.2026 bis 07.11.2026',
       ];
     case 'maternity':
@@ -176,13 +177,14 @@ export async function generateCorpus(): Promise<{ members: CorpusMember[]; label
   for (const type of TYPES) {
     for (let variant = 0; variant < 8; variant++) {
       n++;
-      // Children's documents for family members; everything else for main members.
+      // Child sick pay is the parent's claim for a family-insured child; other documents are main members' and sometimes family members'.
       const pool = members.filter((m) => (type === 'child_sick_pay' ? m.familyOf !== null : m.familyOf === null || variant % 4 === 3));
-      const member = pool[(n * 5) % pool.length]!;
+      const child = type === 'child_sick_pay' ? pool[(n * 5) % pool.length]! : undefined;
+      const member = child ? members.find((m) => m.kvnr === child.familyOf)! : pool[(n * 5) % pool.length]!;
       const kvnrKind = variant % 4 === 1 ? 'wrong' : variant % 4 === 2 ? 'none' : 'valid';
       const wrong = `${member.kvnr.slice(0, 9)}${(Number(member.kvnr[9]) + 3) % 10}`;
       const kvnrLine = kvnrKind === 'none' ? null : `Versicherten-Nr. ${kvnrKind === 'valid' ? member.kvnr : wrong}`;
-      const lines = documentLines(type, member, kvnrLine, n);
+      const lines = documentLines(type, member, kvnrLine, n, child);
       const isScan = variant >= 4;
       const mediaType: CorpusLabel['mediaType'] = isScan ? (variant % 2 ? 'image/jpeg' : 'image/png') : 'application/pdf';
       const file = `${String(n).padStart(3, '0')}-${type}.${isScan ? (mediaType === 'image/jpeg' ? 'jpg' : 'png') : 'pdf'}`;

@@ -1,7 +1,10 @@
 import { isValidKvnr } from '../members/kvnr.js';
 import { isoDate } from '../submissions/detail-parsers.js';
 
-/** What OCR reads for a letter where a digit belongs, and the other way round. */
+/**
+ * What OCR reads for a letter where a digit belongs (each digit it may stand for; "g" is a 9 or
+ * an 8 with its loop closed), and the other way round.
+ */
 const AS_DIGIT: Record<string, string> = {
   O: '0',
   o: '0',
@@ -17,7 +20,7 @@ const AS_DIGIT: Record<string, string> = {
   s: '5',
   B: '8',
   G: '6',
-  g: '9',
+  g: '98',
 };
 const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G' };
 
@@ -51,16 +54,24 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
     const raw = match[0];
     const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
     if (!first) continue;
-    const digits = match[2]!
+    const options = match[2]!
       .replace(/[\s-]/g, '')
       .split('')
-      .map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')))
-      .join('');
-    const kvnr = `${first}${digits}`;
-    if (!/^[A-Z]\d{9}$/.test(kvnr) || !isValidKvnr(kvnr)) continue;
+      .map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')));
+    // Where a letter may stand for two digits, the check digit tells which; if both pass, neither is sure.
+    const valid = readings(options)
+      .map((digits) => `${first}${digits}`)
+      .filter((kvnr) => /^[A-Z]\d{9}$/.test(kvnr) && isValidKvnr(kvnr));
+    if (valid.length !== 1) continue;
+    const kvnr = valid[0]!;
     if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr });
   }
   return [...found.values()];
+}
+
+/** Every digit string the options allow (at most a handful: few letters have two readings). */
+function readings(options: string[]): string[] {
+  return options.reduce<string[]>((prefixes, option) => prefixes.flatMap((prefix) => [...option].map((digit) => prefix + digit)), ['']);
 }
 
 /**

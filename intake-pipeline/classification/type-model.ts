@@ -18,7 +18,7 @@ export interface ModelOpinion {
 }
 
 /** The team's short examples, and a larger set in many layouts by an independent author. */
-const EXAMPLE_FILES = ['training-examples.yaml', 'independent-examples.yaml'].map((name) =>
+const EXAMPLE_FILES = ['training-examples.yaml', 'independent-examples.yaml', 'independent-examples-2.yaml'].map((name) =>
   path.join(projectRoot, 'intake-pipeline', 'classification', name),
 );
 const examplesSchema = z.partialRecord(z.enum(DOCUMENT_TYPES), z.array(z.string().min(10)));

@@ -61,6 +61,11 @@ describe('intake decisions', () => {
           [['A123456780', false]],
           written,
         );
+      // A "g" may be a 9 or an 8 with its loop closed: the check digit says which.
+      assert.deepEqual(
+        findKvnrCandidates('Vers.-Nr. Kg76543217').map((c) => [c.kvnr, c.corrected]),
+        [['K876543217', true]],
+      );
       assert.deepEqual(findKvnrCandidates('Nr. A123456789 (falsche Prüfziffer)'), []);
       assert.deepEqual(findKvnrCandidates('Telefon 0301234567, IBAN DE89370400440532013000'), []);
     });
