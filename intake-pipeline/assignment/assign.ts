@@ -1,10 +1,10 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
-import { foldOcrText } from '../text/normalise-ocr.js';
-import { damerauLevenshtein } from '../../platform/text/natural.js';
-import { foldName } from '../../domain/members/name-folding.js';
+import { contains, foldForNames, livesAt, namedPerson, namesMember } from './name-matching.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import { insuredOnFamilyForm, labelledAsMainInsured } from './form-roles.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
+
+export { namedPerson };
 
 export interface Assignment {
   /** Set only when the member is certain: the document is then assigned without a clerk. */
@@ -29,49 +29,6 @@ export interface AssignmentEvidence {
   documentType?: string | null;
 }
 
-/** Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped (Yıldız → yildiz). */
-const foldForNames = (text: string) => foldName(foldOcrText(text)).normalize('NFD').replace(/\p{M}/gu, '');
-
-/** Spellings of a name to look for: as folded, and with umlauts as plain vowels (OCR loses the dots: Kruger). */
-function spellings(name: string): string[] {
-  const folded = foldForNames(name);
-  const plain = foldForNames(name.replace(/[äÄ]/g, 'a').replace(/[öÖ]/g, 'o').replace(/[üÜ]/g, 'u'));
-  return [...new Set([folded, plain])];
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Long single names may carry one OCR slip ("Beispie1"); short ones must be exact (Bauer is not Baier). */
-const FUZZY_NAME_LENGTH = 6;
-
-/** Whether the (folded) text names this person, as a whole word, allowing for spellings and one OCR slip in a long name. */
-function contains(folded: string, name: string): boolean {
-  return spellings(name).some((needle) => {
-    if (needle.length < 2) return false;
-    if (new RegExp(`(^|[^a-z])${escapeRegExp(needle)}([^a-z]|$)`).test(folded)) return true;
-    if (needle.length < FUZZY_NAME_LENGTH || /\s/.test(needle)) return false;
-    return folded.split(/[^a-z0-9]+/).some((word) => Math.abs(word.length - needle.length) <= 1 && damerauLevenshtein(word, needle) <= 1);
-  });
-}
-
-/**
- * The person a document says it is about ("Patient: Lena Krüger", "Versicherte/r: …", "Name des
- * Kindes: …"), as written, when the form names one.
- */
-export function namedPerson(text: string): string | undefined {
-  const label =
-    /(?:Patient(?:in)?|Versicherte[rn]?|Name des (?:Kindes|Versicherten|Patienten)|Behandelte Person)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu;
-  for (const match of text.matchAll(label)) {
-    const rest = text
-      .slice(match.index! + match[0].length, match.index! + match[0].length + 80)
-      .replace(/^(?:(?:Frau|Herr|Dr\.|Prof\.)[ \t]+)+/u, '');
-    // "Krüger, Lena", "Lena Krüger", "Anna Maria Beispiel": two or three capitalised words on the line.
-    const name = /^\p{Lu}[\p{L}'-]+(?:(?:,[ \t]*|[ \t]+)\p{Lu}[\p{L}'-]+){1,2}/u.exec(rest);
-    if (name) return name[0];
-  }
-  return undefined;
-}
-
 /** Another member of the same family insurance (the main member, or one insured through this one) named in full in the text. */
 function namedRelative(
   folded: string,
@@ -88,29 +45,8 @@ function namedRelative(
   return undefined;
 }
 
-/** "Hauptstraße 4", "Hauptstr. 4", "Haupt-Str.4": the street as compared, with its house number. */
-const foldStreet = (street: string) =>
-  foldForNames(street)
-    .replace(/-?\s?(strasse|str\.?)(?=\s|\d|$)/g, 'str')
-    .replace(/(?<=[a-z.])\s+(?=\d)/g, '');
-
-/** Whether the member's postal code and street with house number both stand in the (folded) text. */
-function livesAt(folded: string, member: MemberRecord): boolean {
-  if (!/^\d{5}$/.test(member.postalCode) || !new RegExp(`(^|\\D)${member.postalCode}(\\D|$)`).test(folded)) return false;
-  const street = foldStreet(member.street);
-  if (!/\d/.test(street) || street.length < 5) return false;
-  // Whole street and number: Hauptstr. 4 is not Hauptstr. 45 nor Nebenhauptstr. 4.
-  return new RegExp(`(^|[^a-z0-9])${escapeRegExp(street)}(?![a-z0-9])`).test(foldStreet(folded));
-}
-
 const relativeWarning = (relative: MemberRecord) =>
   `${WARNING_PREFIX}Das Dokument nennt auch ${relative.firstName} ${relative.lastName} aus derselben Familienversicherung. Bitte prüfen, für wen es ist.`;
-
-/** Whether a name as written on a document is this member's (either order, umlauts spelled out or not). */
-function namesMember(written: string, member: MemberRecord): boolean {
-  const folded = foldForNames(written);
-  return contains(folded, member.lastName) && contains(folded, member.firstName);
-}
 
 /**
  * Whose document is this? A wrong automatic assignment is the worst outcome, so a document is

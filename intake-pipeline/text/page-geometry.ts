@@ -60,19 +60,27 @@ function inkThreshold(page: GreyPage): number {
 
 function inkPoints(page: GreyPage): { xs: Float64Array; ys: Float64Array; share: number } {
   const threshold = inkThreshold(page);
+  const { data, width, height } = page;
+  // Every other column (every row, so the profile has no empty rows): the lines show as well, at half the reading.
   let ink = 0;
-  for (let i = 0; i < page.data.length; i += 3) if (page.data[i]! <= threshold) ink++;
+  let looked = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width; x < width; x += 2, i += 2) {
+      looked++;
+      if (data[i]! <= threshold) ink++;
+    }
   // Sample every n-th ink pixel so that about MAX_POINTS remain.
-  const every = Math.max(1, Math.ceil((ink * 3) / MAX_POINTS));
+  const every = Math.max(1, Math.ceil(ink / MAX_POINTS));
   const xs: number[] = [];
   const ys: number[] = [];
   let seen = 0;
-  for (let i = 0; i < page.data.length; i++) {
-    if (page.data[i]! > threshold || seen++ % every !== 0) continue;
-    xs.push(i % page.width);
-    ys.push(Math.floor(i / page.width));
-  }
-  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), share: (ink * 3) / page.data.length };
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width; x < width; x += 2, i += 2) {
+      if (data[i]! > threshold || seen++ % every !== 0) continue;
+      xs.push(x);
+      ys.push(y);
+    }
+  return { xs: Float64Array.from(xs), ys: Float64Array.from(ys), share: ink / Math.max(1, looked) };
 }
 
 /** The profile of the ink across lines running at `degrees`: one bin per pixel row. */
