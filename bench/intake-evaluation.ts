@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { MemberRecord } from '../domain/members/members.repository.js';
 import { findDates, findKvnrCandidates } from '../domain/documents/kvnr-candidates.js';
 import { assignMember } from '../intake-pipeline/assignment/assign.js';
-import { classifyText } from '../intake-pipeline/classification/classify.js';
+import { classifyPages } from '../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../intake-pipeline/classification/type-model.js';
 import { typeIsSure } from '../intake-pipeline/stages/route.stage.js';
 import type { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
@@ -93,20 +93,22 @@ export async function evaluateIntakeCorpus(corpusDir: string, options: Evaluatio
     misses: [],
   };
 
-  async function pageTexts(label: CorpusLabel): Promise<string> {
+  /** Each page's text (kept in the cache as one file, pages apart by form feeds). */
+  async function pageTexts(label: CorpusLabel): Promise<string[]> {
     const cached = options.textCache ? path.join(options.textCache, `${label.file}.txt`) : undefined;
-    if (cached && existsSync(cached)) return readFile(cached, 'utf8');
+    if (cached && existsSync(cached)) return (await readFile(cached, 'utf8')).split('\f');
     const bytes = await readFile(path.join(corpusDir, label.file));
-    const text = (await readPages(bytes, label.mediaType, options.ocr)).map((p) => p.text).join('\n');
-    if (cached) await mkdir(path.dirname(cached), { recursive: true }).then(() => writeFile(cached, text));
-    return text;
+    const pages = (await readPages(bytes, label.mediaType, options.ocr)).map((p) => p.text);
+    if (cached) await mkdir(path.dirname(cached), { recursive: true }).then(() => writeFile(cached, pages.join('\f')));
+    return pages;
   }
 
   async function evaluateOne(label: CorpusLabel): Promise<void> {
     const started = performance.now();
-    const text = await pageTexts(label);
+    const pages = await pageTexts(label);
+    const text = pages.join('\n');
     const opinion = model.opinion(text);
-    const type = classifyText(text, null, opinion);
+    const type = classifyPages(pages, null, (page) => model.opinion(page));
     const dates = findDates(text);
     const assignment = assignMember({
       text,

@@ -1,7 +1,7 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { contains, foldForNames, livesAt, namedPerson, namesMember } from './name-matching.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
-import { insuredOnFamilyForm, labelledAsMainInsured } from './form-roles.js';
+import { applicantOnFamilyForm, labelledAsMainInsured, patientOnFamilyDocument } from './form-roles.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 
 export { namedPerson };
@@ -81,6 +81,8 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
  * treatment plan for a child is the child's, whatever the form calls the parent: those go to a clerk.
  */
 const APPLICANT_OWNS = new Set(['child_sick_pay', 'membership', 'maternity', 'sick_pay']);
+/** Types whose family documents belong to the patient they name. */
+const PATIENT_OWNS = new Set(['invoice', 'prescription_or_plan']);
 
 /** A decision, and the family members a form names as such (not a contradiction when named). */
 type Decision = Assignment & { expected?: MemberRecord[] };
@@ -95,13 +97,19 @@ function decide(evidence: AssignmentEvidence): Decision {
 
   if (known.length > 1) {
     reasons.push(`Mehrere KVNR im Text: ${known.map((c) => c.kvnr).join(', ')}`);
-    // A family form that says which number is the applicant's is theirs; any other mix goes to a clerk.
-    const form = APPLICANT_OWNS.has(evidence.documentType ?? '') ? insuredOnFamilyForm(evidence.text, known, evidence.members) : undefined;
-    if (form) {
+    // A family's claim is the applicant's, an invoice or plan the patient's, when the document says
+    // which number is whose; any other mix goes to a clerk.
+    const type = evidence.documentType ?? '';
+    const family = APPLICANT_OWNS.has(type)
+      ? applicantOnFamilyForm(evidence.text, known, evidence.members)
+      : PATIENT_OWNS.has(type)
+        ? patientOnFamilyDocument(evidence.text, known, evidence.members)
+        : undefined;
+    if (family) {
       reasons.push(
-        `laut Formular ist ${form.insured.kvnr} die versicherte Person, ${form.dependents.map((d) => d.kvnr).join(', ')} ${form.dependents.length === 1 ? 'gehört' : 'gehören'} zur Familie`,
+        `${family.owner.kvnr} ${family.how}; ${family.relatives.map((d) => d.kvnr).join(', ')} ${family.relatives.length === 1 ? 'gehört' : 'gehören'} zur Familie`,
       );
-      return { ...judge(form.insured, evidence, folded, reasons, form.dependents), expected: form.dependents };
+      return { ...judge(family.owner, evidence, folded, reasons, family.relatives), expected: family.relatives };
     }
     const suggested = known.find((c) => c.kvnr === evidence.declaredKvnr)?.kvnr ?? null;
     return { assignedKvnr: null, suggestedKvnr: suggested, confidence: 0.4, reasons };

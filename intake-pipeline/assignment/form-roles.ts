@@ -54,26 +54,78 @@ export function labelledAsMainInsured(text: string, candidate: KvnrCandidate): b
   return MAIN_INSURED.test(labelOf(text, candidate, [candidate]) ?? '');
 }
 
+/** The person a document is about, on invoices and plans: "Patient/in", "behandelte Person". */
+const PATIENT = /patient(?:in|\/in)?|behandelte[rn]? person/iu;
+
+export interface FamilyDocument {
+  /** Whose the document is. */
+  owner: KvnrCandidate;
+  /** The other family members whose numbers stand on it. */
+  relatives: MemberRecord[];
+  /** How that was told, for the clerk. */
+  how: string;
+}
+
+/** Whether someone belongs to the same family insurance as the owner. */
+const inFamilyOf =
+  (owner: MemberRecord) =>
+  (m: MemberRecord | undefined): m is MemberRecord =>
+    !!m &&
+    m.kvnr !== owner.kvnr &&
+    (m.familyOf === owner.kvnr || owner.familyOf === m.kvnr || (!!owner.familyOf && m.familyOf === owner.familyOf));
+
 /**
- * On a form with several members' KVNRs (a parent's claim for a child, a family insurance
- * questionnaire): the insured person, when exactly one number is labelled as theirs and every
- * other one as a family member of theirs. Undefined whenever the form does not say so clearly.
+ * On a family's claim or form with several members' KVNRs (a parent's claim for a sick child, a
+ * family insurance questionnaire, a maternity certificate with the newborn): the applicant, when
+ * exactly one number is labelled as the insured person's and every other one as a family member,
+ * or, where labels do not say, when exactly one of the numbers is a member's own and all others
+ * are insured through that member (only members claim sick pay or maternity pay and apply for
+ * family insurance). Undefined whenever the document does not say so clearly.
  */
-export function insuredOnFamilyForm(
+export function applicantOnFamilyForm(
   text: string,
   known: KvnrCandidate[],
   members: Map<string, MemberRecord>,
-): { insured: KvnrCandidate; dependents: MemberRecord[] } | undefined {
-  const roles = known.map((candidate) => ({ candidate, role: roleOf(text, candidate, known) }));
-  const insured = roles.filter((r) => r.role === 'insured');
-  if (insured.length !== 1 || roles.some((r) => r.role === undefined)) return undefined;
-  const applicant = members.get(insured[0]!.candidate.kvnr);
-  if (!applicant) return undefined;
-  const dependents = roles.filter((r) => r.role === 'dependent').map((r) => members.get(r.candidate.kvnr));
-  // Only family members of the applicant: a stranger's number on the form is a contradiction.
-  const family = (m: MemberRecord | undefined): m is MemberRecord =>
-    !!m &&
-    (m.familyOf === applicant.kvnr || (!!applicant.familyOf && (m.familyOf === applicant.familyOf || m.kvnr === applicant.familyOf)));
-  if (!dependents.every(family)) return undefined;
-  return { insured: insured[0]!.candidate, dependents };
+): FamilyDocument | undefined {
+  const roles = known.map((candidate) => ({ candidate, role: roleOf(text, candidate, known), member: members.get(candidate.kvnr) }));
+  const labelled = roles.filter((r) => r.role === 'insured');
+  if (labelled.length === 1 && roles.every((r) => r.role !== undefined)) {
+    const applicant = labelled[0]!;
+    const relatives = roles.filter((r) => r !== applicant).map((r) => r.member);
+    if (applicant.member && relatives.every(inFamilyOf(applicant.member)))
+      return { owner: applicant.candidate, relatives, how: 'laut Formular die versicherte Person' };
+  }
+  const own = roles.filter((r) => r.member && r.member.familyOf === null);
+  if (own.length !== 1) return undefined;
+  const main = own[0]!;
+  // Labels that contradict it (another number called the insured's, the member's called a child's) leave it to a clerk.
+  if (main.role === 'dependent' || roles.some((r) => r !== main && r.role === 'insured')) return undefined;
+  const insuredThrough = roles.filter((r) => r !== main).map((r) => r.member);
+  if (!insuredThrough.every((m) => m?.familyOf === main.candidate.kvnr)) return undefined;
+  return {
+    owner: main.candidate,
+    relatives: insuredThrough as MemberRecord[],
+    how: 'ist das Mitglied, über das die anderen versichert sind',
+  };
+}
+
+/**
+ * On an invoice or a treatment plan with a patient's and the payer's KVNR (a child's glasses
+ * billed to the parent): the patient, when exactly one number is labelled as the patient's and
+ * every other one as the main member's or payer's, all of one family.
+ */
+export function patientOnFamilyDocument(
+  text: string,
+  known: KvnrCandidate[],
+  members: Map<string, MemberRecord>,
+): FamilyDocument | undefined {
+  const labels = known.map((candidate) => ({ candidate, label: labelOf(text, candidate, known) ?? '' }));
+  const patients = labels.filter((l) => PATIENT.test(l.label) && !MAIN_INSURED.test(l.label));
+  if (patients.length !== 1) return undefined;
+  const patient = members.get(patients[0]!.candidate.kvnr);
+  const payers = labels.filter((l) => l !== patients[0]);
+  if (!patient || !payers.every((l) => MAIN_INSURED.test(l.label))) return undefined;
+  const relatives = payers.map((l) => members.get(l.candidate.kvnr));
+  if (!relatives.every(inFamilyOf(patient))) return undefined;
+  return { owner: patients[0]!.candidate, relatives, how: 'ist laut Dokument der Patient' };
 }

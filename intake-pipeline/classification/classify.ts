@@ -79,3 +79,25 @@ export function classifyText(text: string, declared: string | null, model?: Mode
   }
   return { type: best.type, confidence, reasons };
 }
+
+/**
+ * A document of several pages: read as a whole, and where that finds nothing sure, page by page,
+ * since a cover letter ("anbei meine Unterlagen") in front of the form can drown the form. The
+ * page that reads most surely as a type other than "other" decides then.
+ */
+export function classifyPages(
+  pages: string[],
+  declared: string | null,
+  opinionOf: (text: string) => ModelOpinion | undefined,
+): Classification {
+  const whole = pages.join('\n');
+  const together = classifyText(whole, declared, opinionOf(whole));
+  if (pages.length < 2 || (together.type !== 'other' && together.confidence >= 0.7)) return together;
+  const byPage = pages
+    .map((text, i) => ({ page: i + 1, result: classifyText(text, declared, opinionOf(text)) }))
+    .filter(({ result }) => result.type !== 'other' && result.confidence > together.confidence)
+    .sort((a, b) => b.result.confidence - a.result.confidence);
+  const best = byPage[0];
+  if (!best) return together;
+  return { ...best.result, reasons: [`nach Seite ${best.page}`, ...best.result.reasons] };
+}

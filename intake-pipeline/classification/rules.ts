@@ -69,5 +69,7 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
     { label: 'Heil- und Kostenplan', pattern: /heil- ?und kostenplan/, weight: 5 },
     { label: 'Behandlungsplan', pattern: /behandlungsplan|kieferorthopaedisch/, weight: 4 },
     { label: 'Verordnung', pattern: /verordnung|heilmittel|hilfsmittel|rezept/, weight: 3 },
+    { label: 'Arzneiverordnung (Muster 16, aut idem)', pattern: /\bmuster 16\b|aut[ -]?idem|arzneiverordnungsblatt/, weight: 4 },
+    { label: 'Kostenvoranschlag', pattern: /kostenvoranschlag/, weight: 4 },
   ],
 };

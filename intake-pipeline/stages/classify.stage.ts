@@ -1,4 +1,4 @@
-import { classifyText } from '../classification/classify.js';
+import { classifyPages } from '../classification/classify.js';
 import type { CurrentTypeModel } from '../classification/type-models.repository.js';
 import { DOCUMENT_TYPE_LABELS } from '../document-types.js';
 import type { IntakeDocumentsRepository, PipelineDocument, StageOutcome } from '../../domain/documents/documents.repository.js';
@@ -15,8 +15,10 @@ export class ClassifyStage implements Stage {
   ) {}
 
   async run(document: PipelineDocument): Promise<StageOutcome> {
-    const text = (await this.documents.pages(document.id)).map((p) => p.text).join('\n');
-    const result = classifyText(text, document.declaredType, (await this.model.get()).opinion(text));
+    const pages = (await this.documents.pages(document.id)).map((p) => p.text);
+    const text = pages.join('\n');
+    const model = await this.model.get();
+    const result = classifyPages(pages, document.declaredType, (page) => model.opinion(page));
     // An invoice's number and total: the same invoice sent twice is flagged to clerks.
     const facts = result.type === 'invoice' ? invoiceFacts(text) : {};
     return {

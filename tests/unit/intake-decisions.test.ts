@@ -4,7 +4,7 @@ import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, namedPerson, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
-import { classifyText } from '../../intake-pipeline/classification/classify.js';
+import { classifyPages, classifyText } from '../../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
 
 const member = (kvnr: string, firstName: string, lastName: string, birthDate: string): MemberRecord => ({
@@ -195,17 +195,31 @@ describe('intake decisions', () => {
         `Ärztliche Bescheinigung für den Bezug von Krankengeld bei Erkrankung eines Kindes\nVersicherte(r): Müller, Thomas  geb. 17.04.1982\nVers.-Nr. ${thomas.kvnr}\nName des Kindes: Jonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}`,
       );
       assert.equal(muster21.assignedKvnr, thomas.kvnr, muster21.reasons.join('; '));
-      assert.match(muster21.reasons.join(' '), new RegExp(`laut Formular ist ${thomas.kvnr} die versicherte Person`));
+      assert.match(muster21.reasons.join(' '), new RegExp(`${thomas.kvnr} laut Formular die versicherte Person`));
       const questionnaire = onForm(
         `Fragebogen zur Familienversicherung\nMitglied: Thomas Müller, KV-Nr. ${thomas.kvnr}\nFamilienangehöriger: Jonas Müller, KV-Nr. ${jonas.kvnr}`,
       );
       assert.equal(questionnaire.assignedKvnr, thomas.kvnr);
       // Two columns read into one line: each number takes the label in front of it.
       assert.equal(onForm(`Versicherter Thomas Müller ${thomas.kvnr}   Kind Jonas Müller ${jonas.kvnr}`).assignedKvnr, thomas.kvnr);
-      // Not said which is whose, both said to be the insured, or a stranger's number as the "child": a clerk decides.
-      assert.equal(onForm(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`).assignedKvnr, null);
+      // Not said which is whose: only a member claims, so it is the member's through whom the child is insured.
+      const unlabelled = onForm(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`);
+      assert.equal(unlabelled.assignedKvnr, thomas.kvnr);
+      assert.match(unlabelled.reasons.join(' '), /ist das Mitglied, über das die anderen versichert sind/);
+      // Both said to be the insured, or a stranger's number as the "child": a clerk decides.
       assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nVersicherter: Jonas Müller ${jonas.kvnr}`).assignedKvnr, null);
       assert.equal(onForm(`Versicherter: Thomas Müller ${thomas.kvnr}\nKind: Anna Beispiel A123456780`).assignedKvnr, null);
+      // An invoice for the child billed to the parent is the child's: the patient's number, labelled so.
+      const invoice = onForm(
+        `Rechnung\nPatient/in: Jonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}\nRechnungsempfänger: Thomas Müller (Hauptversicherter, KV-Nr. ${thomas.kvnr})`,
+        'invoice',
+      );
+      assert.equal(invoice.assignedKvnr, jonas.kvnr, invoice.reasons.join('; '));
+      assert.equal(
+        onForm(`Rechnung\nThomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`, 'invoice').assignedKvnr,
+        null,
+        'not said who was treated',
+      );
       // A treatment plan for the child is the child's, whatever the form calls the parent.
       assert.equal(
         onForm(`Heil- und Kostenplan\nMitglied: Thomas Müller ${thomas.kvnr}\nKind: Jonas Müller ${jonas.kvnr}`, 'prescription_or_plan')
@@ -332,6 +346,26 @@ describe('intake decisions', () => {
         probability: 0.85,
       });
       assert.deepEqual([modelOnly.type, modelOnly.confidence < 0.7], ['prescription_or_plan', true]);
+    });
+
+    it('reads a document page by page when a cover letter in front drowns the form', () => {
+      const cover = 'Sehr geehrte Damen und Herren, anbei sende ich Ihnen meine Unterlagen. Mit freundlichen Grüßen';
+      const form =
+        'Arbeitsunfähigkeitsbescheinigung\nErstbescheinigung\narbeitsunfähig seit 03.11.2026\nvoraussichtlich arbeitsunfähig bis 14.11.2026';
+      // The model reads the letter's words as a letter, wherever they stand.
+      const model = (text: string) =>
+        text.includes('anbei') ? { type: 'other' as const, probability: 0.9 } : { type: 'sick_note' as const, probability: 0.9 };
+      const result = classifyPages([cover, form], null, model);
+      assert.deepEqual([result.type, result.reasons[0]], ['sick_note', 'nach Seite 2']);
+      assert.ok(result.confidence >= 0.7, 'the form page alone is sure');
+      assert.equal(classifyPages([cover], null, model).type, 'other', 'a cover letter alone stays a letter');
+      const clear = classifyPages([form, 'Seite 2 von 2'], null, () => undefined);
+      assert.deepEqual([clear.type, clear.reasons[0]?.startsWith('nach Seite')], ['sick_note', false], 'read as a whole when that is sure');
+    });
+
+    it('knows a prescription sheet and a cost estimate as prescriptions and plans', () => {
+      assert.equal(classifyText('Muster 16\nRp. Ibuprofen 600 N2 aut idem', null).type, 'prescription_or_plan');
+      assert.equal(classifyText('Kostenvoranschlag Hörsystem, Eigenanteil 450,00 EUR', null).type, 'prescription_or_plan');
     });
 
     it('trains the model on the shipped examples; it reads texts it has not seen, and survives a save and restore', () => {
