@@ -118,6 +118,7 @@ export async function evaluateIntakeCorpus(corpusDir: string, options: Evaluatio
       bornOnFoundDates: [...members.values()].filter((m) => dates.includes(m.birthDate)),
       dates,
       documentType: type.type,
+      typeSure: typeIsSure(type.type, type.confidence),
     });
     report.times.push(performance.now() - started);
     const typeRight = type.type === label.type;

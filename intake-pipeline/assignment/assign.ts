@@ -1,5 +1,5 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
-import { contains, foldForNames, livesAt, namedPerson, namesMember } from './name-matching.js';
+import { contains, foldForNames, livesAt, nameMatch, namedPerson, namesMember } from './name-matching.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import { applicantOnFamilyForm, labelledAsMainInsured, patientOnFamilyDocument } from './form-roles.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
@@ -27,6 +27,11 @@ export interface AssignmentEvidence {
   dates: string[];
   /** The type the classify stage read (family forms are filed by it); null when unknown. */
   documentType?: string | null;
+  /**
+   * Whether that type is sure enough to route on. Rules that let a type allow an assignment (whose
+   * family document it is, a relative named beside its owner) need it; doubts that a type raises do not.
+   */
+  typeSure?: boolean;
 }
 
 /** Another member of the same family insurance (the main member, or one insured through this one) named in full in the text. */
@@ -99,7 +104,7 @@ function decide(evidence: AssignmentEvidence): Decision {
     reasons.push(`Mehrere KVNR im Text: ${known.map((c) => c.kvnr).join(', ')}`);
     // A family's claim is the applicant's, an invoice or plan the patient's, when the document says
     // which number is whose; any other mix goes to a clerk.
-    const type = evidence.documentType ?? '';
+    const type = evidence.typeSure ? (evidence.documentType ?? '') : '';
     const family = APPLICANT_OWNS.has(type)
       ? applicantOnFamilyForm(evidence.text, known, evidence.members)
       : PATIENT_OWNS.has(type)
@@ -160,7 +165,8 @@ function judge(
   expected: MemberRecord[],
 ): Assignment {
   const member = evidence.members.get(candidate.kvnr)!;
-  const surname = contains(folded, member.lastName);
+  const surnameMatch = nameMatch(folded, member.lastName);
+  const surname = surnameMatch !== undefined;
   const firstName = contains(folded, member.firstName);
   const birthDate = evidence.dates.includes(member.birthDate);
   reasons.push(
@@ -170,7 +176,9 @@ function judge(
     reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: 0.5, reasons };
   }
-  const certain = surname && (birthDate || firstName) && (!candidate.corrected || birthDate);
+  // A number read through OCR confusions, or a surname one letter off (Fischler for Fischer: a slip, or
+  // another person with a look-alike's number), needs the birth date as well.
+  const certain = surname && (birthDate || firstName) && ((!candidate.corrected && surnameMatch === 'exact') || birthDate);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
   const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
   if (doubt) {
@@ -181,7 +189,7 @@ function judge(
   // number, the full name and the birth date all match on a document that belongs to one person
   // (the doubts above keep claims and payers' numbers apart).
   const relative = namedRelative(folded, member, evidence.members, expected);
-  const ownDocument = surname && firstName && birthDate && ONE_PERSONS_DOCUMENT.has(evidence.documentType ?? '');
+  const ownDocument = surname && firstName && birthDate && !!evidence.typeSure && ONE_PERSONS_DOCUMENT.has(evidence.documentType ?? '');
   if (certain && relative && !ownDocument) {
     reasons.push(relativeWarning(relative));
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };

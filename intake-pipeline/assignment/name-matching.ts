@@ -25,12 +25,25 @@ const FUZZY_NAME_LENGTH = 6;
 
 /** Whether the (folded) text names this person, as a whole word, allowing for spellings and one OCR slip in a long name. */
 export function contains(folded: string, name: string): boolean {
-  return spellings(name).some((needle) => {
-    if (needle.length < 2) return false;
-    if (new RegExp(`(^|[^a-z])${escapeRegExp(needle)}([^a-z]|$)`).test(folded)) return true;
-    if (needle.length < FUZZY_NAME_LENGTH || /\s/.test(needle)) return false;
-    return folded.split(/[^a-z0-9]+/).some((word) => Math.abs(word.length - needle.length) <= 1 && damerauLevenshtein(word, needle) <= 1);
-  });
+  return nameMatch(folded, name) !== undefined;
+}
+
+/**
+ * How the (folded) text names this person: exactly (in one of its spellings), or only
+ * approximately (one slip in a long name, which may be OCR or may be another person: Fischer is
+ * one letter from Fischler).
+ */
+export function nameMatch(folded: string, name: string): 'exact' | 'approximate' | undefined {
+  const needles = spellings(name).filter((needle) => needle.length >= 2);
+  if (needles.some((needle) => new RegExp(`(^|[^a-z])${escapeRegExp(needle)}([^a-z]|$)`).test(folded))) return 'exact';
+  const words = folded.split(/[^a-z0-9]+/);
+  const approximate = needles.some(
+    (needle) =>
+      needle.length >= FUZZY_NAME_LENGTH &&
+      !/\s/.test(needle) &&
+      words.some((word) => Math.abs(word.length - needle.length) <= 1 && damerauLevenshtein(word, needle) <= 1),
+  );
+  return approximate ? 'approximate' : undefined;
 }
 
 /**
@@ -38,8 +51,14 @@ export function contains(folded: string, name: string): boolean {
  * Kindes: …"), as written, when the form names one.
  */
 export function namedPerson(text: string): string | undefined {
-  const label =
-    /(?:Patient(?:in)?|Versicherte[rn]?|Name des (?:Kindes|Versicherten|Patienten)|Behandelte Person)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu;
+  // The patient first: an invoice that also names the insured parent is about the patient.
+  return (
+    personAfter(text, /(?:Patient(?:in|\/in)?|Behandelte Person|Name des Patienten)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu) ??
+    personAfter(text, /(?:Versicherte[rn]?|Name des (?:Kindes|Versicherten))\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu)
+  );
+}
+
+function personAfter(text: string, label: RegExp): string | undefined {
   for (const match of text.matchAll(label)) {
     const rest = text
       .slice(match.index! + match[0].length, match.index! + match[0].length + 80)

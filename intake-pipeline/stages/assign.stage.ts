@@ -1,3 +1,5 @@
+import type { DocumentType } from '../document-types.js';
+import { typeIsSure } from './route.stage.js';
 import type { MembersRepository } from '../../domain/members/members.repository.js';
 import { assignMember } from '../assignment/assign.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
@@ -32,6 +34,7 @@ export class AssignStage implements Stage {
       bornOnFoundDates,
       dates,
       documentType: document.documentType,
+      typeSure: typeIsSure((document.documentType ?? 'other') as DocumentType, document.typeConfidence),
     });
     // Warnings stay reasons of their own, so the review screen can show them as such.
     const warnings = assignment.reasons.filter((r) => r.startsWith(WARNING_PREFIX));

@@ -190,7 +190,8 @@ describe('intake decisions', () => {
       const thomas = member(kvnr('D21636059'), 'Thomas', 'Müller', '1982-04-17');
       const jonas = { ...member(kvnr('B47297242'), 'Jonas', 'Müller', '2019-07-25'), familyOf: thomas.kvnr };
       const family = new Map([thomas, jonas, ANNA].map((m) => [m.kvnr, m]));
-      const onForm = (text: string, documentType = 'child_sick_pay') => assignMember({ ...evidence(text), members: family, documentType });
+      const onForm = (text: string, documentType = 'child_sick_pay') =>
+        assignMember({ ...evidence(text), members: family, documentType, typeSure: true });
       const muster21 = onForm(
         `Ärztliche Bescheinigung für den Bezug von Krankengeld bei Erkrankung eines Kindes\nVersicherte(r): Müller, Thomas  geb. 17.04.1982\nVers.-Nr. ${thomas.kvnr}\nName des Kindes: Jonas Müller, geb. 25.07.2019, Vers.-Nr. ${jonas.kvnr}`,
       );
@@ -202,6 +203,14 @@ describe('intake decisions', () => {
       assert.equal(questionnaire.assignedKvnr, thomas.kvnr);
       // Two columns read into one line: each number takes the label in front of it.
       assert.equal(onForm(`Versicherter Thomas Müller ${thomas.kvnr}   Kind Jonas Müller ${jonas.kvnr}`).assignedKvnr, thomas.kvnr);
+      // Only with a sure type: a family rule on a type the reading is unsure of would guess whose it is.
+      const unsureType = assignMember({
+        ...evidence(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`),
+        members: family,
+        documentType: 'child_sick_pay',
+        typeSure: false,
+      });
+      assert.equal(unsureType.assignedKvnr, null);
       // Not said which is whose: only a member claims, so it is the member's through whom the child is insured.
       const unlabelled = onForm(`Thomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`);
       assert.equal(unlabelled.assignedKvnr, thomas.kvnr);
@@ -271,6 +280,14 @@ describe('intake decisions', () => {
     it('forgives one OCR slip in a long surname, never in a short one', () => {
       assert.equal(assignMember(evidence('Anna Beispie1, geb. 12.03.1984, Vers.-Nr. A123456780')).assignedKvnr, 'A123456780');
       assert.equal(assignMember(withMember(`Karl Baier, Vers.-Nr. ${bauer.kvnr}`, bauer)).assignedKvnr, null, 'Baier is not Bauer');
+      // One letter off may be another person carrying a look-alike's number: then the birth date must match too.
+      const fischer = member(kvnr('F52092907'), 'Katharina', 'Fischer', '1994-01-02');
+      const fischlersLetter = `Katharina Fischler, geb. 28.09.1990, Vers.-Nr. ${fischer.kvnr}`;
+      assert.equal(assignMember(withMember(fischlersLetter, fischer)).assignedKvnr, null, 'Fischler is not Fischer');
+      assert.equal(
+        assignMember(withMember(`Katharina Fischler, geb. 02.01.1994, Vers.-Nr. ${fischer.kvnr}`, fischer)).assignedKvnr,
+        fischer.kvnr,
+      );
     });
   });
 
@@ -281,6 +298,8 @@ describe('intake decisions', () => {
       assert.equal(namedPerson('Versicherte: Frau Dr. Anna Maria Beispiel'), 'Anna Maria Beispiel');
       assert.equal(namedPerson('Name des Kindes:\nClara Beispiel'), 'Clara Beispiel');
       assert.equal(namedPerson('Versicherten-Nr.: A123456780, Rechnung'), undefined);
+      // The patient before the insured parent: the invoice is about the patient.
+      assert.equal(namedPerson('Versicherte: Zeynep Aydoğan\nPatientin: Elif Aydoğan'), 'Elif Aydoğan');
     });
 
     it('flags a document naming another person than the member, and never assigns it', () => {
