@@ -23,7 +23,9 @@ COPY --from=build /app/knowledge/not-covered.yaml ./knowledge/not-covered.yaml
 COPY --from=build /app/knowledge/figures.yaml ./knowledge/figures.yaml
 # The team's and development sets: the console measures each knowledge edit on them.
 COPY --from=build /app/knowledge/eval ./knowledge/eval
-COPY --from=build /app/intake-pipeline/classification/*-examples.yaml ./intake-pipeline/classification/
+COPY --from=build /app/intake-pipeline/classification/training-examples.yaml ./intake-pipeline/classification/training-examples.yaml
+COPY --from=build /app/intake-pipeline/classification/independent-examples.yaml ./intake-pipeline/classification/independent-examples.yaml
+COPY --from=build /app/intake-pipeline/classification/independent-examples-2.yaml ./intake-pipeline/classification/independent-examples-2.yaml
 # Starter prepared answers for the live chat: `node dist/server/cli/main.js canned:import data/canned-responses.yaml`.
 COPY --from=build /app/data/canned-responses.yaml ./data/canned-responses.yaml
 # Knowledge edits from the console are written to knowledge/ (a volume in docker-compose.yml).

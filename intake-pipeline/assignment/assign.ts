@@ -225,7 +225,8 @@ function doubtAbout(candidate: KvnrCandidate | undefined, member: MemberRecord, 
   const type = evidence.documentType ?? '';
   if (MEMBERS_OWN_CLAIMS.has(type) && member.familyOf)
     return `${member.firstName} ${member.lastName} ist familienversichert; ${type === 'child_sick_pay' ? 'Kinderkrankengeld' : 'Krankengeld'} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
-  const namesake = evidence.bornOnFoundDates.find((m) => m.kvnr !== member.kvnr && sameName(m, member));
+  // Only a birth date that is theirs and not the member's says anything (two of one name born on one day: the number decides).
+  const namesake = evidence.bornOnFoundDates.find((m) => m.kvnr !== member.kvnr && sameName(m, member) && m.birthDate !== member.birthDate);
   if (namesake)
     return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen Namens (${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;
   const hasFamily = [...evidence.members.values()].some((m) => m.familyOf === member.kvnr);

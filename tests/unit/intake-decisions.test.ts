@@ -275,6 +275,15 @@ describe('intake decisions', () => {
       });
       assert.equal(both.assignedKvnr, null);
       assert.match(warning(both), new RegExp(`Geburtsdatum einer anderen versicherten Person gleichen Namens \\(${namesake.kvnr}\\)`));
+      // Two of one name born on the same day: the date tells nothing, the number decides.
+      const twin = { ...namesake, kvnr: kvnr('N71335238'), birthDate: zeynep.birthDate };
+      const sameDay = assignMember({
+        ...evidence(`Zeynep Aydoğan, geb. 18.12.1994, Vers.-Nr. ${zeynep.kvnr}`),
+        members: new Map([...family, [twin.kvnr, twin]]),
+        bornOnFoundDates: [zeynep, twin],
+        documentType: 'invoice',
+      });
+      assert.equal(sameDay.assignedKvnr, zeynep.kvnr);
     });
 
     it('forgives one OCR slip in a long surname, never in a short one', () => {
