@@ -31,6 +31,7 @@ export const EVALUATION_SETS = {
     'dev-h.yaml',
     'dev-i.yaml',
     'dev-j.yaml',
+    'dev-k.yaml',
   ],
   /**
    * Held out, each by an independent author who saw only the topic list and the seed documents,

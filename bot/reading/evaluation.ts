@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { INTENTS, type Intent } from './intent.js';
+import type { Intent } from './intent.js';
+import { labelledActionSchema, type LabelledAction } from './intent-model.js';
+
+export type { LabelledAction };
 import { readMessage, type ReadingClock } from './message-reading.js';
 
 /**
@@ -13,21 +15,11 @@ import { readMessage, type ReadingClock } from './message-reading.js';
 export const ACTION_SETS: ReadonlyArray<{ file: string; role: 'development' | 'held out'; clock: ReadingClock }> = [
   { file: 'actions.yaml', role: 'development', clock: { date: '2026-12-07', hour: 9 } },
   { file: 'actions-dev-2.yaml', role: 'development', clock: { date: '2026-12-15', hour: 11 } },
+  { file: 'actions-dev-3.yaml', role: 'development', clock: { date: '2026-12-17', hour: 14 } },
   { file: 'actions-heldout-1.yaml', role: 'held out', clock: { date: '2026-12-09', hour: 10 } },
 ];
 
 export const ACTION_SET_CLOCK: ReadingClock = ACTION_SETS[0]!.clock;
-
-const labelledActionSchema = z
-  .array(
-    z.object({
-      text: z.string().min(1),
-      intent: z.enum(INTENTS),
-      details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-    }),
-  )
-  .min(1);
-export type LabelledAction = z.infer<typeof labelledActionSchema>[number];
 
 export async function readActionSet(file: string): Promise<LabelledAction[]> {
   return labelledActionSchema.parse(parseYaml(await readFile(file, 'utf8')));

@@ -1,25 +1,15 @@
 import { findTrackingId } from '../../domain/submissions/tracking-id.js';
 import { LONG_MESSAGE_WORDS, sentencesOf, wordCount } from '../../platform/text/sentences.js';
+import { LEARNED_ACTION_PROBABILITY, learnedIntent } from './intent-model.js';
+import { INTENTS, type Intent } from './intents.js';
 
 /**
- * What a member wants with one message, before any knowledge is searched: a question (the FAQ
- * answers it) or one of the bot's actions. Rules over the member's own words, each with the
- * reason it fired, so every decision can be explained in the logs and the evaluation.
+ * What a member wants with one message, before any knowledge is searched: rules over the
+ * member's own words, each with the reason it fired, so every decision can be explained in the
+ * logs and the evaluation; where they find no action, a learned model trained on labelled
+ * messages may (intent-model.ts).
  */
-export const INTENTS = [
-  'question',
-  'submit_document',
-  'status',
-  'callback',
-  'certificate',
-  'handoff',
-  'pin_login',
-  'cancel',
-  'help',
-  'yes',
-  'no',
-] as const;
-export type Intent = (typeof INTENTS)[number];
+export { INTENTS, type Intent };
 
 export interface IntentReading {
   intent: Intent;
@@ -122,6 +112,7 @@ const STATUS_WORDS =
 const MY_THING =
   /\b(?:meine?[rsmn]?|unsere?[rsmn]?|die|das|der|eine?|my)\s+(?:\S+\s+){0,2}?\w*(?:sendung|unterlagen|unterlage|rechnung|krankmeldung|krankschreibung|antrag\w*|dokument\w*|einreichung|post|brief|bescheinigung|au\b|au-bescheinigung|erstattung|krankengeld|kinderkrankengeld|mutterschaftsgeld|bonusheft|papiere|submission|documents?|invoice|claim|upload|geld|verordnung|kostenplan|plan)\b|tracking|vorgangsnummer|sendungsnummer|\bmk-?\s?[0-9a-z]{4}|\b(?:meim|mein|meine) (?:antrag|au)\b|fragebogen/;
 
+const NO_ACTION = 'no action in the words';
 /** The member's intent, by the first rule that fits, most specific first. */
 export function readIntent(message: string): IntentReading {
   if (findTrackingId(message)) return { intent: 'status', reason: 'names a tracking ID' };
@@ -130,9 +121,23 @@ export function readIntent(message: string): IntentReading {
   const questions = questionsOf(message);
   if (questions) {
     const reading = readSentence(questions);
-    if (reading.intent !== 'question' || !WISH_STATED.test(fold(message))) return reading;
+    if (reading.intent !== 'question' || !WISH_STATED.test(fold(message))) return withSecondOpinion(message, reading);
   }
-  return readSentence(message);
+  return withSecondOpinion(message, readSentence(message));
+}
+
+/**
+ * Where the rules find no action and no question either ("rechnung reiseimpfung 12.11. 60€"), the
+ * learned model may name the action, when it is sure (intent-model.ts). A message the rules read
+ * as asking how or whether, or that ends in a question mark, stays a question: "Wann ist der Chat
+ * mit Mitarbeitern besetzt?" asks, whatever words it shares with wishes for a person. A word or
+ * two ("Bescheinigung") fits several wishes: the member is asked which (the FAQ's "Meinten Sie").
+ */
+function withSecondOpinion(message: string, reading: IntentReading): IntentReading {
+  if (reading.intent !== 'question' || reading.reason !== NO_ACTION || /\?\s*$/.test(message) || wordCount(message) < 3) return reading;
+  const learned = learnedIntent(message);
+  if (!learned || learned.intent === 'question' || learned.probability < LEARNED_ACTION_PROBABILITY) return reading;
+  return { intent: learned.intent, reason: `learned model: ${learned.intent} (${learned.probability.toFixed(2)})` };
 }
 
 /** A wish said outright somewhere in a long message ("Ich möchte … einreichen. Geht das hier?"). */
@@ -182,7 +187,7 @@ function readSentence(message: string): IntentReading {
     return { intent: 'submit_document', reason: 'wants to send a document' };
   if ((SUBMIT_VERB.test(text) || /\bbeantrag/.test(text)) && wish && !asking && !SEND_TO_ME.test(text))
     return { intent: 'submit_document', reason: 'wants to send something' };
-  return { intent: 'question', reason: asking ? 'asks how or whether' : 'no action in the words' };
+  return { intent: 'question', reason: asking ? 'asks how or whether' : NO_ACTION };
 }
 
 /** The member sends a certificate of theirs ("Mitgliedsbescheinigung der alten Kasse hochladen"). */

@@ -1,7 +1,7 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { foldName } from '../../domain/members/name-folding.js';
 import { damerauLevenshtein } from '../../platform/text/natural.js';
-import { foldOcrText } from '../text/normalise-ocr.js';
+import { foldForMatching } from '../../platform/text/fold-for-matching.js';
 
 /**
  * Finding members' names and addresses in document text as OCR and forms write them: umlauts
@@ -9,7 +9,7 @@ import { foldOcrText } from '../text/normalise-ocr.js';
  */
 
 /** Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped (Yıldız → yildiz). */
-export const foldForNames = (text: string) => foldName(foldOcrText(text)).normalize('NFD').replace(/\p{M}/gu, '');
+export const foldForNames = (text: string) => foldName(foldForMatching(text)).normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Spellings of a name to look for: as folded, and with umlauts as plain vowels (OCR loses the dots: Kruger). */
 function spellings(name: string): string[] {

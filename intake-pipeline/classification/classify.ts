@@ -1,5 +1,5 @@
 import { DECLARED_TYPES, DOCUMENT_TYPE_LABELS, type DocumentType } from '../document-types.js';
-import { foldOcrText } from '../text/normalise-ocr.js';
+import { foldForMatching } from '../../platform/text/fold-for-matching.js';
 import { TYPE_RULES } from './rules.js';
 import type { ModelOpinion } from './type-model.js';
 
@@ -36,7 +36,7 @@ const pct = (p: number) => `${Math.round(p * 100)} %`;
  * it wins only if the text does not clearly say something else.
  */
 export function classifyText(text: string, declared: string | null, model?: ModelOpinion): Classification {
-  const folded = foldOcrText(text);
+  const folded = foldForMatching(text);
   const scores = (Object.keys(TYPE_RULES) as Array<keyof typeof TYPE_RULES>).map((type) => {
     const hits = TYPE_RULES[type].filter((rule) => rule.pattern.test(folded));
     return { type: type as DocumentType, score: hits.reduce((sum, h) => sum + h.weight, 0), hits: hits.map((h) => h.label) };

@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../../platform/paths.js';
 import { DOCUMENT_TYPES, type DocumentType } from '../document-types.js';
-import { textFeatures, type Features } from './text-features.js';
+import { SoftmaxModel } from '../../platform/learning/softmax-model.js';
+import { textFeatures } from '../../platform/learning/text-features.js';
 
 export interface LabelledText {
   text: string;
@@ -49,45 +50,18 @@ const storedSchema = z.object({
   weights: z.string(),
 });
 
-/** A small seeded generator (mulberry32): the same examples always give the same model. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
- * Multinomial logistic regression (softmax) over hashed word stems, stem pairs and character
- * n-grams: the learned second opinion next to the explainable rules, trained on the shipped
- * examples plus the clerks' decisions. Written here because no maintained JavaScript library
- * trains a sparse multi-class text model (see docs/decisions/0020-document-type-model.md).
+ * The document-type model: a softmax regression (platform/learning/softmax-model.ts) over German
+ * word stems, stem pairs and character n-grams, the learned second opinion next to the
+ * explainable rules, trained on the shipped examples plus the clerks' decisions (decision 0020).
  */
 export class TypeModel {
-  private constructor(
-    private readonly types: DocumentType[],
-    private readonly bias: Float64Array,
-    /** types.length × DIMENSIONS, one row per type. */
-    private readonly weights: Float32Array,
-    private readonly dimensions: number,
-  ) {}
+  private constructor(private readonly model: SoftmaxModel<DocumentType>) {}
 
   static train(examples: LabelledText[]): TypeModel {
     const types = DOCUMENT_TYPES.filter((type) => examples.some((e) => e.documentType === type));
-    const model = new TypeModel(types, new Float64Array(types.length), new Float32Array(types.length * DIMENSIONS), DIMENSIONS);
-    const data = examples.map((e) => ({ features: textFeatures(e.text, DIMENSIONS), type: types.indexOf(e.documentType) }));
-    const random = seeded(data.length);
-    for (let epoch = 0; epoch < EPOCHS; epoch++) {
-      for (let i = data.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [data[i], data[j]] = [data[j]!, data[i]!];
-      }
-      for (const { features, type } of data) model.step(features, type);
-    }
-    return model;
+    const data = examples.map((e) => ({ features: textFeatures(e.text, DIMENSIONS), label: e.documentType }));
+    return new TypeModel(SoftmaxModel.train(types, data, DIMENSIONS, { epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2 }));
   }
 
   /** A stored model, or undefined when it is of an older kind (then a new one is trained). */
@@ -105,53 +79,23 @@ export class TypeModel {
     if (bias.length !== types.length || bytes.length !== types.length * dimensions * 4) return undefined;
     const copy = new Float32Array(types.length * dimensions);
     new Uint8Array(copy.buffer).set(bytes);
-    return new TypeModel(types, Float64Array.from(bias), copy, dimensions);
+    return new TypeModel(new SoftmaxModel(types, Float64Array.from(bias), copy, dimensions));
   }
 
   serialise(): string {
+    const { labels, bias, weights, dimensions } = this.model;
     return JSON.stringify({
       format: FORMAT,
-      dimensions: this.dimensions,
-      types: this.types,
-      bias: [...this.bias],
-      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString('base64'),
+      dimensions,
+      types: labels,
+      bias: [...bias],
+      weights: Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).toString('base64'),
     });
   }
 
   /** The likeliest type with its probability; undefined when the text gives the model nothing. */
   opinion(text: string): ModelOpinion | undefined {
-    const features = textFeatures(text, this.dimensions);
-    if (features.indices.length === 0) return undefined;
-    const probabilities = this.probabilities(features);
-    const best = probabilities.indexOf(Math.max(...probabilities));
-    return { type: this.types[best]!, probability: probabilities[best]! };
-  }
-
-  private probabilities({ indices, values }: Features): number[] {
-    const scores = this.types.map((_, t) => {
-      let score = this.bias[t]!;
-      const row = t * this.dimensions;
-      for (let i = 0; i < indices.length; i++) score += this.weights[row + indices[i]!]! * values[i]!;
-      return score;
-    });
-    const top = Math.max(...scores);
-    const exps = scores.map((s) => Math.exp(s - top));
-    const total = exps.reduce((a, b) => a + b, 0);
-    return exps.map((e) => e / total);
-  }
-
-  /** One step of stochastic gradient descent on the cross-entropy of one example. */
-  private step(features: Features, type: number): void {
-    const probabilities = this.probabilities(features);
-    const { indices, values } = features;
-    for (let t = 0; t < this.types.length; t++) {
-      const gradient = probabilities[t]! - (t === type ? 1 : 0);
-      this.bias[t]! -= LEARNING_RATE * gradient;
-      const row = t * this.dimensions;
-      for (let i = 0; i < indices.length; i++) {
-        const at = row + indices[i]!;
-        this.weights[at] = this.weights[at]! * (1 - LEARNING_RATE * L2) - LEARNING_RATE * gradient * values[i]!;
-      }
-    }
+    const best = this.model.best(textFeatures(text, this.model.dimensions));
+    return best && { type: best.label, probability: best.probability };
   }
 }

@@ -1,7 +1,7 @@
 import type { OcrEngine, OcrResult } from './ocr-engine.js';
 import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../platform/imaging/pdf-pool.js';
 import type { PageLayer } from '../../platform/imaging/pdf.worker.js';
-import { foldOcrText } from './normalise-ocr.js';
+import { foldForMatching } from '../../platform/text/fold-for-matching.js';
 
 export interface PageText {
   page: number;
@@ -75,7 +75,7 @@ async function textLayers(bytes: Buffer): Promise<PageLayer[]> {
 /** Words worth comparing: four letters or more, folded. */
 const wordsOf = (text: string) =>
   new Set(
-    foldOcrText(text)
+    foldForMatching(text)
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length >= 4),
   );

@@ -148,7 +148,7 @@ interface Floors {
 /**
  * The issue's targets are 95 % correct, at most 3 % wrong and at least 90 % fallback on held-out
  * sets. They are not met yet: the held-out and development sets keep floors a little under
- * today's figures (measured 2026-12-06 with `npm run eval:faq`) so that a regression shows, raised
+ * today's figures (measured 2026-12-07 with `npm run eval:faq`) so that a regression shows, raised
  * as the retrieval improves. The team's set lost 2.4 points (96.8 → 94.4 %) when the confidence
  * model was fitted on three more authors' voices, while held-out sets 5 and 6 gained 12 and 20.
  */
@@ -168,23 +168,24 @@ const heldOutFloors = (correct: number, wrong: number, outOfScopeFallback: numbe
   outOfScopeFallback,
 });
 const HELD_OUT_FLOORS: Record<string, Floors> = {
-  'heldout-5.yaml': heldOutFloors(0.85, 0.025, 0.9),
+  'heldout-5.yaml': heldOutFloors(0.88, 0.025, 0.9),
   'heldout-6.yaml': heldOutFloors(0.85, 0.02, 0.925),
   'heldout-7.yaml': heldOutFloors(0.875, 0.02, 0.95),
-  'heldout-8.yaml': heldOutFloors(0.8, 0.02, 0.925),
+  'heldout-8.yaml': heldOutFloors(0.82, 0.02, 0.925),
 };
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'heldout-1.yaml': heldOutFloors(0.96, 0.03, 0.85),
   'heldout-2.yaml': heldOutFloors(0.95, 0.02, 0.9),
   'heldout-3.yaml': heldOutFloors(0.95, 0.04, 0.82),
-  'heldout-4.yaml': heldOutFloors(0.93, 0.03, 0.9),
+  'heldout-4.yaml': heldOutFloors(0.93, 0.03, 0.87),
   'dev-a.yaml': { inScope: 240, outOfScope: 40, correct: 0.93, wrong: 0.025, outOfScopeFallback: 0.85 },
   'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.85, wrong: 0.015, outOfScopeFallback: 0.95 },
   'dev-d-out-of-scope.yaml': outOfScopeOnly(55, 0.74),
   'dev-e-out-of-scope.yaml': outOfScopeOnly(100, 0.87),
   'dev-f-out-of-scope.yaml': outOfScopeOnly(130, 0.92),
-  'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.73, wrong: 0.03, outOfScopeFallback: 0.85 },
+  'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.75, wrong: 0.035, outOfScopeFallback: 0.85 },
   'dev-h.yaml': { inScope: 240, outOfScope: 50, correct: 0.77, wrong: 0.045, outOfScopeFallback: 0.95 },
   'dev-i.yaml': { inScope: 240, outOfScope: 50, correct: 0.86, wrong: 0.02, outOfScopeFallback: 0.93 },
   'dev-j.yaml': { inScope: 240, outOfScope: 50, correct: 0.81, wrong: 0.02, outOfScopeFallback: 0.92 },
+  'dev-k.yaml': { inScope: 280, outOfScope: 80, correct: 0.83, wrong: 0.025, outOfScopeFallback: 0.95 },
 };

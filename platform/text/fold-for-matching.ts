@@ -1,5 +1,5 @@
-/** OCR text made comparable: lower case, umlauts folded, words broken at line ends joined again. */
-export function foldOcrText(text: string): string {
+/** Text made comparable (OCR output, chat messages): lower case, umlauts folded, words broken at line ends joined again. */
+export function foldForMatching(text: string): string {
   return text
     .replace(/(\p{L})-\s*\n\s*(\p{L})/gu, '$1$2')
     .toLowerCase()

@@ -1,5 +1,5 @@
-import { germanStemmer } from '../../platform/text/natural.js';
-import { foldOcrText } from '../text/normalise-ocr.js';
+import { germanStemmer } from '../text/natural.js';
+import { foldForMatching } from '../text/fold-for-matching.js';
 
 /** Sparse features of a text: hashed indices and their weights (unit length). */
 export interface Features {
@@ -21,14 +21,15 @@ function fnv1a(text: string): number {
 }
 
 /**
- * What a document-type model sees of a text: German word stems, pairs of neighbouring stems
- * ("erkrankung kind", "ende entgeltfortzahlung") and character 3- to 5-grams, which survive OCR
+ * What a learned text model (document types, a member's wish) sees of a text: German word stems,
+ * pairs of neighbouring stems ("erkrankung kind", "ende entgeltfortzahlung") and character 3- to
+ * 5-grams, which survive OCR
  * slips ("Arbeitsunfahigkeit", "Krankeng eld") that break whole words. Hashed into `dimensions`
  * slots; counts dampened (1 + log) and the vector scaled to unit length, so long letters and
  * short forms weigh alike.
  */
 export function textFeatures(text: string, dimensions: number): Features {
-  const folded = foldOcrText(text).split(/\s+/).slice(0, MAX_WORDS).join(' ');
+  const folded = foldForMatching(text).split(/\s+/).slice(0, MAX_WORDS).join(' ');
   const counts = new Map<number, number>();
   const add = (feature: string) => {
     const index = fnv1a(feature) % dimensions;
