@@ -24,8 +24,9 @@ export interface ReadingClock {
 const DATE_FIELDS = new Set(['treatmentDate', 'firstDay', 'dueDate']);
 
 const RELATIVE = String.raw`(?:tochter|sohn(?:e?s)?|kind(?:e?s)?|kinder|kleine[nr]?|baby|frau|ehefrau|mann(?:e?s)?|ehemann(?:e?s)?|gatte|gattin|partner(?:in)?|mutter|vater|mama|papa|schwieger\w+|oma|opa|daughter'?s?|son'?s?|child|kid'?s?|baby'?s?|wife'?s?|husband'?s?|mom'?s?|mother'?s?|dad'?s?|father'?s?)`;
+/** "für meine Tochter", "meiner Frau", "für Ehefrau", "für die Kinder", and as spoken ("meene Frau", "mei Bua"). */
 const FOR_OTHER = new RegExp(
-  String.raw`\b(?:fuer|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?${RELATIVE}\b|\b(?:meine?[rs]?|unsere?[rs]?|my)\s+${RELATIVE}\b`,
+  String.raw`\b(?:fuer|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?${RELATIVE}\b|\b(?:meine?[rs]?|unsere?[rs]?|my|meene[nmrs]?|mei)\s+(?:${RELATIVE}|bua|buab|madl|dirndl)\b|\b(?:fuer|for)\s+(?:ehefrau|ehemann|tochter|sohn|(?:die|the|unsere|our)\s+(?:beiden\s+|two\s+)?(?:kinder|kleinen|kids|children))\b`,
 );
 /** "Bonusheft von meinem Mann und von mir": the member's own document too. */
 const ALSO_OWN = /\b(?:und (?:von )?mir|und mich|und ich|and (?:for )?(?:me|mine))\b/;

@@ -21,7 +21,9 @@ export function readPhoneNumber(text: string): string | undefined {
 
 /** A phone number somewhere in a longer message, as E.164. */
 export function findPhoneNumber(message: string): string | undefined {
-  for (const match of message.matchAll(/(?:\+|\b00|\b0)\s?[1-9][\d\s/().-]{4,18}\d/g)) {
+  // "am 04.01.2027" is a day, though 0401 2027 would be a Hamburg number.
+  const withoutDates = message.replace(/\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?/g, ' ');
+  for (const match of withoutDates.matchAll(/(?:\+|\b00|\b0)\s?[1-9][\d\s/().-]{4,18}\d/g)) {
     const number = readPhoneNumber(match[0]);
     if (number) return number;
   }
@@ -48,7 +50,11 @@ export function findCallbackDay(message: string, now: { date: string; hour: numb
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
   const relative = /(?<!\p{L})(heute|übermorgen|uebermorgen|morgen)(?!\p{L})/iu.exec(germanText)?.[1]?.toLowerCase();
-  const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(germanText, now.date, 'future');
+  // A weekday is read on its own ("am Dienstag"): the rest of a story ("gestern ins Pflegeheim") names other days.
+  const weekdayPhrase = /\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,})/u.test(germanText)
+    ? undefined
+    : /(?:\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b/i.exec(germanText)?.[0];
+  const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(weekdayPhrase ?? germanText, now.date, 'future');
   if (!day || day < now.date) return undefined;
   return callbackDays(now, 14).includes(day) ? day : undefined;
 }
@@ -75,12 +81,26 @@ export function findTimeWindow(spoken: string): TimeWindow | undefined {
     /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?\b/i.exec(
       message,
     );
-  if (range && (/zwischen|between|von|from/i.test(range[0]) || /uhr|h\b|pm/i.test(range[0]))) {
+  // A range counts with a word that makes it one ("zwischen", "Uhr"), or when it is exactly one of our windows ("Mo 10-12", "8 to 10").
+  const exactWindow =
+    range &&
+    !range[2] &&
+    !range[4] &&
+    TIME_WINDOWS.some((w) => windowStart(w) === Number(range[1]) && windowStart(w) + 2 === Number(range[3]));
+  if (range && (exactWindow || /zwischen|between|von|from/i.test(range[0]) || /uhr|h\b|pm/i.test(range[0]))) {
     const afternoon = /pm/i.test(range[5] ?? '') ? 12 : 0;
     const from = Number(range[1]) + Number(range[2] ?? 0) / 60 + (Number(range[1]) < 12 ? afternoon : 0);
     const to = Number(range[3]) + Number(range[4] ?? 0) / 60 + (Number(range[3]) < 12 ? afternoon : 0);
     const inside = TIME_WINDOWS.filter((w) => windowStart(w) <= from && to <= windowStart(w) + 2 && from < to);
     return inside.length === 1 ? inside[0] : undefined;
+  }
+  // "ab 16 Uhr", "ab vier Uhr nachmittags": from then on, when only one window is left.
+  const from = /\b(?:ab|after|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h\b|pm)?/i.exec(message);
+  if (from) {
+    let hour = Number(from[1]) + Number(from[2] ?? 0) / 60;
+    if (hour < 8) hour += 12;
+    const left = TIME_WINDOWS.filter((w) => windowStart(w) + 2 > hour && windowStart(w) >= hour - 1);
+    if (left.length === 1) return left[0];
   }
   const halfPast = /\bhalf past (\d{1,2})\b/i.exec(message);
   if (halfPast) return windowAt(Number(halfPast[1]) + 0.5);
@@ -113,6 +133,18 @@ const HOUR_WORDS: Record<string, number> = {
   elfe: 11,
   zwölf: 12,
   zwoelf: 12,
+  // As they are spoken in the south ("um neune", "zwischn zehne und zwöife").
+  oans: 1,
+  zwoa: 2,
+  viere: 4,
+  fünfe: 5,
+  sechse: 6,
+  achte: 8,
+  neune: 9,
+  zehne: 10,
+  zwöife: 12,
+  zwoife: 12,
+  zwölfe: 12,
 };
 const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
 const hourOf = (written: string) => HOUR_WORDS[written.toLowerCase()] ?? Number(written);
@@ -127,7 +159,10 @@ function clockTimes(message: string): string {
     .replace(new RegExp(`\\bhalb\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 30))
     .replace(new RegExp(`\\bviertel\\s+nach\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h), 15))
     .replace(new RegExp(`\\b(?:viertel\\s+vor|dreiviertel)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 45))
-    .replace(new RegExp(`\\b(um|gegen)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, word: string, h: string) => `${word} ${hourOf(h)}`);
+    .replace(
+      new RegExp(`\\b(um|gegen|zwischen|zwischn|zw\\.|von|und|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
+      (_, word: string, h: string) => `${/^zw/i.test(word) ? 'zwischen' : word} ${hourOf(h)}`,
+    );
 }
 
 function windowAt(hour: number): TimeWindow | undefined {

@@ -41,7 +41,10 @@ export function parseGermanDate(text: string, today: string, prefer: 'past' | 'f
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const twoDigitYear = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/.exec(text);
   if (twoDigitYear) return isoDate(2000 + Number(twoDigitYear[3]), Number(twoDigitYear[2]), Number(twoDigitYear[1]));
-  const short = /(?:^|\s|am\s)(\d{1,2})\.(\d{1,2})\.(?!\d)/.exec(text);
+  // "am 3.12." and, typed in a hurry, "vom 3.12" (after a word that introduces a date: "Version 3.12" is none).
+  const short =
+    /(?:^|\s|am\s)(\d{1,2})\.(\d{1,2})\.(?!\d)/.exec(text) ??
+    /\b(?:am|vom|seit|ab|bis|den)\s+(\d{1,2})\.(\d{1,2})(?=[\s,;!?)]|$)(?!\s*(?:€|eur|euro|uhr|h\b))/i.exec(text);
   if (short) {
     // Without a year, a date means the nearest one on the expected side of today.
     const candidate = isoDate(year, Number(short[2]), Number(short[1]));
@@ -61,8 +64,10 @@ export function parseGermanDate(text: string, today: string, prefer: 'past' | 'f
   // Only a named day counts: "im November" or "um 15 Uhr" name no day.
   const results = [...chrono.de.parse(cleaned, reference, options), ...chrono.en.parse(cleaned, reference, options)].filter(
     (r) =>
-      r.start.isCertain('day') ||
-      /\b(heute|gestern|vorgestern|morgen|übermorgen|today|yesterday|tomorrow|vor|ago|letzte[nr]?|last)\b/i.test(r.text),
+      // "jetzt einreichen" says when the member acts, not when anything happened.
+      !/^(?:jetzt|now|right now|gerade|sofort)$/i.test(r.text.trim()) &&
+      (r.start.isCertain('day') ||
+        /\b(heute|gestern|vorgestern|morgen|übermorgen|today|yesterday|tomorrow|vor|ago|letzte[nr]?|last)\b/i.test(r.text)),
   );
   // A stated calendar date wins over a relative word ("heute") or a weekday elsewhere in the message.
   const stated = results.find((r) => /\d/.test(r.text) && r.start.isCertain('month'));
@@ -91,15 +96,29 @@ export function parseEuroAmount(text: string): number | undefined {
   return (match[1] ? -1 : 1) * (euros * 100 + cents);
 }
 
-/** An amount mentioned in a longer message only counts with a currency next to it ("95 €", "120,- €", "38 Euro 50", "90 euros"). */
+const EUROS = String.raw`(\d{1,3}(?:\.\d{3})+|\d+)`;
+/** Cents after a comma ("95,50", "120,-") or, before a currency, after a point ("134.90 EUR"). */
+const CENTS = String.raw`(?:,(\d{1,2}|-|–)|\.(\d{2})(?!\d))`;
+const CURRENCY = String.raw`(?:€|eur\b|euros?\b)`;
+const AMOUNT_THEN_CURRENCY = new RegExp(`${EUROS}${CENTS}?\\s*${CURRENCY}(?:\\s+(\\d{2})\\b(?!\\s*(?:€|eur|euro|uhr|\\.)))?`, 'i');
+const CURRENCY_THEN_AMOUNT = new RegExp(`${CURRENCY}\\s*${EUROS}${CENTS}?`, 'i');
+/** Euros and cents with a decimal comma and no currency ("quittung 23,80"), not a measure ("1,50 m"). */
+const DECIMAL_AMOUNT = /(?<![\d.,])(\d{1,4}),(\d{2})(?![\d.,])(?!\s*(?:%|m\b|cm|mm|kg|g\b|km|l\b|ml|mg|uhr|h\b|std|tage|wochen|jahre))/i;
+
+const toCents = (euros: string, cents: string | undefined) =>
+  Number(euros.replace(/\./g, '')) * 100 + (cents && cents !== '-' && cents !== '–' ? Number(cents.padEnd(2, '0')) : 0);
+
+/**
+ * An amount mentioned in a longer message: with a currency next to it ("95 €", "120,- €",
+ * "38 Euro 50", "90 euros", "EUR 98.50", "€ 64,–"), or euros and cents with a decimal comma.
+ */
 export function findEuroAmount(text: string): number | undefined {
-  const match = /(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-))?\s*(?:€|eur\b|euros?\b)(?:\s+(\d{2})\b(?!\s*(?:€|eur|euro|uhr|\.)))?/i.exec(
-    text,
-  );
-  if (!match) return undefined;
-  const euros = Number(match[1]!.replace(/\./g, ''));
-  const cents = match[2] && match[2] !== '-' ? Number(match[2].padEnd(2, '0')) : match[3] ? Number(match[3]) : 0;
-  return euros * 100 + cents;
+  const after = AMOUNT_THEN_CURRENCY.exec(text);
+  if (after) return toCents(after[1]!, after[2] ?? after[3] ?? after[4]);
+  const before = CURRENCY_THEN_AMOUNT.exec(text);
+  if (before) return toCents(before[1]!, before[2] ?? before[3]);
+  const decimal = DECIMAL_AMOUNT.exec(text);
+  return decimal ? toCents(decimal[1]!, decimal[2]) : undefined;
 }
 
 export function formatEuro(cents: number): string {

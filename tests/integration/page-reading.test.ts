@@ -32,6 +32,23 @@ describe('reading pages the way they arrive', function () {
     assert.match(read!.notes[0]!, /^um (6,[89]|7|7,[12])° begradigt$/);
   });
 
+  it('straightens a page photographed tilted on a dark desk (the desk is no ink) and reads the KVNR on it', async () => {
+    const page = await scannedPage([...LINES, 'Versicherten-Nr. A123456780'], { rotate: -9 });
+    const { width, height } = await sharp(page).metadata();
+    // A dark, uneven surround as large again as the page around it, as a phone photo has.
+    const photo = await sharp({ create: { width: width! * 2, height: height! * 2, channels: 3, background: '#1c1d20' } })
+      .composite([{ input: page, left: Math.round(width! / 2), top: Math.round(height! / 3) }])
+      .jpeg({ quality: 85 })
+      .toBuffer();
+    const [read] = await readPages(photo, 'image/jpeg', ocr);
+    assert.ok(readRight(read!.text), read!.text);
+    assert.match(read!.text, /A123456780/);
+    assert.ok(
+      read!.notes.some((note) => /^um (8,[5-9]|9|9,[0-5])° begradigt$/.test(note)),
+      read!.notes.join(),
+    );
+  });
+
   it('enlarges a bitonal fax of small print (11 pt at 100 dpi) before reading it, and reads the KVNR on it', async () => {
     const page = await scannedPage([...LINES, 'Versicherten-Nr. A123456780']);
     const fax = await sharp(page).resize({ width: 620 }).threshold(150).png().toBuffer();

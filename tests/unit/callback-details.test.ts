@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findCallbackDay, findTimeWindow } from '../../domain/service-requests/callback-details.js';
+import { findCallbackDay, findPhoneNumber, findTimeWindow } from '../../domain/service-requests/callback-details.js';
 import { TIME_WINDOWS } from '../../domain/service-requests/service-hours.js';
 
 describe("callback details in the member's words", () => {
@@ -35,6 +35,30 @@ describe("callback details in the member's words", () => {
     ] as const)
       assert.equal(findTimeWindow(message), window, message);
     assert.equal(findTimeWindow('das dauert halb so lang'), undefined);
+  });
+
+  it('reads hours as words and as spoken in the south, a bare range that is one of our windows, and "ab 16 Uhr"', () => {
+    for (const [message, window] of [
+      ['morgen früh zwischen acht und zehn', '08-10'],
+      ['zwischn zehne und zwöife bin i dahoam', '10-12'],
+      ['Montag früh so um neune', '08-10'],
+      ['bitte rückruf mo 10-12', '10-12'],
+      ['on Tuesday morning, 8 to 10', '08-10'],
+      ['heute ab 16 Uhr', '16-18'],
+      ['bin ab vier Uhr nachmittags zu Hause', '16-18'],
+    ] as const)
+      assert.equal(findTimeWindow(message), window, message);
+    // From 14 o'clock two windows are left; 9 to 11 lies across two: the member chooses.
+    for (const message of ['ab 14 Uhr', 'rückruf 9-11']) assert.equal(findTimeWindow(message), undefined, message);
+  });
+
+  it('never reads a date as a phone number, and reads a weekday apart from the story around it', () => {
+    assert.equal(findPhoneNumber('Rückruf am 04.01.2027 zw. 10 und 12 Uhr, Tel. 0177-3344556'), '+491773344556');
+    assert.equal(findPhoneNumber('Rückruf am 04.01.2027 bitte'), undefined);
+    assert.equal(
+      findCallbackDay('Meine Mutter ist gestern ins Pflegeheim gekommen. Bitte rufen Sie mich am Donnerstag zurück.', now),
+      '2026-12-17',
+    );
   });
 
   it('reads any text without failing, and finds only windows and days that exist', () => {

@@ -114,7 +114,7 @@ describe('reading a member message', () => {
   const FLOORS: Record<string, { actions: number; action: number; details: number; questionsAsAction: number }> = {
     'actions.yaml': { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
     'actions-dev-2.yaml': { actions: 200, action: 0.97, details: 0.93, questionsAsAction: 0.02 },
-    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.84, questionsAsAction: 0.04 },
+    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.87, questionsAsAction: 0.04 },
     // The learned second opinion (intent-model.ts) raised actions 89.7 → 95.4 % and details 89.1 → 91.1 %,
     // and read one more of its 70 questions as an action (5.7 → 7.1 %).
     'actions-heldout-1.yaml': { actions: 150, action: 0.94, details: 0.89, questionsAsAction: 0.08 },

@@ -31,6 +31,20 @@ describe('submission details', () => {
     assert.equal(parseEuroAmount('120'), 12000);
     assert.equal(parseEuroAmount('zwölf'), undefined);
     assert.equal(findEuroAmount('am 3.11. beim Arzt'), undefined, 'a number without a currency is no amount');
+    for (const [text, cents] of [
+      ['EUR 98.50', 9850],
+      ['Summe € 64,–', 6400],
+      ['total 134.90 EUR', 13490],
+      ['apothekenquittung nasenspray 23,80 hochladen', 2380],
+    ] as const)
+      assert.equal(findEuroAmount(text), cents, text);
+    for (const text of ['1,50 m groß', 'um 14.30 Uhr', 'Version 3.12']) assert.equal(findEuroAmount(text), undefined, text);
+  });
+
+  it('reads a hurried date without its last dot after a word that introduces it, and never "jetzt" as a date', () => {
+    assert.equal(parseGermanDate('rechnung 65€ vom 14.11 bitte erstatten', '2026-12-17'), '2026-11-14');
+    assert.equal(parseGermanDate('Version 3.12 der App', '2026-12-17'), undefined);
+    assert.equal(parseGermanDate('die Krankmeldung will ich jetzt hochladen', '2026-12-17'), undefined);
   });
 
   it('checks IBANs and shows only their end', () => {
