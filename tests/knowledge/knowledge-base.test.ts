@@ -169,9 +169,9 @@ const heldOutFloors = (correct: number, wrong: number, outOfScopeFallback: numbe
 });
 const HELD_OUT_FLOORS: Record<string, Floors> = {
   'heldout-5.yaml': heldOutFloors(0.88, 0.025, 0.9),
-  'heldout-6.yaml': heldOutFloors(0.85, 0.02, 0.925),
-  'heldout-7.yaml': heldOutFloors(0.875, 0.02, 0.95),
-  'heldout-8.yaml': heldOutFloors(0.82, 0.02, 0.925),
+  'heldout-6.yaml': heldOutFloors(0.86, 0.02, 0.925),
+  'heldout-7.yaml': heldOutFloors(0.9, 0.02, 0.95),
+  'heldout-8.yaml': heldOutFloors(0.85, 0.02, 0.925),
 };
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'heldout-1.yaml': heldOutFloors(0.96, 0.03, 0.85),
@@ -186,6 +186,6 @@ const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.75, wrong: 0.035, outOfScopeFallback: 0.85 },
   'dev-h.yaml': { inScope: 240, outOfScope: 50, correct: 0.77, wrong: 0.045, outOfScopeFallback: 0.95 },
   'dev-i.yaml': { inScope: 240, outOfScope: 50, correct: 0.86, wrong: 0.02, outOfScopeFallback: 0.93 },
-  'dev-j.yaml': { inScope: 240, outOfScope: 50, correct: 0.81, wrong: 0.02, outOfScopeFallback: 0.92 },
-  'dev-k.yaml': { inScope: 280, outOfScope: 80, correct: 0.83, wrong: 0.025, outOfScopeFallback: 0.95 },
+  'dev-j.yaml': { inScope: 240, outOfScope: 50, correct: 0.86, wrong: 0.02, outOfScopeFallback: 0.92 },
+  'dev-k.yaml': { inScope: 280, outOfScope: 80, correct: 0.85, wrong: 0.025, outOfScopeFallback: 0.95 },
 };
