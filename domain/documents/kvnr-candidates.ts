@@ -85,7 +85,8 @@ export function findDates(text: string): string[] {
     const date = isoDate(year, month, day);
     if (date) dates.add(date);
   };
-  for (const m of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.])/g)) {
+  // A full stop may end the sentence after it ("geb. 13.05.1992."); a number after the stop makes it no date.
+  for (const m of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)(?!\.\d)/g)) {
     const [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
     if (year.length === 4) add(Number(year), month, day);
     else for (const century of [1900, 2000]) add(century + Number(year), month, day);

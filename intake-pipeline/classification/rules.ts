@@ -43,8 +43,18 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
     },
     {
       label: 'Erkrankung des Kindes / Betreuung',
-      pattern: /erkrankung (des|eines) kindes|betreuung (des|eines) (erkrankten )?kindes|beaufsichtigung/,
+      // Words apart by anything OCR puts between them ("eines:Kindes").
+      pattern: /erkrankung\W+(des|eines)\W+kindes|betreuung\W+(des|eines)\W+(erkrankten\W+)?kindes|beaufsichtigung/,
       weight: 3,
+    },
+    // The law that grants it, also when OCR drops the paragraph sign; § 44 is the member's own sick pay.
+    { label: '§ 45 SGB V', pattern: /\b45\s*(?:abs\.?\s*\d\s*)?sgb\s*v(?![a-z]{2})/, weight: 6 },
+    { label: 'erkranktes Kind, unbezahlte Freistellung', pattern: /erkrankte[sn]? kind|unbezahlte freistellung/, weight: 3 },
+    {
+      label: 'Betreuung durch einen Elternteil',
+      pattern:
+        /(?:betreuung|beaufsichtigung|pflege) (?:\S+ ){0,4}durch (?:die mutter|den vater|einen elternteil|die eltern|ein elternteil)/,
+      weight: 4,
     },
   ],
   maternity: [

@@ -74,6 +74,8 @@ describe('intake decisions', () => {
       assert.deepEqual(findDates('geb. 12.03.1984, AU ab 3.11.2026, falsch 31.02.2026'), ['1984-03-12', '2026-11-03']);
       assert.deepEqual(findDates('geb. 12. 03. 1984; Geb.-Dat. 12.03.84; am 2026-11-03'), ['1984-03-12', '2084-03-12', '2026-11-03']);
       assert.deepEqual(findDates('Betrag 12.345.678,00 und Version 1.2.3'), [], 'no dates in numbers');
+      assert.deepEqual(findDates('die Mutter, geb. 13.05.1992. Der Besuch'), ['1992-05-13'], 'a date that ends a sentence');
+      assert.deepEqual(findDates('Stand 1.2.2024.5'), [], 'a number after the stop');
     });
   });
 
@@ -342,6 +344,22 @@ describe('intake decisions', () => {
       assert.equal(form21.type, 'child_sick_pay', form21.reasons.join('; '));
       assert.equal(classifyText('Auszahlschein für Krankengeld\narbeitsunfähig seit 01.10.2026', null).type, 'sick_pay');
       assert.equal(classifyText('Heil- und Kostenplan für Zahnersatz', null).type, 'prescription_or_plan');
+    });
+
+    it('reads child sick pay papers that never say "Kinderkrankengeld": the employer\'s and the paediatrician\'s', () => {
+      const employer = classifyText(
+        'Bescheinigung des Arbeitgebers über die unbezahlte Freistellung\nwegen Erkrankung eines:Kindes (& 45 SGB Ve\nerkranktes Kind Levi Kuhn',
+        null,
+      );
+      assert.equal(employer.type, 'child_sick_pay', employer.reasons.join('; '));
+      const paediatrician = classifyText(
+        'Ärztliche Bescheinigung\nDas Kind bedarf vom 30.01. bis 01.02. der Betreuung und Pflege durch die Mutter, Frau Joanna Beispiel.',
+        null,
+      );
+      assert.equal(paediatrician.type, 'child_sick_pay', paediatrician.reasons.join('; '));
+      assert.ok(paediatrician.confidence >= 0.7, `${paediatrician.confidence}`);
+      // The member's own sick pay is § 44.
+      assert.notEqual(classifyText('Krankengeld nach § 44 SGB V, arbeitsunfähig seit 01.10.2026', null).type, 'child_sick_pay');
     });
 
     it("takes the member's choice as a strong signal, but not against clear text", () => {
