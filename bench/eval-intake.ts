@@ -7,10 +7,11 @@
  *
  * Corpora: the team's own (default; var/corpus, made here if missing); `--hard`: the development
  * part of the hard corpus an independent author wrote (var/corpus-hard/dev, `npm run
- * corpus:generate`); `--heldout`: its held-out part, never fitted on (its misses are not
- * printed); INTAKE_CORPUS_DIR: any other corpus in the same format. `--misses` lists what went
- * wrong. OCR_WORKERS (default 2) and OCR_LANG_PATH (another German model, e.g.
- * /usr/share/tesseract-ocr/5/tessdata) as in the system's configuration.
+ * corpus:generate`, seed 1); `--heldout`: its held-out part (seed 7; seed 2 until it was retired
+ * on 2026-12-07), never fitted on (its misses are not printed); INTAKE_CORPUS_DIR: any other
+ * corpus in the same format. `--misses` lists what went wrong. OCR_WORKERS (default 2) and
+ * OCR_LANG_PATH (another German model, e.g. /usr/share/tesseract-ocr/5/tessdata) as in the
+ * system's configuration.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

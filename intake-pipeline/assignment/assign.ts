@@ -1,4 +1,5 @@
 import type { MemberRecord } from '../../domain/members/members.repository.js';
+import { damerauLevenshtein } from '../../platform/text/natural.js';
 import { contains, foldForNames, livesAt, nameMatch, namedPerson, namesMember } from './name-matching.js';
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import { applicantOnFamilyForm, labelledAsMainInsured, patientOnFamilyDocument } from './form-roles.js';
@@ -167,7 +168,8 @@ function judge(
   const member = evidence.members.get(candidate.kvnr)!;
   const surnameMatch = nameMatch(folded, member.lastName);
   const surname = surnameMatch !== undefined;
-  const firstName = contains(folded, member.firstName);
+  const firstNameMatch = nameMatch(folded, member.firstName);
+  const firstName = firstNameMatch !== undefined;
   const birthDate = evidence.dates.includes(member.birthDate);
   reasons.push(
     `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}`,
@@ -176,9 +178,9 @@ function judge(
     reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: 0.5, reasons };
   }
-  // A number read through OCR confusions, or a surname one letter off (Fischler for Fischer: a slip, or
-  // another person with a look-alike's number), needs the birth date as well.
-  const certain = surname && (birthDate || firstName) && ((!candidate.corrected && surnameMatch === 'exact') || birthDate);
+  // A number read through OCR confusions, or a name one letter off (Fischler for Fischer, Sophia for
+  // Sophie: a slip, or another person with a look-alike's number), needs the birth date as well.
+  const certain = surname && (birthDate || firstNameMatch === 'exact') && ((!candidate.corrected && surnameMatch === 'exact') || birthDate);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
   const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
   if (doubt) {
@@ -212,8 +214,9 @@ const ONE_PERSONS_DOCUMENT = new Set([
 /** Sick pay of either kind is a member's own claim: a family-insured person has none. */
 const MEMBERS_OWN_CLAIMS = new Set(['sick_pay', 'child_sick_pay']);
 
-const sameName = (a: MemberRecord, b: MemberRecord) =>
-  foldForNames(`${a.firstName} ${a.lastName}`) === foldForNames(`${b.firstName} ${b.lastName}`);
+/** One surname and first names at most one letter apart (Sophie and Sophia Friedrich): one could be taken for the other. */
+const lookAlikeNames = (a: MemberRecord, b: MemberRecord) =>
+  foldForNames(a.lastName) === foldForNames(b.lastName) && damerauLevenshtein(foldForNames(a.firstName), foldForNames(b.firstName)) <= 1;
 
 /**
  * What speaks against a KVNR and name that match (said to the clerk), if anything: a claim only
@@ -226,9 +229,11 @@ function doubtAbout(candidate: KvnrCandidate | undefined, member: MemberRecord, 
   if (MEMBERS_OWN_CLAIMS.has(type) && member.familyOf)
     return `${member.firstName} ${member.lastName} ist familienversichert; ${type === 'child_sick_pay' ? 'Kinderkrankengeld' : 'Krankengeld'} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
   // Only a birth date that is theirs and not the member's says anything (two of one name born on one day: the number decides).
-  const namesake = evidence.bornOnFoundDates.find((m) => m.kvnr !== member.kvnr && sameName(m, member) && m.birthDate !== member.birthDate);
+  const namesake = evidence.bornOnFoundDates.find(
+    (m) => m.kvnr !== member.kvnr && lookAlikeNames(m, member) && m.birthDate !== member.birthDate,
+  );
   if (namesake)
-    return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen Namens (${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;
+    return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen oder ähnlichen Namens (${namesake.firstName} ${namesake.lastName}, ${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;
   const hasFamily = [...evidence.members.values()].some((m) => m.familyOf === member.kvnr);
   if (candidate && !APPLICANT_OWNS.has(type) && hasFamily && labelledAsMainInsured(evidence.text, candidate))
     return `Die KVNR steht als die des Mitglieds oder Rechnungsempfängers; Patient kann ein Familienangehöriger sein. Bitte prüfen, wessen Dokument es ist.`;

@@ -276,7 +276,10 @@ describe('intake decisions', () => {
         documentType: 'invoice',
       });
       assert.equal(both.assignedKvnr, null);
-      assert.match(warning(both), new RegExp(`Geburtsdatum einer anderen versicherten Person gleichen Namens \\(${namesake.kvnr}\\)`));
+      assert.match(
+        warning(both),
+        new RegExp(`Geburtsdatum einer anderen versicherten Person gleichen oder ähnlichen Namens \\([^)]*${namesake.kvnr}\\)`),
+      );
       // Two of one name born on the same day: the date tells nothing, the number decides.
       const twin = { ...namesake, kvnr: kvnr('N71335238'), birthDate: zeynep.birthDate };
       const sameDay = assignMember({
@@ -299,6 +302,24 @@ describe('intake decisions', () => {
         assignMember(withMember(`Katharina Fischler, geb. 02.01.1994, Vers.-Nr. ${fischer.kvnr}`, fischer)).assignedKvnr,
         fischer.kvnr,
       );
+    });
+
+    it('never takes Sophia for Sophie: a first name one letter off needs the birth date, and the look-alike born on the date named is a doubt', () => {
+      const sophie = member(kvnr('F98068560'), 'Sophie', 'Friedrich', '1996-07-22');
+      const sophia = member(kvnr('F97872769'), 'Sophia', 'Friedrich', '1994-12-04');
+      // Sophia's form, carrying Sophie's number (a look-alike's, mixed up by the employer).
+      const text = `Entgeltbescheinigung für die Berechnung des Mutterschaftsgeldes\nArbeitnehmerin Friedrich, Sophia\ngeboren am 04.12.1994\nVersicherten-Nr. ${sophie.kvnr}`;
+      const alone = assignMember(withMember(text, sophie));
+      assert.equal(alone.assignedKvnr, null, 'Sophia is not Sophie');
+      const withLookAlike = assignMember({
+        ...evidence(text),
+        members: new Map([sophie, sophia].map((m) => [m.kvnr, m])),
+        bornOnFoundDates: [sophia],
+      });
+      assert.equal(withLookAlike.assignedKvnr, null);
+      // Sophie's own form with her birth date is hers.
+      const own = `Arbeitnehmerin Friedrich, Sophie\ngeboren am 22.07.1996\nVersicherten-Nr. ${sophie.kvnr}`;
+      assert.equal(assignMember(withMember(own, sophie)).assignedKvnr, sophie.kvnr);
     });
   });
 
