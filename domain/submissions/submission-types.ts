@@ -72,7 +72,14 @@ function dateField(
   key: string,
   label: string,
   prompt: string,
-  rule: { notAfterToday?: boolean; notBeforeToday?: boolean; maxYearsBack?: number; prefer?: 'past' | 'future' },
+  rule: {
+    notAfterToday?: boolean;
+    notBeforeToday?: boolean;
+    maxYearsBack?: number;
+    prefer?: 'past' | 'future';
+    /** A message saying this means a date already past (a birth that happened): read it as past. */
+    pastWhenSaid?: RegExp;
+  },
 ): DetailField {
   const prefer = rule.prefer ?? (rule.notBeforeToday ? 'future' : 'past');
   const schema = ({ today }: DetailContext) =>
@@ -100,7 +107,7 @@ function dateField(
     prompt,
     schema,
     find: (message, context) => {
-      const date = parseGermanDate(message, context.today, prefer);
+      const date = parseGermanDate(message, context.today, rule.pastWhenSaid?.test(message) ? 'past' : prefer);
       return date && schema(context).safeParse(date).success ? date : undefined;
     },
     show: (value) => formatGermanDate(String(value)),
@@ -251,11 +258,19 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     label: 'Mutterschaftsgeld',
     keywords: /mutterschaf|\bET\b|schwanger|(?<!schweigepflicht)entbindung|maternity/i,
     fields: [
-      dateField('dueDate', 'Voraussichtlicher Entbindungstermin', 'Wann ist der voraussichtliche Entbindungstermin?', {
-        maxYearsBack: 1,
-        // A due date written without a year ("ET 20.2.") lies ahead.
-        prefer: 'future',
-      }),
+      dateField(
+        'dueDate',
+        'Entbindungstermin',
+        'Wann ist der voraussichtliche Entbindungstermin (oder, wenn das Kind schon da ist, der Tag der Geburt)?',
+        {
+          maxYearsBack: 1,
+          // A due date written without a year ("ET 20.2.") lies ahead.
+          prefer: 'future',
+          // "Ich habe mein Baby am 1.12. bekommen": the day of the birth, which lies behind.
+          pastWhenSaid:
+            /\b(?:geboren|entbunden|zur welt gekommen|born|gave birth)\b|\b(?:baby|kind|tochter|sohn)\b.{0,40}\b(?:bekommen|gekriegt)\b/i,
+        },
+      ),
     ],
   },
   { id: 'bonus', documentType: 'bonus_program', label: 'Bonusprogramm', keywords: /bonus/i, fields: [] },

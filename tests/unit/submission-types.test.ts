@@ -41,6 +41,17 @@ describe('submission details', () => {
     for (const text of ['1,50 m groß', 'um 14.30 Uhr', 'Version 3.12']) assert.equal(findEuroAmount(text), undefined, text);
   });
 
+  it('reads the day of a birth that happened as past, and a due date without a year as ahead', () => {
+    const maternity = submissionType('maternity')!;
+    const today = { today: '2026-12-07' };
+    assert.equal(
+      findDetails(maternity, 'Ich habe mein Baby am 1.12. bekommen und schicke die Geburtsurkunde', today).dueDate,
+      '2026-12-01',
+    );
+    assert.equal(findDetails(maternity, 'Unsere Tochter wurde am 1.12. geboren', today).dueDate, '2026-12-01');
+    assert.equal(findDetails(maternity, 'Mutterschaftsgeld beantragen, ET 20.2.', today).dueDate, '2027-02-20');
+  });
+
   it('reads a hurried date without its last dot after a word that introduces it, and never "jetzt" as a date', () => {
     assert.equal(parseGermanDate('rechnung 65€ vom 14.11 bitte erstatten', '2026-12-17'), '2026-11-14');
     assert.equal(parseGermanDate('Version 3.12 der App', '2026-12-17'), undefined);
