@@ -22,8 +22,8 @@ describe('statistics in a real browser', function () {
 
     const { context, page, problems } = await consoleAs(live.browser, live.server.baseUrl, admin.username);
     await page.getByRole('link', { name: 'Statistik', exact: true }).click();
-    await page.getByLabel('von').fill('2025-02-03');
-    await page.getByLabel('bis').fill('2025-02-04');
+    await page.getByLabel('von', { exact: true }).fill('2025-02-03');
+    await page.getByLabel('bis', { exact: true }).fill('2025-02-04');
     await page.getByRole('button', { name: 'Anzeigen' }).click();
 
     const conversations = page.getByRole('region', { name: 'Gespräche und Antworten' });
@@ -48,8 +48,8 @@ describe('statistics in a real browser', function () {
     const agentPage = await agentContext.newPage();
     await logInToConsole(agentPage, live.server.baseUrl, agent.username);
     await agentPage.getByRole('link', { name: 'Statistik', exact: true }).click();
-    await agentPage.getByLabel('von').fill('2025-02-03');
-    await agentPage.getByLabel('bis').fill('2025-02-03');
+    await agentPage.getByLabel('von', { exact: true }).fill('2025-02-03');
+    await agentPage.getByLabel('bis', { exact: true }).fill('2025-02-03');
     await agentPage.getByRole('button', { name: 'Anzeigen' }).click();
     const own = agentPage.getByRole('region', { name: 'Ihre Live-Chats' });
     await own.getByRole('row').filter({ hasText: '03.02.' }).getByRole('cell', { name: '90 s' }).waitFor();
