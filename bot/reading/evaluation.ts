@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { parse as parseYaml } from 'yaml';
 import type { Intent } from './intent.js';
-import { labelledActionSchema, type LabelledAction } from './intent-model.js';
+import { readActionFile, type LabelledAction } from './intent-model.js';
+import { readMessage, type ReadingClock } from './message-reading.js';
 
 export type { LabelledAction };
-import { readMessage, type ReadingClock } from './message-reading.js';
 
 /**
  * The labelled action sets in `knowledge/eval/`, each with the day its relative dates ("morgen")
@@ -21,8 +19,9 @@ export const ACTION_SETS: ReadonlyArray<{ file: string; role: 'development' | 'h
 
 export const ACTION_SET_CLOCK: ReadingClock = ACTION_SETS[0]!.clock;
 
+/** A labelled action set, read and checked as the learned model reads its training sets. */
 export async function readActionSet(file: string): Promise<LabelledAction[]> {
-  return labelledActionSchema.parse(parseYaml(await readFile(file, 'utf8')));
+  return readActionFile(file);
 }
 
 export interface ActionReport {
