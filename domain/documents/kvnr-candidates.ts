@@ -3,7 +3,7 @@ import { isoDate } from '../submissions/detail-parsers.js';
 
 /**
  * What OCR reads for a letter where a digit belongs (each digit it may stand for; "g" is a 9 or
- * an 8 with its loop closed), and the other way round.
+ * an 8 with its loop closed, "B" an 8 or a 3 with its left side filled in), and the other way round.
  */
 const AS_DIGIT: Record<string, string> = {
   O: '0',
@@ -18,7 +18,7 @@ const AS_DIGIT: Record<string, string> = {
   z: '2',
   S: '5',
   s: '5',
-  B: '8',
+  B: '83',
   G: '6',
   g: '98',
 };
@@ -41,7 +41,11 @@ const GAP = String.raw`(?:[ 	]{1,2}|[ 	]?-[ 	]?|[ 	]*
 [ 	
 ]{0,4})?`;
 const DIGITISH = '[0-9OoDQIli|ZzSsBGg]';
-const KVNR_IN_OCR = new RegExp(String.raw`(?<![A-Za-z0-9])([A-Za-z0-9|])${GAP}((?:${DIGITISH}${GAP}){8}${DIGITISH})(?![A-Za-z0-9])`, 'g');
+// OCR may put a stray sign after the letter ("S$709762785"); the check digit still has to hold.
+const KVNR_IN_OCR = new RegExp(
+  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9|])[$§]?${GAP}((?:${DIGITISH}${GAP}){8}${DIGITISH})(?![A-Za-z0-9])`,
+  'g',
+);
 
 /**
  * KVNRs in a text: a letter and nine digits, possibly with spaces, dashes or line breaks between

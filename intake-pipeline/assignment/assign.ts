@@ -44,6 +44,8 @@ function namedRelative(
 ): MemberRecord | undefined {
   for (const other of members.values()) {
     if (expected.some((e) => e.kvnr === other.kvnr)) continue;
+    // A father and son both called Holger Hofmann: the name says nothing about which one (the number and birth date do).
+    if (sameName(other, member)) continue;
     const family =
       other.kvnr === member.familyOf || other.familyOf === member.kvnr || (!!member.familyOf && other.familyOf === member.familyOf);
     if (other.kvnr !== member.kvnr && family && contains(folded, other.lastName) && contains(folded, other.firstName)) return other;
@@ -87,6 +89,15 @@ export function assignMember(evidence: AssignmentEvidence): Assignment {
  * treatment plan for a child is the child's, whatever the form calls the parent: those go to a clerk.
  */
 const APPLICANT_OWNS = new Set(['child_sick_pay', 'membership', 'maternity', 'sick_pay']);
+/**
+ * A parent's claim for a child, a main member's family form: the member's own dependants are
+ * expected on it ("meine Tochter Elif"), and naming them casts no doubt on whose it is.
+ */
+function dependantsOnClaim(member: MemberRecord, evidence: AssignmentEvidence): MemberRecord[] {
+  if (!evidence.typeSure || !APPLICANT_OWNS.has(evidence.documentType ?? '') || member.familyOf) return [];
+  return [...evidence.members.values()].filter((m) => m.familyOf === member.kvnr);
+}
+
 /** Types whose family documents belong to the patient they name. */
 const PATIENT_OWNS = new Set(['invoice', 'prescription_or_plan']);
 
@@ -121,7 +132,10 @@ function decide(evidence: AssignmentEvidence): Decision {
     return { assignedKvnr: null, suggestedKvnr: suggested, confidence: 0.4, reasons };
   }
 
-  if (known.length === 1) return judge(known[0]!, evidence, folded, reasons, []);
+  if (known.length === 1) {
+    const expected = dependantsOnClaim(evidence.members.get(known[0]!.kvnr)!, evidence);
+    return { ...judge(known[0]!, evidence, folded, reasons, expected), expected };
+  }
 
   // No usable KVNR in the text: name, birth date and address together are the second way to be sure;
   // name and birth date alone, or the chat's KVNR, give a suggestion only.
@@ -180,7 +194,11 @@ function judge(
   }
   // A number read through OCR confusions, or a name one letter off (Fischler for Fischer, Sophia for
   // Sophie: a slip, or another person with a look-alike's number), needs the birth date as well.
-  const certain = surname && (birthDate || firstNameMatch === 'exact') && ((!candidate.corrected && surnameMatch === 'exact') || birthDate);
+  // The check digit covers the letter too: a number read through OCR confusions that passes it and
+  // carries the member's exact full name is theirs as surely as one read cleanly.
+  const exactName = surnameMatch === 'exact' && firstNameMatch === 'exact';
+  const certain =
+    surname && (birthDate || firstNameMatch === 'exact') && ((!candidate.corrected && surnameMatch === 'exact') || exactName || birthDate);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
   const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
   if (doubt) {
@@ -211,8 +229,19 @@ const ONE_PERSONS_DOCUMENT = new Set([
   'maternity',
 ]);
 
-/** Sick pay of either kind is a member's own claim: a family-insured person has none. */
-const MEMBERS_OWN_CLAIMS = new Set(['sick_pay', 'child_sick_pay']);
+/**
+ * Sick pay of either kind and maternity pay are a member's own claims: a family-insured person has
+ * none from the Kasse (a family-insured mother's maternity pay comes from the Bundesamt für Soziale
+ * Sicherung). A child's number on its mother's form is the child's, not the claim's owner.
+ */
+const MEMBERS_OWN_CLAIMS = new Map([
+  ['sick_pay', 'Krankengeld'],
+  ['child_sick_pay', 'Kinderkrankengeld'],
+  ['maternity', 'Mutterschaftsgeld'],
+]);
+
+const sameName = (a: MemberRecord, b: MemberRecord) =>
+  foldForNames(a.lastName) === foldForNames(b.lastName) && foldForNames(a.firstName) === foldForNames(b.firstName);
 
 /** One surname and first names at most one letter apart (Sophie and Sophia Friedrich): one could be taken for the other. */
 const lookAlikeNames = (a: MemberRecord, b: MemberRecord) =>
@@ -226,8 +255,9 @@ const lookAlikeNames = (a: MemberRecord, b: MemberRecord) =>
  */
 function doubtAbout(candidate: KvnrCandidate | undefined, member: MemberRecord, evidence: AssignmentEvidence): string | undefined {
   const type = evidence.documentType ?? '';
-  if (MEMBERS_OWN_CLAIMS.has(type) && member.familyOf)
-    return `${member.firstName} ${member.lastName} ist familienversichert; ${type === 'child_sick_pay' ? 'Kinderkrankengeld' : 'Krankengeld'} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
+  const claim = MEMBERS_OWN_CLAIMS.get(type);
+  if (claim && member.familyOf)
+    return `${member.firstName} ${member.lastName} ist familienversichert; ${claim} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
   // Only a birth date that is theirs and not the member's says anything (two of one name born on one day: the number decides).
   const namesake = evidence.bornOnFoundDates.find(
     (m) => m.kvnr !== member.kvnr && lookAlikeNames(m, member) && m.birthDate !== member.birthDate,

@@ -48,8 +48,9 @@ export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine
       continue;
     }
     const page = read(await recogniseRendered(bytes, index, ocr));
-    // A scan's searchable layer is kept only when it says what the image shows: a layer from another document is not.
-    if (readable && sameWords(layer, page.text)) {
+    // A scan's searchable layer is kept only when it says what the image shows, words and numbers: a
+    // layer from another document is not, nor one whose font lost the digits ("geb. !-.!!.$$").
+    if (readable && sameWords(layer, page.text) && keepsTheNumbers(layer, page.text)) {
       pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
       continue;
     }
@@ -89,6 +90,15 @@ export function sameWords(layer: string, ocrText: string): boolean {
   const inLayer = wordsOf(layer);
   const shared = [...seen].filter((w) => inLayer.has(w)).length;
   return shared / seen.size >= SAME_PAGE_SHARE;
+}
+
+/** Share of the digits OCR read off the image that the text layer must hold too. */
+const DIGIT_SHARE = 0.5;
+const digits = (text: string) => (text.match(/\d/g) ?? []).length;
+
+/** Whether the text layer carries the page's numbers (dates, KVNR) as the image shows them. */
+export function keepsTheNumbers(layer: string, ocrText: string): boolean {
+  return digits(layer) >= DIGIT_SHARE * digits(ocrText);
 }
 
 const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });

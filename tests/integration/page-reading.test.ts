@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { PDFDocument, rgb, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import sharp from 'sharp';
 import { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
-import { readableTextLayer, readPages } from '../../intake-pipeline/text/read-pages.js';
+import { keepsTheNumbers, readableTextLayer, readPages } from '../../intake-pipeline/text/read-pages.js';
 import { imageOnlyPdf, scannedPage } from '../helpers/files.js';
 import { testLogger } from '../helpers/log-scan.js';
 
@@ -124,6 +124,18 @@ describe('reading pages the way they arrive', function () {
     assert.ok(readRight(replaced!.text), replaced!.text);
     assert.doesNotMatch(replaced!.text, /K876543217/, "the other document's KVNR is not read as this page's");
     assert.deepEqual(replaced!.notes, ['Textebene passt nicht zum Seitenbild, per Texterkennung gelesen']);
+  });
+
+  it("reads the image when a scan's text layer has the words but lost the numbers to its font", async () => {
+    const image = await scannedPage(LINES);
+    // As a broken encoding leaves it: every word there, every digit another sign ("Nr. !$!&-&&*").
+    const symbols = '!$%&/()=?*+';
+    const digitless = LINES.map((line) => line.replace(/\d/g, (d) => symbols[Number(d)]!));
+    const [read] = await readPages(await searchableScan(image, digitless), 'application/pdf', ocr);
+    assert.equal(read!.source, 'ocr');
+    assert.match(read!.text, /92,10/);
+    assert.deepEqual(read!.notes, ['Textebene passt nicht zum Seitenbild, per Texterkennung gelesen']);
+    assert.equal(keepsTheNumbers('Betrag 92,10 EUR am 03.11.2026', 'Betrag 92,10 EUR am 03.11.2026'), true);
   });
 
   it('tells a readable text layer from garbage', () => {

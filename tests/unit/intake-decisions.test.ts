@@ -144,6 +144,77 @@ describe('intake decisions', () => {
       assert.equal(bonus.assignedKvnr, jonas.kvnr, "the child's own document, nobody else named");
     });
 
+    it("takes a parent's own children on their claim for granted, and a namesake's name for no doubt", () => {
+      const zeynep = member(kvnr('N71335236'), 'Zeynep', 'Aydoğan', '1988-02-03');
+      const elif = { ...member(kvnr('A21597450'), 'Elif', 'Aydoğan', '2016-02-01'), familyOf: zeynep.kvnr };
+      const family = new Map([zeynep, elif].map((m) => [m.kvnr, m]));
+      const claim = `Zeynep Aydoğan\nVersichertennummer: ${zeynep.kvnr}\nAntrag auf Kinderkrankengeld\nmeine Tochter Elif Aydoğan war krank`;
+      const sure = assignMember({ ...evidence(claim), members: family, documentType: 'child_sick_pay', typeSure: true });
+      assert.equal(sure.assignedKvnr, zeynep.kvnr);
+      // The same words, read as an invoice or with the type unsure: whose it is, a clerk decides.
+      for (const doubt of [
+        { documentType: 'invoice', typeSure: true },
+        { documentType: 'child_sick_pay', typeSure: false },
+      ])
+        assert.equal(assignMember({ ...evidence(claim), members: family, ...doubt }).assignedKvnr, null, JSON.stringify(doubt));
+      // A son who carries his father's name: the father's name on the son's certificate says nothing.
+      const father = member(kvnr('O56848234'), 'Holger', 'Hofmann', '1972-07-21');
+      const son = { ...member(kvnr('H32836220'), 'Holger', 'Hofmann', '2002-12-19'), familyOf: father.kvnr };
+      const certificate = `Immatrikulationsbescheinigung\nName: Hofmann, Holger\ngeboren am 19.12.2002\nVers.-Nr. ${son.kvnr}`;
+      const both = new Map([father, son].map((m) => [m.kvnr, m]));
+      const dates = findDates(certificate);
+      const read = assignMember({
+        ...evidence(certificate),
+        members: both,
+        bornOnFoundDates: [father, son].filter((m) => dates.includes(m.birthDate)),
+      });
+      assert.equal(read.assignedKvnr, son.kvnr);
+      // The father's birth date on it is a doubt a clerk must see.
+      const withFathersDate = `${certificate}\nVater geboren am 21.07.1972`;
+      const both2 = findDates(withFathersDate);
+      const doubted = assignMember({
+        ...evidence(withFathersDate),
+        members: both,
+        bornOnFoundDates: [father, son].filter((m) => both2.includes(m.birthDate)),
+      });
+      assert.equal(doubted.assignedKvnr, null);
+    });
+
+    it("never files a mother's maternity form under her child's number, even when her own number is unreadable", () => {
+      const lisa = member(kvnr('S70976278'), 'Lisa', 'Schwarz', '1996-04-13');
+      const leon = { ...member(kvnr('S37752514'), 'Leon', 'Schwarz', '2024-07-01'), familyOf: lisa.kvnr };
+      const form = `Antrag auf Mutterschaftsgeld\nName, Vorname: Schwarz, Lisa\nVersichertennummer: S#70976278?\nEntbindungstag 01.07.2024\nName des Kindes: Leon Schwarz\nVersichertennummer des Kindes: ${leon.kvnr}`;
+      const dates = findDates(form);
+      const read = assignMember({
+        ...evidence(form),
+        members: new Map([lisa, leon].map((m) => [m.kvnr, m])),
+        bornOnFoundDates: [lisa, leon].filter((m) => dates.includes(m.birthDate)),
+        documentType: 'maternity',
+        typeSure: true,
+      });
+      assert.equal(read.assignedKvnr, null);
+      assert.match(read.reasons.join(' '), /Leon Schwarz ist familienversichert; Mutterschaftsgeld beantragt das Mitglied selbst/);
+      // A stray sign after the letter, as OCR leaves it, still reads as her number when its check digit holds.
+      assert.deepEqual(
+        findKvnrCandidates(`Versichertennummer | S$${lisa.kvnr.slice(1)}`).map((c) => [c.kvnr, c.corrected]),
+        [[lisa.kvnr, true]],
+      );
+    });
+
+    it('assigns a KVNR read through OCR confusions when the full name matches exactly, and never on a look-alike first name', () => {
+      const sarah = member(kvnr('H37151607'), 'Sarah', 'Hartmann', '1989-11-02');
+      const sara = member(kvnr('H99999999'), 'Sara', 'Hartmann', '1990-01-01');
+      const members = new Map([sarah, sara].map((m) => [m.kvnr, m]));
+      // "B" for the 3 of H371516076, as OCR reads it off a photo.
+      const misread = sarah.kvnr.replace('3', 'B');
+      assert.deepEqual(
+        findKvnrCandidates(`Vers.-Nr. ${misread}`).map((c) => [c.kvnr, c.corrected]),
+        [[sarah.kvnr, true]],
+      );
+      assert.equal(assignMember({ ...evidence(`Sarah Hartmann\nVers.-Nr. ${misread}`), members }).assignedKvnr, sarah.kvnr);
+      assert.equal(assignMember({ ...evidence(`Sara Hartmann\nVers.-Nr. ${misread}`), members }).assignedKvnr, null);
+    });
+
     it('tells two members of the same name apart by birth date, and assigns without a KVNR only with name, birth date and address', () => {
       const older = { ...member(kvnr('M10000001'), 'Anna', 'Schmidt', '1958-06-01'), street: 'Lindenweg 12', postalCode: '50667' };
       const younger = { ...member(kvnr('M10000002'), 'Anna', 'Schmidt', '1991-09-30'), street: 'Am Markt 3', postalCode: '04109' };
