@@ -13,6 +13,8 @@ export const labelledActionSchema = z
       text: z.string().min(1),
       intent: z.enum(INTENTS),
       details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+      /** The bot's question a bare reply answers ("89,90" to "Wie hoch ist der Betrag?"): it means nothing without it. */
+      afterPrompt: z.string().optional(),
     }),
   )
   .min(1);
@@ -23,19 +25,21 @@ export function readActionFile(file: string): LabelledAction[] {
 }
 
 /**
- * The labelled development sets the model learns from (knowledge/eval/, three authors). The
+ * The labelled development sets the model learns from (knowledge/eval/, four authors). The
  * held-out set is never among them: it measures the model.
  */
-export const INTENT_TRAINING_SETS = ['actions.yaml', 'actions-dev-2.yaml', 'actions-dev-3.yaml'] as const;
+export const INTENT_TRAINING_SETS = ['actions.yaml', 'actions-dev-2.yaml', 'actions-dev-3.yaml', 'actions-dev-4.yaml'] as const;
 
 const DIMENSIONS = 1 << 16;
 const TRAINING = { epochs: 15, learningRate: 0.5, l2: 1e-5 };
 /**
- * How sure the model must be to name an action where the rules found none. Chosen on a
- * development set neither the rules nor the model had seen (actions-dev-3 before it joined the
- * training): 89.7 → 93.4 % of actions recognised, questions read as an action unchanged.
+ * How sure the model must be to name an action where the rules found none. First chosen (0.7) on
+ * a development set neither the rules nor the model had seen (actions-dev-3 before it joined the
+ * training). With four sets, leave-one-set-out (each set read by a model trained on the other
+ * three): 0.6 recognises 1,224 of the 1,262 actions against 1,221 at 0.7, questions read as an
+ * action 5 of 357 either way; 0.5 gains five more actions and reads one more question as one.
  */
-export const LEARNED_ACTION_PROBABILITY = 0.7;
+export const LEARNED_ACTION_PROBABILITY = 0.6;
 
 let trained: SoftmaxModel<Intent> | undefined;
 
@@ -43,10 +47,10 @@ function model(): SoftmaxModel<Intent> {
   trained ??= SoftmaxModel.train(
     INTENTS,
     INTENT_TRAINING_SETS.flatMap((file) =>
-      readActionFile(path.join(projectRoot, 'knowledge', 'eval', file)).map((item) => ({
-        features: textFeatures(item.text, DIMENSIONS),
-        label: item.intent,
-      })),
+      readActionFile(path.join(projectRoot, 'knowledge', 'eval', file))
+        // A bare reply to a prompt ("morgen") says what the dialog asked, not what the member wants.
+        .filter((item) => !item.afterPrompt)
+        .map((item) => ({ features: textFeatures(item.text, DIMENSIONS), label: item.intent })),
     ),
     DIMENSIONS,
     TRAINING,

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { addDaysIso } from '../../platform/clock.js';
+import { spokenNumbersAsDigits, UNIT_WORDS } from '../../platform/text/spoken-numbers.js';
 import { parseGermanDate } from '../submissions/detail-parsers.js';
 import { callbackDays, TIME_WINDOWS, type TimeWindow } from './service-hours.js';
 
@@ -22,7 +23,9 @@ export function readPhoneNumber(text: string): string | undefined {
 /** A phone number somewhere in a longer message, as E.164. */
 export function findPhoneNumber(message: string): string | undefined {
   // "am 04.01.2027" is a day, though 0401 2027 would be a Hamburg number.
-  const withoutDates = message.replace(/\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?/g, ' ');
+  const withoutDates = spokenNumbersAsDigits(message)
+    .replace(/\bplus\s*(?=[1-9])/gi, '+')
+    .replace(/\b\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?/g, ' ');
   for (const match of withoutDates.matchAll(/(?:\+|\b00|\b0)\s?[1-9][\d\s/().-]{4,18}\d/g)) {
     const number = readPhoneNumber(match[0]);
     if (number) return number;
@@ -41,7 +44,8 @@ const DAY_WORDS = /(?<!\p{L})(heute|morgen|morgn|übermorgen|uebermorgen|today|t
  * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
  * on; otherwise nothing (the bot then offers the days).
  */
-export function findCallbackDay(message: string, now: { date: string; hour: number }): string | undefined {
+export function findCallbackDay(written: string, now: { date: string; hour: number }): string | undefined {
+  const message = spokenNumbersAsDigits(written);
   const short = WEEKDAY_SHORT.exec(message)?.[1]?.toLowerCase();
   const spelt = short ? message.replace(WEEKDAY_SHORT, SHORT_WEEKDAYS[short]!) : message;
   if (!DAY_WORDS.test(spelt) && !WEEKDAY_WORDS.test(spelt)) return undefined;
@@ -53,7 +57,7 @@ export function findCallbackDay(message: string, now: { date: string; hour: numb
   // A weekday is read on its own ("am Dienstag"): the rest of a story ("gestern ins Pflegeheim") names other days.
   const weekdayPhrase = /\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,})/u.test(germanText)
     ? undefined
-    : /(?:\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b/i.exec(germanText)?.[0];
+    : /(?:\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b(?:,?\s+n(?:ä|ae)chste[nr]?\s+woche)?/i.exec(germanText)?.[0];
   const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(weekdayPhrase ?? germanText, now.date, 'future');
   if (!day || day < now.date) return undefined;
   return callbackDays(now, 14).includes(day) ? day : undefined;
@@ -76,7 +80,7 @@ const windowStart = (w: TimeWindow) => Number(w.slice(0, 2));
  * "10-12 Uhr") or a time ("gegen 15 Uhr", "um 8:30"). "vormittags" spans several: nothing.
  */
 export function findTimeWindow(spoken: string): TimeWindow | undefined {
-  const message = clockTimes(spoken);
+  const message = clockTimes(spokenNumbersAsDigits(spoken));
   const range =
     /\b(?:zwischen|von|between|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h)?\s*(?:und|bis|-|–|and|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?\b/i.exec(
       message,
@@ -88,14 +92,15 @@ export function findTimeWindow(spoken: string): TimeWindow | undefined {
     !range[4] &&
     TIME_WINDOWS.some((w) => windowStart(w) === Number(range[1]) && windowStart(w) + 2 === Number(range[3]));
   if (range && (exactWindow || /zwischen|between|von|from/i.test(range[0]) || /uhr|h\b|pm/i.test(range[0]))) {
-    const afternoon = /pm/i.test(range[5] ?? '') ? 12 : 0;
+    // "zwischen 2 und 4": we call from 8 to 18, so small hours are the afternoon's.
+    const afternoon = /pm/i.test(range[5] ?? '') || (Number(range[1]) < 8 && Number(range[3]) <= 8) ? 12 : 0;
     const from = Number(range[1]) + Number(range[2] ?? 0) / 60 + (Number(range[1]) < 12 ? afternoon : 0);
     const to = Number(range[3]) + Number(range[4] ?? 0) / 60 + (Number(range[3]) < 12 ? afternoon : 0);
     const inside = TIME_WINDOWS.filter((w) => windowStart(w) <= from && to <= windowStart(w) + 2 && from < to);
     return inside.length === 1 ? inside[0] : undefined;
   }
   // "ab 16 Uhr", "ab vier Uhr nachmittags": from then on, when only one window is left.
-  const from = /\b(?:ab|after|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h\b|pm)?/i.exec(message);
+  const from = /\b(?:ab|nach|after|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uhr|h\b|pm)?/i.exec(message);
   if (from) {
     let hour = Number(from[1]) + Number(from[2] ?? 0) / 60;
     if (hour < 8) hour += 12;
@@ -116,25 +121,14 @@ export function findTimeWindow(spoken: string): TimeWindow | undefined {
   return windowAt(hour);
 }
 
+/** Hours as words: the numbers one to twelve, and as they are spoken in the south ("um neune", "zwischn zehne und zwöife", "gegn elfe"). */
 const HOUR_WORDS: Record<string, number> = {
-  eins: 1,
+  ...Object.fromEntries([...UNIT_WORDS].filter(([, n]) => n >= 1 && n <= 12)),
   ein: 1,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  fünf: 5,
-  fuenf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  elf: 11,
   elfe: 11,
-  zwölf: 12,
-  zwoelf: 12,
-  // As they are spoken in the south ("um neune", "zwischn zehne und zwöife").
   oans: 1,
+  zwoae: 2,
+  dreie: 3,
   zwoa: 2,
   viere: 4,
   fünfe: 5,
@@ -160,8 +154,8 @@ function clockTimes(message: string): string {
     .replace(new RegExp(`\\bviertel\\s+nach\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h), 15))
     .replace(new RegExp(`\\b(?:viertel\\s+vor|dreiviertel)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 45))
     .replace(
-      new RegExp(`\\b(um|gegen|zwischen|zwischn|zw\\.|von|und|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
-      (_, word: string, h: string) => `${/^zw/i.test(word) ? 'zwischen' : word} ${hourOf(h)}`,
+      new RegExp(`\\b(um|gegen|gegn|zwischen|zwischn|zw\\.|von|und|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
+      (_, word: string, h: string) => `${/^zw/i.test(word) ? 'zwischen' : /^gegn$/i.test(word) ? 'gegen' : word} ${hourOf(h)}`,
     );
 }
 

@@ -59,7 +59,11 @@ export function parseGermanDate(text: string, today: string, prefer: 'past' | 'f
   const cleaned = text
     .replace(/,\s*(?=\d)/g, '; ')
     .replace(/\bguten morgen\b/gi, '')
-    .replace(/\bvor ne[rm]\b/gi, 'vor einer');
+    .replace(/\bvor ne[rm]\b/gi, 'vor einer')
+    // Austrian month names; "2. Dezember 120 Euro" is no date in the year 120.
+    .replace(/\bj(?:ä|ae)nner\b/gi, 'Januar')
+    .replace(/\bfeber\b/gi, 'Februar')
+    .replace(/\s(?=\d+(?:[.,]\d{1,2})?\s*(?:€|euro\b|eur\b))/gi, '; ');
   const options = { forwardDate: prefer === 'future' };
   // Only a named day counts: "im November" or "um 15 Uhr" name no day.
   const results = [...chrono.de.parse(cleaned, reference, options), ...chrono.en.parse(cleaned, reference, options)].filter(

@@ -1,3 +1,4 @@
+import { spokenNumbersAsDigits } from '../../platform/text/spoken-numbers.js';
 import { z } from 'zod';
 import type { DocumentType } from './document-types.js';
 import { KVNR_MESSAGES, kvnrProblem, normaliseKvnr } from '../members/kvnr.js';
@@ -204,13 +205,16 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     documentType: 'invoice',
     label: 'Rechnung zur Erstattung',
     keywords:
-      /rechnung|quittung|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
+      /rechnung|rechnug|quittung|honorarnote|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
     fields: [
       choiceField('treatmentKind', 'Behandlung', 'Wofür ist die Rechnung?', TREATMENT_KINDS, {
-        'Professionelle Zahnreinigung': /zahnreinigung|\bpzr\b|teeth cleaning|dental cleaning/i,
+        'Professionelle Zahnreinigung': /zahnrein\w*|zahnreing\w*|\bpzr\b|teeth cleaning|dental cleaning/i,
         Osteopathie: /\bosteo/i,
-        Reiseimpfung: /impf|vaccinat|travel shots/i,
+        Reiseimpfung: /impf|vaccin|travel shots/i,
         Gesundheitskurs: /kurs\b|yoga|pilates|rückenschule|gesundheitskurs|präventionskurs|course/i,
+        // A treatment named that is none of the above: the member need not be asked what it was for.
+        Sonstiges:
+          /akupunktur|heilpraktiker|ergotherap|massage|kieferorthop|zahnbehandlung|füllung|zahnersatz|implantat|physiotherap|krankengymnastik|logopäd|homöopath|acupuncture|physiotherapy|orthodont/i,
       }),
       dateField('treatmentDate', 'Behandlungsdatum', 'Wann war die Behandlung? (z. B. 03.11.2026)', {
         notAfterToday: true,
@@ -226,7 +230,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     documentType: 'sick_note',
     label: 'Krankmeldung (AU-Bescheinigung)',
     keywords:
-      /krankmeldung|krankmledung|krankschreibung|grankschreibung|krankgeschrieben|krankenschein|\bau\b|au-bescheinigung|arbeitsunfähig|krank (?:ab|seit)\b|schreibt mich krank|krank geschrieben|folgebescheinigung|gelbe[nr]? schein|sick note/i,
+      /krankmeldung|krankmledung|krankschreibung|grankschreibung|krankgeschrieben|krankenschein|krankenstandsbestätigung|\bau\b|au-bescheinigung|arbeitsunfähig|krank (?:ab|seit)\b|schreibt mich krank|krank geschrieben|folgebescheinigung|gelbe[nr]? schein|sick note/i,
     fields: [
       dateField('firstDay', 'Erster Tag der Arbeitsunfähigkeit', 'Ab welchem Tag sind Sie arbeitsunfähig geschrieben?', {
         notAfterToday: true,
@@ -239,7 +243,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'sick_pay',
     documentType: 'sick_pay',
     label: 'Krankengeld',
-    keywords: /(?<!kinder)krankengeld|sick pay/i,
+    keywords: /(?<!kinder)[kg]rankengeld|auszahlschein|sick pay/i,
     fields: [dateField('firstDay', 'Arbeitsunfähig seit', 'Seit wann sind Sie arbeitsunfähig?', { notAfterToday: true, maxYearsBack: 2 })],
   },
   {
@@ -279,7 +283,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     documentType: 'membership',
     label: 'Mitgliedschaft / Familienversicherung',
     keywords:
-      /mitgliedschaft|mitgliedsantrag|mitgliedsbescheinigung|familienversicher|kündigungsbestätigung|heiratsurkunde|enrol?ment|immatrikulation|studienbescheinigung|schulbescheinigung/i,
+      /mitgliedschaft|mitgliedsantrag|mitgliedsbescheinigung|familienversicher|family insurance|kündigungsbestätigung|heiratsurkunde|enrol?ment|immatrikulation|studienbescheinigung|schulbescheinigung/i,
     fields: [choiceField('topic', 'Worum geht es', 'Worum geht es?', ['Mitgliedschaft', 'Familienversicherung', 'Sonstiges'])],
   },
   {
@@ -301,7 +305,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'other',
     documentType: 'other',
     label: 'Sonstiges',
-    keywords: /pflegeantrag|unfall|schweigepflicht|befreiung von den zuzahlung|zuzahlungsbefreiung/i,
+    keywords: /pflegeantrag|unfall|schweigepflicht|befreiung von den zuzahlung|zuzahlungsbefreiung|befreiungsantrag/i,
     fields: [
       {
         key: 'subject',
@@ -329,8 +333,13 @@ const SPECIFIC_FIRST = ['child_sick_pay', 'maternity', 'sick_pay', 'sick_note', 
 /** The type a member's words point to, if one fits (the most specific of several). */
 export function guessSubmissionType(message: string): SubmissionType | undefined {
   const matches = SUBMISSION_TYPES.filter((t) => t.keywords.test(message));
-  return matches.sort((a, b) => SPECIFIC_FIRST.indexOf(a.id) - SPECIFIC_FIRST.indexOf(b.id))[0];
+  const best = matches.sort((a, b) => SPECIFIC_FIRST.indexOf(a.id) - SPECIFIC_FIRST.indexOf(b.id))[0];
+  return best ?? (OTHER_DOCUMENTS.test(message) ? BY_ID.get('other') : undefined);
 }
+
+/** Documents named that none of the types takes: "other", unless another type's words are there too (a birth certificate for family insurance). */
+const OTHER_DOCUMENTS =
+  /geburtsurkunde|entlassungsbericht|arztbrief|krankenhausbericht|\bbericht\b|schreiben (?:meines|des|vom) arbeitgeber|schwerbehindertenausweis|letter from (?:\S+ )?(?:hospital|doctor)|discharge/i;
 
 /** Reads one answer: the value, or the German sentence that explains the mistake. */
 export function readDetail(field: DetailField, answer: string, context: DetailContext): { value: DetailValue } | { error: string } {
@@ -339,8 +348,9 @@ export function readDetail(field: DetailField, answer: string, context: DetailCo
 }
 
 /** The details a type needs that an earlier message already gives. */
-export function findDetails(type: SubmissionType, message: string, context: DetailContext): Record<string, DetailValue> {
+export function findDetails(type: SubmissionType, written: string, context: DetailContext): Record<string, DetailValue> {
   const found: Record<string, DetailValue> = {};
+  const message = spokenNumbersAsDigits(written);
   for (const field of type.fields) {
     const value = field.find?.(message, context);
     if (value !== undefined) found[field.key] = value;

@@ -80,10 +80,16 @@ describe('reading a member message', () => {
   });
 
   it('takes an action the rules miss from the learned model, saying so, and keeps questions as questions', () => {
-    const terse = readMessage('rechnung reiseimpfung 12.11. 60€', monday);
+    const terse = readMessage('Osteopathie-Rechnung, bitte übernehmen', monday);
     assert.equal(terse.intent, 'submit_document');
     assert.match(terse.reason, /^learned model: submit_document \(0\.\d\d\)$/);
-    assert.equal(terse.details.treatmentKind, 'Reiseimpfung');
+    assert.equal(terse.details.treatmentKind, 'Osteopathie');
+    // A document named with its figures in a few words is a submission by the rules.
+    assert.deepEqual(readMessage('rechnung reiseimpfung 12.11. 60€', monday), {
+      intent: 'submit_document',
+      reason: 'names a document with its date or amount',
+      details: { documentType: 'invoice', treatmentKind: 'Reiseimpfung', date: '2026-11-12', amountCents: 6000 },
+    });
     assert.equal(readIntent('Elterngeld... nein, Mutterschaftsgeld beantragen, Entbindung am 2. Februar').intent, 'submit_document');
     // Asked with a question mark, or a single word: the rules' reading stands.
     for (const question of [
@@ -101,6 +107,87 @@ describe('reading a member message', () => {
     assert.equal(readIntent('Bitte rufen Sie mich morgen an').intent, 'callback');
   });
 
+  it('reads numbers as dictation writes them: amounts, dates, phone numbers and KVNRs in words', () => {
+    const today = { date: '2027-01-11', hour: 9 };
+    assert.deepEqual(
+      readMessage(
+        'rechnung osteopathie zweiter dezember hundertzwanzig euro bitte einreichen versichertennummer k fünf neun zwei null sechs sechs vier sieben sieben',
+        today,
+      ).details,
+      { documentType: 'invoice', treatmentKind: 'Osteopathie', date: '2026-12-02', amountCents: 12000, kvnr: 'K592066477' },
+    );
+    assert.equal(
+      readMessage('Reiseimpfung vom achten Januar über einhundertzwölf Euro fünfzig einreichen', today).details.amountCents,
+      11250,
+    );
+    assert.deepEqual(
+      readMessage(
+        'rückruf bitte am donnerstag zwischen zwölf und vierzehn uhr meine nummer ist null sieben elf zwei drei vier fünf sechs sieben',
+        today,
+      ).details,
+      { phone: '+49711234567', day: '2027-01-14', window: '12-14' },
+    );
+    // Counts stay counts: "ab gestern für zwei Wochen krankgeschrieben" began yesterday.
+    assert.equal(
+      readMessage('Der Arzt hat mich ab gestern für zwei Wochen krankgeschrieben, die AU will ich hochladen', today).details.date,
+      '2027-01-10',
+    );
+  });
+
+  it('takes what a member corrects in the same message', () => {
+    const today = { date: '2027-01-11', hour: 9 };
+    assert.equal(readMessage('Rechnung einreichen: Zahnreinigung, 79 Euro – Moment, 97 Euro, vom 17.12.', today).details.amountCents, 9700);
+    assert.equal(readMessage('Rückruf bitte am Dienstag, nein, doch lieber am Mittwoch, 0178 2233445', today).details.day, '2027-01-13');
+    assert.equal(
+      readMessage('Status bitte zu MK-ACBA-QP5G-Z2W7 – ach nein, falsche Nummer, MK-GEAR-P7X9-Y0DP meine ich.', today).details.trackingId,
+      'MK-GEAR-P7X9-Y0DP',
+    );
+    assert.equal(
+      readMessage('Ich will die Krankmeldung meines Sohnes hochladen – Quatsch, meine eigene natürlich', today).details.forOther,
+      undefined,
+    );
+  });
+
+  it('reads "how do I send it" with the document in hand as the wish to send it, and a general how as a question', () => {
+    for (const [text, intent] of [
+      ['Kann ich Ihnen hier gleich meine Krankmeldung schicken? Ich habe sie vor mir liegen.', 'submit_document'],
+      ['Abi, ich hab Rechnung von Zahnreinigung, 90 euro, letzten Montag, wie schicken?', 'submit_document'],
+      ['Ich habe einen Brief mit einer Einmal-PIN bekommen. Wie melde ich mich jetzt an?', 'pin_login'],
+      ['wie reiche ich generell eine krankmeldung ein? nur damit ichs weis', 'question'],
+      ['Wie melde ich mich mit der Einmal-PIN an? Ich will mich nur vorab informieren.', 'question'],
+      ['Wie reiche ich meine Krankmeldung ein?', 'question'],
+      ['Warum hat Hochladen nicht funktioniert? Ich habe drei Mal versucht Rechnung schicken, immer Fehler', 'question'],
+      ['Wie lange hab ich Zeit, ne Krankmeldung einzureichen?', 'question'],
+    ] as const)
+      assert.equal(readIntent(text).intent, intent, text);
+  });
+
+  it('knows more ways of saying yes, no, stop, help and "a person, please"', () => {
+    for (const [text, intent] of [
+      ['👍', 'yes'],
+      ['Jawohl, stimmt so.', 'yes'],
+      ['👎', 'no'],
+      ['Nei, danke', 'no'],
+      ['ach lass mal, kein bock mehr', 'cancel'],
+      ['❌ abbrechen', 'cancel'],
+      ['Doch keinen Rückruf, bitte abbrechen.', 'cancel'],
+      ['Was kannst du alles?', 'help'],
+      ['What can you help me with?', 'help'],
+      ['Can you put me through to a live agent?', 'handoff'],
+      ['Has my sick note been received yet? I sent it on Friday.', 'status'],
+    ] as const)
+      assert.equal(readIntent(text).intent, intent, text);
+  });
+
+  it('reads what a status question says about the document, and the KVNR given with any request', () => {
+    const today = { date: '2027-01-11', hour: 9 };
+    assert.deepEqual(readMessage('Können Sie mir sagen, ob meine Rechnung vom 2. Dezember schon bearbeitet ist?', today).details, {
+      documentType: 'invoice',
+      date: '2026-12-02',
+    });
+    assert.equal(readMessage('Let me talk to a real person please, my KVNR is M776732452.', today).details.kvnr, 'M776732452');
+  });
+
   it('keeps a phone number without area code and a foreign number out of a callback', () => {
     assert.equal(readMessage('Bitte Rückruf unter 12345', monday).details.phone, undefined);
     assert.equal(readMessage('Bitte Rückruf unter +43 664 1234567', monday).details.phone, undefined);
@@ -114,10 +201,14 @@ describe('reading a member message', () => {
   const FLOORS: Record<string, { actions: number; action: number; details: number; questionsAsAction: number }> = {
     'actions.yaml': { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
     'actions-dev-2.yaml': { actions: 200, action: 0.97, details: 0.93, questionsAsAction: 0.02 },
-    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.87, questionsAsAction: 0.04 },
-    // The learned second opinion (intent-model.ts) raised actions 89.7 → 95.4 % and details 89.1 → 91.1 %,
-    // and read one more of its 70 questions as an action (5.7 → 7.1 %).
-    'actions-heldout-1.yaml': { actions: 150, action: 0.94, details: 0.89, questionsAsAction: 0.08 },
+    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.94, questionsAsAction: 0.04 },
+    // Unseen at first count: actions 81.0 %, details 67.1 % (dictation, dialects, corrections); now also in
+    // the model's training, except its 17 bare replies to a prompt ("morgen"), which no reading without the dialog can place.
+    'actions-dev-4.yaml': { actions: 300, action: 0.94, details: 0.92, questionsAsAction: 0.03 },
+    // The learned second opinion (intent-model.ts) raised actions 89.7 → 95.4 % and details 89.1 → 91.1 %;
+    // reading details as dictated and corrected, and wishes with the document in hand: 96.9 % and 91.5 %,
+    // questions read as an action 7.1 → 5.7 %.
+    'actions-heldout-1.yaml': { actions: 150, action: 0.96, details: 0.91, questionsAsAction: 0.06 },
   };
 
   for (const { file, role, clock } of ACTION_SETS) {
