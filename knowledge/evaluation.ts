@@ -32,6 +32,9 @@ export const EVALUATION_SETS = {
     'dev-i.yaml',
     'dev-j.yaml',
     'dev-k.yaml',
+    // 2026-12-07, an independent author: long letters, English, own numbers, problems described
+    // (first count, unseen: 80.7 % right, 2.5 % wrong, 96.0 % of out-of-scope to the fallback).
+    'dev-l.yaml',
   ],
   /**
    * Held out, each by an independent author who saw only the topic list and the seed documents,
