@@ -60,7 +60,7 @@ const WISH =
   /\b(?:moech|mecht|wuerde (?:gern|ich gern)|haett\w* gern|haett|daet gern|(?<!was )brauch(?!e? ich)|benoetig|bitte|wuensch|anbei|hiermit|please|wanna|gonna|i(?:'d| would)? (?:like|want|need)|i'd|let me|can you|could you|koennen sie(?! mir (?:sagen|mitteilen|erklaeren))|koennt(?:et|en)? ihr|koennten sie(?! mir (?:sagen|mitteilen|erklaeren))|koennte (?:mich|mir) (?:mal )?jemand|kann (?:mich|mir) (?:mal )?jemand|kannst du|wuerden sie|schick(?:en)? sie mir|sende[nt]? sie mir)|\b(?:will|wollte|wollt|(?:ich|wir) muss|soll (?:ich )?(?:noch|jetzt)|hier (?:ist|sind|kommt|kommen|die|das|meine))\b/;
 /** Asking how, where or whether: the knowledge base explains (and its answer may offer the action). */
 const HOW_START =
-  /^(?:wie|wo|woher|wohin|womit|woran|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
+  /^(?:wie|wo|woher|wohin|womit|woran|warum|wieso|weshalb|welche|was (?:ist|sind) (?:der|die|das|ein|eine)\b|was (?:muss|brauch|kostet|passiert)|(?:kann|darf|soll|muss|koennen|duerfen|sollen|muessen) (?:ich|man|wir)|koennen? (?:ich|man) (?:auch|ueberhaupt)|geht (?:das|es)|ist (?:es|das) moeglich|gibt es|ab wann|bis wann|how|where|what|which|why|can i|do i|should i|is it possible)\b/;
 const HOW_INNER =
   /\b(?:(?:wuerde|moechte|will) (?:\S+ )?gerne? wissen|auf welchem wege?|wie (?:geht|funktioniert|kann|lange|viel|mache|reiche|lade|melde|bekomme|komme|erreiche|sende|schicke|beantrag)|was muss ich|how (?:do|can|long|much)|where (?:do|can)|(?:muss|kann|soll|darf) ich\b[^.!]*\?)/;
 
@@ -176,7 +176,8 @@ function readSentence(message: string): IntentReading {
   if (NO.test(text) || (isShort(text) && SHORT_NO.test(text))) return { intent: 'no', reason: 'declines' };
   if (PERSON_ALONE.test(text)) return { intent: 'handoff', reason: 'names a person' };
   const how = asksHowOrWhether(text) || TROUBLE.test(text);
-  const wish = WISH.test(text);
+  // "Ich würde gern wissen, …" wishes to know: it asks.
+  const wish = WISH.test(text.replace(/\b(?:wuerde|moechte|will) (?:\S+ )?gerne? wissen\b/g, ''));
   // "Welche Nummer muss ich eingeben, wenn ich … hochladen will?" asks, whatever it wishes; a polite
   // "Können Sie mir …" or "Kann ich bitte …" does not.
   const opensWithQuestion = HOW_START.test(text) && !POLITE_REQUEST.test(text);
@@ -184,7 +185,9 @@ function readSentence(message: string): IntentReading {
   const questionMark = /\?\s*$/.test(text);
   if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !asking && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
     return { intent: 'callback', reason: 'asks to be called' };
-  if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)))
+  // "die Krankmeldung meiner Frau einreichen, da sie nicht mit dem Computer umgehen kann": a person named in the story of a submission.
+  const submitting = SUBMIT_VERB.test(text) && DOCUMENT.test(text) && wish && !/\b(?:sprechen|chatten|verbinden|weiterleiten)\b/.test(text);
+  if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)) && !submitting)
     return { intent: 'handoff', reason: 'asks for a person' };
   const inHand = IN_HAND.test(text) && !ASKS_IN_GENERAL.test(text);
   if (PIN_LOGIN_TOPIC.test(text) && PIN_LOGIN_DO.test(text) && (!asking || inHand))
@@ -194,7 +197,9 @@ function readSentence(message: string): IntentReading {
   if (
     STATUS_WORDS.test(text) &&
     (MY_THING.test(text) || (/\b(?:status|stand)\b/.test(text) && DOCUMENT.test(text))) &&
-    (!asking || /\b(?:status|stand|wie weit|wo ist mein)\b/.test(text)) &&
+    (!asking || /\b(?:status|stand|wie weit|wo ist mein|wo bleibt|wissen,? ob)\b/.test(text)) &&
+    // "Wo sehe ich später den Stand?", "Bekomme ich eine Bestätigung, wenn …": how the status shows, not what it is.
+    !/\b(?:wie funktioniert|wo (?:sehe|finde|kann)|kann man|bekomme ich eine)\b/.test(text) &&
     !NO_TRACKING_ID.test(text) &&
     !wantsToSubmit(text)
   )

@@ -24,10 +24,10 @@ export interface ReadingClock {
 /** Dates a document type asks for, whatever the field's name (treatment, first day, due date). */
 const DATE_FIELDS = new Set(['treatmentDate', 'firstDay', 'dueDate']);
 
-const RELATIVE = String.raw`(?:tochter|sohn(?:e?s)?|kind(?:e?s)?|kinder|kleine[nr]?|baby|frau|ehefrau|mann(?:e?s)?|ehemann(?:e?s)?|gatte|gattin|partner(?:in)?|mutter|vater|mama|papa|mudder|muddi|mutti|vadder|vati|schwieger\w+|oma|opa|daughter'?s?|son'?s?|child|kid'?s?|baby'?s?|wife'?s?|husband'?s?|mom'?s?|mother'?s?|dad'?s?|father'?s?)`;
+const RELATIVE = String.raw`(?:tochter|sohn(?:e?s)?|kind(?:e?s)?|kinder|kleine[nr]?|baby|frau|ehefrau|mann(?:e?s)?|ehemann(?:e?s)?|gatte|gattin|partner(?:in)?|kleene[rn]?|mutter|vater|mama|papa|mudder|muddi|mutti|vadder|vati|schwieger\w+|oma|opa|daughter'?s?|son'?s?|child|kid'?s?|baby'?s?|wife'?s?|husband'?s?|mom'?s?|mother'?s?|dad'?s?|father'?s?)`;
 /** "für meine Tochter", "meiner Frau", "für Ehefrau", "für die Kinder", and as spoken ("meene Frau", "mei Bua"). */
 const FOR_OTHER = new RegExp(
-  String.raw`\b(?:fuer|fur|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?${RELATIVE}\b|\b(?:meine?[rs]?|unsere?[rs]?|my|meene[nmrs]?|mei)\s+(?:${RELATIVE}|bua|buab|madl|dirndl)\b|\b(?:fuer|for)\s+(?:ehefrau|ehemann|tochter|sohn|(?:die|the|unsere|our)\s+(?:beiden\s+|two\s+)?(?:kinder|kleinen|kids|children))\b`,
+  String.raw`\b(?:fuer|fur|von|for)\s+(?:meine[nmrs]?|unsere[nmrs]?|my|our)\s+(?:\S+\s+)?${RELATIVE}\b|\b(?:meine?[rs]?|unsere?[rs]?|my|meene[nmrs]?|meen|mei)\s+(?:${RELATIVE}|bua|buab|madl|dirndl)\b|\b(?:fuer|for)\s+(?:ihn|him|her)\b|\b(?:fuer|for)\s+(?:ehefrau|ehemann|tochter|sohn|(?:die|the|unsere|our)\s+(?:beiden\s+|two\s+)?(?:kinder|kleinen|kids|children))\b`,
 );
 /** "Bonusheft von meinem Mann und von mir": the member's own document too. */
 const ALSO_OWN = /\b(?:und (?:von )?mir|und mich|und ich|and (?:for )?(?:me|mine))\b/;
@@ -105,6 +105,8 @@ function statusDetails(message: string, today: string): Record<string, DetailVal
   const type = guessSubmissionType(message);
   return withCorrection(message, (text) => {
     const details = documentDetails(text, today, type);
+    // "die ich letzte Woche geschickt habe" dates the sending; only "meine Rechnung vom 2. Dezember" dates the document.
+    if (!/\b(?:vom|dated|from the)\s+\d/i.test(text)) delete details.date;
     const trackingId = findTrackingId(text);
     if (trackingId) details.trackingId = trackingId;
     return details;

@@ -54,7 +54,9 @@ const KVNR_IN_OCR = new RegExp(
  */
 export function findKvnrCandidates(text: string): KvnrCandidate[] {
   const found = new Map<string, KvnrCandidate>();
-  for (const match of text.matchAll(KVNR_IN_OCR)) {
+  // OCR drops the space after a label ("KVNRK 307266451"): the number starts after the label.
+  const apart = text.replace(/\b(KVNR|KV-?Nr\.?|Vers\.?-?Nr\.?)(?=[A-Za-z][\s\d])/g, '$1 ');
+  for (const match of apart.matchAll(KVNR_IN_OCR)) {
     const raw = match[0];
     const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
     if (!first) continue;

@@ -38,7 +38,8 @@ const WEEKDAY_WORDS = /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|so
 const WEEKDAY_SHORT = /\b(mo|di|mi|do|fr)\.?(?=\s*(?:,|\d))/i;
 const SHORT_WEEKDAYS: Record<string, string> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag' };
 // Letters outside ASCII ("übermorgen") have no \b before them: the boundaries are spelt out.
-const DAY_WORDS = /(?<!\p{L})(heute|morgen|morgn|übermorgen|uebermorgen|today|tomorrow)(?!\p{L})|\d{1,2}\.\s?(\d{1,2}\.|\p{L}{3,})/iu;
+const DAY_WORDS =
+  /(?<!\p{L})(heute|morgen|morgn|morga|moang|übermorgen|uebermorgen|today|tomorrow)(?!\p{L})|\d{1,2}\.\s?(\d{1,2}\.|\p{L}{3,})/iu;
 
 /**
  * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
@@ -50,14 +51,21 @@ export function findCallbackDay(written: string, now: { date: string; hour: numb
   const spelt = short ? message.replace(WEEKDAY_SHORT, SHORT_WEEKDAYS[short]!) : message;
   if (!DAY_WORDS.test(spelt) && !WEEKDAY_WORDS.test(spelt)) return undefined;
   // "morgen früh" is tomorrow; a bare "morgens" is a time of day, not a day.
-  const text = spelt.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn)\b/gi, 'morgen');
+  const text = spelt.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn|morga|moang)\b/gi, 'morgen');
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
   const relative = /(?<!\p{L})(heute|übermorgen|uebermorgen|morgen)(?!\p{L})/iu.exec(germanText)?.[1]?.toLowerCase();
   // A weekday is read on its own ("am Dienstag"): the rest of a story ("gestern ins Pflegeheim") names other days.
   const weekdayPhrase = /\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,})/u.test(germanText)
     ? undefined
-    : /(?:\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b(?:,?\s+n(?:ä|ae)chste[nr]?\s+woche)?/i.exec(germanText)?.[0];
+    : /(?:n(?:ä|ae)chste[nr]?\s+(?:woche,?\s+)?|\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b(?:,?\s+n(?:ä|ae)chste[nr]?\s+woche)?/i.exec(
+        germanText,
+      )?.[0];
+  // "Donnerstag oder Freitag": the member leaves the choice to us; the bot asks.
+  if (
+    /(?:montag|dienstag|mittwoch|donnerstag|freitag)\s+oder\s+(?:am\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)/i.test(germanText)
+  )
+    return undefined;
   const day = relative ? addDaysIso(now.date, RELATIVE_DAYS[relative]!) : parseGermanDate(weekdayPhrase ?? germanText, now.date, 'future');
   if (!day || day < now.date) return undefined;
   return callbackDays(now, 14).includes(day) ? day : undefined;
@@ -128,6 +136,7 @@ const HOUR_WORDS: Record<string, number> = {
   elfe: 11,
   oans: 1,
   zwoae: 2,
+  zwoi: 2,
   dreie: 3,
   zwoa: 2,
   viere: 4,
@@ -154,8 +163,9 @@ function clockTimes(message: string): string {
     .replace(new RegExp(`\\bviertel\\s+nach\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h), 15))
     .replace(new RegExp(`\\b(?:viertel\\s+vor|dreiviertel)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 45))
     .replace(
-      new RegExp(`\\b(um|gegen|gegn|zwischen|zwischn|zw\\.|von|und|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
-      (_, word: string, h: string) => `${/^zw/i.test(word) ? 'zwischen' : /^gegn$/i.test(word) ? 'gegen' : word} ${hourOf(h)}`,
+      new RegExp(`\\b(um|gegen|gegn|zwischen|zwischn|zwischa|zw\\.|von|und|ond|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
+      (_, word: string, h: string) =>
+        `${/^zw/i.test(word) ? 'zwischen' : /^gegn$/i.test(word) ? 'gegen' : /^ond$/i.test(word) ? 'und' : word} ${hourOf(h)}`,
     );
 }
 

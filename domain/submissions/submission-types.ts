@@ -205,7 +205,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     documentType: 'invoice',
     label: 'Rechnung zur Erstattung',
     keywords:
-      /rechnung|rechnug|quittung|honorarnote|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
+      /rechnung|rechnug|quittung|honorarnote|\bbill\b|erstatt|zahnreinigung|\bpzr\b|osteop|impf|gesundheitskurs|präventionskurs|invoice|receipt|reimburs|vaccinat/i,
     fields: [
       choiceField('treatmentKind', 'Behandlung', 'Wofür ist die Rechnung?', TREATMENT_KINDS, {
         'Professionelle Zahnreinigung': /zahnrein\w*|zahnreing\w*|\bpzr\b|teeth cleaning|dental cleaning/i,
@@ -290,7 +290,7 @@ export const SUBMISSION_TYPES: readonly SubmissionType[] = [
     id: 'prescription',
     documentType: 'prescription_or_plan',
     label: 'Verordnung / Behandlungsplan',
-    keywords: /verordnung|rezept|behandlungsplan|kostenplan|heil- und kostenplan|\bhkp\b/i,
+    keywords: /verordnung|rezept|behandlungsplan|kostenplan|heil- und kostenplan|\bhkp\b|prescription/i,
     fields: [
       choiceField('planKind', 'Art', 'Was für ein Dokument ist es?', [
         'Heil- und Kostenplan (Zahnersatz)',
@@ -339,7 +339,7 @@ export function guessSubmissionType(message: string): SubmissionType | undefined
 
 /** Documents named that none of the types takes: "other", unless another type's words are there too (a birth certificate for family insurance). */
 const OTHER_DOCUMENTS =
-  /geburtsurkunde|entlassungsbericht|arztbrief|krankenhausbericht|\bbericht\b|schreiben (?:meines|des|vom) arbeitgeber|schwerbehindertenausweis|letter from (?:\S+ )?(?:hospital|doctor)|discharge/i;
+  /geburtsurkunde|entlassungsbericht|arztbrief|krankenhausbericht|\bbericht\b|schreiben (?:meines|meiner|des|der|vom|von)\b|ausweis|\bid card\b|pflegegrad|letter from (?:\S+ )?(?:hospital|doctor)|discharge/i;
 
 /** Reads one answer: the value, or the German sentence that explains the mistake. */
 export function readDetail(field: DetailField, answer: string, context: DetailContext): { value: DetailValue } | { error: string } {

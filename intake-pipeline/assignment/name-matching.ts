@@ -36,7 +36,8 @@ export function contains(folded: string, name: string): boolean {
 export function nameMatch(folded: string, name: string): 'exact' | 'approximate' | undefined {
   const needles = spellings(name).filter((needle) => needle.length >= 2);
   if (needles.some((needle) => new RegExp(`(^|[^a-z])${escapeRegExp(needle)}([^a-z]|$)`).test(folded))) return 'exact';
-  const words = folded.split(/[^a-z0-9]+/);
+  // OCR puts dots on or takes them off ("Aydoöan" for Aydoğan, folded "aydooean"): each word also without its spelt-out umlauts.
+  const words = folded.split(/[^a-z0-9]+/).flatMap((word) => [word, word.replace(/([aou])e/g, '$1')]);
   const approximate = needles.some(
     (needle) =>
       needle.length >= FUZZY_NAME_LENGTH &&

@@ -194,6 +194,11 @@ describe('intake decisions', () => {
       });
       assert.equal(read.assignedKvnr, null);
       assert.match(read.reasons.join(' '), /Leon Schwarz ist familienversichert; Mutterschaftsgeld beantragt das Mitglied selbst/);
+      // Nor a label glued to it.
+      assert.deepEqual(
+        findKvnrCandidates(`KVNR${lisa.kvnr.slice(0, 1)} ${lisa.kvnr.slice(1)}`).map((c) => c.kvnr),
+        [lisa.kvnr],
+      );
       // A stray sign after the letter, as OCR leaves it, still reads as her number when its check digit holds.
       assert.deepEqual(
         findKvnrCandidates(`Versichertennummer | S$${lisa.kvnr.slice(1)}`).map((c) => [c.kvnr, c.corrected]),
@@ -373,6 +378,13 @@ describe('intake decisions', () => {
         assignMember(withMember(`Katharina Fischler, geb. 02.01.1994, Vers.-Nr. ${fischer.kvnr}`, fischer)).assignedKvnr,
         fischer.kvnr,
       );
+      // OCR puts dots where none are ("Aydoöan" for Aydoğan): one slip, so the birth date decides.
+      const burak = member(kvnr('A41339554'), 'Burak', 'Aydoğan', '2018-08-10');
+      assert.equal(
+        assignMember(withMember(`Kunde: Burak Aydoöan, geb. 10.08.2018, Vers.-Nr. ${burak.kvnr}`, burak)).assignedKvnr,
+        burak.kvnr,
+      );
+      assert.equal(assignMember(withMember(`Kunde: Burak Aydoöan, Vers.-Nr. ${burak.kvnr}`, burak)).assignedKvnr, null);
     });
 
     it('never takes Sophia for Sophie: a first name one letter off needs the birth date, and the look-alike born on the date named is a doubt', () => {

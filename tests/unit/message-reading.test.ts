@@ -179,11 +179,35 @@ describe('reading a member message', () => {
       assert.equal(readIntent(text).intent, intent, text);
   });
 
+  it('keeps a story from deciding the wish, and reads days and hours as the south and the week say them', () => {
+    const today = { date: '2026-12-15', hour: 11 };
+    for (const [text, intent] of [
+      ['Ich möchte hiermit die Krankmeldung meiner Ehefrau einreichen, da sie nicht mit dem Computer umgehen kann.', 'submit_document'],
+      ['Ich würde gern wissen, auf welchem Wege ich Ihnen meine Arztrechnungen zukommen lassen kann.', 'question'],
+      ['Ist es möglich, eine Versicherungsbescheinigung auch für meine Ehefrau anzufordern?', 'question'],
+      ['Wo sehe ich später, welchen Stand mein Antrag auf Krankengeld hat?', 'question'],
+      ['wo bleibt mein geld rechnung schon 3 wochen her', 'status'],
+      ['Ich würde gerne wissen, ob meine eingereichten Unterlagen schon bearbeitet wurden.', 'status'],
+    ] as const)
+      assert.equal(readIntent(text).intent, intent, text);
+    assert.equal(readMessage('Rückruf bitte, nächste Woche Mittwoch, 0176 99887766', today).details.day, '2026-12-23');
+    assert.equal(readMessage('Bitte Rückruf, 0341 9876543, Donnerstag oder Freitag', today).details.day, undefined);
+    assert.deepEqual(readMessage('Rufet Se ons bitte zrück, morga zwischa zwoi ond vier am Nachmittag. 07031 654321', today).details, {
+      phone: '+497031654321',
+      day: '2026-12-16',
+      window: '14-16',
+    });
+  });
+
   it('reads what a status question says about the document, and the KVNR given with any request', () => {
     const today = { date: '2027-01-11', hour: 9 };
     assert.deepEqual(readMessage('Können Sie mir sagen, ob meine Rechnung vom 2. Dezember schon bearbeitet ist?', today).details, {
       documentType: 'invoice',
       date: '2026-12-02',
+    });
+    // The day it was sent is not the document's date.
+    assert.deepEqual(readMessage('Ist meine Krankmeldung angekommen, die ich letzte Woche geschickt habe?', today).details, {
+      documentType: 'sick_note',
     });
     assert.equal(readMessage('Let me talk to a real person please, my KVNR is M776732452.', today).details.kvnr, 'M776732452');
   });
@@ -201,14 +225,14 @@ describe('reading a member message', () => {
   const FLOORS: Record<string, { actions: number; action: number; details: number; questionsAsAction: number }> = {
     'actions.yaml': { actions: 300, action: 0.98, details: 0.95, questionsAsAction: 0.02 },
     'actions-dev-2.yaml': { actions: 200, action: 0.97, details: 0.93, questionsAsAction: 0.02 },
-    'actions-dev-3.yaml': { actions: 300, action: 0.95, details: 0.94, questionsAsAction: 0.04 },
+    'actions-dev-3.yaml': { actions: 300, action: 0.96, details: 0.96, questionsAsAction: 0.02 },
     // Unseen at first count: actions 81.0 %, details 67.1 % (dictation, dialects, corrections); now also in
     // the model's training, except its 17 bare replies to a prompt ("morgen"), which no reading without the dialog can place.
-    'actions-dev-4.yaml': { actions: 300, action: 0.94, details: 0.92, questionsAsAction: 0.03 },
+    'actions-dev-4.yaml': { actions: 300, action: 0.94, details: 0.93, questionsAsAction: 0.02 },
     // The learned second opinion (intent-model.ts) raised actions 89.7 → 95.4 % and details 89.1 → 91.1 %;
-    // reading details as dictated and corrected, and wishes with the document in hand: 96.9 % and 91.5 %,
-    // questions read as an action 7.1 → 5.7 %.
-    'actions-heldout-1.yaml': { actions: 150, action: 0.96, details: 0.91, questionsAsAction: 0.06 },
+    // reading details as dictated and corrected, wishes with the document in hand, the document a status
+    // question is about: 98.5 % and 94.3 %, questions read as an action 7.1 → 5.7 % (2026-12-07).
+    'actions-heldout-1.yaml': { actions: 150, action: 0.975, details: 0.93, questionsAsAction: 0.06 },
   };
 
   for (const { file, role, clock } of ACTION_SETS) {
