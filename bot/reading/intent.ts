@@ -186,7 +186,8 @@ function readSentence(message: string): IntentReading {
   if (CALLBACK.test(text) && !CALL_ME_NOT.test(text) && !asking && !(how && /\b(?:kostet|abends|wochenende|am samstag)\b/.test(text)))
     return { intent: 'callback', reason: 'asks to be called' };
   // "die Krankmeldung meiner Frau einreichen, da sie nicht mit dem Computer umgehen kann": a person named in the story of a submission.
-  const submitting = SUBMIT_VERB.test(text) && DOCUMENT.test(text) && wish && !/\b(?:sprechen|chatten|verbinden|weiterleiten)\b/.test(text);
+  const sendsDocument = SUBMIT_VERB.test(text) && DOCUMENT.test(text);
+  const submitting = sendsDocument && wish && !/\b(?:sprechen|chatten|verbinden|weiterleiten)\b/.test(text);
   if (PERSON.test(text) && PERSON_ASK.test(text) && !PERSON_WHEN.test(text) && !(asking && !ASKS_FOR_PERSON_NOW.test(text)) && !submitting)
     return { intent: 'handoff', reason: 'asks for a person' };
   const inHand = IN_HAND.test(text) && !ASKS_IN_GENERAL.test(text);
@@ -204,7 +205,7 @@ function readSentence(message: string): IntentReading {
     !wantsToSubmit(text)
   )
     return { intent: 'status', reason: 'asks after something sent' };
-  if (SUBMIT_VERB.test(text) && DOCUMENT.test(text) && !SEND_TO_ME.test(text) && !asking && !(questionMark && !wish))
+  if (sendsDocument && !SEND_TO_ME.test(text) && !asking && !(questionMark && !wish))
     return { intent: 'submit_document', reason: 'wants to send a document' };
   // "Ich hab die Rechnung hier, wie schicke ich die euch?": how to send what is in hand is the wish to send it.
   if ((SUBMIT_VERB.test(text) || TO_YOU.test(text)) && DOCUMENT.test(text) && !SEND_TO_ME.test(text) && inHand && !TROUBLE.test(text))

@@ -52,7 +52,7 @@ const CORRECTION = /(?:^|[\s,–-])(?:nein|nee|quatsch|moment|sorry|ach nein|doc
 const OWN_AFTER_ALL = /\b(?:meine? eigene[nrs]?|mein eigenes|for me|fuer mich)\b/;
 
 /** The part of the message after its last correction, if it corrects anything. */
-export function correctedPart(message: string): string | undefined {
+function correctedPart(message: string): string | undefined {
   const last = [...message.matchAll(CORRECTION)].at(-1);
   return last ? message.slice(last.index! + last[0].length) : undefined;
 }

@@ -164,10 +164,12 @@ function clockTimes(message: string): string {
     .replace(new RegExp(`\\b(?:viertel\\s+vor|dreiviertel)\\s+${HOUR}(?!\\p{L})`, 'giu'), (_, h: string) => clock(hourOf(h) - 1, 45))
     .replace(
       new RegExp(`\\b(um|gegen|gegn|zwischen|zwischn|zwischa|zw\\.|von|und|ond|bis|ab)\\s+${HOUR}(?!\\p{L})`, 'giu'),
-      (_, word: string, h: string) =>
-        `${/^zw/i.test(word) ? 'zwischen' : /^gegn$/i.test(word) ? 'gegen' : /^ond$/i.test(word) ? 'und' : word} ${hourOf(h)}`,
+      (_, word: string, h: string) => `${SPOKEN_LINKS[word.toLowerCase()] ?? word} ${hourOf(h)}`,
     );
 }
+
+/** The words around hours as the south and shorthand write them ("zwischa zwoi ond vier", "gegn elfe"). */
+const SPOKEN_LINKS: Record<string, string> = { zwischn: 'zwischen', zwischa: 'zwischen', 'zw.': 'zwischen', gegn: 'gegen', ond: 'und' };
 
 function windowAt(hour: number): TimeWindow | undefined {
   return TIME_WINDOWS.find((w) => windowStart(w) <= hour && hour < windowStart(w) + 2);
