@@ -132,7 +132,10 @@ export async function evaluateIntakeCorpus(corpusDir: string, options: Evaluatio
       report.misses.push(`WRONG MEMBER ${label.file}: ${assignment.assignedKvnr}`);
     }
     if (label.validKvnrInText && assignedRight) report.assignedOfValid++;
-    else if (label.validKvnrInText) report.misses.push(`not assigned ${label.file}: ${assignment.reasons.join('; ')}`);
+    else if (label.validKvnrInText)
+      report.misses.push(
+        `not assigned ${label.file} (read as ${type.type} ${type.confidence}${typeIsSure(type.type, type.confidence) ? '' : ', not sure'}): ${assignment.reasons.join('; ')}`,
+      );
     if (!(assignment.assignedKvnr && typeIsSure(type.type, type.confidence))) report.review++;
     const kind = report.byRendering.get(label.variant) ?? { documents: 0, typeRight: 0, valid: 0, assigned: 0 };
     kind.documents++;

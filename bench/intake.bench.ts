@@ -116,8 +116,15 @@ async function pipeline(pages: Array<{ file: string; mediaType: string }>, langP
     // so following the documents costs the system nothing (no status polling over HTTP).
     const handedIn = new Map<string, number>();
     // The system's process with its threads, and the services it uses (their exited children included).
-    const services = [system.pid, ...(await pidsOf('clamd')), ...(await pidsOf('redis-server')), ...(await pidsOf('postgres'))];
+    const groups = {
+      system: [system.pid],
+      clamd: await pidsOf('clamd'),
+      redis: await pidsOf('redis-server'),
+      postgres: await pidsOf('postgres'),
+    };
+    const services = Object.values(groups).flat();
     const cpuBefore = cpuSeconds(services);
+    const groupBefore = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, cpuSeconds(pids)]));
     const started = Date.now();
     await Promise.all(
       bodies.map(async (body) => {
@@ -153,6 +160,9 @@ async function pipeline(pages: Array<{ file: string; mediaType: string }>, langP
     const latencies = done.map((r) => r.finished.getTime() - handedIn.get(r.tracking_id)!);
     const seconds = (Math.max(...done.map((r) => r.finished.getTime())) - started) / 1000;
     const cpu = cpuSeconds(services) - cpuBefore;
+    cpuByProcess = Object.entries(groups)
+      .map(([name, pids]) => `${name} ${((1000 * (cpuSeconds(pids) - groupBefore[name]!)) / pages.length).toFixed(0)}`)
+      .join(', ');
     stageBreakdown = stageMeans(await (await fetch(`${system.base}/metrics`)).text());
     return { pages: pages.length, seconds, latencies, cpu };
   } finally {
@@ -161,6 +171,8 @@ async function pipeline(pages: Array<{ file: string; mediaType: string }>, langP
 }
 
 let stageBreakdown = '';
+/** CPU ms per page by process: where the CPU goes. */
+let cpuByProcess = '';
 let uploadSeconds = 0;
 let statements = 0;
 
@@ -178,7 +190,7 @@ function stageMeans(metrics: string): string {
 
 function describePipelineRun(pages: number): void {
   console.log(
-    `  └ all ${pages} uploads answered (201) after ${uploadSeconds.toFixed(1)} s; mean time per stage run: ${stageBreakdown}; ${statements} database transactions`,
+    `  └ all ${pages} uploads answered (201) after ${uploadSeconds.toFixed(1)} s; mean time per stage run: ${stageBreakdown}; ${statements} database transactions; CPU ms per page: ${cpuByProcess}`,
   );
 }
 

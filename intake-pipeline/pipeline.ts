@@ -49,6 +49,11 @@ export class IntakePipeline {
     for (const stage of stages) this.stages.set(stage.status, stage);
   }
 
+  /** Lets every stage load what it needs; a worker calls it before it takes its first job. */
+  async warmUp(): Promise<void> {
+    await Promise.all([...this.stages.values()].map((stage) => stage.warmUp?.()));
+  }
+
   /** Hands a stored submission's documents to the first stage. */
   async start(submissionId: string): Promise<void> {
     for (const documentId of await this.documents.documentIdsOf(submissionId)) await this.enqueue('scan', documentId);

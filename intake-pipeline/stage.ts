@@ -14,4 +14,6 @@ export interface Stage {
    */
   readonly holdsOnFailure?: boolean;
   run(document: PipelineDocument): Promise<StageOutcome>;
+  /** Loads what the stage needs (language data, a model) before the first document, not with it. */
+  warmUp?(): Promise<void>;
 }

@@ -56,8 +56,8 @@ async function main() {
     await announceFirstAdmin(core);
   }
   if (role === 'worker' || role === 'all') {
-    // OCR workers load their language data before the first document arrives, not with it.
-    await core.ocr.warmUp();
+    // OCR workers load their language data, and the type model is trained, before the first document arrives.
+    await core.intake.warmUp();
     const redis = new URL(config.redis.url);
     const waiting = setTimeout(
       () =>

@@ -22,7 +22,7 @@ const AS_DIGIT: Record<string, string> = {
   G: '6',
   g: '98',
 };
-const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G' };
+const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G', $: 'S', '§': 'S' };
 
 export interface KvnrCandidate {
   kvnr: string;
@@ -30,6 +30,11 @@ export interface KvnrCandidate {
   raw: string;
   /** True when OCR confusions had to be undone to read it. */
   corrected: boolean;
+  /**
+   * OCR lost the letter of a labelled number ("Versichertennr. 806772669"): this is one of the
+   * letters the check digit allows. It counts only if exactly one of them is a member's.
+   */
+  letterGuessed?: boolean;
 }
 
 /**
@@ -41,11 +46,28 @@ const GAP = String.raw`(?:[ 	]{1,2}|[ 	]?-[ 	]?|[ 	]*
 [ 	
 ]{0,4})?`;
 const DIGITISH = '[0-9OoDQIli|ZzSsBGg]';
-// OCR may put a stray sign after the letter ("S$709762785"); the check digit still has to hold.
+// OCR may put a stray sign after the letter ("S$709762785") or read the S itself as one ("$281994537");
+// the check digit still has to hold.
 const KVNR_IN_OCR = new RegExp(
-  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9|])[$§]?${GAP}((?:${DIGITISH}${GAP}){8}${DIGITISH})(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9|$§])[$§]?${GAP}((?:${DIGITISH}${GAP}){8}${DIGITISH})(?![A-Za-z0-9])`,
   'g',
 );
+/** A letter and ten characters of which one is a stray stroke OCR put in ("N4I38395458"). */
+const KVNR_WITH_STRAY_STROKE = new RegExp(
+  String.raw`(?<![A-Za-z0-9])([A-Za-z])${GAP}((?:${DIGITISH}${GAP}){9}${DIGITISH})(?![A-Za-z0-9])`,
+  'g',
+);
+/** Characters OCR makes of a speck or a stroke between digits. */
+const STRAY_STROKES = new Set(['I', 'l', 'i', '|']);
+/** Labels a KVNR stands behind on forms, letters and invoices. */
+const KVNR_LABEL = String.raw`(?:KVNR|KV-?Nr\.?|Vers\.?-?\s?Nr\.?|Versicherten-?\s?(?:nr\.?|nummer)|Krankenversichertennummer|Mitgl(?:ieds)?\.?-?\s?Nr\.?)`;
+/** A KVNR label anywhere ("Versichertennummer", "Vers.-Nr.", "KVNR"). */
+const LABELLED = new RegExp(KVNR_LABEL, 'i');
+/** Anything shaped like a KVNR, whatever its check digit: a letter and nine digits. */
+const KVNR_SHAPED = /(?<![A-Za-z0-9])[A-Za-z]\s?\d{9}(?![A-Za-z0-9])/;
+/** Nine digits right behind such a label, their letter lost. */
+const LETTERLESS_KVNR = new RegExp(String.raw`${KVNR_LABEL}[:.\s]{0,3}((?:\d${GAP}){8}\d)(?![A-Za-z0-9])`, 'gi');
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * KVNRs in a text: a letter and nine digits, possibly with spaces, dashes or line breaks between
@@ -56,23 +78,57 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
   const found = new Map<string, KvnrCandidate>();
   // OCR drops the space after a label ("KVNRK 307266451"): the number starts after the label.
   const apart = text.replace(/\b(KVNR|KV-?Nr\.?|Vers\.?-?Nr\.?)(?=[A-Za-z][\s\d])/g, '$1 ');
-  for (const match of apart.matchAll(KVNR_IN_OCR)) {
-    const raw = match[0];
-    const first = /[A-Za-z]/.test(match[1]!) ? match[1]!.toUpperCase() : AS_LETTER[match[1]!];
-    if (!first) continue;
-    const options = match[2]!
-      .replace(/[\s-]/g, '')
-      .split('')
-      .map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')));
-    // Where a letter may stand for two digits, the check digit tells which; if both pass, neither is sure.
-    const valid = readings(options)
-      .map((digits) => `${first}${digits}`)
-      .filter((kvnr) => /^[A-Z]\d{9}$/.test(kvnr) && isValidKvnr(kvnr));
-    if (valid.length !== 1) continue;
-    const kvnr = valid[0]!;
+  const add = (kvnr: string, raw: string) => {
     if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr });
+  };
+  for (const match of apart.matchAll(KVNR_IN_OCR)) {
+    const first = letterOf(match[1]!);
+    const kvnr = first ? onlyValid(first, match[2]!.replace(/[\s-]/g, '').split('')) : undefined;
+    if (kvnr) add(kvnr, match[0]);
+  }
+  for (const match of apart.matchAll(KVNR_WITH_STRAY_STROKE)) {
+    const chars = match[2]!.replace(/[\s-]/g, '').split('');
+    // Without each stray stroke in turn; a digit is never taken for one.
+    const kvnrs = chars.flatMap((c, i) =>
+      STRAY_STROKES.has(c)
+        ? [
+            onlyValid(
+              match[1]!.toUpperCase(),
+              chars.filter((_, j) => j !== i),
+            ),
+          ].filter((k) => k !== undefined)
+        : [],
+    );
+    if (new Set(kvnrs).size === 1) add(kvnrs[0]!, match[0]);
+  }
+  for (const match of text.matchAll(LETTERLESS_KVNR)) {
+    const digits = match[1]!.replace(/\s/g, '');
+    for (const letter of LETTERS) {
+      const kvnr = `${letter}${digits}`;
+      if (isValidKvnr(kvnr) && !found.has(kvnr)) found.set(kvnr, { kvnr, raw: match[1]!, corrected: true, letterGuessed: true });
+    }
   }
   return [...found.values()];
+}
+
+/**
+ * A page where a KVNR label was read but no number shaped like a KVNR: OCR lost the value (a
+ * form's boxed fields), and reading the page another way may find it.
+ */
+export function kvnrValueLost(text: string): boolean {
+  return LABELLED.test(text) && !KVNR_SHAPED.test(text) && findKvnrCandidates(text).length === 0;
+}
+
+const letterOf = (c: string): string | undefined => (/[A-Za-z]/.test(c) ? c.toUpperCase() : AS_LETTER[c]);
+
+/** The one KVNR the letter and these characters can be read as; none when no reading or several pass the check digit. */
+function onlyValid(letter: string, chars: string[]): string | undefined {
+  const options = chars.map((c) => (/[0-9]/.test(c) ? c : (AS_DIGIT[c] ?? '?')));
+  // Where a letter may stand for two digits, the check digit tells which; if both pass, neither is sure.
+  const valid = readings(options)
+    .map((digits) => `${letter}${digits}`)
+    .filter((kvnr) => /^[A-Z]\d{9}$/.test(kvnr) && isValidKvnr(kvnr));
+  return valid.length === 1 ? valid[0] : undefined;
 }
 
 /** Every digit string the options allow (at most a handful: few letters have two readings). */
@@ -91,12 +147,14 @@ export function findDates(text: string): string[] {
     const date = isoDate(year, month, day);
     if (date) dates.add(date);
   };
+  const addWritten = ([, day, month, year]: RegExpMatchArray) => {
+    if (year!.length === 4) add(Number(year), Number(month), Number(day));
+    else for (const century of [1900, 2000]) add(century + Number(year), Number(month), Number(day));
+  };
   // A full stop may end the sentence after it ("geb. 13.05.1992."); a number after the stop makes it no date.
-  for (const m of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)(?!\.\d)/g)) {
-    const [day, month, year] = [Number(m[1]), Number(m[2]), m[3]!];
-    if (year.length === 4) add(Number(year), month, day);
-    else for (const century of [1900, 2000]) add(century + Number(year), month, day);
-  }
+  for (const m of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)(?!\.\d)/g)) addWritten(m);
   for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) add(Number(m[1]), Number(m[2]), Number(m[3]));
+  // OCR reads the dots of small print as colons ("geb. am 18:12:94"); a time of day rarely makes a valid date.
+  for (const m of text.matchAll(/\b(\d{2}):(\d{2}):(\d{4}|\d{2})(?![\d:])/g)) addWritten(m);
   return [...dates];
 }

@@ -101,14 +101,26 @@ function dependantsOnClaim(member: MemberRecord, evidence: AssignmentEvidence): 
 /** Types whose family documents belong to the patient they name. */
 const PATIENT_OWNS = new Set(['invoice', 'prescription_or_plan']);
 
+/**
+ * A child's invoice or plan is addressed to the parent who pays it: on a sure invoice or plan that
+ * carries a family-insured patient's number, the main member named as its addressee casts no doubt
+ * on whose it is. (A patient the form names other than the member still does: see assignMember.)
+ */
+function payerOf(member: MemberRecord, evidence: AssignmentEvidence): MemberRecord[] {
+  if (!evidence.typeSure || !PATIENT_OWNS.has(evidence.documentType ?? '') || !member.familyOf) return [];
+  const payer = evidence.members.get(member.familyOf);
+  return payer ? [payer] : [];
+}
+
 /** A decision, and the family members a form names as such (not a contradiction when named). */
 type Decision = Assignment & { expected?: MemberRecord[] };
 
 function decide(evidence: AssignmentEvidence): Decision {
   const folded = foldForNames(evidence.text);
   const reasons: string[] = [];
-  const known = evidence.candidates.filter((c) => evidence.members.has(c.kvnr));
-  for (const unknown of evidence.candidates.filter((c) => !evidence.members.has(c.kvnr)))
+  const candidates = usableCandidates(evidence.candidates, evidence.members);
+  const known = candidates.filter((c) => evidence.members.has(c.kvnr));
+  for (const unknown of candidates.filter((c) => !evidence.members.has(c.kvnr)))
     reasons.push(`KVNR ${unknown.kvnr} im Text, aber keiner versicherten Person zugeordnet`);
   const declared = evidence.declaredKvnr ? evidence.members.get(evidence.declaredKvnr) : undefined;
 
@@ -167,6 +179,15 @@ function decide(evidence: AssignmentEvidence): Decision {
 }
 
 /**
+ * A number whose letter OCR lost stands for every letter its check digit allows: it counts only
+ * when exactly one of those is a member's, and the others are not worth mentioning.
+ */
+function usableCandidates(candidates: KvnrCandidate[], members: Map<string, MemberRecord>): KvnrCandidate[] {
+  const guessedMembers = candidates.filter((c) => c.letterGuessed && members.has(c.kvnr));
+  return candidates.filter((c) => !c.letterGuessed || (members.has(c.kvnr) && guessedMembers.filter((g) => g.raw === c.raw).length === 1));
+}
+
+/**
  * One member's KVNR in the text: theirs for certain when their surname and their first name or
  * birth date stand there too (the birth date is required when the number had to be read through
  * OCR confusions), nothing contradicts it, and no other family member is named unless the form
@@ -185,8 +206,9 @@ function judge(
   const firstNameMatch = nameMatch(folded, member.firstName);
   const firstName = firstNameMatch !== undefined;
   const birthDate = evidence.dates.includes(member.birthDate);
+  const address = livesAt(folded, member);
   reasons.push(
-    `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}`,
+    `KVNR ${candidate.kvnr} im Text${candidate.corrected ? ` (gelesen als „${candidate.raw}“)` : ''}; Name ${surname ? 'passt' : 'nicht gefunden'}, Geburtsdatum ${birthDate ? 'passt' : 'nicht gefunden'}${address ? ', Anschrift passt' : ''}`,
   );
   if (evidence.declaredKvnr && evidence.declaredKvnr !== candidate.kvnr) {
     reasons.push(`Im Chat wurde eine andere KVNR angegeben (${evidence.declaredKvnr})`);
@@ -197,8 +219,13 @@ function judge(
   // The check digit covers the letter too: a number read through OCR confusions that passes it and
   // carries the member's exact full name is theirs as surely as one read cleanly.
   const exactName = surnameMatch === 'exact' && firstNameMatch === 'exact';
+  // Street, house number and postal code are a fact of their own beside the name; and where OCR lost
+  // the surname, a cleanly read number with the first name, birth date and address is as sure.
   const certain =
-    surname && (birthDate || firstNameMatch === 'exact') && ((!candidate.corrected && surnameMatch === 'exact') || exactName || birthDate);
+    (surname &&
+      (birthDate || firstNameMatch === 'exact' || address) &&
+      ((!candidate.corrected && surnameMatch === 'exact') || exactName || birthDate)) ||
+    (!candidate.corrected && firstNameMatch === 'exact' && birthDate && address);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
   const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
   if (doubt) {
@@ -208,7 +235,7 @@ function judge(
   // Another family member named beside them: whose document it is, a clerk decides, unless the
   // number, the full name and the birth date all match on a document that belongs to one person
   // (the doubts above keep claims and payers' numbers apart).
-  const relative = namedRelative(folded, member, evidence.members, expected);
+  const relative = namedRelative(folded, member, evidence.members, [...expected, ...payerOf(member, evidence)]);
   const ownDocument = surname && firstName && birthDate && !!evidence.typeSure && ONE_PERSONS_DOCUMENT.has(evidence.documentType ?? '');
   if (certain && relative && !ownDocument) {
     reasons.push(relativeWarning(relative));

@@ -1,5 +1,6 @@
 import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
+import { namedPatient, namesMember } from './name-matching.js';
 
 /** The part a KVNR plays on a family form: the insured person who applies, or a family member it is about. */
 export type FormRole = 'insured' | 'dependent';
@@ -111,8 +112,9 @@ export function applicantOnFamilyForm(
 
 /**
  * On an invoice or a treatment plan with a patient's and the payer's KVNR (a child's glasses
- * billed to the parent): the patient, when exactly one number is labelled as the patient's and
- * every other one as the main member's or payer's, all of one family.
+ * billed to the parent): the patient, when every number but one is labelled as the main member's
+ * or payer's, all of one family, and that one is labelled as the patient's, or belongs to the
+ * person the document names as its patient ("Patient/in: Levi Pfeiffer" above "Vers.-Nr. …").
  */
 export function patientOnFamilyDocument(
   text: string,
@@ -120,12 +122,24 @@ export function patientOnFamilyDocument(
   members: Map<string, MemberRecord>,
 ): FamilyDocument | undefined {
   const labels = known.map((candidate) => ({ candidate, label: labelOf(text, candidate, known) ?? '' }));
-  const patients = labels.filter((l) => PATIENT.test(l.label) && !MAIN_INSURED.test(l.label));
-  if (patients.length !== 1) return undefined;
-  const patient = members.get(patients[0]!.candidate.kvnr);
-  const payers = labels.filter((l) => l !== patients[0]);
-  if (!patient || !payers.every((l) => MAIN_INSURED.test(l.label))) return undefined;
-  const relatives = payers.map((l) => members.get(l.candidate.kvnr));
+  const others = labels.filter((l) => !MAIN_INSURED.test(l.label));
+  if (others.length !== 1) return undefined;
+  const owner = others[0]!;
+  const patient = members.get(owner.candidate.kvnr);
+  if (!patient) return undefined;
+  const how = PATIENT.test(owner.label)
+    ? 'ist laut Dokument der Patient'
+    : isNamedPatient(text, patient)
+      ? 'gehört der Person, die das Dokument als Patient nennt'
+      : undefined;
+  if (!how) return undefined;
+  const relatives = labels.filter((l) => l !== owner).map((l) => members.get(l.candidate.kvnr));
   if (!relatives.every(inFamilyOf(patient))) return undefined;
-  return { owner: patients[0]!.candidate, relatives, how: 'ist laut Dokument der Patient' };
+  return { owner: owner.candidate, relatives, how };
+}
+
+/** Whether the document names this member as its patient. */
+function isNamedPatient(text: string, member: MemberRecord): boolean {
+  const named = namedPatient(text);
+  return !!named && namesMember(named, member);
 }

@@ -8,8 +8,14 @@ import { foldForMatching } from '../../platform/text/fold-for-matching.js';
  * spelt out or lost, accents dropped, one slip in a long name, streets abbreviated.
  */
 
-/** Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped (Yıldız → yildiz). */
-export const foldForNames = (text: string) => foldName(foldForMatching(text)).normalize('NFD').replace(/\p{M}/gu, '');
+/**
+ * Text and names made comparable: OCR line breaks joined, umlauts spelt out, accents dropped
+ * (Yıldız → yildiz), and the pound sign OCR reads for a Polish Ł (£ukasz) taken as the L it was.
+ */
+export const foldForNames = (text: string) =>
+  foldName(foldForMatching(text.replace(/£/g, 'Ł')))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
 
 /** Spellings of a name to look for: as folded, and with umlauts as plain vowels (OCR loses the dots: Kruger). */
 function spellings(name: string): string[] {
@@ -54,9 +60,13 @@ export function nameMatch(folded: string, name: string): 'exact' | 'approximate'
 export function namedPerson(text: string): string | undefined {
   // The patient first: an invoice that also names the insured parent is about the patient.
   return (
-    personAfter(text, /(?:Patient(?:in|\/in)?|Behandelte Person|Name des Patienten)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu) ??
-    personAfter(text, /(?:Versicherte[rn]?|Name des (?:Kindes|Versicherten))\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu)
+    namedPatient(text) ?? personAfter(text, /(?:Versicherte[rn]?|Name des (?:Kindes|Versicherten))\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu)
   );
+}
+
+/** The patient an invoice or plan names ("Patient/in: Levi Pfeiffer"), as written. */
+export function namedPatient(text: string): string | undefined {
+  return personAfter(text, /(?:Patient(?:in|\/in)?|Behandelte Person|Name des Patienten)\s*(?:\([^)]{0,20}\))?\s*[:：]\s*/giu);
 }
 
 function personAfter(text: string, label: RegExp): string | undefined {

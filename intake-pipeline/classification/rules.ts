@@ -52,13 +52,22 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
     { label: 'erkranktes Kind, unbezahlte Freistellung', pattern: /erkrankte[sn]? kind|unbezahlte freistellung/, weight: 3 },
     {
       label: 'Betreuung durch einen Elternteil',
+      // Words apart by anything OCR puts between them ("Pflege.durch den Vater").
       pattern:
-        /(?:betreuung|beaufsichtigung|pflege) (?:\S+ ){0,4}durch (?:die mutter|den vater|einen elternteil|die eltern|ein elternteil)/,
+        /(?:betreuung|beaufsichtigung|pflege)\W+(?:\S+\W+){0,4}?durch\W+(?:die\W+mutter|den\W+vater|einen?\W+elternteil|die\W+eltern)/,
+      weight: 4,
+    },
+    {
+      // The words of § 45 SGB V and of the doctor's certificate for it.
+      label: 'Beaufsichtigung, Betreuung oder Pflege des Kindes',
+      pattern: /beaufsichtigung\W+betreuung\W+(?:und|oder)\W+pflege/,
       weight: 4,
     },
   ],
   maternity: [
     { label: 'Mutterschaftsgeld', pattern: /mutterschaftsgeld/, weight: 5 },
+    // The registry office's free birth certificate "für Mutterschaftshilfe" (§ 26 PStV) is for the mother's claim.
+    { label: 'Geburtsbescheinigung für Mutterschaftshilfe', pattern: /mutterschaftshilfe|mutterschaftsleistung/, weight: 5 },
     { label: 'Entbindung', pattern: /entbindung|entbindungstermin|mutmasslichen tag/, weight: 3 },
     { label: 'Schwangerschaft', pattern: /schwangerschaft|mutterpass/, weight: 1 },
   ],

@@ -14,6 +14,10 @@ export class ClassifyStage implements Stage {
     private readonly model: CurrentTypeModel,
   ) {}
 
+  async warmUp(): Promise<void> {
+    await this.model.get();
+  }
+
   async run(document: PipelineDocument): Promise<StageOutcome> {
     const pages = (await this.documents.pages(document.id)).map((p) => p.text);
     const text = pages.join('\n');

@@ -18,6 +18,10 @@ export class OcrStage implements Stage {
     private readonly documents: IntakeDocumentsRepository,
   ) {}
 
+  async warmUp(): Promise<void> {
+    await this.ocr.warmUp();
+  }
+
   async run(document: PipelineDocument): Promise<StageOutcome> {
     const pages = await readPages(await this.storage.readAll(document.fileId), document.mediaType, this.ocr).catch((err: unknown) => {
       // A PDF that cannot even be read within the limits will not be read on a retry: a clerk takes over.

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
+import { createScheduler, createWorker, OEM, PSM, type RecognizeOptions, type Scheduler } from 'tesseract.js';
 import { openImage } from '../../platform/imaging/limits.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { pageGeometry } from './page-geometry.js';
@@ -87,7 +87,9 @@ export class OcrEngine {
       );
       for (const worker of workers) {
         // Phone photos and renders rarely state their resolution; A4 scans are read as 300 dpi.
-        await worker.setParameters({ user_defined_dpi: '300' });
+        // A page is read as one block of text (the API's default, unlike the CLI's layout analysis):
+        // on the team's corpora it keeps a label and its value on one line more often. See `readLayout`.
+        await worker.setParameters({ user_defined_dpi: '300', tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
         scheduler.addWorker(worker);
       }
       this.logger.info({ workers: this.workers }, 'OCR workers started');
@@ -139,9 +141,18 @@ export class OcrEngine {
     return turned.confidence > upright.confidence ? turned : upright;
   }
 
-  private async readPrepared(image: Buffer, rotation: Rotation): Promise<OcrResult> {
+  /**
+   * The page read again, turned as `recognise` found it, with tesseract's own layout analysis: a
+   * form whose values stand in boxes (an employer's DEÜV report) loses them when read as one block.
+   */
+  async readLayout(image: Buffer, rotation: Rotation): Promise<OcrResult> {
+    this.recognised++;
+    return this.readPrepared(image, rotation, PSM.AUTO);
+  }
+
+  private async readPrepared(image: Buffer, rotation: Rotation, layout = PSM.SINGLE_BLOCK): Promise<OcrResult> {
     const { pgm, skew, scale } = await OcrEngine.prepare(image, rotation);
-    return { ...(await this.read(pgm)), rotation, skew, scale };
+    return { ...(await this.read(pgm, layout)), rotation, skew, scale };
   }
 
   /** Which way up the page reads best, from four small renders. */
@@ -159,9 +170,11 @@ export class OcrEngine {
     return score(best) > score(upright!) + ROTATION_MARGIN ? best.rotation : 0;
   }
 
-  private async read(pgm: Buffer): Promise<{ text: string; confidence: number }> {
+  private async read(pgm: Buffer, layout = PSM.SINGLE_BLOCK): Promise<{ text: string; confidence: number }> {
     const scheduler = await this.warmUp();
-    const { data } = await scheduler.addJob('recognize', pgm);
+    // tesseract.js passes other options through as tesseract parameters for this one job; its types do not say so.
+    const options = layout === PSM.SINGLE_BLOCK ? {} : ({ tessedit_pageseg_mode: layout } as unknown as Partial<RecognizeOptions>);
+    const { data } = await scheduler.addJob('recognize', pgm, options);
     return { text: data.text, confidence: data.confidence };
   }
 

@@ -2,6 +2,7 @@ import type { OcrEngine, OcrResult } from './ocr-engine.js';
 import { inspectPdf, PdfLimitError, pdfTexts, renderPdfPage } from '../../platform/imaging/pdf-pool.js';
 import type { PageLayer } from '../../platform/imaging/pdf.worker.js';
 import { foldForMatching } from '../../platform/text/fold-for-matching.js';
+import { kvnrValueLost } from '../../domain/documents/kvnr-candidates.js';
 
 export interface PageText {
   page: number;
@@ -13,6 +14,8 @@ export interface PageText {
   notes: string[];
 }
 
+/** Said to the clerk about a page read a second time (see alsoByLayout). */
+export const SECOND_READING_NOTE = 'KVNR-Feld ohne lesbare Nummer: zusätzlich mit Layoutanalyse gelesen';
 /** Resolution pages are rendered at for OCR: enough for 8-pt print, small enough to be quick. */
 const RENDER_DPI = 200;
 /** A page whose text layer has fewer letters than this is treated as scanned. */
@@ -38,7 +41,7 @@ export function readableTextLayer(text: string): boolean {
  * the page rendered and read by tesseract; images are read directly.
  */
 export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine): Promise<PageText[]> {
-  if (mediaType !== 'application/pdf') return [{ page: 1, ...read(await ocr.recognise(bytes)) }];
+  if (mediaType !== 'application/pdf') return [{ page: 1, ...(await readImage(bytes, ocr)) }];
   const layers = await textLayers(bytes);
   const pages: PageText[] = [];
   for (const [index, { text: layer, scanned }] of layers.entries()) {
@@ -47,13 +50,15 @@ export async function readPages(bytes: Buffer, mediaType: string, ocr: OcrEngine
       pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
       continue;
     }
-    const page = read(await recogniseRendered(bytes, index, ocr));
+    const image = await renderedPage(bytes, index);
+    const first = image ? await ocr.recognise(image) : NOTHING_READ;
     // A scan's searchable layer is kept only when it says what the image shows, words and numbers: a
     // layer from another document is not, nor one whose font lost the digits ("geb. !-.!!.$$").
-    if (readable && sameWords(layer, page.text) && keepsTheNumbers(layer, page.text)) {
+    if (readable && sameWords(layer, first.text) && keepsTheNumbers(layer, first.text)) {
       pages.push({ page: index + 1, text: layer, confidence: 100, source: 'text_layer', notes: [] });
       continue;
     }
+    const page = image ? await alsoByLayout(image, first, ocr) : read(first);
     if (readable) page.notes.unshift('Textebene passt nicht zum Seitenbild, per Texterkennung gelesen');
     // A layer with letters that do not read as text was there, but not trusted.
     else if (letters(layer) >= MIN_TEXT_LAYER_LETTERS) page.notes.unshift('Textebene unbrauchbar, per Texterkennung gelesen');
@@ -113,10 +118,32 @@ function read({ text, confidence, rotation, skew, scale }: OcrResult): Omit<Page
 }
 
 /** A page too costly to render within the limits is left to the clerk: no text, confidence 0. */
-async function recogniseRendered(bytes: Buffer, index: number, ocr: OcrEngine): Promise<OcrResult> {
-  const image = await renderPdfPage(bytes, index, RENDER_DPI).catch((err: unknown) => {
+const NOTHING_READ: OcrResult = { text: '', confidence: 0, rotation: 0, skew: 0, scale: 1 };
+
+async function renderedPage(bytes: Buffer, index: number): Promise<Buffer | undefined> {
+  return renderPdfPage(bytes, index, RENDER_DPI).catch((err: unknown) => {
     if (err instanceof PdfLimitError) return undefined;
     throw err;
   });
-  return image ? ocr.recognise(image) : { text: '', confidence: 0, rotation: 0, skew: 0, scale: 1 };
+}
+
+/** An image page: see alsoByLayout. */
+async function readImage(image: Buffer, ocr: OcrEngine): Promise<Omit<PageText, 'page'>> {
+  return alsoByLayout(image, await ocr.recognise(image), ocr);
+}
+
+/**
+ * A page image as OCR read it as one block of text (`first`). One where a KVNR label was read but no
+ * number like a KVNR is read a second time with tesseract's layout analysis, and both readings are
+ * kept: a form's values in boxes (an employer's DEÜV report) come out only in the second, a label
+ * and its value on one line more often in the first. On the hard development corpus: 93.9 %
+ * assigned automatically with the first reading alone, 92.2 % with the second alone, 94.9 % with
+ * the second where the KVNR's value was lost (47 of 457 pages), 95.9 % with both on every page
+ * without a KVNR (a second reading for a third of all pages).
+ */
+async function alsoByLayout(image: Buffer, first: OcrResult, ocr: OcrEngine): Promise<Omit<PageText, 'page'>> {
+  const page = read(first);
+  if (!kvnrValueLost(first.text)) return page;
+  const byLayout = await ocr.readLayout(image, first.rotation);
+  return { ...page, text: `${first.text}\n${byLayout.text}`, notes: [...page.notes, SECOND_READING_NOTE] };
 }

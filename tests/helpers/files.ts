@@ -154,6 +154,18 @@ export async function scannedPage(lines: string[], options: { rotate?: number } 
     .toBuffer();
 }
 
+/** A row of form fields as an employer's report prints them: a small label and its value in each box. */
+export async function boxedForm(fields: Array<[label: string, value: string]>): Promise<Buffer> {
+  const boxes = fields
+    .map(([label, value], i) => {
+      const x = 120 + i * 560;
+      return `<rect x="${x}" y="180" width="520" height="90" fill="none" stroke="black" stroke-width="2"/><text x="${x + 8}" y="204" font-family="DejaVu Sans" font-size="18">${label}</text><text x="${x + 14}" y="252" font-family="DejaVu Sans Mono" font-size="34">${value}</text>`;
+    })
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${240 + fields.length * 560}" height="420"><rect width="100%" height="100%" fill="white"/><text x="120" y="110" font-family="DejaVu Sans" font-size="40">Meldung zur Sozialversicherung</text>${boxes}</svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 /** A PDF without a text layer: the image as its only page (as scanners make them). */
 export async function imageOnlyPdf(png: Buffer): Promise<Buffer> {
   const pdf = await PDFDocument.create();

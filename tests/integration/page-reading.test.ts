@@ -2,11 +2,17 @@ import assert from 'node:assert/strict';
 import { PDFDocument, rgb, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import sharp from 'sharp';
 import { OcrEngine } from '../../intake-pipeline/text/ocr-engine.js';
-import { keepsTheNumbers, readableTextLayer, readPages } from '../../intake-pipeline/text/read-pages.js';
-import { imageOnlyPdf, scannedPage } from '../helpers/files.js';
+import { keepsTheNumbers, readableTextLayer, readPages, SECOND_READING_NOTE } from '../../intake-pipeline/text/read-pages.js';
+import { boxedForm, imageOnlyPdf, scannedPage } from '../helpers/files.js';
 import { testLogger } from '../helpers/log-scan.js';
 
-const LINES = ['Rechnung Nr. 2026-118', 'Patientin: Anna Beispiel', 'Professionelle Zahnreinigung', 'Betrag 92,10 EUR'];
+const LINES = [
+  'Rechnung Nr. 2026-118',
+  'Patientin: Anna Beispiel',
+  'Professionelle Zahnreinigung',
+  'Betrag 92,10 EUR',
+  'Versicherten-Nr. A123456780',
+];
 /** Enough of the page read right to say the page was read. */
 const readRight = (text: string) => /Rechnung/.test(text) && /Zahnreinigung/.test(text) && /Beispiel/.test(text);
 
@@ -33,7 +39,7 @@ describe('reading pages the way they arrive', function () {
   });
 
   it('straightens a page photographed tilted on a dark desk (the desk is no ink) and reads the KVNR on it', async () => {
-    const page = await scannedPage([...LINES, 'Versicherten-Nr. A123456780'], { rotate: -9 });
+    const page = await scannedPage(LINES, { rotate: -9 });
     const { width, height } = await sharp(page).metadata();
     // A dark, uneven surround as large again as the page around it, as a phone photo has.
     const photo = await sharp({ create: { width: width! * 2, height: height! * 2, channels: 3, background: '#1c1d20' } })
@@ -50,7 +56,7 @@ describe('reading pages the way they arrive', function () {
   });
 
   it('enlarges a bitonal fax of small print (11 pt at 100 dpi) before reading it, and reads the KVNR on it', async () => {
-    const page = await scannedPage([...LINES, 'Versicherten-Nr. A123456780']);
+    const page = await scannedPage(LINES);
     const fax = await sharp(page).resize({ width: 620 }).threshold(150).png().toBuffer();
     const [read] = await readPages(fax, 'image/png', ocr);
     assert.ok(readRight(read!.text), read!.text);
@@ -61,8 +67,37 @@ describe('reading pages the way they arrive', function () {
     );
   });
 
-  it('reads an upright page without turning it', async () => {
+  it("reads a page a second time with layout analysis where a KVNR's label was read but not its value, and keeps both readings", async () => {
+    // The number's box left empty, as OCR leaves a boxed field it could not read.
+    const valueLost = LINES.map((line) => line.replace(/A123456780/, ''));
+    const before = ocr.recognised;
+    const [read] = await readPages(await scannedPage(valueLost), 'image/png', ocr);
+    assert.equal(ocr.recognised - before, 2, 'read twice');
+    assert.match(read!.text, /Zahnreinigung[\s\S]*Zahnreinigung/, read!.text);
+    assert.deepEqual(read!.notes, [SECOND_READING_NOTE]);
+    // No label, or a number shaped like a KVNR that fails its check digit: nothing lost, read once.
+    for (const lines of [
+      LINES.filter((line) => !/Versicherten-Nr/.test(line)),
+      LINES.map((line) => line.replace('A123456780', 'A123456789')),
+    ]) {
+      const once = ocr.recognised;
+      await readPages(await scannedPage(lines), 'image/png', ocr);
+      assert.equal(ocr.recognised - once, 1, lines.join(' | '));
+    }
+    // The second reading is tesseract's layout analysis: boxed fields side by side come out box by box, not row by row.
+    const form = await boxedForm([
+      ['Krankenkasse', 'Musterkasse'],
+      ['Krankenversichertennummer', 'A123456780'],
+      ['Staatsangehörigkeit', '000'],
+    ]);
+    assert.match((await ocr.recognise(form)).text, /Krankenkasse Krankenversichertennummer/);
+    assert.match((await ocr.readLayout(form, 0)).text, /Krankenkasse\s*\n\s*Musterkasse/);
+  });
+
+  it('reads an upright page without turning it, and once: its KVNR was read', async () => {
+    const before = ocr.recognised;
     const [read] = await readPages(await scannedPage(LINES), 'image/png', ocr);
+    assert.equal(ocr.recognised - before, 1);
     assert.ok(readRight(read!.text), read!.text);
     assert.deepEqual(read!.notes, []);
   });

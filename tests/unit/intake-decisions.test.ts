@@ -1,9 +1,10 @@
 import { kvnrCheckDigit } from '../../domain/members/kvnr.js';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, namedPerson, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
-import { findDates, findKvnrCandidates } from '../../domain/documents/kvnr-candidates.js';
+import { findDates, findKvnrCandidates, kvnrValueLost } from '../../domain/documents/kvnr-candidates.js';
 import { classifyPages, classifyText } from '../../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
 
@@ -70,12 +71,84 @@ describe('intake decisions', () => {
       assert.deepEqual(findKvnrCandidates('Telefon 0301234567, IBAN DE89370400440532013000'), []);
     });
 
+    it('reads an S that OCR printed as $, and a number with a stray stroke in it', () => {
+      const withCheck = (nine: string) => `${nine}${kvnrCheckDigit(nine)}`;
+      const s = withCheck('S28199453');
+      assert.deepEqual(
+        findKvnrCandidates(`Mitgl.-Nr. $${s.slice(1)}`).map((c) => [c.kvnr, c.corrected]),
+        [[s, true]],
+      );
+      const n = withCheck('N43839545');
+      assert.deepEqual(
+        findKvnrCandidates(`Vers.-Nr. ${n.slice(0, 2)}I${n.slice(2)}`).map((c) => [c.kvnr, c.corrected]),
+        [[n, true]],
+      );
+      // Ten digits are not a KVNR with a stray stroke: no digit is ever dropped.
+      assert.deepEqual(findKvnrCandidates(`Vers.-Nr. ${n.slice(0, 5)}7${n.slice(5)}`), []);
+      fc.assert(
+        fc.property(
+          fc.stringMatching(/^[A-Z]\d{8}$/),
+          fc.integer({ min: 1, max: 9 }),
+          fc.constantFrom('I', 'l', '|'),
+          (nine, at, stroke) => {
+            const kvnr = withCheck(nine);
+            const read = findKvnrCandidates(`KVNR ${kvnr.slice(0, at)}${stroke}${kvnr.slice(at)} `).map((c) => c.kvnr);
+            assert.deepEqual(read, [kvnr]);
+          },
+        ),
+      );
+    });
+
+    it('reads a labelled number whose letter OCR lost as each letter the check digit allows, marked as guessed', () => {
+      fc.assert(
+        fc.property(fc.stringMatching(/^\d{9}$/), (digits) => {
+          const read = findKvnrCandidates(`Versichertennr. ${digits}\nRechnungs-Nr. 123`);
+          assert.ok(read.length > 0 && read.every((c) => c.letterGuessed && c.corrected && c.kvnr.slice(1) === digits));
+          assert.ok(read.every((c) => String(kvnrCheckDigit(c.kvnr.slice(0, 9))) === c.kvnr.slice(9)));
+        }),
+      );
+      // Nine digits without a KVNR label (a Betriebsnummer, an IK) are nobody's number.
+      assert.deepEqual(findKvnrCandidates('Betriebsnummer 806772669, IK 774569655'), []);
+    });
+
+    it('assigns by a guessed letter only when exactly one of its readings is a member, and then as a corrected number', () => {
+      const digits = '80677266';
+      const readings = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
+        .map((letter) => `${letter}${digits}`)
+        .filter((nine) => /^[A-Z]\d{8}$/.test(nine))
+        .map((nine) => `${nine}${kvnrCheckDigit(nine)}`);
+      // Two letters whose check digits agree: the same nine digits are both their numbers.
+      const byNumber = new Map<string, string[]>();
+      for (const k of readings) byNumber.set(k.slice(1), [...(byNumber.get(k.slice(1)) ?? []), k]);
+      const [shared, [first, second]] = [...byNumber].find(([, ks]) => ks.length >= 2) as [string, [string, string]];
+      const emil = member(first, 'Emil', 'Schwarz', '2019-04-28');
+      const other = member(second, 'Ella', 'Schwarz', '2016-03-10');
+      const text = `Patient: Emil Schwarz, geb. 28.04.2019\nVersichertennr. ${shared}`;
+      const alone = assignMember({ ...evidence(text), members: new Map([[emil.kvnr, emil]]) });
+      assert.equal(alone.assignedKvnr, emil.kvnr);
+      assert.doesNotMatch(alone.reasons.join(' '), /keiner versicherten Person zugeordnet/, 'the other readings are not mentioned');
+      const both = assignMember({ ...evidence(text), members: new Map([emil, other].map((m) => [m.kvnr, m])) });
+      assert.equal(both.assignedKvnr, null);
+      // A guessed letter is a corrected number: the surname alone is not enough.
+      const surnameOnly = assignMember({ ...evidence(`Schwarz\nVersichertennr. ${shared}`), members: new Map([[emil.kvnr, emil]]) });
+      assert.equal(surnameOnly.assignedKvnr, null);
+    });
+
+    it('tells a page whose KVNR label was read without its number from one that has none or a wrong one', () => {
+      assert.equal(kvnrValueLost('Krankenkasse Krankenversichertennummer Staatsangehörigkeit\nBeschäftigungsbeginn'), true);
+      assert.equal(kvnrValueLost('Rechnung Nr. 2026-118\nBetrag 92,10 EUR'), false, 'no label');
+      assert.equal(kvnrValueLost('Versicherten-Nr. A123456789'), false, 'a number there, its check digit wrong');
+      assert.equal(kvnrValueLost('Versicherten-Nr. A123456780'), false, 'read');
+    });
+
     it('reads German dates', () => {
       assert.deepEqual(findDates('geb. 12.03.1984, AU ab 3.11.2026, falsch 31.02.2026'), ['1984-03-12', '2026-11-03']);
       assert.deepEqual(findDates('geb. 12. 03. 1984; Geb.-Dat. 12.03.84; am 2026-11-03'), ['1984-03-12', '2084-03-12', '2026-11-03']);
       assert.deepEqual(findDates('Betrag 12.345.678,00 und Version 1.2.3'), [], 'no dates in numbers');
       assert.deepEqual(findDates('die Mutter, geb. 13.05.1992. Der Besuch'), ['1992-05-13'], 'a date that ends a sentence');
       assert.deepEqual(findDates('Stand 1.2.2024.5'), [], 'a number after the stop');
+      assert.deepEqual(findDates('geb. am 18:12:94'), ['1994-12-18', '2094-12-18'], 'dots OCR read as colons');
+      assert.deepEqual(findDates('Fax 24.03.2024 18:28, Uhrzeit 18:28:45'), ['2024-03-24'], 'times of day are no dates');
     });
   });
 
@@ -115,6 +188,12 @@ describe('intake decisions', () => {
     const krueger = member(kvnr('L40000008'), 'Lena', 'Krüger', '2001-10-10');
     const weissenfels = member(kvnr('W10000001'), 'Jörg', 'Weißenfels', '1970-01-20');
     const bauer = member(kvnr('B20000001'), 'Karl', 'Bauer', '1960-02-02');
+
+    it('finds Łukasz where OCR read the Ł as a pound sign', () => {
+      const lukasz = member(kvnr('N43839545'), 'Łukasz', 'Nowak-Łukasiewicz', '1992-01-27');
+      const letter = `£ukasz Nowak-£ukasiewicz\nVers.-Nr. ${lukasz.kvnr}\ngeb. 27.01.1992`;
+      assert.equal(assignMember(withMember(letter, lukasz)).assignedKvnr, lukasz.kvnr);
+    });
 
     it('finds Yıldız as Yildiz, Krüger as Krueger or Kruger, Weißenfels as Weissenfels', () => {
       for (const [text, person] of [
@@ -220,6 +299,45 @@ describe('intake decisions', () => {
       assert.equal(assignMember({ ...evidence(`Sara Hartmann\nVers.-Nr. ${misread}`), members }).assignedKvnr, null);
     });
 
+    it("files a child's invoice addressed to the paying parent under the child, unless the invoice names the parent as patient", () => {
+      const zeynep = member(kvnr('Z71335236'), 'Zeynep', 'Aydoğan', '1994-12-18');
+      const elif = { ...member(kvnr('A21597450'), 'Elif', 'Aydoğan', '2016-02-01'), familyOf: zeynep.kvnr };
+      const members = new Map([zeynep, elif].map((m) => [m.kvnr, m]));
+      const invoice = (patient: string) =>
+        `Frau\nZeynep Aydogan\nSonnenhang 27\nRechnung Nr. RE-2024-44858\n${patient}, geb. 01.02.2016, Vers.-Nr. ${elif.kvnr}\nProfessionelle Zahnreinigung 95,00 €`;
+      const read = (text: string, typeSure = true) =>
+        assignMember({ ...evidence(text), members, dates: findDates(text), documentType: 'invoice', typeSure });
+      assert.equal(read(invoice('Patientin; Elf Aydagan')).assignedKvnr, elif.kvnr);
+      assert.equal(read(invoice('Patientin; Elf Aydagan'), false).assignedKvnr, null, 'only on a sure invoice');
+      assert.equal(
+        read(invoice('Patientin: Zeynep Aydoğan')).assignedKvnr,
+        null,
+        "the parent named as patient: the child's number is a contradiction",
+      );
+    });
+
+    it('takes the address as a fact beside the name, and a clean KVNR with first name, birth date and address where OCR lost the surname', () => {
+      const gerda = { ...member(kvnr('G94063846'), 'Gerda', 'Groß', '1953-10-23'), street: 'Bahnhofstraße 92', postalCode: '37073' };
+      const withGerda = (text: string) => assignMember({ ...evidence(text), members: new Map([[gerda.kvnr, gerda]]) });
+      // First name misread, birth date cut off: number, surname and address.
+      assert.equal(
+        withGerda(`Gero Groß 23.10.5\nBahnhofstraße 92\nD 37073 Göttingen\nVersicherten-Nr. ${gerda.kvnr}`).assignedKvnr,
+        gerda.kvnr,
+      );
+      assert.equal(withGerda(`Gero Groß 23.10.5\nVersicherten-Nr. ${gerda.kvnr}`).assignedKvnr, null, 'surname alone');
+      // Surname lost: first name, birth date and address with a cleanly read number.
+      const noSurname = `Gerda | 23.10.53\nBahnhofstraße 92\nD 37073 Göttingen\nVersicherten-Nr. ${gerda.kvnr}`;
+      assert.equal(withGerda(noSurname).assignedKvnr, gerda.kvnr);
+      assert.equal(withGerda(noSurname.replace('Bahnhofstraße 92', 'Bahnhofstraße 9')).assignedKvnr, null, 'another house');
+      // … but not with a number read through OCR confusions.
+      const misread = gerda.kvnr.replace(/^G/, '6');
+      assert.deepEqual(
+        findKvnrCandidates(`Nr. ${misread}`).map((c) => c.kvnr),
+        [gerda.kvnr],
+      );
+      assert.equal(withGerda(noSurname.replace(gerda.kvnr, misread)).assignedKvnr, null);
+    });
+
     it('tells two members of the same name apart by birth date, and assigns without a KVNR only with name, birth date and address', () => {
       const older = { ...member(kvnr('M10000001'), 'Anna', 'Schmidt', '1958-06-01'), street: 'Lindenweg 12', postalCode: '50667' };
       const younger = { ...member(kvnr('M10000002'), 'Anna', 'Schmidt', '1991-09-30'), street: 'Am Markt 3', postalCode: '04109' };
@@ -306,6 +424,18 @@ describe('intake decisions', () => {
         onForm(`Rechnung\nThomas Müller ${thomas.kvnr}\nJonas Müller ${jonas.kvnr}`, 'invoice').assignedKvnr,
         null,
         'not said who was treated',
+      );
+      // The patient's number under a plain label at the top, the payer's labelled as such, the patient named below.
+      const numberAtTop = (patient: string) =>
+        `Versichertennr. ${jonas.kvnr}\nFrau Rechnungs-Nr. 26-30112\nLiquidation\nPatient/in: ${patient}\nRechnungsempfänger: Thomas Müller (Hauptversicherte/r, KV-Nr. ${thomas.kvnr})`;
+      const topNumber = onForm(numberAtTop('Jonas Müller, geb. 25.07.2019'), 'invoice');
+      assert.equal(topNumber.assignedKvnr, jonas.kvnr, topNumber.reasons.join('; '));
+      assert.match(topNumber.reasons.join(' '), /gehört der Person, die das Dokument als Patient nennt/);
+      assert.equal(onForm(numberAtTop('Thomas Müller'), 'invoice').assignedKvnr, null, 'the payer named as patient');
+      assert.equal(
+        onForm(numberAtTop('Jonas Müller').replace('Patient/in', 'Versicherte/r'), 'invoice').assignedKvnr,
+        null,
+        'no patient named',
       );
       // A treatment plan for the child is the child's, whatever the form calls the parent.
       assert.equal(
@@ -462,8 +592,24 @@ describe('intake decisions', () => {
       );
       assert.equal(paediatrician.type, 'child_sick_pay', paediatrician.reasons.join('; '));
       assert.ok(paediatrician.confidence >= 0.7, `${paediatrician.confidence}`);
+      // As OCR reads a photo of it: a full stop for the space, and the words of § 45 SGB V.
+      const photographed = classifyText(
+        'Ärztliche Bescheinigung\nDas Kind bedarf vom 21.04. bis 25.04. der Beaufsichtigung, Betreuung und .\nPflege.durch den Vater, Herrn Patrick Beispiel.',
+        null,
+      );
+      assert.equal(photographed.type, 'child_sick_pay', photographed.reasons.join('; '));
+      assert.ok(photographed.confidence >= 0.7, `${photographed.confidence}`);
       // The member's own sick pay is § 44.
       assert.notEqual(classifyText('Krankengeld nach § 44 SGB V, arbeitsunfähig seit 01.10.2026', null).type, 'child_sick_pay');
+    });
+
+    it("reads the registry office's birth certificate for maternity benefit as maternity", () => {
+      const certificate = classifyText(
+        'Standesamt Marburg\nGeburtsbescheinigung\nfür Mutterschaftshilfe — nur gültig für die Krankenkasse —\nVorname(n) des Kindes Leon',
+        null,
+      );
+      assert.equal(certificate.type, 'maternity', certificate.reasons.join('; '));
+      assert.ok(certificate.confidence >= 0.7, `${certificate.confidence}`);
     });
 
     it("takes the member's choice as a strong signal, but not against clear text", () => {
