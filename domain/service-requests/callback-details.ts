@@ -42,21 +42,52 @@ const DAY_WORDS =
   /(?<!\p{L})(heute|morgen|morgn|morga|moang|übermorgen|uebermorgen|today|tomorrow)(?!\p{L})|\d{1,2}\.\s?(\d{1,2}\.|\p{L}{3,})/iu;
 
 /**
- * The day a member names ("morgen", "Freitag", "am 10.12."), when it is one we can still call
- * on; otherwise nothing (the bot then offers the days).
+ * A day of the month without its month: "the 20th", "20th", "den 20.", "am 20." (not "am 20.
+ * Januar", "20th January" or "20.1.", which name their month).
+ */
+const MONTHS = String.raw`(?:jan|feb|m(?:ä|ae)r|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)`;
+const DAY_OF_MONTH = new RegExp(
+  String.raw`(?<![\d.])(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?${MONTHS})|\b(?:den|am)\s+(\d{1,2})\.(?!\s*(?:\d|${MONTHS}))`,
+  'iu',
+);
+/** A date with its month: "20.1.", "20. Januar", "20th January", "January 20". */
+const STATED_DATE = new RegExp(
+  String.raw`\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,})|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTHS}|(?<!\p{L})${MONTHS}\p{L}*\.?\s+\d{1,2}(?!\d)`,
+  'iu',
+);
+const GERMAN_WEEKDAYS = ['sonntag', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag'];
+
+/**
+ * The day we can call on with this day of the month (within two weeks there is at most one),
+ * if it is also the weekday named with it ("Wednesday the 20th").
+ */
+function onDayOfMonth(dayOfMonth: number, weekdayNamed: string | undefined, now: { date: string; hour: number }): string | undefined {
+  const day = callbackDays(now, 14).find((d) => Number(d.slice(8, 10)) === dayOfMonth);
+  if (!day || (weekdayNamed && GERMAN_WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] !== weekdayNamed)) return undefined;
+  return day;
+}
+
+/**
+ * The day a member names ("morgen", "Freitag", "am 10.12.", "Wednesday the 20th"), when it is
+ * one we can still call on; otherwise nothing (the bot then offers the days).
  */
 export function findCallbackDay(written: string, now: { date: string; hour: number }): string | undefined {
   const message = spokenNumbersAsDigits(written);
   const short = WEEKDAY_SHORT.exec(message)?.[1]?.toLowerCase();
   const spelt = short ? message.replace(WEEKDAY_SHORT, SHORT_WEEKDAYS[short]!) : message;
-  if (!DAY_WORDS.test(spelt) && !WEEKDAY_WORDS.test(spelt)) return undefined;
+  if (!DAY_WORDS.test(spelt) && !WEEKDAY_WORDS.test(spelt) && !DAY_OF_MONTH.test(spelt)) return undefined;
   // "morgen früh" is tomorrow; a bare "morgens" is a time of day, not a day.
   const text = spelt.replace(/\bmorgens\b/gi, '').replace(/\b(?:tomorrow|morgn|morga|moang)\b/gi, 'morgen');
   const english = WEEKDAY_WORDS.exec(text)?.[1]?.toLowerCase();
   const germanText = english ? text.replace(WEEKDAY_WORDS, ENGLISH_WEEKDAYS[english] ?? english) : text;
   const relative = /(?<!\p{L})(heute|übermorgen|uebermorgen|morgen)(?!\p{L})/iu.exec(germanText)?.[1]?.toLowerCase();
+  const dayOfMonth = DAY_OF_MONTH.exec(germanText);
+  if (dayOfMonth && !relative) {
+    const named = /(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i.exec(germanText)?.[1]?.toLowerCase();
+    return onDayOfMonth(Number(dayOfMonth[1] ?? dayOfMonth[2]), named, now);
+  }
   // A weekday is read on its own ("am Dienstag"): the rest of a story ("gestern ins Pflegeheim") names other days.
-  const weekdayPhrase = /\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}{3,})/u.test(germanText)
+  const weekdayPhrase = STATED_DATE.test(germanText)
     ? undefined
     : /(?:n(?:ä|ae)chste[nr]?\s+(?:woche,?\s+)?|\S+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag)s?\b(?:,?\s+n(?:ä|ae)chste[nr]?\s+woche)?/i.exec(
         germanText,

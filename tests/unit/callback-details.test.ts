@@ -22,6 +22,22 @@ describe("callback details in the member's words", () => {
       assert.equal(findCallbackDay(message, now), undefined, message);
   });
 
+  it('reads a day of the month without its month, with or without its weekday, and a weekday before a stated date', () => {
+    // Tuesday 15 December 2026: the 22nd is next Tuesday, within the two weeks we offer.
+    for (const [message, day] of [
+      ['Tuesday the 22nd, after 4pm', '2026-12-22'],
+      ['on the 22nd please', '2026-12-22'],
+      ['am Dienstag, den 22.', '2026-12-22'],
+      ['am 22. um 10 Uhr', '2026-12-22'],
+      ['Tuesday 22nd December', '2026-12-22'],
+      ['Dienstag, 22. Dezember', '2026-12-22'],
+    ] as const)
+      assert.equal(findCallbackDay(message, now), day, message);
+    // The 22nd is no Wednesday; the 5th is more than two weeks ahead: the bot asks.
+    for (const message of ['Wednesday the 22nd', 'am 5.', 'am Mittwoch, den 22.'])
+      assert.equal(findCallbackDay(message, now), undefined, message);
+  });
+
   it('reads spoken times as the window they fall in, afternoon hours without "Uhr" included', () => {
     for (const [message, window] of [
       ['gegen halb elf', '10-12'],
