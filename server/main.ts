@@ -42,9 +42,11 @@ async function main() {
   const config = configOrExit();
   const core = await buildCore(config, { role });
   const stops: Array<() => Promise<void>> = [];
+  let shuttingDown = false;
 
   // Register the handler first, so a signal during start-up still shuts down cleanly.
   exitGracefullyOnSignal(core.logger, config.shutdownTimeoutMs, async () => {
+    shuttingDown = true;
     for (const stop of stops.reverse()) await stop();
     await core.close();
   });
@@ -57,7 +59,11 @@ async function main() {
   }
   if (role === 'worker' || role === 'all') {
     // OCR workers load their language data, and the type model is trained, before the first document arrives.
-    await core.intake.warmUp();
+    // A signal during the warm-up closes what it was warming up: then nothing more is started.
+    await core.intake.warmUp().catch((err: unknown) => {
+      if (!shuttingDown) throw err;
+    });
+    if (shuttingDown) return;
     const redis = new URL(config.redis.url);
     const waiting = setTimeout(
       () =>

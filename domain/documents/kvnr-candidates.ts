@@ -61,7 +61,7 @@ const KVNR_WITH_STRAY_STROKE = new RegExp(
 const STRAY_STROKES = new Set(['I', 'l', 'i', '|']);
 /** Labels a KVNR stands behind on forms, letters and invoices. */
 const KVNR_LABEL = String.raw`(?:KVNR|KV-?Nr\.?|Vers\.?-?\s?Nr\.?|Versicherten-?\s?(?:nr\.?|nummer)|Krankenversichertennummer|Mitgl(?:ieds)?\.?-?\s?Nr\.?)`;
-/** A KVNR label anywhere ("Versichertennummer", "Vers.-Nr.", "KVNR"). */
+/** A KVNR label anywhere ("Krankenversichertennummer", "Vers.-Nr.", "KVNR"). */
 const LABELLED = new RegExp(KVNR_LABEL, 'i');
 /** Anything shaped like a KVNR, whatever its check digit: a letter and nine digits. */
 const KVNR_SHAPED = /(?<![A-Za-z0-9])[A-Za-z]\s?\d{9}(?![A-Za-z0-9])/;
