@@ -57,6 +57,8 @@ const KVNR_WITH_STRAY_STROKE = new RegExp(
   String.raw`(?<![A-Za-z0-9])([A-Za-z])${GAP}((?:${DIGITISH}${GAP}){9}${DIGITISH})(?![A-Za-z0-9])`,
   'g',
 );
+/** A telephone or fax label right before a number. */
+const PHONE_LABEL_BEFORE = /(?:tel(?:efon)?|fax|mobil|handy|fon)\.?\s*(?:nr\.?)?\s*:?\s*$/i;
 /** Characters OCR makes of a speck or a stroke between digits. */
 const STRAY_STROKES = new Set(['I', 'l', 'i', '|']);
 /** Labels a KVNR stands behind on forms, letters and invoices. */
@@ -82,6 +84,8 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
     if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr });
   };
   for (const match of apart.matchAll(KVNR_IN_OCR)) {
+    // "Tel. 0711 941742": a telephone number's leading 0 is a zero, not an O.
+    if (/\d/.test(match[1]!) && PHONE_LABEL_BEFORE.test(apart.slice(Math.max(0, match.index! - 20), match.index))) continue;
     const first = letterOf(match[1]!);
     const kvnr = first ? onlyValid(first, match[2]!.replace(/[\s-]/g, '').split('')) : undefined;
     if (kvnr) add(kvnr, match[0]);

@@ -134,6 +134,16 @@ describe('intake decisions', () => {
       assert.equal(surnameOnly.assignedKvnr, null);
     });
 
+    it("never reads a telephone number's leading 0 as the O of a KVNR, but does so behind a KVNR label", () => {
+      // 0711941742 read as O711941742 passes the check digit.
+      assert.deepEqual(findKvnrCandidates('Ahornweg 58 - 03046 Cottbus - Tel. 0711 941742 - Fax 0711 2151042'), []);
+      assert.deepEqual(findKvnrCandidates('Telefon: 0711941742'), []);
+      assert.deepEqual(
+        findKvnrCandidates('Rechnungsempfänger: Holger Hofmann (Hauptversicherte/r, KV-Nr. 0711941742)').map((c) => c.kvnr),
+        ['O711941742'],
+      );
+    });
+
     it('tells a page whose KVNR label was read without its number from one that has none or a wrong one', () => {
       assert.equal(kvnrValueLost('Krankenkasse Krankenversichertennummer Staatsangehörigkeit\nBeschäftigungsbeginn'), true);
       assert.equal(kvnrValueLost('Rechnung Nr. 2026-118\nBetrag 92,10 EUR'), false, 'no label');
