@@ -80,39 +80,47 @@ export function findKvnrCandidates(text: string): KvnrCandidate[] {
   const found = new Map<string, KvnrCandidate>();
   // OCR drops the space after a label ("KVNRK 307266451"): the number starts after the label.
   const apart = text.replace(/\b(KVNR|KV-?Nr\.?|Vers\.?-?Nr\.?)(?=[A-Za-z][\s\d])/g, '$1 ');
-  const add = (kvnr: string, raw: string) => {
-    if (!found.has(kvnr)) found.set(kvnr, { kvnr, raw, corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr });
-  };
-  for (const match of apart.matchAll(KVNR_IN_OCR)) {
+  for (const candidate of [...asWritten(apart), ...withoutStrayStroke(apart), ...withLostLetter(text)])
+    if (!found.has(candidate.kvnr)) found.set(candidate.kvnr, candidate);
+  return [...found.values()];
+}
+
+const readAs = (kvnr: string, raw: string): KvnrCandidate => ({
+  kvnr,
+  raw,
+  corrected: raw.replace(/[\s-]/g, '').toUpperCase() !== kvnr,
+});
+
+/** A letter (or what OCR made of it) and nine digits or their look-alikes. */
+function* asWritten(text: string): Generator<KvnrCandidate> {
+  for (const match of text.matchAll(KVNR_IN_OCR)) {
     // "Tel. 0711 941742": a telephone number's leading 0 is a zero, not an O.
-    if (/\d/.test(match[1]!) && PHONE_LABEL_BEFORE.test(apart.slice(Math.max(0, match.index! - 20), match.index))) continue;
+    if (/\d/.test(match[1]!) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, match.index! - 20), match.index))) continue;
     const first = letterOf(match[1]!);
     const kvnr = first ? onlyValid(first, match[2]!.replace(/[\s-]/g, '').split('')) : undefined;
-    if (kvnr) add(kvnr, match[0]);
+    if (kvnr) yield readAs(kvnr, match[0]);
   }
-  for (const match of apart.matchAll(KVNR_WITH_STRAY_STROKE)) {
+}
+
+/** A letter and ten characters, one of them a stray stroke: read without each stroke in turn (never without a digit). */
+function* withoutStrayStroke(text: string): Generator<KvnrCandidate> {
+  for (const match of text.matchAll(KVNR_WITH_STRAY_STROKE)) {
     const chars = match[2]!.replace(/[\s-]/g, '').split('');
-    // Without each stray stroke in turn; a digit is never taken for one.
-    const kvnrs = chars.flatMap((c, i) =>
-      STRAY_STROKES.has(c)
-        ? [
-            onlyValid(
-              match[1]!.toUpperCase(),
-              chars.filter((_, j) => j !== i),
-            ),
-          ].filter((k) => k !== undefined)
-        : [],
-    );
-    if (new Set(kvnrs).size === 1) add(kvnrs[0]!, match[0]);
+    const shortened = chars.flatMap((c, i) => (STRAY_STROKES.has(c) ? [chars.filter((_, j) => j !== i)] : []));
+    const kvnrs = new Set(shortened.map((rest) => onlyValid(match[1]!.toUpperCase(), rest)).filter((k) => k !== undefined));
+    if (kvnrs.size === 1) yield readAs([...kvnrs][0]!, match[0]);
   }
+}
+
+/** Nine digits behind a KVNR label: every letter the check digit allows, each marked as guessed. */
+function* withLostLetter(text: string): Generator<KvnrCandidate> {
   for (const match of text.matchAll(LETTERLESS_KVNR)) {
     const digits = match[1]!.replace(/\s/g, '');
     for (const letter of LETTERS) {
       const kvnr = `${letter}${digits}`;
-      if (isValidKvnr(kvnr) && !found.has(kvnr)) found.set(kvnr, { kvnr, raw: match[1]!, corrected: true, letterGuessed: true });
+      if (isValidKvnr(kvnr)) yield { kvnr, raw: match[1]!, corrected: true, letterGuessed: true };
     }
   }
-  return [...found.values()];
 }
 
 /**
