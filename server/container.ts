@@ -172,8 +172,6 @@ export interface Core {
   /** The staff console's browser code. */
   consoleBundle: ConsoleBundle;
   bot: BotServices;
-  // Worker role only:
-  ocr: OcrEngine;
   close(): Promise<void>;
 }
 
@@ -544,5 +542,5 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
       return closing;
     },
   };
-  return withParts(withParts(core, web, WEB_PARTS, role), pipelineWork, ['ocr'], role);
+  return withParts(core, web, WEB_PARTS, role);
 }

@@ -61,8 +61,10 @@ const KVNR_WITH_STRAY_STROKE = new RegExp(
 const PHONE_LABEL_BEFORE = /(?:tel(?:efon)?|fax|mobil|handy|fon)\.?\s*(?:nr\.?)?\s*:?\s*$/i;
 /** Characters OCR makes of a speck or a stroke between digits. */
 const STRAY_STROKES = new Set(['I', 'l', 'i', '|']);
-/** Labels a KVNR stands behind on forms, letters and invoices. */
-const KVNR_LABEL = String.raw`(?:KVNR|KV-?Nr\.?|Vers\.?-?\s?Nr\.?|Versicherten-?\s?(?:nr\.?|nummer)|Krankenversichertennummer|Mitgl(?:ieds)?\.?-?\s?Nr\.?)`;
+/** Words naming the number itself ("Versicherten-Nr.", "KVNR"), which say nothing about whose number it is. */
+export const NUMBER_LABEL = /versicherten\s?-?\s?(?:nr|nummer)\.?|vers\.?\s?-?\s?nr\.?|kv\s?-?\s?nr\.?|krankenversichertennummer|kvnr/gi;
+/** Labels a KVNR stands behind on forms, letters and invoices: those, and a member number ("Mitgl.-Nr."). */
+const KVNR_LABEL = String.raw`(?:${NUMBER_LABEL.source}|Mitgl(?:ieds)?\.?-?\s?Nr\.?)`;
 /** A KVNR label anywhere ("Krankenversichertennummer", "Vers.-Nr.", "KVNR"). */
 const LABELLED = new RegExp(KVNR_LABEL, 'i');
 /** Anything shaped like a KVNR, whatever its check digit: a letter and nine digits. */

@@ -1,12 +1,10 @@
-import type { KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
+import { NUMBER_LABEL, type KvnrCandidate } from '../../domain/documents/kvnr-candidates.js';
 import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { namedPatient, namesMember } from './name-matching.js';
 
 /** The part a KVNR plays on a family form: the insured person who applies, or a family member it is about. */
 export type FormRole = 'insured' | 'dependent';
 
-/** Labels of the number itself ("Versicherten-Nr."), which say nothing about whose number it is. */
-const NUMBER_LABEL = /versicherten\s?-?\s?(?:nr|nummer)\.?|vers\.?\s?-?\s?nr\.?|kv\s?-?\s?nr\.?|krankenversichertennummer|kvnr/gi;
 /** The applicant: the member who claims (child sick pay) or applies (family insurance). */
 const INSURED =
   /(?:^|[^\p{L}])(?:versicherte[rn]?|mitglied(?:s)?|antragsteller(?:in)?|stammversicherte[rn]?|hauptversicherte[rn]?)(?![\p{L}])/iu;
