@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { loadConfig } from '../../server/config/index.js';
 import { ClamdClient } from '../../platform/scan/clamd.js';
 import {
@@ -52,5 +53,22 @@ describe('document check', () => {
     await refused(jpeg.subarray(0, 600), 'damaged');
     await refused(Buffer.from(EICAR), 'infected');
     await refused(makePdf(EICAR), 'infected');
+  });
+
+  it('refuses a JPEG or PNG cut off anywhere in its pixel data, however little is missing', async () => {
+    for (const format of ['jpeg', 'png'] as const) {
+      const image = await noisyImage(300, 200, format);
+      // A PNG ends with a 12-byte IEND chunk: without it every pixel is still there.
+      const pixelDataEnd = image.length - (format === 'png' ? 12 : 0);
+      assert.equal((await check(image)).pageCount, 1, `the whole ${format} is accepted`);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 200, max: pixelDataEnd - 1 }), async (cut) => {
+          await refused(image.subarray(0, cut), 'damaged');
+        }),
+        { numRuns: 25 },
+      );
+      // The last bytes of the pixel data matter too, not only the first.
+      await refused(image.subarray(0, pixelDataEnd - 1), 'damaged');
+    }
   });
 });
