@@ -16,7 +16,11 @@
  *   engines are compared on the same data. The pipeline runs with both models as well
  *   (OCR_LANG_PATH).
  *
- * Both print pages per minute and p50/p95 time from "handed in" to "done". BENCH_NODE_ARGS passes
+ * - Engine alone: the pipeline's OCR engine (tesseract.js, the same preparation of each page, as
+ *   many workers as cores) in this process, all pages at once: what OCR costs without the rest of
+ *   the pipeline (upload checks, virus scan, queue, database), to tell the two apart.
+ *
+ * All print pages per minute and p50/p95 time from "handed in" to "done". BENCH_NODE_ARGS passes
  * flags to the system's process (e.g. --cpu-prof).
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +34,8 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuSeconds, percentile, pidsOf, ROOT, startSystem, type BenchSystem } from './bench-kit.js';
 import { CORPUS_DIR, generateCorpus, type CorpusLabel } from './intake-corpus.js';
+import { OcrEngine } from '../intake-pipeline/text/ocr-engine.js';
+import { createLogger } from '../platform/logging/logger.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CORES = availableParallelism();
@@ -86,6 +92,26 @@ async function nativeTesseract(files: string[], tessdataDir?: string): Promise<F
     latencies.push(performance.now() - started);
   });
   return { pages: files.length, seconds: (performance.now() - started) / 1000, latencies, cpu: cpuSeconds([process.pid]) - cpuBefore };
+}
+
+async function engineAlone(files: string[], langPath?: string): Promise<Figures> {
+  const engine = new OcrEngine(CORES, createLogger('warn'), langPath);
+  try {
+    await engine.warmUp();
+    const images = await Promise.all(files.map((file) => readFile(file)));
+    const latencies: number[] = [];
+    const cpuBefore = cpuSeconds([process.pid]);
+    const started = performance.now();
+    await Promise.all(
+      images.map(async (image) => {
+        await engine.recognise(image);
+        latencies.push(performance.now() - started);
+      }),
+    );
+    return { pages: files.length, seconds: (performance.now() - started) / 1000, latencies, cpu: cpuSeconds([process.pid]) - cpuBefore };
+  } finally {
+    await engine.close();
+  }
 }
 
 async function channelKey(system: BenchSystem): Promise<string> {
@@ -222,9 +248,11 @@ async function main() {
   );
   const files = pages.map((p) => p.file);
   print(`native CLI, packaged model`, await nativeTesseract(files, await pipelineTessdata()));
+  print(`OCR engine alone, packaged model`, await engineAlone(files));
   print(`pipeline, packaged model`, await pipeline(pages));
   describePipelineRun(pages.length);
   print(`native CLI, Debian's model`, await nativeTesseract(files));
+  print(`OCR engine alone, Debian's model`, await engineAlone(files, DEBIAN_TESSDATA));
   print(`pipeline, Debian's model`, await pipeline(pages, DEBIAN_TESSDATA));
   describePipelineRun(pages.length);
 }

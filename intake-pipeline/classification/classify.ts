@@ -75,7 +75,8 @@ export function classifyText(text: string, declared: string | null, model?: Mode
     // the member's own choice in the chat, where it backs the rules, still decides. A clerk confirms either way.
     confidence = Math.min(confidence, DISPUTED_CONFIDENCE);
     reasons.push(`Modell widerspricht: eher ${label(modelSure.type)} (${pct(modelSure.probability)})`);
-    if (declaredType !== best.type) return { type: modelSure.type, confidence, reasons };
+    // Post the rules find to be no claim at all (an advert, an electricity bill) stays in the inbox, where a clerk sees it anyway.
+    if (declaredType !== best.type && best.type !== 'other') return { type: modelSure.type, confidence, reasons };
   }
   return { type: best.type, confidence, reasons };
 }
@@ -83,21 +84,48 @@ export function classifyText(text: string, declared: string | null, model?: Mode
 /**
  * A document of several pages: read as a whole, and where that finds nothing sure, page by page,
  * since a cover letter ("anbei meine Unterlagen") in front of the form can drown the form. The
- * page that reads most surely as a type other than "other" decides then.
+ * page that reads most surely as a type other than "other" decides then. Pages of general terms
+ * are left out: a practice's terms of payment behind a form say "Rechnung" more often than the
+ * form says what it is.
  */
 export function classifyPages(
-  pages: string[],
+  allPages: string[],
   declared: string | null,
   opinionOf: (text: string) => ModelOpinion | undefined,
 ): Classification {
-  const whole = pages.join('\n');
+  const numbered = allPages.map((text, i) => ({ page: i + 1, text }));
+  const read = numbered.filter(({ text }) => !isTermsPage(text));
+  if (read.length === 0 || read.length === numbered.length) return classifyRead(numbered, declared, opinionOf);
+  const left = numbered.filter((p) => !read.includes(p)).map((p) => p.page);
+  const result = classifyRead(read, declared, opinionOf);
+  return {
+    ...result,
+    reasons: [...result.reasons, `${left.length === 1 ? 'Seite' : 'Seiten'} ${left.join(', ')}: allgemeine Bedingungen, nicht gewertet`],
+  };
+}
+
+function classifyRead(
+  pages: Array<{ page: number; text: string }>,
+  declared: string | null,
+  opinionOf: (text: string) => ModelOpinion | undefined,
+): Classification {
+  const whole = pages.map(({ text }) => text).join('\n');
   const together = classifyText(whole, declared, opinionOf(whole));
   if (pages.length < 2 || (together.type !== 'other' && together.confidence >= 0.7)) return together;
   const byPage = pages
-    .map((text, i) => ({ page: i + 1, result: classifyText(text, declared, opinionOf(text)) }))
+    .map(({ page, text }) => ({ page, result: classifyText(text, declared, opinionOf(text)) }))
     .filter(({ result }) => result.type !== 'other' && result.confidence > together.confidence)
     .sort((a, b) => b.result.confidence - a.result.confidence);
   const best = byPage[0];
   if (!best) return together;
   return { ...best.result, reasons: [`nach Seite ${best.page}`, ...best.result.reasons] };
+}
+
+/** How far into a page its title is looked for. */
+const TITLE_CHARS = 300;
+const TERMS_TITLE = /allgemeine\W+(?:hinweise\W+und\W+)?(?:zahlungsbedingungen|geschaeftsbedingungen)|\bagb\b|zahlungsbedingungen/;
+
+/** A page of general terms (payment terms, AGB): the same behind any document, so it says nothing of the type. */
+export function isTermsPage(page: string): boolean {
+  return TERMS_TITLE.test(foldForMatching(page).slice(0, TITLE_CHARS));
 }

@@ -9,9 +9,10 @@ export interface Rule {
 
 /**
  * Explainable signals per document type, matched against folded OCR text (umlauts as ae/oe/ue,
- * lower case).
+ * lower case). "other" has signals of its own: post that looks like a claim and is none (a gym's
+ * advert promising bonus stamps, an electricity bill), which must not be routed to a department.
  */
-export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
+export const TYPE_RULES: Record<DocumentType, Rule[]> = {
   sick_note: [
     { label: 'Arbeitsunfähigkeitsbescheinigung', pattern: /arbeits\s?unfaehigkeits\s?-?\s?bescheinigung|au-bescheinigung/, weight: 5 },
     { label: 'arbeitsunfähig seit', pattern: /arbeitsunfaehig (seit|ab)/, weight: 3 },
@@ -90,5 +91,18 @@ export const TYPE_RULES: Record<Exclude<DocumentType, 'other'>, Rule[]> = {
     { label: 'Verordnung', pattern: /verordnung|heilmittel|hilfsmittel|rezept/, weight: 3 },
     { label: 'Arzneiverordnung (Muster 16, aut idem)', pattern: /\bmuster 16\b|aut[ -]?idem|arzneiverordnungsblatt/, weight: 4 },
     { label: 'Kostenvoranschlag', pattern: /kostenvoranschlag/, weight: 4 },
+  ],
+  other: [
+    // An advert: an offer valid until a date, a minimum term, a trial session. No claim form says so.
+    { label: 'Werbung: Aktion oder Angebot mit Frist', pattern: /(?:aktion|angebot)\W+(?:gueltig|gilt)\W+bis/, weight: 3 },
+    { label: 'Werbung: Mindestlaufzeit, Probetraining', pattern: /mindestlaufzeit|probetraining|schnuppertraining/, weight: 3 },
+    { label: 'Werbung: jetzt anmelden', pattern: /jetzt\W+(?:anmelden|mitglied werden|vorbeikommen|starten|sichern)/, weight: 2 },
+    // A utility's bill: energy measured by a meter, which no treatment is.
+    { label: 'Versorgerrechnung: Zähler, kWh', pattern: /\bkwh\b|zaehler\s?(?:nr|nummer|stand)|\bzaehler\W+\d/, weight: 6 },
+    {
+      label: 'Versorgerrechnung: Strom, Gas, Wasser',
+      pattern: /jahresabrechnung\W+(?:strom|gas|erdgas|wasser|waerme)|vertragskonto/,
+      weight: 3,
+    },
   ],
 };

@@ -5,7 +5,7 @@ import type { MemberRecord } from '../../domain/members/members.repository.js';
 import { assignMember, namedPerson, type AssignmentEvidence } from '../../intake-pipeline/assignment/assign.js';
 import { WARNING_PREFIX } from '../../domain/documents/review.types.js';
 import { findDates, findKvnrCandidates, kvnrValueLost } from '../../domain/documents/kvnr-candidates.js';
-import { classifyPages, classifyText } from '../../intake-pipeline/classification/classify.js';
+import { classifyPages, classifyText, isTermsPage } from '../../intake-pipeline/classification/classify.js';
 import { shippedExamples, TypeModel } from '../../intake-pipeline/classification/type-model.js';
 
 const member = (kvnr: string, firstName: string, lastName: string, birthDate: string): MemberRecord => ({
@@ -667,6 +667,47 @@ describe('intake decisions', () => {
       assert.equal(classifyPages([cover], null, model).type, 'other', 'a cover letter alone stays a letter');
       const clear = classifyPages([form, 'Seite 2 von 2'], null, () => undefined);
       assert.deepEqual([clear.type, clear.reasons[0]?.startsWith('nach Seite')], ['sick_note', false], 'read as a whole when that is sure');
+    });
+
+    it("leaves a page of payment terms out: it is the same behind any form and says 'Rechnung'", () => {
+      const cover = 'Fax an die Krankenkasse\nSeiten 3 (inkl. Deckblatt)\nBetreff: Unterlagen für Ihre Versicherte';
+      const plan = 'Kieferorthopädischer Behandlungsplan\nPatient: Mia Beispiel, geb. 02.05.2015\nKIG-Einstufung D4';
+      const terms =
+        'Allgemeine Hinweise und Zahlungsbedingungen\n1. Rechnungen sind innerhalb von 30 Tagen ohne Abzug zahlbar.\n2. Bitte geben Sie stets die Rechnungsnummer an. Gesamtbetrag, IBAN';
+      assert.equal(classifyText([cover, plan, terms].join('\n'), null).type, 'invoice', 'read together, the terms win');
+      const result = classifyPages([cover, plan, terms], null, () => undefined);
+      assert.equal(result.type, 'prescription_or_plan', result.reasons.join('; '));
+      assert.ok(result.reasons.includes('Seite 3: allgemeine Bedingungen, nicht gewertet'), result.reasons.join('; '));
+      // An invoice with its terms stays an invoice; terms alone are still read.
+      const invoice = 'Rechnung Nr. 2026-118\nProfessionelle Zahnreinigung GOZ 1040\nRechnungsbetrag 85,40 €';
+      assert.equal(classifyPages([invoice, terms], null, () => undefined).type, 'invoice');
+      assert.equal(classifyPages([terms], null, () => undefined).type, 'invoice');
+      // Only a page titled so: an invoice that states its terms at the foot is not a terms page.
+      assert.equal(isTermsPage(terms), true);
+      assert.equal(
+        isTermsPage(`${invoice}\n${'Leistung 1040 Zahnreinigung 1x 85,40\n'.repeat(10)}Zahlungsbedingungen: 14 Tage netto`),
+        false,
+      );
+    });
+
+    it('keeps a gym advert that promises bonus stamps, and an electricity bill, out of the departments, even against a sure model', () => {
+      const advert =
+        'FitLife Studio – Rückenfit, zertifizierter Präventionskurs\n+ Bonusheft-Stempel für dein Bonusprogramm\n* Aktion gültig bis 18.11.2024. Mindestlaufzeit 12 Monate. Jetzt anmelden!';
+      const sureBonus = () => ({ type: 'bonus_program' as const, probability: 0.95 });
+      const readAdvert = classifyText(advert, null, sureBonus());
+      assert.equal(readAdvert.type, 'other', readAdvert.reasons.join('; '));
+      assert.match(readAdvert.reasons.join(' '), /Werbung/);
+      assert.ok(readAdvert.confidence < 0.7, 'the model disagrees: a clerk looks');
+      // A course's certificate of attendance for the bonus programme is no advert.
+      const certificate =
+        'Teilnahmebestätigung Präventionskurs Rückenfit\nfür Ihr Bonusprogramm\nTeilnehmerin: Anna Beispiel, 8 von 8 Terminen';
+      assert.equal(classifyText(certificate, null).type, 'bonus_program');
+      const electricity =
+        'Stadtwerke Musterstadt\nJahresabrechnung Strom 2023\nRechnungsnummer 20246105\nZähler 43ESY87413134  3533 kWh  1.208,29\nGesamtbetrag 1.358,31 €';
+      const readBill = classifyText(electricity, null);
+      assert.equal(readBill.type, 'other', readBill.reasons.join('; '));
+      assert.match(readBill.reasons.join(' '), /Versorgerrechnung/);
+      assert.equal(classifyText('Rechnung Nr. 7 über Osteopathie, Rechnungsbetrag 120,00 EUR', null).type, 'invoice');
     });
 
     it('knows a prescription sheet and a cost estimate as prescriptions and plans', () => {
