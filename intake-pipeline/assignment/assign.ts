@@ -98,6 +98,25 @@ function dependantsOnClaim(member: MemberRecord, evidence: AssignmentEvidence): 
   return [...evidence.members.values()].filter((m) => m.familyOf === member.kvnr);
 }
 
+/**
+ * Several people named with their birth dates: on a sure family claim (a parent's for a sick
+ * child, a family insurance form), one member and people insured through that member are the
+ * applicant and the family the claim is about, as with their numbers (`applicantOnFamilyForm`).
+ * Any other mix stays ambiguous.
+ */
+function claimantAmong(named: MemberRecord[], evidence: AssignmentEvidence, reasons: string[]): MemberRecord[] {
+  if (named.length < 2 || !evidence.typeSure || !APPLICANT_OWNS.has(evidence.documentType ?? '')) return named;
+  const own = named.filter((m) => m.familyOf === null);
+  if (own.length !== 1) return named;
+  const member = own[0]!;
+  const family = named.filter((m) => m !== member);
+  if (!family.every((m) => m.familyOf === member.kvnr)) return named;
+  reasons.push(
+    `Name und Geburtsdatum passen zu ${member.kvnr} und zu ${family.map((m) => m.kvnr).join(', ')} (über dieses Mitglied versichert): Antragsteller ist das Mitglied`,
+  );
+  return [member];
+}
+
 /** Types whose family documents belong to the patient they name. */
 const PATIENT_OWNS = new Set(['invoice', 'prescription_or_plan']);
 
@@ -151,15 +170,20 @@ function decide(evidence: AssignmentEvidence): Decision {
 
   // No usable KVNR in the text: name, birth date and address together are the second way to be sure;
   // name and birth date alone, or the chat's KVNR, give a suggestion only.
-  const byNameAndBirth = evidence.bornOnFoundDates.filter((m) => contains(folded, m.lastName) && contains(folded, m.firstName));
+  const byNameAndBirth = claimantAmong(
+    evidence.bornOnFoundDates.filter((m) => contains(folded, m.lastName) && contains(folded, m.firstName)),
+    evidence,
+    reasons,
+  );
   if (byNameAndBirth.length === 1) {
     const member = byNameAndBirth[0]!;
     const conflict = declared && declared.kvnr !== member.kvnr;
     if (!conflict && livesAt(folded, member)) {
       reasons.push(`Keine KVNR im Text; Name, Geburtsdatum und Anschrift passen zu ${member.kvnr}`);
-      const relative = namedRelative(folded, member, evidence.members);
+      const expected = dependantsOnClaim(member, evidence);
+      const relative = namedRelative(folded, member, evidence.members, expected);
       const doubt = relative ? relativeWarning(relative) : doubtAbout(undefined, member, evidence);
-      if (!doubt) return { assignedKvnr: member.kvnr, suggestedKvnr: member.kvnr, confidence: 0.95, reasons };
+      if (!doubt) return { assignedKvnr: member.kvnr, suggestedKvnr: member.kvnr, confidence: 0.95, reasons, expected };
       reasons.push(doubt.startsWith(WARNING_PREFIX) ? doubt : `${WARNING_PREFIX}${doubt}`);
       return { assignedKvnr: null, suggestedKvnr: member.kvnr, confidence: 0.7, reasons };
     }
@@ -227,7 +251,7 @@ function judge(
       ((!candidate.corrected && surnameMatch === 'exact') || exactName || birthDate)) ||
     (!candidate.corrected && firstNameMatch === 'exact' && birthDate && address);
   const confidence = surname && birthDate ? 0.99 : certain ? 0.96 : surname || birthDate ? 0.8 : 0.6;
-  const doubt = certain ? doubtAbout(candidate, member, evidence) : undefined;
+  const doubt = certain ? doubtAbout(candidate, member, evidence, expected) : undefined;
   if (doubt) {
     reasons.push(`${WARNING_PREFIX}${doubt}`);
     return { assignedKvnr: null, suggestedKvnr: candidate.kvnr, confidence: Math.min(confidence, 0.7), reasons };
@@ -280,14 +304,22 @@ const lookAlikeNames = (a: MemberRecord, b: MemberRecord) =>
  * the same name on the page; the number labelled as the main member's or payer's on a document
  * whose owner is its patient, when that member has family who could be the patient.
  */
-function doubtAbout(candidate: KvnrCandidate | undefined, member: MemberRecord, evidence: AssignmentEvidence): string | undefined {
+function doubtAbout(
+  candidate: KvnrCandidate | undefined,
+  member: MemberRecord,
+  evidence: AssignmentEvidence,
+  expected: MemberRecord[] = [],
+): string | undefined {
   const type = evidence.documentType ?? '';
   const claim = MEMBERS_OWN_CLAIMS.get(type);
   if (claim && member.familyOf)
     return `${member.firstName} ${member.lastName} ist familienversichert; ${claim} beantragt das Mitglied selbst. Bitte prüfen, wessen Antrag es ist.`;
   // Only a birth date that is theirs and not the member's says anything (two of one name born on one day: the number decides).
+  // A son of the father's name whom a family form lists with his own number is family, not a doubt.
+  const listedWithNumber = (m: MemberRecord) =>
+    expected.some((e) => e.kvnr === m.kvnr) && evidence.candidates.some((c) => c.kvnr === m.kvnr);
   const namesake = evidence.bornOnFoundDates.find(
-    (m) => m.kvnr !== member.kvnr && lookAlikeNames(m, member) && m.birthDate !== member.birthDate,
+    (m) => m.kvnr !== member.kvnr && lookAlikeNames(m, member) && m.birthDate !== member.birthDate && !listedWithNumber(m),
   );
   if (namesake)
     return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen oder ähnlichen Namens (${namesake.firstName} ${namesake.lastName}, ${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;

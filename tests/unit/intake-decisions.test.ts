@@ -267,6 +267,22 @@ describe('intake decisions', () => {
         bornOnFoundDates: [father, son].filter((m) => both2.includes(m.birthDate)),
       });
       assert.equal(doubted.assignedKvnr, null);
+      // The father's family insurance form lists the son with his own number: family, not a doubt.
+      const familyForm = `Fragebogen zur Familienversicherung\nVersichertennummer des Mitglieds ${father.kvnr}\nHofmann, Holger, geb. 21.07.1972\nWeg 1, 12345 Ort\nFamilienangehörige: Hofmann, Holger, geb. 19.12.2002, Versichertennummer ${son.kvnr}`;
+      const onForm = (text: string) => {
+        const found = findDates(text);
+        return assignMember({
+          ...evidence(text),
+          members: both,
+          bornOnFoundDates: [father, son].filter((m) => found.includes(m.birthDate)),
+          documentType: 'membership',
+          typeSure: true,
+        });
+      };
+      const listed = onForm(familyForm);
+      assert.equal(listed.assignedKvnr, father.kvnr, listed.reasons.join('; '));
+      // Listed by name and birth date only, the son is still a namesake a clerk must tell apart.
+      assert.equal(onForm(familyForm.replace(`, Versichertennummer ${son.kvnr}`, '')).assignedKvnr, null);
     });
 
     it("never files a mother's maternity form under her child's number, even when her own number is unreadable", () => {
@@ -384,6 +400,40 @@ describe('intake decisions', () => {
       );
       // A different KVNR given in the chat outweighs the address.
       assert.equal(assignMember(about('Anna Schmidt, geb. 01.06.1958, Lindenweg 12, 50667 Köln', younger.kvnr)).assignedKvnr, null);
+    });
+
+    it("assigns a parent's claim for a sick child without a KVNR to the parent, when the child named with it is insured through that parent", () => {
+      const home = { street: 'Heinrich-Heine-Straße 6', postalCode: '79098' };
+      const parent = { ...member(kvnr('V19048908'), 'Patrick', 'Hartmann', '1986-11-24'), ...home };
+      const child = { ...member(kvnr('H21353842'), 'Liam', 'Hartmann', '2016-03-12'), ...home, familyOf: parent.kvnr };
+      const stranger = { ...member(kvnr('H39605284'), 'Mia', 'Hartmann', '2016-03-12'), ...home };
+      const form =
+        'Antrag auf Kinderkrankengeld\nA Angaben zum Mitglied (antragstellender Elternteil)\nHartmann, Patrick, 24.11.1986\nHeinrich-Heine-Straße 6, 79098 Freiburg\nB Angaben zum erkrankten Kind\nHartmann, Liam 12.03.2016';
+      const about = (text: string, documentType: string, typeSure = true, people = [parent, child]): AssignmentEvidence => {
+        const dates = findDates(text);
+        return {
+          text,
+          candidates: findKvnrCandidates(text),
+          members: new Map(people.map((m) => [m.kvnr, m])),
+          declaredKvnr: null,
+          bornOnFoundDates: people.filter((m) => dates.includes(m.birthDate)),
+          dates,
+          documentType,
+          typeSure,
+        };
+      };
+      const claim = assignMember(about(form, 'child_sick_pay'));
+      assert.equal(claim.assignedKvnr, parent.kvnr, claim.reasons.join('; '));
+      assert.match(claim.reasons.join(' '), /über dieses Mitglied versichert\): Antragsteller ist das Mitglied/);
+      // An invoice naming both is the patient's: which one, the text does not say.
+      assert.equal(assignMember(about(form, 'invoice')).assignedKvnr, null);
+      // Not sure it is a claim, or the other person is not insured through the parent: a clerk decides.
+      assert.equal(assignMember(about(form, 'child_sick_pay', false)).assignedKvnr, null);
+      const notFamily = form.replace('Liam', 'Mia');
+      assert.equal(assignMember(about(notFamily, 'child_sick_pay', true, [parent, stranger])).assignedKvnr, null);
+      // Without the parent's address it is no more than a suggestion.
+      const noAddress = assignMember(about(form.replace('Heinrich-Heine-Straße 6, 79098 Freiburg\n', ''), 'child_sick_pay'));
+      assert.deepEqual([noAddress.assignedKvnr, noAddress.suggestedKvnr], [null, parent.kvnr]);
     });
 
     it("sends a document with two members' KVNRs to a clerk, suggesting the one given in the chat", () => {
