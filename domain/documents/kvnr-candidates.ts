@@ -22,7 +22,8 @@ const AS_DIGIT: Record<string, string> = {
   G: '6',
   g: '98',
 };
-const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G', $: 'S', '§': 'S' };
+/** Each letter a character may stand for where the KVNR's letter belongs ("8" is a B or an S on a fax). */
+const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'BS', '6': 'G', $: 'S', '§': 'S' };
 
 export interface KvnrCandidate {
   kvnr: string;
@@ -98,9 +99,13 @@ function* asWritten(text: string): Generator<KvnrCandidate> {
   for (const match of text.matchAll(KVNR_IN_OCR)) {
     // "Tel. 0711 941742": a telephone number's leading 0 is a zero, not an O.
     if (/\d/.test(match[1]!) && PHONE_LABEL_BEFORE.test(text.slice(Math.max(0, match.index! - 20), match.index))) continue;
-    const first = letterOf(match[1]!);
-    const kvnr = first ? onlyValid(first, match[2]!.replace(/[\s-]/g, '').split('')) : undefined;
-    if (kvnr) yield readAs(kvnr, match[0]);
+    const chars = match[2]!.replace(/[\s-]/g, '').split('');
+    const kvnrs = lettersOf(match[1]!)
+      .map((letter) => onlyValid(letter, chars))
+      .filter((kvnr) => kvnr !== undefined);
+    if (kvnrs.length === 1) yield readAs(kvnrs[0]!, match[0]);
+    // A digit that may be either of two letters, both passing the check digit: guesses, as with a lost letter.
+    else for (const kvnr of kvnrs) yield { kvnr, raw: match[0], corrected: true, letterGuessed: true };
   }
 }
 
@@ -133,7 +138,7 @@ export function kvnrValueLost(text: string): boolean {
   return LABELLED.test(text) && !KVNR_SHAPED.test(text) && findKvnrCandidates(text).length === 0;
 }
 
-const letterOf = (c: string): string | undefined => (/[A-Za-z]/.test(c) ? c.toUpperCase() : AS_LETTER[c]);
+const lettersOf = (c: string): string[] => (/[A-Za-z]/.test(c) ? [c.toUpperCase()] : [...(AS_LETTER[c] ?? '')]);
 
 /** The one KVNR the letter and these characters can be read as; none when no reading or several pass the check digit. */
 function onlyValid(letter: string, chars: string[]): string | undefined {

@@ -111,6 +111,24 @@ describe('intake decisions', () => {
       assert.deepEqual(findKvnrCandidates('Betriebsnummer 806772669, IK 774569655'), []);
     });
 
+    it('reads an S or a B that a fax turned into an 8; where both pass the check digit, both are guesses', () => {
+      const withCheck = (nine: string) => `${nine}${kvnrCheckDigit(nine)}`;
+      fc.assert(
+        fc.property(fc.constantFrom('S', 'B'), fc.stringMatching(/^\d{8}$/), (letter, digits) => {
+          const kvnr = withCheck(`${letter}${digits}`);
+          const read = findKvnrCandidates(`Krankenversichertennummer 8${kvnr.slice(1)} N`);
+          assert.ok(
+            read.some((c) => c.kvnr === kvnr && c.corrected),
+            JSON.stringify(read),
+          );
+          // The other letter too, when its check digit happens to hold: then neither reading is sure.
+          const both = read.filter((c) => c.kvnr.slice(1) === kvnr.slice(1));
+          if (both.length > 1) assert.ok(both.every((c) => c.letterGuessed));
+          else assert.ok(!both[0]!.letterGuessed);
+        }),
+      );
+    });
+
     it('assigns by a guessed letter only when exactly one of its readings is a member, and then as a corrected number', () => {
       const digits = '80677266';
       const readings = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
