@@ -72,6 +72,29 @@ export class MembersRepository {
       .limit(limit);
   }
 
+  /**
+   * Other members who may bear one of these members' names: the same surname (folded) and a first
+   * name with the same initial (Sophie and Sophia). The caller decides which are look-alikes.
+   */
+  async namesakesOf(found: MemberRecord[]): Promise<MemberRecord[]> {
+    const names = [...new Map(found.map((m) => [`${foldName(m.lastName)}|${foldName(m.firstName).slice(0, 1)}`, m])).values()].slice(0, 20);
+    if (names.length === 0) return [];
+    return this.db
+      .select()
+      .from(members)
+      .where(
+        or(
+          ...names.map((m) =>
+            and(
+              eq(foldedSql(members.lastName), foldName(m.lastName)),
+              sql`${foldedSql(members.firstName)} like ${`${escapeLike(foldName(m.firstName).slice(0, 1))}%`}`,
+            ),
+          ),
+        ),
+      )
+      .limit(200);
+  }
+
   /** Everyone in the family insurances these members belong to: each main member and all insured through them. */
   async familiesOf(found: MemberRecord[]): Promise<MemberRecord[]> {
     const mains = [...new Set(found.map((m) => m.familyOf ?? m.kvnr))].slice(0, BATCH);

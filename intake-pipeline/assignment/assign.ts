@@ -25,6 +25,8 @@ export interface AssignmentEvidence {
   declaredKvnr: string | null;
   /** Members born on a date found in the text (for matching without a KVNR). */
   bornOnFoundDates: MemberRecord[];
+  /** Other members who may bear the name of a member whose KVNR is in the text (see `MembersRepository.namesakesOf`). */
+  namesakes?: MemberRecord[];
   dates: string[];
   /** The type the classify stage read (family forms are filed by it); null when unknown. */
   documentType?: string | null;
@@ -294,6 +296,39 @@ const MEMBERS_OWN_CLAIMS = new Map([
 const sameName = (a: MemberRecord, b: MemberRecord) =>
   foldForNames(a.lastName) === foldForNames(b.lastName) && foldForNames(a.firstName) === foldForNames(b.firstName);
 
+/**
+ * Another member of the member's (or a look-alike) name whom the document does not tell apart from
+ * them: it shows the other's address and not the member's, or another of the very same name lives
+ * in the same family or at the same address (a son named after his father) and the member's birth
+ * date is not there.
+ * The number alone then says whose it is, and a number is what gets mixed up in a household.
+ */
+function namesakeNotToldApart(
+  member: MemberRecord,
+  evidence: AssignmentEvidence,
+  counts: (m: MemberRecord) => boolean,
+): string | undefined {
+  const folded = foldForNames(evidence.text);
+  const others = [...(evidence.namesakes ?? []), ...evidence.members.values()].filter(
+    (m) => m.kvnr !== member.kvnr && lookAlikeNames(m, member) && counts(m),
+  );
+  const named = (m: MemberRecord) => `${m.firstName} ${m.lastName}, ${m.kvnr}`;
+  const atTheirs = livesAt(folded, member) ? undefined : others.find((m) => livesAt(folded, m));
+  if (atTheirs)
+    return `Das Dokument nennt die Anschrift einer anderen versicherten Person gleichen oder ähnlichen Namens (${named(atTheirs)}). Bitte prüfen, wessen Dokument es ist.`;
+  if (evidence.dates.includes(member.birthDate)) return undefined;
+  // Only the very same name: Sarah is told from Sara by the name itself (see judge, which wants it exact then).
+  const household = others.find(
+    (m) =>
+      sameName(m, member) &&
+      ((m.familyOf ?? m.kvnr) === (member.familyOf ?? member.kvnr) ||
+        (foldForNames(m.street) === foldForNames(member.street) && m.postalCode === member.postalCode)),
+  );
+  return household
+    ? `In derselben Familie oder unter derselben Anschrift ist eine weitere versicherte Person gleichen Namens versichert (${named(household)}), und das Dokument nennt kein Geburtsdatum. Bitte prüfen, wessen Dokument es ist.`
+    : undefined;
+}
+
 /** One surname and first names at most one letter apart (Sophie and Sophia Friedrich): one could be taken for the other. */
 const lookAlikeNames = (a: MemberRecord, b: MemberRecord) =>
   foldForNames(a.lastName) === foldForNames(b.lastName) && damerauLevenshtein(foldForNames(a.firstName), foldForNames(b.firstName)) <= 1;
@@ -323,6 +358,10 @@ function doubtAbout(
   );
   if (namesake)
     return `Das Dokument nennt das Geburtsdatum einer anderen versicherten Person gleichen oder ähnlichen Namens (${namesake.firstName} ${namesake.lastName}, ${namesake.kvnr}). Bitte prüfen, wessen Dokument es ist.`;
+  // A family-insured namesake has no sick pay or maternity pay to claim: such a claim cannot be theirs.
+  const couldClaim = (m: MemberRecord) => !(claim && evidence.typeSure && m.familyOf);
+  const namesakeDoubt = namesakeNotToldApart(member, evidence, (m) => !listedWithNumber(m) && couldClaim(m));
+  if (namesakeDoubt) return namesakeDoubt;
   const hasFamily = [...evidence.members.values()].some((m) => m.familyOf === member.kvnr);
   if (candidate && !APPLICANT_OWNS.has(type) && hasFamily && labelledAsMainInsured(evidence.text, candidate))
     return `Die KVNR steht als die des Mitglieds oder Rechnungsempfängers; Patient kann ein Familienangehöriger sein. Bitte prüfen, wessen Dokument es ist.`;

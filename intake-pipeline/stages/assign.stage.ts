@@ -26,12 +26,15 @@ export class AssignStage implements Stage {
     // The families behind everyone found: a parent's claim may carry the child's number or name the child.
     const families = await this.members.familiesOf([...found, ...bornOnFoundDates]);
     const members = new Map([...found, ...families].map((m) => [m.kvnr, m]));
+    // Others of the same name as a member whose number is in the text: the name alone cannot tell them apart.
+    const namesakes = await this.members.namesakesOf(found);
     const assignment = assignMember({
       text,
       candidates,
       members,
       declaredKvnr: document.declaredKvnr,
       bornOnFoundDates,
+      namesakes,
       dates,
       documentType: document.documentType,
       typeSure: typeIsSure((document.documentType ?? 'other') as DocumentType, document.typeConfidence),

@@ -13,7 +13,7 @@ import { IntakeDocumentsRepository } from '../../domain/documents/documents.repo
 import { IntakePipeline } from '../../intake-pipeline/pipeline.js';
 import type { Core } from '../../server/container.js';
 import { startWorker } from '../../server/worker.js';
-import { EICAR, imageOnlyPdf, makePdf, makePdfPages, scannedPage } from '../helpers/files.js';
+import { EICAR, imageOnlyPdf, letterPdf, makePdf, makePdfPages, scannedPage } from '../helpers/files.js';
 import { randomKvnr, testMember, withWrongCheckDigit } from '../helpers/members.js';
 import { childEnv, runTs, waitUntil } from '../helpers/processes.js';
 import { sharedDatabase } from '../helpers/root-hooks.js';
@@ -189,6 +189,84 @@ describe('intake pipeline', () => {
     const held = await documentRow(wrong.documentIds[0]!);
     assert.equal(held.assignedKvnr, null, 'never assigned with a wrong check digit');
     assert.match(held.reasons.join(' '), /Zur Prüfung: Versicherte Person nicht sicher/);
+  });
+
+  it("never files a letter under a member whose namesake's address it shows, nor under a father whose son of his name lives with him", async function () {
+    this.timeout(60_000);
+    // Unique surnames per run: the shared database holds other tests' members.
+    const surname = `Fischer${uniqueName('').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+    const [holger, otherHolger, father, son] = [randomKvnr(), randomKvnr(), randomKvnr(), randomKvnr()];
+    await new MembersRepository(core.database.db).upsert([
+      testMember({
+        kvnr: holger,
+        firstName: 'Holger',
+        lastName: surname,
+        birthDate: '1980-10-16',
+        street: 'Waldstraße 9',
+        postalCode: '76133',
+      }),
+      testMember({
+        kvnr: otherHolger,
+        firstName: 'Holger',
+        lastName: surname,
+        birthDate: '1975-03-02',
+        street: 'Am Mühlbach 106',
+        postalCode: '76133',
+      }),
+      testMember({
+        kvnr: father,
+        firstName: 'Jürgen',
+        lastName: `K${surname}`,
+        birthDate: '1964-11-09',
+        street: 'Feldstraße 88c',
+        postalCode: '51105',
+      }),
+      testMember({
+        kvnr: son,
+        firstName: 'Jürgen',
+        lastName: `K${surname}`,
+        birthDate: '2003-05-01',
+        street: 'Feldstraße 88c',
+        postalCode: '51105',
+        familyOf: father,
+      }),
+    ]);
+    const letter = async (lines: string[]) =>
+      submit({ bytes: await letterPdf(lines), mediaType: 'application/pdf', name: 'post.pdf', declaredKvnr: null });
+    const elsewhere = await letter([
+      'Rathaus-Apotheke: Angebote im Januar',
+      `Herrn Holger ${surname}`,
+      'Am Mühlbach 106',
+      '76133 Karlsruhe',
+      `Vers.-Nr. ${holger}`,
+    ]);
+    const household = await letter([
+      'Linden-Apotheke: Angebote im Januar',
+      `Herrn Jürgen K${surname}`,
+      'Feldstraße 88c',
+      '51105 Köln',
+      `KV-Nr. ${father}`,
+    ]);
+    const withBirthDate = await letter([`Herrn Jürgen K${surname}, geb. 09.11.1964`, 'Feldstraße 88c', '51105 Köln', `KV-Nr. ${father}`]);
+    const ids = [elsewhere, household, withBirthDate].map((s) => s.documentIds[0]!);
+    const workers = await startWorker(core);
+    try {
+      for (const { trackingId } of [elsewhere, household, withBirthDate])
+        await core.intake.start((await new SubmissionsRepository(core.database.db).find(trackingId))!.id);
+      await waitUntil(
+        async () => (await Promise.all(ids.map(documentRow))).every((d) => ['routed', 'awaiting_review'].includes(d.status)),
+        30_000,
+        'a decision for every letter',
+      );
+    } finally {
+      await workers.close();
+    }
+    const [first, second, third] = await Promise.all(ids.map((id) => documentRow(id)));
+    assert.equal(first!.assignedKvnr, null, first!.reasons.join('\n'));
+    assert.match(first!.reasons.join(' '), new RegExp(`Anschrift einer anderen versicherten Person .*${otherHolger}`));
+    assert.equal(second!.assignedKvnr, null, second!.reasons.join('\n'));
+    assert.match(second!.reasons.join(' '), new RegExp(`derselben Anschrift .*${son}.*kein Geburtsdatum`));
+    assert.equal(third!.assignedKvnr, father, third!.reasons.join('\n'));
   });
 
   it('finds the KVNR and name on page 2 of a PDF whose first page is a cover letter, and routes it to that member', async function () {

@@ -299,6 +299,17 @@ describe('intake decisions', () => {
       };
       const listed = onForm(familyForm);
       assert.equal(listed.assignedKvnr, father.kvnr, listed.reasons.join('; '));
+      // The father's number, name and address without a birth date: the son of his name lives with him, so a clerk decides;
+      // on the father's own claim for sick pay the son, insured through him, cannot be the claimant.
+      const sameHome = { street: 'Weg 1', postalCode: '12345' };
+      const household = new Map([father, son].map((m) => [m.kvnr, { ...m, ...sameHome }]));
+      const letter = `Herrn Holger Hofmann\nWeg 1\n12345 Ort\nVers.-Nr. ${father.kvnr}`;
+      const asType = (documentType: string) =>
+        assignMember({ ...evidence(letter), members: household, documentType, typeSure: true, bornOnFoundDates: [] });
+      const flyer = asType('other');
+      assert.equal(flyer.assignedKvnr, null);
+      assert.match(flyer.reasons.join(' '), /weitere versicherte Person gleichen Namens versichert \(Holger Hofmann/);
+      assert.equal(asType('sick_pay').assignedKvnr, father.kvnr);
       // Listed by name and birth date only, the son is still a namesake a clerk must tell apart.
       assert.equal(onForm(familyForm.replace(`, Versichertennummer ${son.kvnr}`, '')).assignedKvnr, null);
     });
