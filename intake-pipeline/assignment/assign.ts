@@ -48,9 +48,8 @@ function namedRelative(
     if (expected.some((e) => e.kvnr === other.kvnr)) continue;
     // A father and son both called Holger Hofmann: the name says nothing about which one (the number and birth date do).
     if (sameName(other, member)) continue;
-    const family =
-      other.kvnr === member.familyOf || other.familyOf === member.kvnr || (!!member.familyOf && other.familyOf === member.familyOf);
-    if (other.kvnr !== member.kvnr && family && contains(folded, other.lastName) && contains(folded, other.firstName)) return other;
+    if (other.kvnr !== member.kvnr && sameFamily(other, member) && contains(folded, other.lastName) && contains(folded, other.firstName))
+      return other;
   }
   return undefined;
 }
@@ -293,6 +292,9 @@ const MEMBERS_OWN_CLAIMS = new Map([
   ['maternity', 'Mutterschaftsgeld'],
 ]);
 
+/** One family insurance: the main member and everyone insured through them. */
+const sameFamily = (a: MemberRecord, b: MemberRecord) => (a.familyOf ?? a.kvnr) === (b.familyOf ?? b.kvnr);
+
 const sameName = (a: MemberRecord, b: MemberRecord) =>
   foldForNames(a.lastName) === foldForNames(b.lastName) && foldForNames(a.firstName) === foldForNames(b.firstName);
 
@@ -321,8 +323,7 @@ function namesakeNotToldApart(
   const household = others.find(
     (m) =>
       sameName(m, member) &&
-      ((m.familyOf ?? m.kvnr) === (member.familyOf ?? member.kvnr) ||
-        (foldForNames(m.street) === foldForNames(member.street) && m.postalCode === member.postalCode)),
+      (sameFamily(m, member) || (foldForNames(m.street) === foldForNames(member.street) && m.postalCode === member.postalCode)),
   );
   return household
     ? `In derselben Familie oder unter derselben Anschrift ist eine weitere versicherte Person gleichen Namens versichert (${named(household)}), und das Dokument nennt kein Geburtsdatum. Bitte prüfen, wessen Dokument es ist.`
