@@ -6,7 +6,7 @@
  * Every question is run through the real retrieval; the model learns from the retrieval's
  * features whether its best match was the right answer (out-of-scope questions never are).
  * The thresholds give the most correct answers with at most 2.5 % wrong answers and at least
- * 92 % of out-of-scope questions falling back, over all these questions together. The
+ * 93 % of out-of-scope questions falling back, over all these questions together. The
  * held-out set is never read here. Leave-one-set-out figures show how well the fit carries
  * over to a set it has not seen.
  */
@@ -19,8 +19,12 @@ import { chooseThresholds, fitWeights, measure, type CalibrationSample } from '.
 import { CONFIDENCE_MODEL_FILE } from '../knowledge/retrieval/confidence.js';
 
 const SETS = [EVALUATION_SETS.team, ...EVALUATION_SETS.development];
-/** The issue's targets are at most 3 % wrong and at least 90 % fallback; these leave a margin. */
-const LIMITS = { maxWrong: 0.025, minOutOfScopeFallback: 0.92 };
+/**
+ * The issue's targets are at most 3 % wrong and at least 90 % fallback; these leave a margin. The
+ * fallback limit also bounds the "Meinten Sie …?" band: at 92 % the band took out-of-scope
+ * questions of one 40-question set to 87.5 % in leave-one-set-out, at 93 % to 90 %.
+ */
+const LIMITS = { maxWrong: 0.025, minOutOfScopeFallback: 0.93 };
 
 const dir = path.join(projectRoot, 'knowledge');
 const base = await loadKnowledgeBase(dir);

@@ -33,6 +33,13 @@ export interface Limits {
 const STEPS = 20_000;
 const LEARNING_RATE = 0.5;
 const L2 = 0.001;
+/**
+ * How much an out-of-scope question counts in the fit against an in-scope one. They are a sixth
+ * of the labelled questions, yet answering one is the costlier mistake and they bind the
+ * thresholds; counted three times, the features that tell them apart weigh more (decision 0011,
+ * addendum 2026-12-08).
+ */
+export const OUT_OF_SCOPE_WEIGHT = 3;
 
 /**
  * Which way each feature may push the confidence: a better match never lowers it, an unknown or
@@ -57,6 +64,8 @@ const FEATURE_SIGNS: Record<FeatureName, 1 | -1 | 0> = {
   anchor: 1,
   classifierAgrees: 1,
   classifierLead: 1,
+  notCoveredNear: -1,
+  length: 0,
 };
 
 /**
@@ -64,25 +73,28 @@ const FEATURE_SIGNS: Record<FeatureName, 1 | -1 | 0> = {
  * regularisation, each weight kept to its sign (FEATURE_SIGNS): which features tell that the
  * best match is right. A dozen features and a few thousand rows need nothing more.
  */
-export function fitWeights(samples: CalibrationSample[]): Weights {
-  const rows = samples.filter((s) => s.features).map((s) => ({ x: FEATURES.map((f) => s.features![f]), y: s.right ? 1 : 0 }));
+export function fitWeights(samples: CalibrationSample[], outOfScopeWeight = OUT_OF_SCOPE_WEIGHT): Weights {
+  const rows = samples
+    .filter((s) => s.features)
+    .map((s) => ({ x: FEATURES.map((f) => s.features![f]), y: s.right ? 1 : 0, weight: s.outOfScope ? outOfScopeWeight : 1 }));
+  const totalWeight = rows.reduce((sum, r) => sum + r.weight, 0);
   const w = new Float64Array(FEATURES.length);
   let bias = 0;
   for (let step = 0; step < STEPS; step++) {
     const grad = new Float64Array(FEATURES.length);
     let gradBias = 0;
-    for (const { x, y } of rows) {
+    for (const { x, y, weight } of rows) {
       const z = bias + x.reduce((sum, v, i) => sum + v * w[i]!, 0);
-      const error = 1 / (1 + Math.exp(-z)) - y;
+      const error = weight * (1 / (1 + Math.exp(-z)) - y);
       for (let i = 0; i < x.length; i++) grad[i]! += error * x[i]!;
       gradBias += error;
     }
     for (let i = 0; i < w.length; i++) {
-      w[i]! -= LEARNING_RATE * (grad[i]! / rows.length + L2 * w[i]!);
+      w[i]! -= LEARNING_RATE * (grad[i]! / totalWeight + L2 * w[i]!);
       const sign = FEATURE_SIGNS[FEATURES[i]!];
       if (sign * w[i]! < 0) w[i] = 0;
     }
-    bias -= (LEARNING_RATE * gradBias) / rows.length;
+    bias -= (LEARNING_RATE * gradBias) / totalWeight;
   }
   return { bias, weights: Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i]! * 1000) / 1000])) as Features };
 }

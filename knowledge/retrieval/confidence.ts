@@ -41,6 +41,10 @@ export const FEATURES = [
   'classifierAgrees',
   /** … and how far ahead of its runner-up, when it names the same entry first. */
   'classifierLead',
+  /** How close the nearest subject the knowledge base does not cover comes, relative to the best entry (0: none near). */
+  'notCoveredNear',
+  /** How long the text is, up to 50 words: a letter's story dilutes every other feature. */
+  'length',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -399,7 +399,8 @@ export class FaqRetriever {
     reasons.push(`verstanden: ${[...querySet].join(', ') || '–'}`);
 
     const best = scored[0]!;
-    const features = this.features(queryTerms, ceilingOf, ceiling, querySet, best, scored[1]?.score ?? 0, guess);
+    const nearestNotCovered = scored.find((c) => this.docs[c.index]!.id.startsWith(NOT_COVERED_ID))?.score ?? 0;
+    const features = this.features(queryTerms, ceilingOf, ceiling, querySet, best, scored[1]?.score ?? 0, guess, nearestNotCovered);
     reasons.push(`Klassifikator: ${guess.ranking.slice(0, 2).join(', ') || '–'} (Vorsprung ${guess.margin.toFixed(2)})`);
     const sure = confidence(this.model, features);
     const understood = queryTerms.some((q) => !q.guessed && this.vocabulary.has(q.term));
@@ -416,9 +417,11 @@ export class FaqRetriever {
     best: { index: number; score: number; words: number; phrasing: number; grams: number },
     second: number,
     guess: TopicGuess,
+    nearestNotCovered: number,
   ): Features {
     const doc = this.docs[best.index]!;
-    const classifierRank = guess.ranking.indexOf(doc.id);
+    // The classifier reads character grams of any word; its agreement means something only where the retrieval understood a word.
+    const classifierRank = querySet.size > 0 ? guess.ranking.indexOf(doc.id) : -1;
     let known = 0;
     let covered = 0;
     let specific = 0;
@@ -462,6 +465,8 @@ export class FaqRetriever {
       anchor,
       classifierAgrees: classifierRank === 0 ? 1 : classifierRank === 1 ? 0.5 : 0,
       classifierLead: classifierRank === 0 ? guess.margin : 0,
+      notCoveredNear: best.score > 0 ? Math.min(1, nearestNotCovered / best.score) : 0,
+      length: Math.min(50, queryTerms.length) / 50,
     };
   }
 }

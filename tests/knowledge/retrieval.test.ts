@@ -70,8 +70,19 @@ const SYNONYMS = [
   ['gesundheitskarte', 'versichertenkarte'],
 ];
 
+/**
+ * Subjects the knowledge base does not cover: a knowledge base is always deployed with them, and
+ * the shipped confidence model leans on how close the nearest one comes (decision 0011).
+ */
+const NOT_COVERED = [
+  { topic: 'Wetter', phrasings: ['Wie wird das Wetter?', 'Regnet es morgen?'] },
+  { topic: 'Witze', phrasings: ['Erzähl mir einen Witz', 'Kennst du einen guten Witz?'] },
+  { topic: 'Kochrezepte', phrasings: ['Hast du ein Rezept für Kuchen?', 'Was koche ich heute?'] },
+  { topic: 'Rente', phrasings: ['Wann wird die Rente überwiesen?', 'Rentenantrag stellen'] },
+];
+
 describe('FAQ retrieval', () => {
-  const retriever = new FaqRetriever(ENTRIES, SYNONYMS);
+  const retriever = new FaqRetriever(ENTRIES, SYNONYMS, undefined, NOT_COVERED);
   const top = (q: string) => retriever.search(q);
 
   it('folds umlauts, their ae/oe/ue spellings and ß the same way', () => {
@@ -172,6 +183,23 @@ describe('FAQ retrieval', () => {
     for (const q of ['Wie wird das Wetter morgen?', 'Erzähl mir einen Witz', 'Rezept für Lasagne']) {
       assert.equal(top(q).decision, 'fallback', q);
     }
+  });
+
+  it('measures how close a subject it does not cover comes, and trusts its best entry less for it', () => {
+    const notCovered = [
+      { topic: 'Banking-Apps', phrasings: ['Passwort der Banking-App vergessen', 'Sparkassen-App Passwort zurücksetzen'] },
+    ];
+    const withPassword = [
+      ...ENTRIES,
+      entry('password', 'Ich habe mein Passwort vergessen', ['Passwort zurücksetzen'], 'Setzen Sie es in der App zurück.'),
+    ];
+    const plain = new FaqRetriever(withPassword, SYNONYMS, undefined, []).search('Passwort vergessen, wie zurücksetzen?');
+    const near = new FaqRetriever(withPassword, SYNONYMS, undefined, notCovered).search('Passwort vergessen, wie zurücksetzen?');
+    assert.equal(plain.candidates[0]?.id, 'password');
+    assert.equal(near.candidates[0]?.id, 'password');
+    assert.equal(plain.features?.notCoveredNear, 0);
+    assert.ok(near.features!.notCoveredNear > 0.3, `${near.features!.notCoveredNear}`);
+    assert.ok(near.confidence < plain.confidence, `${near.confidence} < ${plain.confidence}`);
   });
 
   it('never answers an empty or stop-word-only question', () => {
