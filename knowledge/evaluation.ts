@@ -46,11 +46,12 @@ export const EVALUATION_SETS = {
    * Held out, each by an independent author who saw only the topic list and the seed documents,
    * never the entries, phrasings, synonyms or other sets: 9 (a week's mixed traffic: long
    * letters, own numbers, problems described, English, phone typing), 10 (phone typing,
-   * regional, little German, problems described, English). Only their totals are read; their
-   * floors guard against regressions. (5–8 were: long letters, own numbers, English; phone
-   * typing, regional, little German, English; a week's mixed traffic; problems described.)
+   * regional, little German, problems described, English), 11 (long letters, own numbers,
+   * English letters), 12 (terse queries, colloquial with typos, English). Only their totals are
+   * read; their floors guard against regressions. (5–8 were: long letters, own numbers, English;
+   * phone typing, regional, little German, English; a week's mixed traffic; problems described.)
    */
-  heldOut: ['heldout-9.yaml', 'heldout-10.yaml'],
+  heldOut: ['heldout-9.yaml', 'heldout-10.yaml', 'heldout-11.yaml', 'heldout-12.yaml'],
 } as const;
 
 const labelledSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().min(1) })).min(1);

@@ -120,6 +120,24 @@ describe('FAQ evaluation floors (real knowledge base)', () => {
     assert.equal(base.retriever.search('Zahlt ihr die Zahnspange für meine Tochter?').decision, 'fallback');
   });
 
+  it("answers the questions members ask first, in plain words (a not-covered subject phrased with an entry's words would turn them into a suggestion)", () => {
+    const plain: Array<[string, string]> = [
+      ['Wie reiche ich eine Rechnung ein?', 'invoice_reimbursement'],
+      ['Wie reiche ich meine Krankmeldung ein?', 'sick_note_submit'],
+      ['Wie bekomme ich eine Versicherungsbescheinigung?', 'certificate_request'],
+      ['Wie ändere ich meine Bankverbindung?', 'bank_details'],
+      ['Zahlt ihr eine Brille?', 'glasses'],
+      ['Wie viel zahlt ihr beim Zahnersatz dazu?', 'dentures'],
+      ['Wie lange dauert die Bearbeitung meiner Unterlagen?', 'submission_status'],
+      ['Kann ich Dokumente per E-Mail schicken?', 'why_not_email'],
+      ['Wie erreiche ich euch telefonisch?', 'contact_hours'],
+    ];
+    for (const [question, id] of plain) {
+      const result = base.retriever.search(question);
+      assert.equal(`${result.decision} ${result.candidates[0]?.id}`, `answer ${id}`, `${question}: ${result.reasons.join('; ')}`);
+    }
+  });
+
   it('the entries corrected after the expert review (issue 20) name their sources and review', () => {
     for (const id of ['sick_pay', 'child_sick_pay', 'switch_insurer', 'psychotherapy', 'abroad_ehic', 'maternity_benefit', 'glasses'])
       assert.ok((base.entries.get(id)?.review?.sources.length ?? 0) > 0, id);
@@ -147,7 +165,7 @@ interface Floors {
 
 /**
  * The issue's targets are 95 % correct, at most 3 % wrong and at least 90 % fallback on held-out
- * sets; the current held-out sets (9 and 10) meet them. The development sets keep floors a little
+ * sets; the current held-out sets (9–12) meet them. The development sets keep floors a little
  * under today's figures (measured 2026-12-08 with `npm run eval:faq`) so that a regression shows,
  * raised as the retrieval improves.
  */
@@ -167,9 +185,12 @@ const heldOutFloors = (correct: number, wrong: number, outOfScopeFallback: numbe
   outOfScopeFallback,
 });
 const HELD_OUT_FLOORS: Record<string, Floors> = {
-  // First count, unseen (2026-12-08): 95.6 % right, 2.0 % wrong, 95.0 % fallback; 96.3 %, 0.5 %, 100 %.
+  // First count, unseen (2026-12-08), right / wrong / fallback: 9: 95.6 / 2.0 / 95.0 %;
+  // 10: 96.3 / 0.5 / 100 %; 11: 95.6 / 2.0 / 95.0 %; 12: 96.3 / 1.0 / 100 %.
   'heldout-9.yaml': heldOutFloors(0.95, 0.025, 0.92),
   'heldout-10.yaml': heldOutFloors(0.95, 0.01, 0.97),
+  'heldout-11.yaml': heldOutFloors(0.95, 0.025, 0.92),
+  'heldout-12.yaml': heldOutFloors(0.95, 0.015, 0.97),
 };
 const DEVELOPMENT_FLOORS: Record<string, Floors> = {
   'heldout-1.yaml': heldOutFloors(0.96, 0.02, 0.9),
