@@ -36,7 +36,7 @@ export const EVALUATION_SETS = {
     // (first count, unseen: 80.7 % right, 2.5 % wrong, 96.0 % of out-of-scope to the fallback).
     'dev-l.yaml',
     // Retired 2026-12-08: their totals were read while choosing between confidence features (see
-    // the held-out list below for what they were); new independent sets 9 and 10 replace them.
+    // the held-out list below for what they were); new independent sets 9–12 replace them.
     'heldout-5.yaml',
     'heldout-6.yaml',
     'heldout-7.yaml',

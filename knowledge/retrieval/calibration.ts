@@ -36,7 +36,7 @@ const L2 = 0.001;
 /**
  * How much an out-of-scope question counts in the fit against an in-scope one. They are a sixth
  * of the labelled questions, yet answering one is the costlier mistake and they bind the
- * thresholds; counted three times, the features that tell them apart weigh more (decision 0011,
+ * thresholds; counted three times, the features that tell them apart weigh more (decision 0015,
  * addendum 2026-12-08).
  */
 export const OUT_OF_SCOPE_WEIGHT = 3;

@@ -43,7 +43,7 @@ export const FEATURES = [
   'classifierLead',
   /** How close the nearest subject the knowledge base does not cover comes, relative to the best entry (0: none near). */
   'notCoveredNear',
-  /** How long the text is, up to 50 words: a letter's story dilutes every other feature. */
+  /** How long the text is: its terms (compound parts included), up to 50. A letter's story dilutes every other feature. */
   'length',
 ] as const;
 

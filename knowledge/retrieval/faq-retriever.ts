@@ -16,6 +16,7 @@ export type { Candidate, RetrievalResult } from './result.js';
 
 /** Ids of the not-covered subjects inside the index; never shown, never answered. */
 const NOT_COVERED_ID = 'not_covered:';
+const isNotCovered = (id: string) => id.startsWith(NOT_COVERED_ID);
 
 interface WeightedTerm {
   term: string;
@@ -335,9 +336,9 @@ export class FaqRetriever {
 
   /** A best match on a not-covered subject is the fallback; such subjects are never offered either. */
   private withoutNotCovered(result: RetrievalResult): RetrievalResult {
-    const candidates = result.candidates.filter((c) => !c.id.startsWith(NOT_COVERED_ID));
+    const candidates = result.candidates.filter((c) => !isNotCovered(c.id));
     const top = result.candidates[0]?.id;
-    if (!top?.startsWith(NOT_COVERED_ID)) return candidates.length === result.candidates.length ? result : { ...result, candidates };
+    if (!top || !isNotCovered(top)) return candidates.length === result.candidates.length ? result : { ...result, candidates };
     const topic = this.notCoveredTopics[Number(top.slice(NOT_COVERED_ID.length))]!;
     return { ...result, decision: 'fallback', candidates, notCovered: topic, reasons: [`nicht abgedeckt: ${topic}`, ...result.reasons] };
   }
@@ -399,7 +400,7 @@ export class FaqRetriever {
     reasons.push(`verstanden: ${[...querySet].join(', ') || '–'}`);
 
     const best = scored[0]!;
-    const nearestNotCovered = scored.find((c) => this.docs[c.index]!.id.startsWith(NOT_COVERED_ID))?.score ?? 0;
+    const nearestNotCovered = scored.find((c) => isNotCovered(this.docs[c.index]!.id))?.score ?? 0;
     const features = this.features(queryTerms, ceilingOf, ceiling, querySet, best, scored[1]?.score ?? 0, guess, nearestNotCovered);
     reasons.push(`Klassifikator: ${guess.ranking.slice(0, 2).join(', ') || '–'} (Vorsprung ${guess.margin.toFixed(2)})`);
     const sure = confidence(this.model, features);

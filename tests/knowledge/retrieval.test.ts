@@ -72,7 +72,7 @@ const SYNONYMS = [
 
 /**
  * Subjects the knowledge base does not cover: a knowledge base is always deployed with them, and
- * the shipped confidence model leans on how close the nearest one comes (decision 0011).
+ * the shipped confidence model leans on how close the nearest one comes (decision 0015).
  */
 const NOT_COVERED = [
   { topic: 'Wetter', phrasings: ['Wie wird das Wetter?', 'Regnet es morgen?'] },
